@@ -1,0 +1,94 @@
+# tolkar: beskeder til mennesker, dansk.
+#
+# Samme id'er som i den engelske fil, og kun variabler, som den engelske
+# tekst bruger. Variabelnavne skrives med understregning.
+
+## errors
+
+error-prefix = fejl
+error-io = kan ikke læse { $path }: { $error }
+error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
+error-is-directory = { $path } er en mappe, ikke et indlæg
+error-binary = { $path } ligner en binær fil, ikke et indlæg
+error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter, der åbnes med { $delimiter }, bliver aldrig lukket
+error-front-matter-syntax = { $path }:{ $line }:{ $column }: ugyldig front matter ({ $format }): { $reason }
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-tagget bliver aldrig lukket (forventede { $expected })
+error-shortcode-syntax = { $path }:{ $line }:{ $column }: ugyldig shortcode: { $reason }
+error-shortcode-orphan-close = { $path }:{ $line }:{ $column }: den afsluttende shortcode { $name } har intet åbningstag
+error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcoden { $name } lukkes, mens { $other } stadig er åben (krydsende indlejring)
+error-config-missing = ingen tolkar.toml i { $dir } (kør `tolkar init` først)
+error-config-invalid = { $path }:{ $line }:{ $column }: ugyldig konfiguration: { $reason }
+error-config-exists = { $path } findes allerede (brug --force for at overskrive)
+error-db-newer = databasen { $path } er oprettet af en nyere version af tolkar (skema { $found }, denne version kender { $known }); opgrader tolkar
+error-db = databasefejl i { $path }: { $error }
+error-missing-translations =
+    { $count ->
+        [one] { $count } segment mangler
+       *[other] { $count } segmenter mangler
+    } oversættelse til { $lang } (--missing error)
+error-unknown-language = ukendt sprog { $lang }: projektet oversættes til { $langs }
+error-bad-translation = { $path } ({ $lang }): en gemt oversættelse passer ikke: { $reason }
+
+## sync
+
+sync-summary =
+    Synkroniserede { $documents ->
+        [one] { $documents } dokument
+       *[other] { $documents } dokumenter
+    }: { $new ->
+        [one] { $new } nyt
+       *[other] { $new } nye
+    }, { $changed ->
+        [one] { $changed } ændret
+       *[other] { $changed } ændrede
+    }, { $unchanged ->
+        [one] { $unchanged } uændret
+       *[other] { $unchanged } uændrede
+    }, { $removed ->
+        [one] { $removed } fjernet
+       *[other] { $removed } fjernede
+    }.
+sync-segments =
+    Segmenter: { $added ->
+        [one] { $added } tilføjet
+       *[other] { $added } tilføjede
+    }, { $updated ->
+        [one] { $updated } ændret
+       *[other] { $updated } ændrede
+    }, { $obsoleted ->
+        [one] { $obsoleted } forældet
+       *[other] { $obsoleted } forældede
+    }.
+
+## status
+
+status-header = Sprog   Oversatte   Uaktuelle   Mangler   I alt
+status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
+status-doc-row =
+    { $path }: { $translated } af { $total } oversat ({ $translated_pct } %), { $stale ->
+        [one] { $stale } uaktuelt
+       *[other] { $stale } uaktuelle
+    }, { $missing } mangler
+
+## build
+
+build-summary =
+    Byggede { $lang }: { $written } skrevet, { $unchanged ->
+        [one] { $unchanged } uændret
+       *[other] { $unchanged } uændrede
+    }, { $skipped } sprunget over.
+build-fallback =
+    { $path }: kildeteksten bruges for { $count ->
+        [one] { $count } segment
+       *[other] { $count } segmenter
+    }
+build-skipped-missing =
+    { $path }: sprunget over, { $count ->
+        [one] { $count } segment mangler
+       *[other] { $count } segmenter mangler
+    } (--missing skip)
+build-skipped-foreign = { $path }: ikke skrevet, filen findes allerede og er ikke skrevet af tolkar (brug --force for at overskrive)
+
+## init
+
+init-written = Skrev { $path }: kildesprog { $source }, målsprog { $targets }, layout { $layout }.

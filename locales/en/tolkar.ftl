@@ -1,0 +1,66 @@
+# tolkar: messages for people, English (the fallback locale).
+#
+# Every id here must exist in sv, da and nb too, and the translations may only
+# use variables that the English message uses. Variable names use underscores.
+
+## errors
+
+error-prefix = error
+error-io = cannot read { $path }: { $error }
+error-not-utf8 = { $path }:{ $line }:{ $column }: not valid UTF-8
+error-is-directory = { $path } is a directory, not a posting
+error-binary = { $path } looks like a binary file, not a posting
+error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter opened with { $delimiter } is never closed
+error-front-matter-syntax = { $path }:{ $line }:{ $column }: invalid { $format } front matter: { $reason }
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode tag is never closed (expected { $expected })
+error-shortcode-syntax = { $path }:{ $line }:{ $column }: invalid shortcode: { $reason }
+error-shortcode-orphan-close = { $path }:{ $line }:{ $column }: closing shortcode { $name } has no opening tag
+error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcode { $name } closes across { $other } (crossed nesting)
+error-config-missing = no tolkar.toml in { $dir } (run `tolkar init` first)
+error-config-invalid = { $path }:{ $line }:{ $column }: invalid configuration: { $reason }
+error-config-exists = { $path } already exists (use --force to overwrite)
+error-db-newer = the database { $path } was made by a newer tolkar (schema { $found }, this tolkar knows { $known }); upgrade tolkar
+error-db = database error in { $path }: { $error }
+error-missing-translations =
+    { $count ->
+        [one] { $count } segment has
+       *[other] { $count } segments have
+    } no translation for { $lang } (--missing error)
+error-unknown-language = unknown language { $lang }: the project translates into { $langs }
+error-bad-translation = { $path } ({ $lang }): a stored translation does not fit: { $reason }
+
+## sync
+
+sync-summary =
+    Synced { $documents ->
+        [one] { $documents } document
+       *[other] { $documents } documents
+    }: { $new } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.
+sync-segments = Segments: { $added } added, { $updated } changed, { $obsoleted } obsolete.
+
+## status
+# The header columns are separated by three spaces; callers align the rows.
+# $translated_pct is passed already rounded (e.g. 87 or 87.5).
+
+status-header = Language   Translated   Stale   Missing   Total
+status-row = { $lang }   { $translated } ({ $translated_pct }%)   { $stale }   { $missing }   { $total }
+status-doc-row = { $path }: { $translated } of { $total } translated ({ $translated_pct }%), { $stale } stale, { $missing } missing
+
+## build
+
+build-summary = Built { $lang }: { $written } written, { $unchanged } unchanged, { $skipped } skipped.
+build-fallback =
+    { $path }: { $count ->
+        [one] { $count } segment fell
+       *[other] { $count } segments fell
+    } back to the source text
+build-skipped-missing =
+    { $path }: skipped, { $count ->
+        [one] { $count } segment
+       *[other] { $count } segments
+    } missing (--missing skip)
+build-skipped-foreign = { $path }: not written, the file exists and was not written by tolkar (use --force to overwrite)
+
+## init
+
+init-written = Wrote { $path }: source { $source }, targets { $targets }, layout { $layout }.

@@ -1,0 +1,87 @@
+# tolkar: meldinger til mennesker, norsk bokmål.
+#
+# Samme id-er som i den engelske filen, og bare variabler som den engelske
+# teksten bruker. Variabelnavn skrives med understrek.
+
+## errors
+
+error-prefix = feil
+error-io = kan ikke lese { $path }: { $error }
+error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
+error-is-directory = { $path } er en mappe, ikke et innlegg
+error-binary = { $path } ser ut som en binærfil, ikke et innlegg
+error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter som åpnes med { $delimiter }, blir aldri lukket
+error-front-matter-syntax = { $path }:{ $line }:{ $column }: ugyldig front matter ({ $format }): { $reason }
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-taggen blir aldri lukket (forventet { $expected })
+error-shortcode-syntax = { $path }:{ $line }:{ $column }: ugyldig shortcode: { $reason }
+error-shortcode-orphan-close = { $path }:{ $line }:{ $column }: den avsluttende shortcoden { $name } har ingen åpningstagg
+error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcoden { $name } lukkes mens { $other } fortsatt er åpen (kryssende nøsting)
+error-config-missing = ingen tolkar.toml i { $dir } (kjør `tolkar init` først)
+error-config-invalid = { $path }:{ $line }:{ $column }: ugyldig konfigurasjon: { $reason }
+error-config-exists = { $path } finnes allerede (bruk --force for å overskrive)
+error-db-newer = databasen { $path } ble laget av en nyere versjon av tolkar (skjema { $found }, denne versjonen kjenner til { $known }); oppgrader tolkar
+error-db = databasefeil i { $path }: { $error }
+error-missing-translations =
+    { $count ->
+        [one] { $count } segment mangler
+       *[other] { $count } segmenter mangler
+    } oversettelse til { $lang } (--missing error)
+error-unknown-language = ukjent språk { $lang }: prosjektet oversettes til { $langs }
+error-bad-translation = { $path } ({ $lang }): en lagret oversettelse passer ikke: { $reason }
+
+## sync
+
+sync-summary =
+    Synkroniserte { $documents ->
+        [one] { $documents } dokument
+       *[other] { $documents } dokumenter
+    }: { $new ->
+        [one] { $new } nytt
+       *[other] { $new } nye
+    }, { $changed ->
+        [one] { $changed } endret
+       *[other] { $changed } endrede
+    }, { $unchanged ->
+        [one] { $unchanged } uendret
+       *[other] { $unchanged } uendrede
+    }, { $removed ->
+        [one] { $removed } fjernet
+       *[other] { $removed } fjernede
+    }.
+sync-segments =
+    Segmenter: { $added } lagt til, { $updated ->
+        [one] { $updated } endret
+       *[other] { $updated } endrede
+    }, { $obsoleted ->
+        [one] { $obsoleted } foreldet
+       *[other] { $obsoleted } foreldede
+    }.
+
+## status
+
+status-header = Språk   Oversatte   Utdaterte   Mangler   Totalt
+status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
+status-doc-row =
+    { $path }: { $translated } av { $total } oversatt ({ $translated_pct } %), { $stale ->
+        [one] { $stale } utdatert
+       *[other] { $stale } utdaterte
+    }, { $missing } mangler
+
+## build
+
+build-summary = Bygde { $lang }: { $written } skrevet, { $unchanged } uendret, { $skipped } hoppet over.
+build-fallback =
+    { $path }: kildeteksten brukes for { $count ->
+        [one] { $count } segment
+       *[other] { $count } segmenter
+    }
+build-skipped-missing =
+    { $path }: hoppet over, { $count ->
+        [one] { $count } segment mangler
+       *[other] { $count } segmenter mangler
+    } (--missing skip)
+build-skipped-foreign = { $path }: ikke skrevet, filen finnes allerede og ble ikke skrevet av tolkar (bruk --force for å overskrive)
+
+## init
+
+init-written = Skrev { $path }: kildespråk { $source }, målspråk { $targets }, layout { $layout }.

@@ -1,0 +1,67 @@
+//! One module per command. Commands call the library and print; the
+//! library never prints.
+
+mod build;
+mod extract;
+mod failure;
+mod init;
+mod pseudo;
+mod status;
+mod sync;
+
+use std::io::Write;
+use std::path::Path;
+
+pub use failure::Failure;
+
+use crate::cli::{Cli, Command};
+use crate::i18n::Messages;
+use crate::posting::{Document, Rules};
+
+/// Runs one command; returns the exit status.
+pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
+    let dir = cli.directory.clone().unwrap_or_else(|| ".".into());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match cli.command {
+        Command::Extract { file, format } => extract::run(&dir, &file, format, &mut out)?,
+        Command::Pseudo { file, mode } => pseudo::run(&dir, &file, mode, &mut out)?,
+        Command::Init {
+            source,
+            targets,
+            layout,
+            force,
+        } => init::run(&dir, &source, &targets, layout, force, messages)?,
+        Command::Sync => sync::run(&dir, messages)?,
+        Command::Status { lang, docs, format } => {
+            status::run(&dir, lang.as_deref(), docs, format, messages, &mut out)?
+        }
+        Command::Build {
+            lang,
+            missing,
+            force,
+        } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+    };
+    out.flush().map_err(Failure::stdout)?;
+    Ok(code)
+}
+
+/// Reads and parses one posting given on the command line.
+fn read_posting(path: &Path, rules: &Rules) -> Result<Document, Failure> {
+    let bytes = crate::project::read_posting_bytes(path)?;
+    crate::posting::parse(&bytes, rules).map_err(|e| Failure::posting(path, &e))
+}
+
+/// The rules of the project around `dir`, or the defaults outside one.
+fn rules_near(dir: &Path) -> Result<Rules, Failure> {
+    match crate::project::Project::find(dir)? {
+        Some(project) => Ok(project.rules),
+        None => Ok(Rules::default()),
+    }
+}
+
+/// Prints a line to stderr: progress and summaries are for people and
+/// never mix with data on stdout.
+fn note(line: &str) {
+    eprintln!("{line}");
+}

@@ -1,0 +1,149 @@
+//! `tolkar status`: translated, stale and missing segments per language,
+//! as of the last sync.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Failure;
+use crate::cli::StatusFormat;
+use crate::i18n::Messages;
+use crate::project::Project;
+use crate::store::{Counts, Store};
+use crate::tr;
+
+#[derive(Serialize)]
+struct LanguageStatus {
+    lang: String,
+    #[serde(flatten)]
+    counts: Counts,
+    translated_percent: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<Vec<DocumentStatus>>,
+}
+
+#[derive(Serialize)]
+struct DocumentStatus {
+    path: String,
+    #[serde(flatten)]
+    counts: Counts,
+    translated_percent: f64,
+}
+
+fn percent(counts: &Counts) -> f64 {
+    if counts.total == 0 {
+        100.0
+    } else {
+        (counts.translated as f64 * 1000.0 / counts.total as f64).round() / 10.0
+    }
+}
+
+pub fn run(
+    dir: &Path,
+    lang: Option<&str>,
+    docs: bool,
+    format: StatusFormat,
+    messages: &Messages,
+    out: &mut impl Write,
+) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    let languages = project.languages(lang)?;
+    let mut store = Store::open(&project.database_path())?;
+    let statuses = store.transaction(|tx| -> Result<Vec<LanguageStatus>, Failure> {
+        languages
+            .iter()
+            .map(|lang| {
+                let (counts, per_doc) = tx.counts(lang)?;
+                Ok(LanguageStatus {
+                    lang: lang.clone(),
+                    translated_percent: percent(&counts),
+                    counts,
+                    documents: docs.then(|| {
+                        per_doc
+                            .into_iter()
+                            .map(|(path, counts)| DocumentStatus {
+                                path,
+                                translated_percent: percent(&counts),
+                                counts,
+                            })
+                            .collect()
+                    }),
+                })
+            })
+            .collect()
+    })?;
+    match format {
+        StatusFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &statuses)
+                .map_err(|e| Failure::stdout(e.into()))?;
+            writeln!(out).map_err(Failure::stdout)?;
+        }
+        StatusFormat::Text => print_table(&statuses, messages, out).map_err(Failure::stdout)?,
+    }
+    Ok(0)
+}
+
+/// The status as an aligned table; the header's columns come from the
+/// message catalogue, so the widths follow the user's language.
+fn print_table(
+    statuses: &[LanguageStatus],
+    messages: &Messages,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let header = tr!(messages, "status-header");
+    let titles: Vec<&str> = header.split("   ").collect();
+    let widths: Vec<usize> = titles.iter().map(|t| t.chars().count().max(8)).collect();
+    let row = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let width = widths.get(i).copied().unwrap_or(8);
+                if i == 0 {
+                    format!("{c:<width$}")
+                } else {
+                    format!("{c:>width$}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("   ")
+    };
+    writeln!(
+        out,
+        "{}",
+        row(&titles.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+    )?;
+    for status in statuses {
+        let c = &status.counts;
+        writeln!(
+            out,
+            "{}",
+            row(&[
+                status.lang.clone(),
+                format!("{} ({}%)", c.translated, status.translated_percent),
+                c.stale.to_string(),
+                c.missing.to_string(),
+                c.total.to_string(),
+            ])
+        )?;
+        for doc in status.documents.iter().flatten() {
+            let c = &doc.counts;
+            writeln!(
+                out,
+                "  {}",
+                tr!(
+                    messages,
+                    "status-doc-row",
+                    path = doc.path.as_str(),
+                    translated = c.translated,
+                    total = c.total,
+                    translated_pct = doc.translated_percent,
+                    stale = c.stale,
+                    missing = c.missing,
+                )
+            )?;
+        }
+    }
+    Ok(())
+}

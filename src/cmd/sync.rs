@@ -1,0 +1,44 @@
+//! `tolkar sync`: extract every source posting into the store.
+
+use std::path::Path;
+
+use super::{Failure, note};
+use crate::i18n::Messages;
+use crate::project::Project;
+use crate::store::Store;
+use crate::sync::{SyncReport, apply, changed, parse_all, read_sources};
+use crate::tr;
+
+pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    let mut store = Store::open(&project.database_path())?;
+    let sources = read_sources(&project)?;
+    let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
+        let changed = changed(tx, &sources)?;
+        let parsed = parse_all(changed, &project)?;
+        Ok(apply(tx, &sources, &parsed)?)
+    })?;
+    print_report(&report, messages);
+    Ok(0)
+}
+
+pub(super) fn print_report(report: &SyncReport, messages: &Messages) {
+    note(&tr!(
+        messages,
+        "sync-summary",
+        documents = report.documents,
+        new = report.new,
+        changed = report.changed,
+        unchanged = report.unchanged,
+        removed = report.removed,
+    ));
+    if report.segments_added + report.segments_changed + report.segments_obsolete > 0 {
+        note(&tr!(
+            messages,
+            "sync-segments",
+            added = report.segments_added,
+            updated = report.segments_changed,
+            obsoleted = report.segments_obsolete,
+        ));
+    }
+}

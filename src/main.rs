@@ -1,0 +1,32 @@
+//! The `tolkar` binary: parse the command line, run the command, turn the
+//! outcome into an exit status. Everything else is in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tolkar::cli::Cli;
+use tolkar::cmd;
+use tolkar::i18n::Messages;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let messages = Messages::from_env(cli.ui_lang.as_deref());
+    match cmd::run(cli, &messages) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!(
+                "tolkar: {}: {}",
+                messages.get("error-prefix", &[]),
+                failure.message(&messages)
+            );
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! YAML front matter: validated by the YAML parser, located line by line.
+//!
+//! The parser gives the values but not their bytes; a small line-level
+//! locator finds the span of each top-level scalar, and the span is only
+//! trusted when the parser reads it back as the same value.
+
+use std::ops::Range;
+
+use serde_yaml::Value;
+
+use super::{Field, ScalarStyle};
+use crate::posting::error::PostingError;
+
+pub(super) fn fields(
+    content: &str,
+    syntax_error: &impl Fn(usize, String) -> PostingError,
+) -> Result<Vec<Field>, PostingError> {
+    let parsed: Value = match serde_yaml::from_str(content) {
+        Ok(value) => value,
+        Err(err) => {
+            let offset = err.location().map_or(0, |l| l.index());
+            return Err(syntax_error(offset, first_line(&err.to_string())));
+        }
+    };
+    let Value::Mapping(mapping) = parsed else {
+        // Empty front matter, or a scalar: nothing to translate.
+        return Ok(Vec::new());
+    };
+    let mut fields = Vec::new();
+    for (key, span, style) in locate(content) {
+        let Some(Value::String(value)) = mapping.get(Value::String(key.clone())) else {
+            continue;
+        };
+        // A block scalar's value ends with the line break after its span.
+        let mut written = content[span.clone()].to_string();
+        if style == ScalarStyle::YamlBlock {
+            written.push('\n');
+        }
+        let reads_back = serde_yaml::from_str::<Value>(&written)
+            .is_ok_and(|v| v == Value::String(value.clone()));
+        if reads_back {
+            fields.push(Field {
+                key,
+                value: value.clone(),
+                span,
+                style,
+            });
+        }
+    }
+    Ok(fields)
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or_default().to_string()
+}
+
+/// The top-level `key: scalar` entries with the span of each scalar.
+fn locate(content: &str) -> Vec<(String, Range<usize>, ScalarStyle)> {
+    let lines: Vec<Range<usize>> = line_ranges(content);
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let text = &content[line.clone()];
+        let Some((key, value_offset)) = top_level_key(text) else {
+            continue;
+        };
+        let value_start = line.start + value_offset;
+        let rest = content[value_start..line.end].trim_end_matches('\r');
+        let located = match rest.chars().next() {
+            None | Some('#') => None,
+            Some('"') => quoted_end(content, value_start, '"')
+                .map(|end| (value_start..end, ScalarStyle::YamlDouble)),
+            Some('\'') => quoted_end(content, value_start, '\'')
+                .map(|end| (value_start..end, ScalarStyle::YamlSingle)),
+            Some('|') | Some('>') => {
+                let end = indented_block_end(content, &lines[index + 1..]).unwrap_or(line.end);
+                Some((
+                    value_start..trim_eol(content, value_start, end),
+                    ScalarStyle::YamlBlock,
+                ))
+            }
+            Some('[' | '{' | '&' | '*' | '!' | '%' | '@' | '`') => None,
+            Some(_) => {
+                let first_end = value_start + plain_len(rest);
+                let end = indented_block_end(content, &lines[index + 1..]).unwrap_or(first_end);
+                Some((
+                    value_start..trim_eol(content, value_start, end.max(first_end)),
+                    ScalarStyle::YamlPlain,
+                ))
+            }
+        };
+        if let Some((span, style)) = located {
+            found.push((key, span, style));
+        }
+    }
+    found
+}
+
+fn line_ranges(content: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, _) in content.match_indices('\n') {
+        ranges.push(start..i);
+        start = i + 1;
+    }
+    if start < content.len() {
+        ranges.push(start..content.len());
+    }
+    ranges
+}
+
+/// `key: value` at column 0: the key and the offset of the value in `line`.
+fn top_level_key(line: &str) -> Option<(String, usize)> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '?' | '{' | '[') {
+        return None;
+    }
+    let (key, after_key) = if first == '"' || first == '\'' {
+        let end = line[1..].find(first)? + 1;
+        (line[1..end].to_string(), end + 1)
+    } else {
+        let colon = line
+            .find(": ")
+            .or_else(|| line.trim_end().strip_suffix(':').map(|k| k.len()))?;
+        (line[..colon].trim_end().to_string(), colon)
+    };
+    let after = line[after_key..].strip_prefix(':')?;
+    if !(after.is_empty() || after.starts_with([' ', '\t', '\r'])) {
+        return None;
+    }
+    let value_offset = line.len() - after.trim_start_matches([' ', '\t']).len();
+    Some((key, value_offset))
+}
+
+/// The end (after the closing quote) of a quoted scalar starting at `start`.
+fn quoted_end(content: &str, start: usize, quote: char) -> Option<usize> {
+    let mut chars = content[start + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            if quote == '\'' && content[start + 1 + i + 1..].starts_with('\'') {
+                chars.next();
+                continue;
+            }
+            return Some(start + 1 + i + 1);
+        }
+    }
+    None
+}
+
+/// The length of a plain scalar on its first line: up to a comment.
+fn plain_len(rest: &str) -> usize {
+    let cut = rest
+        .find(" #")
+        .or_else(|| rest.find("\t#"))
+        .unwrap_or(rest.len());
+    rest[..cut].trim_end().len()
+}
+
+/// The end of the last indented line directly after a key, if any.
+fn indented_block_end(content: &str, following: &[Range<usize>]) -> Option<usize> {
+    let mut end = None;
+    for line in following {
+        let text = content[line.clone()].trim_end_matches('\r');
+        if text.trim().is_empty() {
+            continue;
+        }
+        if !text.starts_with([' ', '\t']) {
+            break;
+        }
+        end = Some(line.end);
+    }
+    end
+}
+
+fn trim_eol(content: &str, start: usize, end: usize) -> usize {
+    start + content[start..end].trim_end().len()
+}
+
+/// Whether `value` can be written as a plain scalar and read back as the
+/// same string.
+pub(super) fn plain_is_safe(value: &str) -> bool {
+    !value.is_empty()
+        && !value.contains(['\n', '\r', '\t'])
+        && value.trim() == value
+        && serde_yaml::from_str::<Value>(value).is_ok_and(|v| v == Value::String(value.to_string()))
+}

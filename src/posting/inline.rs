@@ -1,0 +1,227 @@
+//! Inline content to translator text: markup becomes numbered placeholders,
+//! line breaks become `\n`, and every byte is accounted for so that the
+//! text, translated to itself, gives back the source.
+//!
+//! Paired placeholders `<1>…</1>` stand for emphasis, strong, links and
+//! other inline containers (their opening and closing markup); standalone
+//! ones `<2/>` for inline code, images, inline shortcodes, raw inline HTML
+//! and hard breaks. URLs live inside placeholders and are never editable.
+
+use std::ops::Range;
+
+/// Inline content as pulldown-cmark nests it, by source range.
+#[derive(Debug, Clone)]
+pub enum Node {
+    Text(Range<usize>),
+    /// Markup kept whole: code, inline HTML, a hard break, an image.
+    Atom(Range<usize>),
+    /// Emphasis, strong, a link…: markup around children.
+    Container {
+        range: Range<usize>,
+        children: Vec<Node>,
+    },
+}
+
+impl Node {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Node::Text(r) | Node::Atom(r) => r.clone(),
+            Node::Container { range, .. } => range.clone(),
+        }
+    }
+}
+
+/// A placeholder: where its markup is in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub id: u32,
+    /// The opening markup, or the whole atom for a standalone placeholder.
+    pub open: Range<usize>,
+    /// The closing markup of a paired placeholder.
+    pub close: Option<Range<usize>>,
+}
+
+/// The translator's view of one inline segment and how to put it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineText {
+    pub span: Range<usize>,
+    pub text: String,
+    pub placeholders: Vec<Placeholder>,
+    /// Each line break in `text` in order: the end of line and the
+    /// container prefix (`> `, indentation) that follows it in the source.
+    pub breaks: Vec<Range<usize>>,
+}
+
+enum Token {
+    Text(Range<usize>),
+    Open(Range<usize>),
+    Close(Range<usize>),
+    Atom(Range<usize>),
+}
+
+/// Builds the translator text of `nodes` (all inside `src`). `atoms` are
+/// ranges that must become standalone placeholders wherever they fall in
+/// text: inline shortcodes and text that looks like a placeholder.
+pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<InlineText> {
+    let mut tokens = Vec::new();
+    flatten(nodes, &mut tokens);
+    let first = tokens.first().map(token_range)?;
+    let span = first.start..tokens.last().map(token_range)?.end;
+    let tokens = split_atoms(src, merge_text(fill_gaps(tokens)), atoms);
+
+    let mut text = String::new();
+    let mut placeholders = Vec::new();
+    let mut breaks = Vec::new();
+    let mut open_ids = Vec::new();
+    for token in tokens {
+        match token {
+            Token::Text(range) => push_text(src, range, &mut text, &mut breaks),
+            Token::Atom(range) => {
+                let id = placeholders.len() as u32 + 1;
+                placeholders.push(Placeholder {
+                    id,
+                    open: range,
+                    close: None,
+                });
+                text.push_str(&format!("<{id}/>"));
+            }
+            Token::Open(range) => {
+                let id = placeholders.len() as u32 + 1;
+                placeholders.push(Placeholder {
+                    id,
+                    open: range,
+                    close: None,
+                });
+                open_ids.push(id);
+                text.push_str(&format!("<{id}>"));
+            }
+            Token::Close(range) => {
+                let id = open_ids.pop().expect("containers are balanced");
+                placeholders[id as usize - 1].close = Some(range);
+                text.push_str(&format!("</{id}>"));
+            }
+        }
+    }
+    Some(InlineText {
+        span,
+        text,
+        placeholders,
+        breaks,
+    })
+}
+
+fn token_range(token: &Token) -> Range<usize> {
+    match token {
+        Token::Text(r) | Token::Open(r) | Token::Close(r) | Token::Atom(r) => r.clone(),
+    }
+}
+
+fn flatten(nodes: &[Node], out: &mut Vec<Token>) {
+    for node in nodes {
+        match node {
+            Node::Text(r) => out.push(Token::Text(r.clone())),
+            Node::Atom(r) => out.push(Token::Atom(r.clone())),
+            Node::Container { range, children } => match (children.first(), children.last()) {
+                (Some(first), Some(last)) => {
+                    out.push(Token::Open(range.start..first.range().start));
+                    flatten(children, out);
+                    out.push(Token::Close(last.range().end..range.end));
+                }
+                _ => out.push(Token::Atom(range.clone())),
+            },
+        }
+    }
+}
+
+/// Bytes between tokens (escapes, container prefixes) become text, so that
+/// nothing in the span is lost.
+fn fill_gaps(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut pos = None;
+    for token in tokens {
+        let range = token_range(&token);
+        if let Some(pos) = pos
+            && pos < range.start
+        {
+            out.push(Token::Text(pos..range.start));
+        }
+        pos = Some(range.end.max(pos.unwrap_or(0)));
+        if !range.is_empty() || matches!(token, Token::Open(_) | Token::Close(_)) {
+            out.push(token);
+        }
+    }
+    out
+}
+
+fn merge_text(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let (Token::Text(next), Some(Token::Text(prev))) = (&token, out.last_mut())
+            && prev.end == next.start
+        {
+            prev.end = next.end;
+            continue;
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// Splits text runs around atoms and around literal placeholder-like text
+/// (`<1>` in the source must not read as a placeholder).
+fn split_atoms(src: &str, tokens: Vec<Token>, atoms: &[Range<usize>]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let Token::Text(range) = token else {
+            out.push(token);
+            continue;
+        };
+        let mut cuts: Vec<Range<usize>> = atoms
+            .iter()
+            .filter(|a| a.start >= range.start && a.end <= range.end)
+            .cloned()
+            .collect();
+        cuts.extend(
+            crate::segment::placeholder::literal_tags(&src[range.clone()])
+                .map(|r| r.start + range.start..r.end + range.start),
+        );
+        cuts.sort_by_key(|r| r.start);
+        let mut pos = range.start;
+        for cut in cuts {
+            if cut.start < pos {
+                continue;
+            }
+            if pos < cut.start {
+                out.push(Token::Text(pos..cut.start));
+            }
+            out.push(Token::Atom(cut.clone()));
+            pos = cut.end;
+        }
+        if pos < range.end {
+            out.push(Token::Text(pos..range.end));
+        }
+    }
+    out
+}
+
+/// Appends a text run; each end of line with the container prefix after it
+/// becomes one `\n` and a recorded break.
+fn push_text(src: &str, range: Range<usize>, text: &mut String, breaks: &mut Vec<Range<usize>>) {
+    let run = &src[range.clone()];
+    let mut pos = 0;
+    while let Some(nl) = run[pos..].find('\n') {
+        let nl = pos + nl;
+        let eol_start = if nl > pos && run.as_bytes()[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        text.push_str(&run[pos..eol_start]);
+        let after = &run[nl + 1..];
+        let prefix = after.len() - after.trim_start_matches([' ', '\t', '>']).len();
+        breaks.push(range.start + eol_start..range.start + nl + 1 + prefix);
+        text.push('\n');
+        pos = nl + 1 + prefix;
+    }
+    text.push_str(&run[pos..]);
+}

@@ -1,0 +1,88 @@
+//! Byte offsets to the line and column a person sees in an editor.
+//!
+//! Every error a user can cause names a line and a column; positions are
+//! kept as byte offsets everywhere else and converted only here.
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`; offsets past the end or
+    /// inside a character are clamped to the nearest character boundary.
+    pub fn of(text: &str, offset: usize) -> Location {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // A byte-order mark is invisible in editors: it is no column.
+        let column = before[line_start..]
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .count()
+            + 1;
+        Location { line, column }
+    }
+
+    /// The location of byte `offset` in bytes that may not be UTF-8.
+    pub fn of_bytes(bytes: &[u8], offset: usize) -> Location {
+        let before = &bytes[..offset.min(bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Location { line, column }
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// The 1-based line of byte `offset`, counted fast for many segments.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_lines_and_characters() {
+        let text = "ab\nåäö x\n";
+        assert_eq!(Location::of(text, 0), Location { line: 1, column: 1 });
+        assert_eq!(Location::of(text, 3), Location { line: 2, column: 1 });
+        // "åäö " is 7 bytes and 4 characters.
+        assert_eq!(Location::of(text, 10), Location { line: 2, column: 5 });
+        let index = LineIndex::new(text);
+        assert_eq!(index.line(0), 1);
+        assert_eq!(index.line(2), 1);
+        assert_eq!(index.line(3), 2);
+    }
+}

@@ -1,0 +1,279 @@
+//! Markdown blocks to inline segments, with pulldown-cmark's source offsets.
+//!
+//! The body is parsed after shortcodes have been masked (see `mask`), so
+//! offsets in the masked text are offsets in the real one. Each text block
+//! (heading, paragraph, tight list item, table cell…) gives one segment;
+//! images inside give an extra segment for their alt text.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::Kind;
+use super::inline::{self, InlineText, Node};
+
+/// A segment found in the body, before it gets its key.
+#[derive(Debug, Clone)]
+pub struct BodySegment {
+    pub kind: Kind,
+    /// The short name keys count by: `p`, `h2`, `li`, `td`, `img`…
+    pub key_kind: String,
+    pub inline: InlineText,
+}
+
+pub struct Body {
+    pub segments: Vec<BodySegment>,
+    /// Fenced and indented code blocks: nothing in them is translated.
+    pub code: Vec<Range<usize>>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    Heading(u8),
+    Item,
+    Quote,
+    Footnote,
+    Cell { head: bool },
+    TableHead,
+    DefinitionTerm,
+    Definition,
+    Other,
+}
+
+/// Inline content being gathered for one text block.
+struct Gathering {
+    kind: Kind,
+    key_kind: String,
+    /// Open inline containers, innermost last, with their children so far.
+    open: Vec<(Range<usize>, Vec<Node>, bool)>,
+    nodes: Vec<Node>,
+}
+
+impl Gathering {
+    fn push(&mut self, node: Node) {
+        match self.open.last_mut() {
+            Some((_, children, _)) => children.push(node),
+            None => self.nodes.push(node),
+        }
+    }
+}
+
+/// Segments `masked` (the body with shortcodes masked), whose offsets are
+/// relative to `base` in `src`. `atoms` are absolute ranges that become
+/// standalone placeholders.
+pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> Body {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut gathering: Option<Gathering> = None;
+    let mut segments = Vec::new();
+    let mut code = Vec::new();
+    let mut images: Vec<Vec<Node>> = Vec::new();
+
+    let finish = |gathering: &mut Option<Gathering>, segments: &mut Vec<BodySegment>| {
+        if let Some(g) = gathering.take()
+            && let Some(inline) = inline::build(src, &g.nodes, atoms)
+        {
+            segments.push(BodySegment {
+                kind: g.kind,
+                key_kind: g.key_kind,
+                inline,
+            });
+        }
+    };
+
+    for (event, range) in Parser::new_ext(masked, options()).into_offset_iter() {
+        let range = range.start + base..range.end + base;
+        match event {
+            Event::Start(tag) => {
+                let block = match &tag {
+                    Tag::Paragraph => Some(Block::Paragraph),
+                    Tag::Heading { level, .. } => Some(Block::Heading(*level as u8)),
+                    Tag::Item => Some(Block::Item),
+                    Tag::BlockQuote(_) => Some(Block::Quote),
+                    Tag::FootnoteDefinition(_) => Some(Block::Footnote),
+                    Tag::TableHead => Some(Block::TableHead),
+                    Tag::TableCell => Some(Block::Cell {
+                        head: blocks.contains(&Block::TableHead),
+                    }),
+                    Tag::DefinitionListTitle => Some(Block::DefinitionTerm),
+                    Tag::DefinitionListDefinition => Some(Block::Definition),
+                    Tag::CodeBlock(_) => {
+                        code.push(range.clone());
+                        Some(Block::Other)
+                    }
+                    Tag::HtmlBlock
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::TableRow
+                    | Tag::DefinitionList
+                    | Tag::MetadataBlock(_) => Some(Block::Other),
+                    _ => None,
+                };
+                if let Some(block) = block {
+                    // A tight list item's text ends where a nested block starts.
+                    finish(&mut gathering, &mut segments);
+                    blocks.push(block);
+                    if let Some((kind, key_kind)) = text_block(&blocks) {
+                        gathering = Some(Gathering {
+                            kind,
+                            key_kind,
+                            open: Vec::new(),
+                            nodes: Vec::new(),
+                        });
+                    }
+                    continue;
+                }
+                let Some(g) = gathering.as_mut() else {
+                    continue;
+                };
+                match tag {
+                    Tag::Image { .. } => {
+                        images.push(Vec::new());
+                        g.open.push((range, Vec::new(), true));
+                    }
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => g.open.push((range, Vec::new(), true)),
+                    _ => g.open.push((range, Vec::new(), false)),
+                }
+            }
+            Event::End(end) => {
+                let is_block = matches!(
+                    end,
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::FootnoteDefinition
+                        | TagEnd::TableHead
+                        | TagEnd::TableCell
+                        | TagEnd::DefinitionListTitle
+                        | TagEnd::DefinitionListDefinition
+                        | TagEnd::CodeBlock
+                        | TagEnd::HtmlBlock
+                        | TagEnd::List(_)
+                        | TagEnd::Table
+                        | TagEnd::TableRow
+                        | TagEnd::DefinitionList
+                        | TagEnd::MetadataBlock(_)
+                );
+                if is_block {
+                    finish(&mut gathering, &mut segments);
+                    blocks.pop();
+                    continue;
+                }
+                let Some(g) = gathering.as_mut() else {
+                    continue;
+                };
+                let Some((range, children, whole)) = g.open.pop() else {
+                    continue;
+                };
+                if matches!(end, TagEnd::Image) {
+                    if let Some(alt) = inline::build(src, &children, atoms) {
+                        segments.push(BodySegment {
+                            kind: Kind::Alt,
+                            key_kind: "img".into(),
+                            inline: alt,
+                        });
+                    }
+                    images.pop();
+                }
+                let node = if whole {
+                    Node::Atom(range)
+                } else {
+                    Node::Container { range, children }
+                };
+                g.push(node);
+            }
+            Event::Text(_) | Event::SoftBreak => {
+                if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
+                    g.push(Node::Text(range));
+                }
+            }
+            Event::HardBreak => {
+                if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
+                    // The line ending is text; only the marker is markup.
+                    let text = &src[range.clone()];
+                    let marker_len = text.trim_end_matches(['\n', '\r']).len();
+                    let eol = range.start + marker_len;
+                    if marker_len > 0 {
+                        g.push(Node::Atom(range.start..eol));
+                    }
+                    if eol < range.end {
+                        g.push(Node::Text(eol..range.end));
+                    }
+                }
+            }
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_) => {
+                if matches!(event, Event::Html(_)) && gathering.is_none() {
+                    continue;
+                }
+                if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
+                    g.push(Node::Atom(range));
+                }
+            }
+            Event::TaskListMarker(_) | Event::Rule => {}
+        }
+    }
+    finish(&mut gathering, &mut segments);
+    Body { segments, code }
+}
+
+/// The gathering for an inline event: the open one, or a new one for text
+/// directly inside a tight list item or a definition list.
+fn gathering_for_inline<'g>(
+    gathering: &'g mut Option<Gathering>,
+    blocks: &[Block],
+) -> Option<&'g mut Gathering> {
+    if gathering.is_none() {
+        let (kind, key_kind) = match blocks.last()? {
+            Block::Item => (Kind::ListItem, "li".to_string()),
+            Block::DefinitionTerm | Block::Definition => (Kind::Paragraph, "p".to_string()),
+            _ => return None,
+        };
+        *gathering = Some(Gathering {
+            kind,
+            key_kind,
+            open: Vec::new(),
+            nodes: Vec::new(),
+        });
+    }
+    gathering.as_mut()
+}
+
+/// If the innermost block holds text, the kind of segment it gives.
+fn text_block(blocks: &[Block]) -> Option<(Kind, String)> {
+    match blocks.last()? {
+        Block::Heading(level) => Some((Kind::Heading, format!("h{level}"))),
+        Block::Cell { head: true } => Some((Kind::TableCell, "th".into())),
+        Block::Cell { head: false } => Some((Kind::TableCell, "td".into())),
+        Block::Paragraph => {
+            let container = blocks[..blocks.len() - 1]
+                .iter()
+                .rev()
+                .find(|b| matches!(b, Block::Item | Block::Quote | Block::Footnote));
+            Some(match container {
+                Some(Block::Item) => (Kind::ListItem, "li".into()),
+                Some(Block::Quote) => (Kind::Quote, "quote".into()),
+                Some(Block::Footnote) => (Kind::Footnote, "fn".into()),
+                _ => (Kind::Paragraph, "p".into()),
+            })
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,231 @@
+//! The posting model: bytes in, a `Document` (the source with holes, and
+//! the segments that fill them) out. No database, no file system.
+//!
+//! The steps follow the data: `frontmatter` finds the front matter and its
+//! string values, `shortcode` lexes the Hugo shortcodes of the body,
+//! `mask` hides them from Markdown, `markdown` and `inline` turn text
+//! blocks into segments with placeholders. `crate::reassemble` puts
+//! translations back by byte span.
+
+pub mod error;
+pub mod frontmatter;
+pub mod inline;
+pub mod location;
+pub mod markdown;
+mod mask;
+pub mod rules;
+pub mod shortcode;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use error::PostingError;
+pub use frontmatter::ScalarStyle;
+pub use inline::Placeholder;
+pub use location::{LineIndex, Location};
+pub use rules::Rules;
+use shortcode::{ParamStyle, TagKind};
+
+/// What a segment is, for people and for export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    FrontMatter,
+    Heading,
+    Paragraph,
+    ListItem,
+    TableCell,
+    Quote,
+    Footnote,
+    Alt,
+    ShortcodeParam,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::FrontMatter => "front-matter",
+            Kind::Heading => "heading",
+            Kind::Paragraph => "paragraph",
+            Kind::ListItem => "list-item",
+            Kind::TableCell => "table-cell",
+            Kind::Quote => "quote",
+            Kind::Footnote => "footnote",
+            Kind::Alt => "alt",
+            Kind::ShortcodeParam => "shortcode-param",
+        }
+    }
+}
+
+/// How a translation of a segment is written back into the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// A front-matter value, re-quoted in its style.
+    FrontMatter(ScalarStyle),
+    /// A shortcode parameter, re-quoted in its style.
+    Param(ParamStyle),
+    /// Markdown inline content with placeholders.
+    Inline {
+        placeholders: Vec<Placeholder>,
+        breaks: Vec<Range<usize>>,
+    },
+}
+
+/// One translatable piece of a posting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Structural key, unique in the document: `fm:title`, `body:p[4]`,
+    /// `sc:accordion[1].title`.
+    pub key: String,
+    pub kind: Kind,
+    /// The text a translator sees, with placeholders.
+    pub text: String,
+    /// 1-based line of the segment's first byte.
+    pub line: usize,
+    /// The bytes of the source the segment replaces.
+    pub span: Range<usize>,
+    pub shape: Shape,
+}
+
+/// The language value of the front matter, rewritten on build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageSlot {
+    pub value: String,
+    pub span: Range<usize>,
+    pub style: ScalarStyle,
+}
+
+/// A parsed posting: the source and the segments that are holes in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub source: String,
+    /// In source order; a segment may lie inside a placeholder of another.
+    pub segments: Vec<Segment>,
+    pub language: Option<LanguageSlot>,
+}
+
+/// Whether text has something to translate: at least one letter outside
+/// placeholders.
+pub fn has_letters(text: &str) -> bool {
+    crate::segment::placeholder::tokenize(text)
+        .iter()
+        .any(|t| matches!(t, crate::segment::placeholder::Token::Text(s) if s.chars().any(char::is_alphabetic)))
+}
+
+/// Parses a posting.
+///
+/// # Examples
+///
+/// ```
+/// use tolkar::posting::{parse, Rules};
+///
+/// let doc = parse(b"---\ntitle: Hej\n---\nVi har *bra* jobb.\n", &Rules::default()).unwrap();
+/// let texts: Vec<_> = doc.segments.iter().map(|s| (s.key.as_str(), s.text.as_str())).collect();
+/// assert_eq!(texts, [("fm:title", "Hej"), ("body:p[1]", "Vi har <1>bra</1> jobb.")]);
+/// ```
+pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
+    let source = std::str::from_utf8(bytes).map_err(|e| PostingError::NotUtf8 {
+        at: Location::of_bytes(bytes, e.valid_up_to()),
+    })?;
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let front_matter = frontmatter::split(source, bom)?;
+    let mut segments = Vec::new();
+    let mut language = None;
+    if let Some(front_matter) = &front_matter {
+        for field in frontmatter::fields(source, front_matter)? {
+            if rules.is_language_key(&field.key) {
+                language = Some(LanguageSlot {
+                    value: field.value,
+                    span: field.span,
+                    style: field.style,
+                });
+            } else if rules.is_translatable_key(&field.key) && has_letters(&field.value) {
+                segments.push(Segment {
+                    key: format!("fm:{}", field.key),
+                    kind: Kind::FrontMatter,
+                    text: field.value,
+                    line: 0,
+                    span: field.span,
+                    shape: Shape::FrontMatter(field.style),
+                });
+            }
+        }
+    }
+
+    let body_start = front_matter.as_ref().map_or(bom, |f| f.body_start);
+    let body = &source[body_start..];
+    let lexed = shortcode::lex(source, body_start, body)?;
+    let masked = mask::mask(body, body_start, &lexed, rules);
+    let parsed = markdown::segment(source, body_start, &masked.text, &masked.atoms);
+
+    let mut counters: HashMap<String, usize> = HashMap::new();
+    for found in parsed.segments {
+        if !has_letters(&found.inline.text) {
+            continue;
+        }
+        let n = counters.entry(found.key_kind.clone()).or_default();
+        *n += 1;
+        segments.push(Segment {
+            key: format!("body:{}[{n}]", found.key_kind),
+            kind: found.kind,
+            text: found.inline.text,
+            line: 0,
+            span: found.inline.span,
+            shape: Shape::Inline {
+                placeholders: found.inline.placeholders,
+                breaks: found.inline.breaks,
+            },
+        });
+    }
+
+    let inside =
+        |ranges: &[Range<usize>], at: usize| ranges.iter().any(|r| r.start <= at && at < r.end);
+    let mut shortcode_counters: HashMap<&str, usize> = HashMap::new();
+    for shortcode in &lexed.shortcodes {
+        let tag = &lexed.tags[shortcode.open];
+        debug_assert_eq!(tag.kind, TagKind::Open);
+        let n = shortcode_counters.entry(tag.name.as_str()).or_default();
+        *n += 1;
+        let start = tag.span.start + body_start;
+        if inside(&parsed.code, start) || inside(&masked.verbatim, start) {
+            continue;
+        }
+        for param in &tag.params {
+            if !rules.is_text_param(&tag.name, param.name.as_deref(), param.position)
+                || !has_letters(&param.value)
+            {
+                continue;
+            }
+            let which = param
+                .name
+                .clone()
+                .unwrap_or_else(|| param.position.to_string());
+            segments.push(Segment {
+                key: format!("sc:{}[{n}].{which}", tag.name),
+                kind: Kind::ShortcodeParam,
+                text: param.value.clone(),
+                line: 0,
+                span: param.span.start + body_start..param.span.end + body_start,
+                shape: Shape::Param(param.style),
+            });
+        }
+    }
+
+    segments.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let lines = LineIndex::new(source);
+    for segment in &mut segments {
+        segment.line = lines.line(segment.span.start);
+    }
+    Ok(Document {
+        source: source.to_string(),
+        segments,
+        language,
+    })
+}

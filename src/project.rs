@@ -1,0 +1,369 @@
+//! A site under translation: `tolkar.toml`, where the source postings are,
+//! and where each localized posting goes.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::cmd::Failure;
+use crate::posting::Location;
+use crate::posting::rules::{FrontMatterRules, Rules, ShortcodeRules};
+
+pub const CONFIG_FILE: &str = "tolkar.toml";
+
+/// How localized postings sit next to their sources.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// `content/sv/x.md` → `content/da/x.md`.
+    #[default]
+    ByDirectory,
+    /// `content/x.md` → `content/x.da.md`.
+    ByFilename,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::ByDirectory => "by-directory",
+            Layout::ByFilename => "by-filename",
+        }
+    }
+}
+
+/// `tolkar.toml`, as written by `tolkar init` and edited by people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub source_language: String,
+    pub target_languages: Vec<String>,
+    #[serde(default = "default_content_dir")]
+    pub content_dir: String,
+    #[serde(default)]
+    pub layout: Layout,
+    #[serde(default = "default_include")]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default = "default_database")]
+    pub database: String,
+    #[serde(default)]
+    pub front_matter: FrontMatterRules,
+    #[serde(default)]
+    pub shortcodes: ShortcodeRules,
+}
+
+fn default_content_dir() -> String {
+    "content".into()
+}
+
+fn default_include() -> Vec<String> {
+    vec!["**/*.md".into()]
+}
+
+fn default_database() -> String {
+    ".tolkar/tolkar.db".into()
+}
+
+impl Config {
+    pub fn new(source: &str, targets: &[String], layout: Layout) -> Config {
+        Config {
+            source_language: source.into(),
+            target_languages: targets.to_vec(),
+            content_dir: default_content_dir(),
+            layout,
+            include: default_include(),
+            exclude: Vec::new(),
+            database: default_database(),
+            front_matter: FrontMatterRules::default(),
+            shortcodes: ShortcodeRules::default(),
+        }
+    }
+}
+
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub rules: Rules,
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Project {
+    /// Loads the project whose `tolkar.toml` is in `root`.
+    pub fn load(root: &Path) -> Result<Project, Failure> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Failure::new(
+                    "error-config-missing",
+                    vec![("dir", root.display().to_string())],
+                ));
+            }
+            Err(e) => return Err(Failure::io(&path, &e)),
+        };
+        let config: Config = toml_edit::de::from_str(&text).map_err(|e| {
+            let at = Location::of(&text, e.span().map_or(0, |s| s.start));
+            config_error(&path, at, e.message().trim())
+        })?;
+        let globs = |patterns: &[String]| -> Result<GlobSet, Failure> {
+            let mut set = GlobSetBuilder::new();
+            for pattern in patterns {
+                let glob = Glob::new(pattern).map_err(|e| {
+                    config_error(&path, Location { line: 1, column: 1 }, &e.to_string())
+                })?;
+                set.add(glob);
+            }
+            set.build()
+                .map_err(|e| config_error(&path, Location { line: 1, column: 1 }, &e.to_string()))
+        };
+        let include = globs(&config.include)?;
+        let exclude = globs(&config.exclude)?;
+        let rules = Rules {
+            front_matter: config.front_matter.clone(),
+            shortcodes: config.shortcodes.clone(),
+        };
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+            rules,
+            include,
+            exclude,
+        })
+    }
+
+    /// The project in `dir` or the nearest directory above it, if any.
+    pub fn find(dir: &Path) -> Result<Option<Project>, Failure> {
+        let start = std::path::absolute(dir).map_err(|e| Failure::io(dir, &e))?;
+        for candidate in start.ancestors() {
+            if candidate.join(CONFIG_FILE).is_file() {
+                return Project::load(candidate).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.root.join(&self.config.database)
+    }
+
+    fn content_root(&self) -> PathBuf {
+        self.root.join(&self.config.content_dir)
+    }
+
+    /// The source postings, as paths relative to the project root, sorted.
+    pub fn source_postings(&self) -> Result<Vec<PathBuf>, Failure> {
+        let (base, by_filename) = match self.config.layout {
+            Layout::ByDirectory => (
+                self.content_root().join(&self.config.source_language),
+                false,
+            ),
+            Layout::ByFilename => (self.content_root(), true),
+        };
+        let mut files = Vec::new();
+        walk(&base, &mut files)?;
+        let mut postings: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|path| {
+                let within = path.strip_prefix(&base).unwrap_or(path);
+                self.include.is_match(within) && !self.exclude.is_match(within)
+            })
+            .filter(|path| {
+                !by_filename
+                    || self
+                        .filename_language(path)
+                        .is_none_or(|l| l == self.config.source_language)
+            })
+            .filter_map(|path| path.strip_prefix(&self.root).ok().map(Path::to_path_buf))
+            .collect();
+        postings.sort();
+        Ok(postings)
+    }
+
+    /// The language suffix of `x.da.md`, if it is one of the project's.
+    fn filename_language<'a>(&'a self, path: &Path) -> Option<&'a str> {
+        let stem = path.file_stem()?.to_str()?;
+        let (_, suffix) = stem.rsplit_once('.')?;
+        std::iter::once(&self.config.source_language)
+            .chain(&self.config.target_languages)
+            .find(|l| l.as_str() == suffix)
+            .map(String::as_str)
+    }
+
+    /// Where the `lang` version of a source posting goes (relative path).
+    pub fn localized_path(&self, source: &Path, lang: &str) -> PathBuf {
+        match self.config.layout {
+            Layout::ByDirectory => {
+                let source_root =
+                    Path::new(&self.config.content_dir).join(&self.config.source_language);
+                let within = source.strip_prefix(&source_root).unwrap_or(source);
+                Path::new(&self.config.content_dir).join(lang).join(within)
+            }
+            Layout::ByFilename => {
+                let stem = source
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                let stem = stem
+                    .strip_suffix(&format!(".{}", self.config.source_language))
+                    .unwrap_or(stem);
+                let ext = source.extension().and_then(|e| e.to_str()).unwrap_or("md");
+                source.with_file_name(format!("{stem}.{lang}.{ext}"))
+            }
+        }
+    }
+
+    /// Checks that `lang` is a target language of the project.
+    pub fn check_language(&self, lang: &str) -> Result<(), Failure> {
+        if self.config.target_languages.iter().any(|l| l == lang) {
+            Ok(())
+        } else {
+            Err(Failure::new(
+                "error-unknown-language",
+                vec![
+                    ("lang", lang.into()),
+                    ("langs", self.config.target_languages.join(", ")),
+                ],
+            ))
+        }
+    }
+
+    /// The target languages a command works on: one, or all.
+    pub fn languages(&self, only: Option<&str>) -> Result<Vec<String>, Failure> {
+        match only {
+            Some(lang) => {
+                self.check_language(lang)?;
+                Ok(vec![lang.to_string()])
+            }
+            None => Ok(self.config.target_languages.clone()),
+        }
+    }
+}
+
+fn config_error(path: &Path, at: Location, reason: &str) -> Failure {
+    Failure::new(
+        "error-config-invalid",
+        vec![
+            ("path", path.display().to_string()),
+            ("line", at.line.to_string()),
+            ("column", at.column.to_string()),
+            ("reason", reason.to_string()),
+        ],
+    )
+}
+
+/// Every file under `dir`, skipping hidden entries; a missing dir is empty.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure::io(dir, &e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Failure::io(dir, &e))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Failure::io(&path, &e))?;
+        if kind.is_dir() {
+            walk(&path, files)?;
+        } else if kind.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a posting, refusing directories and binary files.
+pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    if path.is_dir() {
+        return Err(Failure::new(
+            "error-is-directory",
+            vec![("path", path.display().to_string())],
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure::io(path, &e))?;
+    if bytes[..bytes.len().min(8000)].contains(&0) {
+        return Err(Failure::new(
+            "error-binary",
+            vec![("path", path.display().to_string())],
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(layout: Layout) -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::new("sv", &["da".into(), "en".into()], layout);
+        config.exclude = vec!["drafts/**".into()];
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            toml_edit::ser::to_string_pretty(&config).unwrap(),
+        )
+        .unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        std::mem::forget(dir);
+        project
+    }
+
+    #[test]
+    fn localized_paths_follow_the_layout() {
+        let p = project(Layout::ByDirectory);
+        assert_eq!(
+            p.localized_path(Path::new("content/sv/career/x.md"), "da"),
+            Path::new("content/da/career/x.md")
+        );
+        let p = project(Layout::ByFilename);
+        assert_eq!(
+            p.localized_path(Path::new("content/career/x.md"), "da"),
+            Path::new("content/career/x.da.md")
+        );
+        assert_eq!(
+            p.localized_path(Path::new("content/x.sv.md"), "en"),
+            Path::new("content/x.en.md")
+        );
+    }
+
+    #[test]
+    fn finds_sources_by_layout_and_globs() {
+        let p = project(Layout::ByFilename);
+        for file in [
+            "content/a.md",
+            "content/a.da.md",
+            "content/b.sv.md",
+            "content/drafts/c.md",
+            "content/x.txt",
+        ] {
+            let path = p.root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let found = p.source_postings().unwrap();
+        assert_eq!(
+            found,
+            [
+                PathBuf::from("content/a.md"),
+                PathBuf::from("content/b.sv.md")
+            ]
+        );
+    }
+
+    #[test]
+    fn config_errors_have_a_location() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\nbogus = 1\n",
+        )
+        .unwrap();
+        let err = Project::load(dir.path()).err().unwrap();
+        assert_eq!(err.id(), "error-config-invalid");
+    }
+}

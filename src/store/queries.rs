@@ -1,0 +1,331 @@
+//! The statements: documents, segments, translations, outputs.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{StoreError, Tx, now_utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub content_hash: String,
+    pub removed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSegment {
+    pub id: i64,
+    pub key: String,
+    pub text: String,
+    pub hash: String,
+}
+
+/// A segment as sync writes it.
+#[derive(Debug, Clone)]
+pub struct SegmentRow<'a> {
+    pub key: &'a str,
+    pub kind: &'a str,
+    pub position: usize,
+    pub line: usize,
+    pub text: &'a str,
+    pub hash: &'a str,
+}
+
+/// A translation as build reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTranslation {
+    pub text: String,
+    /// Made against the current source text (not stale).
+    pub current: bool,
+}
+
+/// Counts for one language, or one document in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub total: u64,
+    pub translated: u64,
+    pub stale: u64,
+    pub missing: u64,
+}
+
+impl Counts {
+    fn from_row(total: u64, translated: u64, stale: u64) -> Counts {
+        Counts {
+            total,
+            translated,
+            stale,
+            missing: total - translated - stale,
+        }
+    }
+}
+
+impl Tx<'_> {
+    pub fn documents(&self) -> Result<HashMap<String, StoredDocument>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT path, id, content_hash, removed FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    StoredDocument {
+                        id: r.get(1)?,
+                        content_hash: r.get(2)?,
+                        removed: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    pub fn insert_document(&self, path: &str, hash: &str) -> Result<i64, StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (path, content_hash, synced_at) VALUES (?1, ?2, ?3)",
+            )
+            .and_then(|mut s| s.execute(params![path, hash, now_utc()]))
+            .map_err(|e| self.err(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_document(&self, id: i64, hash: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "UPDATE documents SET content_hash = ?2, removed = 0, synced_at = ?3 WHERE id = ?1",
+            )
+            .and_then(|mut s| s.execute(params![id, hash, now_utc()]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Marks a document removed and its segments obsolete; translations
+    /// stay for the translation memory.
+    pub fn remove_document(&self, id: i64) -> Result<u64, StoreError> {
+        self.tx
+            .execute(
+                "UPDATE documents SET removed = 1, synced_at = ?2 WHERE id = ?1",
+                params![id, now_utc()],
+            )
+            .map_err(|e| self.err(e))?;
+        let n = self
+            .tx
+            .execute(
+                "UPDATE segments SET obsolete = 1 WHERE document_id = ?1 AND obsolete = 0",
+                [id],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n as u64)
+    }
+
+    pub fn live_segments(&self, document: i64) -> Result<Vec<StoredSegment>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT id, key, source_text, source_hash FROM segments
+                 WHERE document_id = ?1 AND obsolete = 0 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([document], |r| {
+                Ok(StoredSegment {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    text: r.get(2)?,
+                    hash: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    pub fn insert_segment(&self, document: i64, row: &SegmentRow<'_>) -> Result<i64, StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    document,
+                    row.key,
+                    row.kind,
+                    row.position as i64,
+                    row.line as i64,
+                    row.text,
+                    row.hash
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Moves a stored segment to its new place and text; a changed text
+    /// goes to the history first (its translations become stale).
+    pub fn update_segment(
+        &self,
+        old: &StoredSegment,
+        row: &SegmentRow<'_>,
+    ) -> Result<(), StoreError> {
+        if old.hash != row.hash {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO source_history (segment_id, source_text, source_hash, replaced_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .and_then(|mut s| s.execute(params![old.id, old.text, old.hash, now_utc()]))
+                .map_err(|e| self.err(e))?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE segments SET key = ?2, kind = ?3, position = ?4, line = ?5, source_text = ?6, source_hash = ?7
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    old.id,
+                    row.key,
+                    row.kind,
+                    row.position as i64,
+                    row.line as i64,
+                    row.text,
+                    row.hash
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn obsolete_segment(&self, id: i64) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("UPDATE segments SET obsolete = 1 WHERE id = ?1")
+            .and_then(|mut s| s.execute([id]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Stores a translation of the live segment `key` of document `path`,
+    /// made against its current source text. Returns false if there is no
+    /// such segment.
+    pub fn put_translation(
+        &self,
+        path: &str,
+        key: &str,
+        lang: &str,
+        text: &str,
+        state: &str,
+        origin: &str,
+    ) -> Result<bool, StoreError> {
+        let segment: Option<(i64, String)> = self
+            .tx
+            .query_row(
+                "SELECT s.id, s.source_hash FROM segments s JOIN documents d ON d.id = s.document_id
+                 WHERE d.path = ?1 AND s.key = ?2 AND s.obsolete = 0",
+                params![path, key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((id, hash)) = segment else {
+            return Ok(false);
+        };
+        self.tx
+            .execute(
+                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
+                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at",
+                params![id, lang, text, state, hash, origin, now_utc()],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(true)
+    }
+
+    /// Every translation into `lang` of a live segment, by document id and key.
+    pub fn translations(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<(i64, String), StoredTranslation>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT s.document_id, s.key, t.text, t.source_hash = s.source_hash
+                 FROM segments s JOIN translations t ON t.segment_id = s.id
+                 WHERE t.lang = ?1 AND s.obsolete = 0",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| {
+                Ok((
+                    (r.get(0)?, r.get(1)?),
+                    StoredTranslation {
+                        text: r.get(2)?,
+                        current: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Translated, stale and missing counts for `lang` over all documents,
+    /// and per document path.
+    pub fn counts(&self, lang: &str) -> Result<(Counts, Vec<(String, Counts)>), StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT d.path, COUNT(*),
+                        COALESCE(SUM(t.source_hash = s.source_hash), 0),
+                        COALESCE(SUM(t.source_hash != s.source_hash), 0)
+                 FROM documents d
+                 JOIN segments s ON s.document_id = d.id AND s.obsolete = 0
+                 LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
+                 WHERE d.removed = 0
+                 GROUP BY d.id ORDER BY d.path",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Counts::from_row(
+                        r.get::<_, i64>(1)? as u64,
+                        r.get::<_, i64>(2)? as u64,
+                        r.get::<_, i64>(3)? as u64,
+                    ),
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let per_doc: Vec<(String, Counts)> =
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        let mut total = Counts::default();
+        for (_, c) in &per_doc {
+            total.total += c.total;
+            total.translated += c.translated;
+            total.stale += c.stale;
+            total.missing += c.missing;
+        }
+        Ok((total, per_doc))
+    }
+
+    /// The hash of what build last wrote to `path`, if it wrote it.
+    pub fn output_hash(&self, path: &str) -> Result<Option<String>, StoreError> {
+        self.tx
+            .prepare_cached("SELECT content_hash FROM outputs WHERE path = ?1")
+            .and_then(|mut s| s.query_row([path], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn record_output(&self, path: &str, lang: &str, hash: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO outputs (path, lang, content_hash, written_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, written_at = excluded.written_at",
+            )
+            .and_then(|mut s| s.execute(params![path, lang, hash, now_utc()]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+}
