@@ -9,7 +9,7 @@ use crate::segment::placeholder::{Token, tokenize};
 /// # Examples
 ///
 /// ```
-/// assert_eq!(tolkar::pseudo::expand("Hi <1>you</1>"), "[Ĥî <1>ýöû</1> ~~~]");
+/// assert_eq!(tolkar::pseudo::expand("Hi <1>you</1>"), "[Ĥî <1>ýöû</1> ~~]");
 /// ```
 pub fn expand(text: &str) -> String {
     let mut out = String::from("[");

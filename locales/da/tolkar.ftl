@@ -82,6 +82,14 @@ build-fallback =
         [one] { $count } segment
        *[other] { $count } segmenter
     }
+build-fallback-more =
+    …og { $postings ->
+        [one] { $postings } opslag mere
+       *[other] { $postings } opslag mere
+    } med { $count ->
+        [one] { $count } segment
+       *[other] { $count } segmenter
+    } på kildesproget
 build-skipped-missing =
     { $path }: sprunget over, { $count ->
         [one] { $count } segment mangler

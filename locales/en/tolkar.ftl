@@ -54,6 +54,14 @@ build-fallback =
         [one] { $count } segment fell
        *[other] { $count } segments fell
     } back to the source text
+build-fallback-more =
+    …and { $postings ->
+        [one] { $postings } more posting
+       *[other] { $postings } more postings
+    } with { $count ->
+        [one] { $count } segment
+       *[other] { $count } segments
+    } in the source language
 build-skipped-missing =
     { $path }: skipped, { $count ->
         [one] { $count } segment

@@ -75,6 +75,14 @@ build-fallback =
         [one] { $count } segment
        *[other] { $count } segmenter
     }
+build-fallback-more =
+    …og { $postings ->
+        [one] { $postings } innlegg til
+       *[other] { $postings } innlegg til
+    } med { $count ->
+        [one] { $count } segment
+       *[other] { $count } segmenter
+    } på kildespråket
 build-skipped-missing =
     { $path }: hoppet over, { $count ->
         [one] { $count } segment mangler

@@ -77,6 +77,14 @@ build-summary =
        *[other] { $skipped } överhoppade
     }.
 build-fallback = { $path }: källtexten används för { $count } segment
+build-fallback-more =
+    …och { $postings ->
+        [one] { $postings } inlägg till
+       *[other] { $postings } inlägg till
+    } med { $count ->
+        [one] { $count } segment
+       *[other] { $count } segment
+    } på källspråket
 build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--missing skip)
 build-skipped-foreign = { $path }: skrevs inte, filen finns redan och skapades inte av tolkar (använd --force för att skriva över)
 
