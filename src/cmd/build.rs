@@ -126,7 +126,12 @@ fn build_language(
     let mut fell_back = Vec::new();
     for posting in rendered {
         if posting.missing > 0 && missing == Missing::Skip {
-            notes.push(tr!(messages, "build-skipped-missing", path = posting.path.as_str(), count = posting.missing));
+            notes.push(tr!(
+                messages,
+                "build-skipped-missing",
+                path = posting.path.as_str(),
+                count = posting.missing
+            ));
             report.skipped += 1;
             continue;
         }
@@ -138,9 +143,15 @@ fn build_language(
             Err(e) => return Err(Failure::io(&full, &e)),
         };
         if let Some(existing) = &existing {
-            let ours = tx.output_hash(&posting.path)?.is_some_and(|h| h == content_hash(existing));
+            let ours = tx
+                .output_hash(&posting.path)?
+                .is_some_and(|h| h == content_hash(existing));
             if !ours && !force && existing != posting.text.as_bytes() {
-                notes.push(tr!(messages, "build-skipped-foreign", path = posting.path.as_str()));
+                notes.push(tr!(
+                    messages,
+                    "build-skipped-foreign",
+                    path = posting.path.as_str()
+                ));
                 report.skipped += 1;
                 continue;
             }
@@ -153,14 +164,20 @@ fn build_language(
             report.unchanged += 1;
             continue;
         }
-        crate::output::write_atomically(&full, posting.text.as_bytes()).map_err(|e| Failure::io(&full, &e))?;
+        crate::output::write_atomically(&full, posting.text.as_bytes())
+            .map_err(|e| Failure::io(&full, &e))?;
         tx.record_output(&posting.path, lang, &new_hash)?;
         report.written += 1;
     }
     // Name the first postings that fell back; count the rest.
     const LISTED: usize = 10;
     for (path, count) in fell_back.iter().take(LISTED) {
-        notes.push(tr!(messages, "build-fallback", path = path.as_str(), count = *count));
+        notes.push(tr!(
+            messages,
+            "build-fallback",
+            path = path.as_str(),
+            count = *count
+        ));
     }
     if fell_back.len() > LISTED {
         let segments: usize = fell_back[LISTED..].iter().map(|(_, n)| n).sum();

@@ -136,11 +136,21 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     if let Some(front_matter) = &front_matter {
         for field in frontmatter::fields(source, front_matter)? {
             if rules.is_language_key(&field.key) {
-                language = Some(LanguageSlot {
-                    value: field.value,
-                    span: field.span,
-                    style: field.style,
-                });
+                // With `language` and `Language` both present, the key
+                // spelled as configured wins; otherwise the first one.
+                let exact = field.key == rules.front_matter.language_key;
+                let taken_exactly = matches!(&language, Some((true, _)));
+                if taken_exactly || (language.is_some() && !exact) {
+                    continue;
+                }
+                language = Some((
+                    exact,
+                    LanguageSlot {
+                        value: field.value,
+                        span: field.span,
+                        style: field.style,
+                    },
+                ));
             } else if rules.is_translatable_key(&field.key) && has_letters(&field.value) {
                 segments.push(Segment {
                     key: format!("fm:{}", field.key),
@@ -226,6 +236,6 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     Ok(Document {
         source: source.to_string(),
         segments,
-        language,
+        language: language.map(|(_, slot)| slot),
     })
 }

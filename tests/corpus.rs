@@ -1,0 +1,269 @@
+//! The invariants of DESIGN.md over every posting in ../shared/corpus:
+//! identity round trip byte for byte, and structure preserved under a
+//! pseudo-translation that changes every segment.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Parser, Tag};
+use tolkar::posting::shortcode::{TagKind, lex};
+use tolkar::posting::{Document, Rules, frontmatter, parse};
+use tolkar::reassemble::{identity, reassemble};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+/// Every posting of the corpus (seed and site), sorted.
+fn corpus_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt")
+                && path.file_name().unwrap() != "README.md"
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&corpus_dir().join("seed"), &mut files);
+    walk(&corpus_dir().join("site/content"), &mut files);
+    files.sort();
+    assert!(
+        files.len() >= 70,
+        "the corpus is where it should be: {}",
+        files.len()
+    );
+    files
+}
+
+/// The rules of the example site, which match the corpus's shortcodes.
+fn site_rules() -> Rules {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site/tolkar.toml"),
+    )
+    .unwrap();
+    let table: toml_edit::DocumentMut = text.parse().unwrap();
+    let rules = format!(
+        "[front_matter]\n{}\n[shortcodes]\n{}",
+        table["front_matter"], table["shortcodes"]
+    );
+    toml_edit::de::from_str(&rules).unwrap_or_else(|e| panic!("{e}\n{rules}"))
+}
+
+#[test]
+fn identity_round_trip_on_every_corpus_file() {
+    for rules in [Rules::default(), site_rules()] {
+        for path in corpus_files() {
+            let bytes = std::fs::read(&path).unwrap();
+            let doc = parse(&bytes, &rules).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(!doc.segments.is_empty(), "{}", path.display());
+            assert!(
+                identity(&doc).as_bytes() == bytes,
+                "{} does not round-trip",
+                path.display()
+            );
+        }
+    }
+}
+
+/// What must survive a translation: shortcodes with their non-text
+/// parameters, code blocks, link and image targets, front matter keys and
+/// non-translated values.
+#[derive(Debug, PartialEq)]
+struct Structure {
+    shortcodes: Vec<String>,
+    code: Vec<String>,
+    targets: Vec<String>,
+    front_matter: BTreeMap<String, String>,
+    blocks: Vec<String>,
+}
+
+fn structure(text: &str, rules: &Rules) -> Structure {
+    let fm = frontmatter::split(text, 0).unwrap();
+    let body_start = fm.as_ref().map_or(0, |f| f.body_start);
+    let mut front_matter = BTreeMap::new();
+    if let Some(fm) = &fm {
+        for field in frontmatter::fields(text, fm).unwrap() {
+            let value = if rules.is_translatable_key(&field.key) {
+                "<text>".to_string()
+            } else {
+                field.value
+            };
+            front_matter.insert(field.key, value);
+        }
+    }
+    let body = &text[body_start..];
+    let lexed = lex(text, body_start, body).unwrap();
+    let shortcodes = lexed
+        .tags
+        .iter()
+        .map(|tag| {
+            let params: Vec<String> = tag
+                .params
+                .iter()
+                .map(|p| {
+                    let value = if rules.is_text_param(&tag.name, p.name.as_deref(), p.position) {
+                        "<text>"
+                    } else {
+                        p.value.as_str()
+                    };
+                    format!("{}={value}", p.name.clone().unwrap_or_default())
+                })
+                .collect();
+            let kind = match tag.kind {
+                TagKind::Open => "open",
+                TagKind::Close => "close",
+                TagKind::Comment => "comment",
+            };
+            format!("{kind} {} {}", tag.name, params.join(" "))
+        })
+        .collect();
+    let mut code = Vec::new();
+    let mut targets = Vec::new();
+    let mut blocks = Vec::new();
+    let mut in_code = false;
+    for event in Parser::new_ext(
+        body,
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
+    ) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                code.push(String::new());
+            }
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => code.last_mut().unwrap().push_str(&t),
+            Event::Code(c) => code.push(c.to_string()),
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => targets.push(dest_url.to_string()),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                blocks.push(format!("{level:?} {id:?}"))
+            }
+            Event::Start(tag @ (Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Table(_))) => {
+                blocks.push(format!("{tag:?}"))
+            }
+            _ => {}
+        }
+    }
+    Structure {
+        shortcodes,
+        code,
+        targets,
+        front_matter,
+        blocks,
+    }
+}
+
+fn expanded(doc: &Document) -> String {
+    let texts: Vec<String> = doc
+        .segments
+        .iter()
+        .map(|s| tolkar::pseudo::expand(&s.text))
+        .collect();
+    reassemble(doc, |i| Some(texts[i].as_str()), Some("xx")).unwrap()
+}
+
+#[test]
+fn pseudo_translation_keeps_structure_on_every_corpus_file() {
+    let rules = site_rules();
+    for path in corpus_files() {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let doc = parse(source.as_bytes(), &rules).unwrap();
+        let output = expanded(&doc);
+        assert_ne!(output, source, "{}: nothing changed", path.display());
+        let mut before = structure(&source, &rules);
+        let after = structure(&output, &rules);
+        if let Some(lang) = before.front_matter.get_mut("language") {
+            *lang = "xx".into();
+        }
+        assert_eq!(before, after, "{}", path.display());
+        // The output is a posting too, with the same segments in number.
+        let again =
+            parse(output.as_bytes(), &rules).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            again.segments.len(),
+            doc.segments.len(),
+            "{}",
+            path.display()
+        );
+        for (a, b) in doc.segments.iter().zip(&again.segments) {
+            assert_eq!((&a.key, a.kind), (&b.key, b.kind), "{}", path.display());
+            assert_eq!(
+                b.text,
+                tolkar::pseudo::expand(&a.text),
+                "{}: {}",
+                path.display(),
+                a.key
+            );
+        }
+    }
+}
+
+#[test]
+fn urls_icons_colours_and_dates_are_never_segments() {
+    let rules = site_rules();
+    for path in corpus_files() {
+        let doc = parse(&std::fs::read(&path).unwrap(), &rules).unwrap();
+        for segment in &doc.segments {
+            let text = &segment.text;
+            let is_url = ["http://", "https://", "mailto:", "/"]
+                .iter()
+                .any(|p| text.starts_with(p));
+            assert!(
+                !is_url,
+                "{}: {} is a URL: {text}",
+                path.display(),
+                segment.key
+            );
+            assert!(
+                !text.starts_with("fa-") && !text.starts_with('#'),
+                "{}: {text}",
+                path.display()
+            );
+            let is_date = text.len() == 10 && text.chars().all(|c| c.is_ascii_digit() || c == '-');
+            assert!(
+                !is_date && text != "sv" && text != "da",
+                "{}: {text}",
+                path.display()
+            );
+            assert!(
+                !text.contains("](http"),
+                "{}: a link target is editable: {text}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_seed_posting_gives_exactly_the_expected_segments() {
+    let path = corpus_dir().join("seed/000_edf68feba42cc7db.txt");
+    let doc = parse(&std::fs::read(path).unwrap(), &Rules::default()).unwrap();
+    let got: String = doc
+        .segments
+        .iter()
+        .map(|s| format!("{}\t{}\t{}\t{}\n", s.line, s.key, s.kind.as_str(), s.text))
+        .collect();
+    let expected_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.segments.tsv");
+    if std::env::var_os("TOLKAR_BLESS").is_some() {
+        std::fs::write(&expected_path, &got).unwrap();
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap();
+    pretty_assert(&expected, &got);
+}
+
+#[track_caller]
+fn pretty_assert(expected: &str, got: &str) {
+    if expected != got {
+        let diff = similar::TextDiff::from_lines(expected, got);
+        panic!(
+            "segments differ (- expected, + got):\n{}",
+            diff.unified_diff()
+        );
+    }
+}
