@@ -1,0 +1,520 @@
+//! The `tolkar` binary as people and CI use it: commands on a temporary
+//! copy of a site, exit statuses, messages, and files left untouched.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A temporary copy of the example site.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn example() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
+        copy_tree(&from, dir.path());
+        // Only what the repository ships: no store, no built postings.
+        let _ = std::fs::remove_dir_all(dir.path().join(".tolkar"));
+        let _ = std::fs::remove_dir_all(dir.path().join("content/nb"));
+        for lang in ["da", "en"] {
+            for entry in
+                std::fs::read_dir(dir.path().join("content").join(lang).join("career")).unwrap()
+            {
+                let path = entry.unwrap().path();
+                let shipped = from
+                    .join("content")
+                    .join(lang)
+                    .join("career")
+                    .join(path.file_name().unwrap());
+                if !git_tracked(&shipped) {
+                    std::fs::remove_file(path).unwrap();
+                }
+            }
+        }
+        Site { dir }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn tolkar(&self) -> Command {
+        let mut cmd = Command::cargo_bin("tolkar").unwrap();
+        cmd.arg("-C")
+            .arg(self.dir.path())
+            .env("LC_ALL", "C")
+            .env_remove("LANG")
+            .env_remove("LC_MESSAGES");
+        cmd
+    }
+
+    /// Every file under the site with its bytes, to compare before and after.
+    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        snapshot(self.dir.path(), &mut files);
+        files.sort();
+        files
+    }
+
+    fn put_translation(&self, doc: &str, key: &str, lang: &str, text: &str) {
+        let mut store = tolkar::store::Store::open(&self.path(".tolkar/tolkar.db")).unwrap();
+        let stored = store
+            .transaction(|tx| tx.put_translation(doc, key, lang, text, "translated", "test"))
+            .unwrap();
+        assert!(stored, "{doc} has segment {key}");
+    }
+}
+
+fn git_tracked(path: &Path) -> bool {
+    std::process::Command::new("git")
+        .args(["ls-files", "--error-unmatch"])
+        .arg(path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn snapshot(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            snapshot(&path, out);
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed/000_edf68feba42cc7db.txt")
+}
+
+#[test]
+fn extract_lists_the_text_of_the_seed_and_nothing_else() {
+    let json = stdout_of(
+        Command::cargo_bin("tolkar")
+            .unwrap()
+            .arg("extract")
+            .arg(seed())
+            .args(["--format", "json"]),
+    );
+    let segments: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let texts: Vec<&str> = segments
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "Bliv en del af teamet som Cloud Network Engineer!",
+        "Ansøg nu",
+        "Hvem er du?",
+        "Dit team",
+        "Klik her for at ansøge",
+        "Vores rekrutteringsproces",
+        "Har du spørgsmål?",
+        "Send e-mail",
+        "Fleksibilitet i hvert trin",
+        "Stabiliteten ved en overenskomst",
+        "Interview med den ansættende leder",
+    ] {
+        assert!(texts.contains(&expected), "missing {expected:?}");
+    }
+    for segment in &segments {
+        for field in ["key", "kind", "text", "line"] {
+            assert!(!segment[field].is_null(), "{segment} has {field}");
+        }
+        let text = segment["text"].as_str().unwrap();
+        for never in [
+            "https://",
+            "fa-",
+            "#3C9BCD",
+            "/img/",
+            "2025-03-14",
+            "safespring-image.svg",
+        ] {
+            assert!(
+                !text.starts_with(never) && text != "da",
+                "{text:?} is not text"
+            );
+        }
+    }
+    assert!(!texts.contains(&"da"));
+}
+
+#[test]
+fn pseudo_identity_equals_the_input_and_expand_changes_only_text() {
+    let input = std::fs::read(seed()).unwrap();
+    let output = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("pseudo")
+        .arg(seed())
+        .args(["--mode", "identity"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout == input, "identity changed the posting");
+    let expanded = stdout_of(
+        Command::cargo_bin("tolkar")
+            .unwrap()
+            .arg("pseudo")
+            .arg(seed()),
+    );
+    assert!(expanded.contains("link=\"https://safespring.careers.haileyhr.app/en-GB/job/738d81c0-d4ba-4ddd-af69-b6ec5d37158b/640302ca-01e7-48a5-87d1-16789f38ca7c/788936c8-da55-4733-87e9-327fece96707#applyNow\""));
+    assert!(expanded.contains("date: \"2025-03-14\""));
+    assert!(expanded.contains("{{< accordion-script >}}"));
+    assert!(!expanded.contains("Hvem er du?"));
+}
+
+#[test]
+fn errors_name_file_line_and_column_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "bad-yaml.md",
+            b"---\ntitle: [unclosed\n---\nx\n",
+            "bad-yaml.md:",
+        ),
+        (
+            "unclosed-fm.md",
+            b"---\ntitle: x\n",
+            "unclosed-fm.md:1:1: front matter opened with --- is never closed",
+        ),
+        (
+            "unclosed-sc.md",
+            b"text\n\n  {{< card title=\"x\" \n",
+            "unclosed-sc.md:3:3: shortcode tag is never closed",
+        ),
+        (
+            "orphan.md",
+            b"a\n{{< /note >}}\n",
+            "orphan.md:2:1: closing shortcode note has no opening tag",
+        ),
+        ("latin1.md", b"caf\xe9\n", "latin1.md:1:4: not valid UTF-8"),
+        ("binary.md", b"\x00\x01\x02", "looks like a binary file"),
+        ("bad-toml.md", b"+++\ntitle = \n+++\n", "bad-toml.md:2:"),
+    ];
+    for (name, bytes, expected) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let output = Command::cargo_bin("tolkar")
+            .unwrap()
+            .env("LC_ALL", "C")
+            .arg("extract")
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: one line: {stderr}");
+    }
+    let output = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("extract")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is a directory"));
+    let output = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("-C")
+        .arg(dir.path())
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no tolkar.toml"));
+    assert!(!dir.path().join(".tolkar").exists(), "nothing written");
+}
+
+#[test]
+fn messages_follow_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let sv = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("-C")
+        .arg(dir.path())
+        .args(["--ui-lang", "sv", "sync"])
+        .output()
+        .unwrap();
+    let en = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("-C")
+        .arg(dir.path())
+        .env("LC_ALL", "C")
+        .arg("sync")
+        .output()
+        .unwrap();
+    let from_env = Command::cargo_bin("tolkar")
+        .unwrap()
+        .arg("-C")
+        .arg(dir.path())
+        .env("LC_ALL", "da_DK.UTF-8")
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert_ne!(sv.stderr, en.stderr);
+    assert_ne!(from_env.stderr, en.stderr);
+    assert!(String::from_utf8_lossy(&en.stderr).contains("no tolkar.toml"));
+}
+
+#[test]
+fn sync_status_build_on_the_example_site() {
+    let site = Site::example();
+    let shipped_da = site.read("content/da/career/cfo.md");
+
+    let output = site.tolkar().arg("sync").output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("5 new"));
+    let again = site.tolkar().arg("sync").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("5 unchanged"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+
+    let status: serde_json::Value = serde_json::from_str(&stdout_of(
+        site.tolkar().args(["status", "--format", "json", "--docs"]),
+    ))
+    .unwrap();
+    let da = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["lang"] == "da")
+        .unwrap();
+    assert_eq!(da["translated"], 0);
+    assert_eq!(da["missing"], da["total"]);
+    assert_eq!(da["documents"].as_array().unwrap().len(), 5);
+
+    // A translation is used, the language key rewritten, the rest kept.
+    let doc = "content/sv/career/2025-devops-engineer.md";
+    site.put_translation(doc, "fm:Title", "nb", "Bli DevOps-ingeniør: \"hos oss\"");
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let built = site.read("content/nb/career/2025-devops-engineer.md");
+    let source = site.read(doc);
+    assert!(
+        built.contains("Title: \"Bli DevOps-ingeniør: \\\"hos oss\\\"\""),
+        "{built}"
+    );
+    assert!(built.contains("language: \"nb\""));
+    let front: serde_yaml::Value =
+        serde_yaml::from_str(built.split("---").nth(1).unwrap()).unwrap();
+    assert_eq!(
+        front["Title"].as_str(),
+        Some("Bli DevOps-ingeniør: \"hos oss\"")
+    );
+    let body_of = |text: &str| text.splitn(3, "---").nth(2).unwrap().to_string();
+    assert_eq!(
+        body_of(&built),
+        body_of(&source),
+        "untranslated body falls back to the source"
+    );
+
+    // A build with nothing new writes nothing.
+    let before = site.snapshot();
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("0 written"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after: Vec<_> = site
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().contains(".tolkar"))
+        .collect();
+    let before: Vec<_> = before
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().contains(".tolkar"))
+        .collect();
+    assert_eq!(before, after);
+
+    // Hand translations that tolkar did not write are never overwritten.
+    site.tolkar()
+        .args(["build", "--lang", "da"])
+        .assert()
+        .success();
+    assert_eq!(site.read("content/da/career/cfo.md"), shipped_da);
+
+    // --missing error stops without writing; --missing skip skips.
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "en", "--missing", "error"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!site.path("content/en/career/cfo.md").exists());
+    site.tolkar()
+        .args(["build", "--lang", "en", "--missing", "skip"])
+        .assert()
+        .success();
+    assert!(!site.path("content/en/career/cfo.md").exists());
+}
+
+#[test]
+fn a_changed_source_makes_its_translation_stale_not_lost() {
+    let site = Site::example();
+    site.tolkar().arg("sync").assert().success();
+    let doc = "content/sv/career/cfo.md";
+    site.put_translation(doc, "fm:Title", "da", "Finansdirektør");
+    let status = |site: &Site| -> serde_json::Value {
+        let all: serde_json::Value = serde_json::from_str(&stdout_of(
+            site.tolkar()
+                .args(["status", "--format", "json", "--lang", "da"]),
+        ))
+        .unwrap();
+        all[0].clone()
+    };
+    assert_eq!(status(&site)["translated"], 1);
+    let text = site.read(doc);
+    let title_line = text.lines().find(|l| l.starts_with("Title:")).unwrap();
+    std::fs::write(
+        site.path(doc),
+        text.replace(title_line, "Title: \"En helt ny rubrik\""),
+    )
+    .unwrap();
+    site.tolkar().arg("sync").assert().success();
+    let now = status(&site);
+    assert_eq!(
+        (now["translated"].as_u64(), now["stale"].as_u64()),
+        (Some(0), Some(1))
+    );
+    // The stale translation is still used by build.
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    site.tolkar()
+        .args(["build", "--lang", "da", "--force"])
+        .assert()
+        .success();
+    assert!(
+        site.read("content/da/career/cfo.md")
+            .contains("Finansdirektør")
+    );
+}
+
+#[test]
+fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let tolkar = || {
+        let mut cmd = Command::cargo_bin("tolkar").unwrap();
+        cmd.arg("-C").arg(dir.path()).env("LC_ALL", "C");
+        cmd
+    };
+    tolkar()
+        .args(["init", "--source", "sv", "--targets", "en,da"])
+        .assert()
+        .success();
+    let config = std::fs::read_to_string(dir.path().join("tolkar.toml")).unwrap();
+    assert!(config.contains("source_language = \"sv\""));
+    tolkar()
+        .args(["init", "--source", "sv", "--targets", "en"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("tolkar.toml")).unwrap(),
+        config
+    );
+    std::fs::create_dir_all(dir.path().join("content/sv")).unwrap();
+    std::fs::write(
+        dir.path().join("content/sv/a.md"),
+        "---\ntitle: Hej\n---\nVälkommen!\n",
+    )
+    .unwrap();
+    tolkar().args(["build"]).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/da/a.md")).unwrap(),
+        "---\ntitle: Hej\n---\nVälkommen!\n"
+    );
+    tolkar().args(["status", "--lang", "fr"]).assert().code(2);
+}
+
+#[test]
+fn a_database_from_a_newer_tolkar_is_refused() {
+    let site = Site::example();
+    site.tolkar().arg("sync").assert().success();
+    let db = site.path(".tolkar/tolkar.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let output = site.tolkar().arg("sync").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("newer tolkar"));
+}
+
+#[test]
+fn a_bad_posting_in_a_project_changes_nothing() {
+    let site = Site::example();
+    site.tolkar().arg("build").assert().success();
+    let before = site.snapshot();
+    std::fs::write(site.path("content/sv/career/broken.md"), "---\ntitle: x\n").unwrap();
+    std::fs::write(
+        site.path("content/sv/career/cfo.md"),
+        site.read("content/sv/career/cfo.md").replace("Vi", "Ni"),
+    )
+    .unwrap();
+    let output = site.tolkar().arg("build").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.md:1:1"));
+    let after = site.snapshot();
+    let unchanged = |list: &[(PathBuf, Vec<u8>)]| -> Vec<(PathBuf, Vec<u8>)> {
+        list.iter()
+            .filter(|(p, _)| {
+                p.to_string_lossy().contains("content/en")
+                    || p.to_string_lossy().contains("content/nb")
+            })
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        unchanged(&before),
+        unchanged(&after),
+        "no localized posting written"
+    );
+}
