@@ -267,3 +267,86 @@ fn pretty_assert(expected: &str, got: &str) {
         );
     }
 }
+
+fn edge_fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edge");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// TOML and JSON front matter, CRLF with a BOM, nested and multi-line
+/// shortcodes, comments, tables, footnotes, raw HTML and code fences with
+/// shortcode-like text: what the corpus does not have.
+#[test]
+fn edge_fixtures_round_trip_and_keep_structure() {
+    let rules = Rules::default();
+    let mut all = String::new();
+    for path in edge_fixtures() {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let doc =
+            parse(source.as_bytes(), &rules).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            identity(&doc) == source,
+            "{} does not round-trip",
+            path.display()
+        );
+        let output = expanded(&doc);
+        assert_eq!(
+            structure(&source, &rules),
+            structure(&output, &rules),
+            "{}",
+            path.display()
+        );
+        for s in &doc.segments {
+            all.push_str(&format!(
+                "{}\t{}\t{}\n",
+                path.file_name().unwrap().to_string_lossy(),
+                s.key,
+                s.text
+            ));
+        }
+    }
+    for expected in [
+        "toml.md\tfm:description\tEn \"bra\" sida",
+        "toml.md\tbody:h1[1]\tRubrik",
+        "toml.md\tbody:td[2]\t<1>Chef</1>",
+        "toml.md\tbody:fn[1]\tFotnotens text.",
+        "toml.md\tbody:quote[1]\tCitat som fortsätter\npå nästa rad.",
+        "toml.md\tbody:p[2]\tText med <1>inline html</1> och <2/>.",
+        "json.md\tfm:title\tJSON-rubrik",
+        "json.md\tbody:p[1]\tStycke ett med <1>länk</1>.",
+        "json.md\tbody:img[1]\tBild på kontoret",
+        "crlf-bom.md\tbody:p[1]\tFörsta raden\nandra raden<1/>\ntredje.",
+        "nested.md\tsc:tab[1].title\tFörsta",
+        "nested.md\tbody:p[1]\tInnehåll i <1>första</1> fliken.",
+        "nested.md\tbody:p[2]\tSe <1/> för syntax, och <2/> här.",
+        "nested.md\tsc:figure[1].caption\tMultirad",
+        "nested.md\tbody:p[3]\tSlut utan radbrytning",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+    }
+    for never in [
+        "indenterad kod",
+        "Rå HTML",
+        "not-a-shortcode",
+        "func main",
+        "2024-01-02",
+        "\tred\n",
+    ] {
+        assert!(!all.contains(never), "{never:?} is not a segment:\n{all}");
+    }
+}
+
+/// A translation that reflows a CRLF paragraph keeps CRLF line endings.
+#[test]
+fn translated_lines_keep_the_line_endings_and_prefixes() {
+    let source = "> Citat som\r\n> fortsätter.\r\n";
+    let doc = parse(source.as_bytes(), &Rules::default()).unwrap();
+    assert_eq!(doc.segments[0].text, "Citat som\nfortsätter.");
+    let out = reassemble(&doc, |_| Some("A quote\nthat goes\non."), None).unwrap();
+    assert_eq!(out, "> A quote\r\n> that goes\r\n> on.\r\n");
+}

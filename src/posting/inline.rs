@@ -15,6 +15,9 @@ pub enum Node {
     Text(Range<usize>),
     /// Markup kept whole: code, inline HTML, a hard break, an image.
     Atom(Range<usize>),
+    /// A raw inline HTML tag; an opening and a closing tag of the same
+    /// element among siblings become one container.
+    Html(Range<usize>),
     /// Emphasis, strong, a link…: markup around children.
     Container {
         range: Range<usize>,
@@ -25,7 +28,7 @@ pub enum Node {
 impl Node {
     pub fn range(&self) -> Range<usize> {
         match self {
-            Node::Text(r) | Node::Atom(r) => r.clone(),
+            Node::Text(r) | Node::Atom(r) | Node::Html(r) => r.clone(),
             Node::Container { range, .. } => range.clone(),
         }
     }
@@ -63,8 +66,9 @@ enum Token {
 /// ranges that must become standalone placeholders wherever they fall in
 /// text: inline shortcodes and text that looks like a placeholder.
 pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<InlineText> {
+    let nodes = pair_html(src, nodes.to_vec());
     let mut tokens = Vec::new();
-    flatten(nodes, &mut tokens);
+    flatten(&nodes, &mut tokens);
     let first = tokens.first().map(token_range)?;
     let span = first.start..tokens.last().map(token_range)?.end;
     let tokens = split_atoms(src, merge_text(fill_gaps(tokens)), atoms);
@@ -120,7 +124,7 @@ fn flatten(nodes: &[Node], out: &mut Vec<Token>) {
     for node in nodes {
         match node {
             Node::Text(r) => out.push(Token::Text(r.clone())),
-            Node::Atom(r) => out.push(Token::Atom(r.clone())),
+            Node::Atom(r) | Node::Html(r) => out.push(Token::Atom(r.clone())),
             Node::Container { range, children } => match (children.first(), children.last()) {
                 (Some(first), Some(last)) => {
                     out.push(Token::Open(range.start..first.range().start));
@@ -131,6 +135,73 @@ fn flatten(nodes: &[Node], out: &mut Vec<Token>) {
             },
         }
     }
+}
+
+/// Pairs `<span>` with its `</span>` among siblings (recursively), so the
+/// translator sees `<1>text</1>` and cannot separate the two tags.
+fn pair_html(src: &str, nodes: Vec<Node>) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    // Indices into `out` of opening tags not yet closed, with their names.
+    let mut open: Vec<(usize, String)> = Vec::new();
+    for node in nodes {
+        let node = match node {
+            Node::Container { range, children } => Node::Container {
+                range,
+                children: pair_html(src, children),
+            },
+            other => other,
+        };
+        if let Node::Html(range) = &node {
+            match html_tag(&src[range.clone()]) {
+                Some((name, false)) => open.push((out.len(), name)),
+                Some((name, true)) => {
+                    if let Some(at) = open.iter().rposition(|(_, n)| *n == name) {
+                        let (start, _) = open[at];
+                        open.truncate(at);
+                        let children: Vec<Node> = out.drain(start + 1..).collect();
+                        let opening = out.pop().expect("the opening tag").range();
+                        let node = if children.is_empty() {
+                            Node::Atom(opening.start..range.end)
+                        } else {
+                            Node::Container {
+                                range: opening.start..range.end,
+                                children,
+                            }
+                        };
+                        out.push(node);
+                        continue;
+                    }
+                }
+                None => {}
+            }
+        }
+        out.push(node);
+    }
+    out
+}
+
+/// The element name of an HTML tag and whether it is a closing tag; `None`
+/// for comments, self-closing and void elements.
+fn html_tag(tag: &str) -> Option<(String, bool)> {
+    const VOID: &[&str] = &[
+        "br", "img", "hr", "input", "wbr", "source", "meta", "link", "area", "col", "embed",
+    ];
+    let inner = tag.strip_prefix('<')?.strip_suffix('>')?;
+    if inner.ends_with('/') {
+        return None;
+    }
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if name.is_empty() || VOID.contains(&name.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    Some((name.to_ascii_lowercase(), closing))
 }
 
 /// Bytes between tokens (escapes, container prefixes) become text, so that

@@ -76,7 +76,6 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
     let mut gathering: Option<Gathering> = None;
     let mut segments = Vec::new();
     let mut code = Vec::new();
-    let mut images: Vec<Vec<Node>> = Vec::new();
 
     let finish = |gathering: &mut Option<Gathering>, segments: &mut Vec<BodySegment>| {
         if let Some(g) = gathering.take()
@@ -136,10 +135,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                     continue;
                 };
                 match tag {
-                    Tag::Image { .. } => {
-                        images.push(Vec::new());
-                        g.open.push((range, Vec::new(), true));
-                    }
+                    Tag::Image { .. } => g.open.push((range, Vec::new(), true)),
                     Tag::Link {
                         link_type: LinkType::Autolink | LinkType::Email,
                         ..
@@ -178,15 +174,14 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                 let Some((range, children, whole)) = g.open.pop() else {
                     continue;
                 };
-                if matches!(end, TagEnd::Image) {
-                    if let Some(alt) = inline::build(src, &children, atoms) {
-                        segments.push(BodySegment {
-                            kind: Kind::Alt,
-                            key_kind: "img".into(),
-                            inline: alt,
-                        });
-                    }
-                    images.pop();
+                if matches!(end, TagEnd::Image)
+                    && let Some(alt) = inline::build(src, &children, atoms)
+                {
+                    segments.push(BodySegment {
+                        kind: Kind::Alt,
+                        key_kind: "img".into(),
+                        inline: alt,
+                    });
                 }
                 let node = if whole {
                     Node::Atom(range)
@@ -214,8 +209,12 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                     }
                 }
             }
+            Event::InlineHtml(_) => {
+                if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
+                    g.push(Node::Html(range));
+                }
+            }
             Event::Code(_)
-            | Event::InlineHtml(_)
             | Event::Html(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
