@@ -59,9 +59,35 @@ pub fn run(
                 .collect();
             let sync_report = apply(tx, &sources, &to_apply)?;
             let mut reports = Vec::new();
+            // Render every language before writing any file, so that an
+            // error (a missing translation with --missing error, a broken
+            // stored translation) leaves the site as it was.
+            let mut rendered = Vec::new();
             for lang in &languages {
-                let report = build_language(
-                    tx, &project, &parsed, lang, missing, force, messages, &mut notes,
+                rendered.push((lang, render_language(tx, &project, &parsed, lang)?));
+            }
+            let total_missing: usize = rendered
+                .iter()
+                .flat_map(|(_, r)| r)
+                .map(|r| r.missing)
+                .sum();
+            if missing == Missing::Error && total_missing > 0 {
+                let langs: Vec<&str> = rendered
+                    .iter()
+                    .filter(|(_, r)| r.iter().any(|p| p.missing > 0))
+                    .map(|(l, _)| l.as_str())
+                    .collect();
+                return Err(Failure::new(
+                    "error-missing-translations",
+                    vec![
+                        ("count", total_missing.to_string()),
+                        ("lang", langs.join(", ")),
+                    ],
+                ));
+            }
+            for (lang, postings) in rendered {
+                let report = write_language(
+                    tx, &project, postings, lang, missing, force, messages, &mut notes,
                 )?;
                 reports.push((lang.clone(), report));
             }
@@ -85,20 +111,15 @@ pub fn run(
     Ok(0)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_language(
+fn render_language(
     tx: &Tx<'_>,
     project: &Project,
     parsed: &[(&Source, Document)],
     lang: &str,
-    missing: Missing,
-    force: bool,
-    messages: &Messages,
-    notes: &mut Vec<String>,
-) -> Result<LangReport, Failure> {
+) -> Result<Vec<Rendered>, Failure> {
     let documents = tx.documents()?;
     let translations = tx.translations(lang)?;
-    let rendered: Vec<Rendered> = parsed
+    parsed
         .par_iter()
         .map(|(source, doc)| {
             render(
@@ -110,18 +131,20 @@ fn build_language(
                 &translations,
             )
         })
-        .collect::<Result<_, Failure>>()?;
+        .collect()
+}
 
-    let total_missing: usize = rendered.iter().map(|r| r.missing).sum();
-    if missing == Missing::Error && total_missing > 0 {
-        return Err(Failure::new(
-            "error-missing-translations",
-            vec![
-                ("count", total_missing.to_string()),
-                ("lang", lang.to_string()),
-            ],
-        ));
-    }
+#[allow(clippy::too_many_arguments)]
+fn write_language(
+    tx: &Tx<'_>,
+    project: &Project,
+    rendered: Vec<Rendered>,
+    lang: &str,
+    missing: Missing,
+    force: bool,
+    messages: &Messages,
+    notes: &mut Vec<String>,
+) -> Result<LangReport, Failure> {
     let mut report = LangReport::default();
     let mut fell_back = Vec::new();
     for posting in rendered {
