@@ -350,3 +350,35 @@ fn translated_lines_keep_the_line_endings_and_prefixes() {
     let out = reassemble(&doc, |_| Some("A quote\nthat goes\non."), None).unwrap();
     assert_eq!(out, "> A quote\r\n> that goes\r\n> on.\r\n");
 }
+
+/// Lists of strings (tags) are translated item by item where configured,
+/// and a translated item that needs quoting gets quotes.
+#[test]
+fn configured_front_matter_lists_are_translated_item_by_item() {
+    let mut rules = Rules::default();
+    rules.front_matter.lists = vec!["tags".into()];
+    for source in [
+        "---\ntitle: T\ntags: [moln, öppen källkod]\n---\n42\n",
+        "---\ntitle: T\ntags:\n  - moln\n  - öppen källkod\n---\n42\n",
+        "+++\ntitle = \"T\"\ntags = [\"moln\", \"öppen källkod\"]\n+++\n42\n",
+        "{\"title\": \"T\", \"tags\": [\"moln\", \"öppen källkod\"]}\n42\n",
+    ] {
+        let doc = parse(source.as_bytes(), &rules).unwrap();
+        let keys: Vec<&str> = doc.segments.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["fm:title", "fm:tags[1]", "fm:tags[2]"], "{source}");
+        let out = reassemble(
+            &doc,
+            |i| Some(["Title", "cloud, sky", "open: source"][i]),
+            None,
+        )
+        .unwrap();
+        let again = parse(out.as_bytes(), &rules).unwrap_or_else(|e| panic!("{out}: {e}"));
+        let texts: Vec<&str> = again.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "cloud, sky", "open: source"], "{out}");
+    }
+    let doc = parse(b"---\ntags: [a, b]\n---\n42\n", &Rules::default()).unwrap();
+    assert!(
+        doc.segments.iter().all(|s| !s.key.starts_with("fm:tags")),
+        "not translated unless configured"
+    );
+}

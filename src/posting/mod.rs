@@ -135,7 +135,18 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     let mut language = None;
     if let Some(front_matter) = &front_matter {
         for field in frontmatter::fields(source, front_matter)? {
-            if rules.is_language_key(&field.key) {
+            if let Some(item) = field.item {
+                if rules.is_translatable_list(&field.key) && has_letters(&field.value) {
+                    segments.push(Segment {
+                        key: format!("fm:{}[{}]", field.key, item + 1),
+                        kind: Kind::FrontMatter,
+                        text: field.value,
+                        line: 0,
+                        span: field.span,
+                        shape: Shape::FrontMatter(field.style),
+                    });
+                }
+            } else if rules.is_language_key(&field.key) {
                 // With `language` and `Language` both present, the key
                 // spelled as configured wins; otherwise the first one.
                 let exact = field.key == rules.front_matter.language_key;

@@ -18,6 +18,8 @@ pub struct Rules {
 pub struct FrontMatterRules {
     /// Keys whose string values are translated, matched case-insensitively.
     pub keys: Vec<String>,
+    /// Keys whose lists of strings (`tags`) are translated item by item.
+    pub lists: Vec<String>,
     /// The key that holds the posting's language; rewritten on build.
     pub language_key: String,
 }
@@ -40,6 +42,7 @@ impl Default for FrontMatterRules {
             ]
             .map(String::from)
             .to_vec(),
+            lists: Vec::new(),
             language_key: "language".into(),
         }
     }
@@ -113,6 +116,13 @@ impl Rules {
     pub fn is_translatable_key(&self, key: &str) -> bool {
         self.front_matter
             .keys
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(key))
+    }
+
+    pub fn is_translatable_list(&self, key: &str) -> bool {
+        self.front_matter
+            .lists
             .iter()
             .any(|k| k.eq_ignore_ascii_case(key))
     }

@@ -64,18 +64,27 @@ pub(super) fn fields(
         return Err(syntax_error(offset, reason));
     }
     let mut fields = Vec::new();
-    for (key, value) in top_level_entries(content.as_bytes()) {
-        if content.as_bytes()[value.start] != b'"' {
-            continue;
-        }
+    let bytes = content.as_bytes();
+    for (key, value) in top_level_entries(bytes) {
         let key: String = serde_json::from_str(&content[key]).expect("validated above");
-        let text: String = serde_json::from_str(&content[value.clone()]).expect("validated above");
-        fields.push(Field {
-            key,
-            value: text,
-            span: value,
+        let string = |item: Option<usize>, span: Range<usize>| Field {
+            key: key.clone(),
+            item,
+            value: serde_json::from_str(&content[span.clone()]).expect("validated above"),
+            span,
             style: ScalarStyle::Json,
-        });
+        };
+        match bytes[value.start] {
+            b'"' => fields.push(string(None, value)),
+            b'[' => {
+                for (i, element) in array_elements(bytes, value).into_iter().enumerate() {
+                    if bytes[element.start] == b'"' {
+                        fields.push(string(Some(i), element));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
     Ok(fields)
 }
@@ -102,6 +111,27 @@ fn top_level_entries(bytes: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
         }
     }
     entries
+}
+
+/// The element spans of a valid JSON array.
+fn array_elements(bytes: &[u8], array: Range<usize>) -> Vec<Range<usize>> {
+    let skip_ws = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let mut elements = Vec::new();
+    let mut i = skip_ws(array.start + 1);
+    while i < array.end && bytes[i] != b']' {
+        let end = value_end(bytes, i);
+        elements.push(i..end);
+        i = skip_ws(end);
+        if i < array.end && bytes[i] == b',' {
+            i = skip_ws(i + 1);
+        }
+    }
+    elements
 }
 
 fn value_end(bytes: &[u8], start: usize) -> usize {

@@ -47,6 +47,8 @@ pub enum ScalarStyle {
     YamlDouble,
     YamlSingle,
     YamlPlain,
+    /// A plain scalar inside a flow list `[a, b]`, where `,[]{}` end it.
+    YamlFlowPlain,
     YamlBlock,
     Toml,
     Json,
@@ -57,6 +59,8 @@ pub enum ScalarStyle {
 pub struct Field {
     /// The key as written (`Title`, `intro`).
     pub key: String,
+    /// For an item of a list of strings (`tags`), its 0-based index.
+    pub item: Option<usize>,
     /// The decoded value.
     pub value: String,
     /// The bytes of the value as written, quotes included.
@@ -147,12 +151,18 @@ pub fn fields(text: &str, front_matter: &FrontMatter) -> Result<Vec<Field>, Post
 pub fn encode(value: &str, style: ScalarStyle) -> String {
     match style {
         ScalarStyle::YamlPlain if yaml::plain_is_safe(value) => value.to_string(),
+        ScalarStyle::YamlFlowPlain
+            if yaml::plain_is_safe(value) && !value.contains([',', '[', ']', '{', '}']) =>
+        {
+            value.to_string()
+        }
         ScalarStyle::YamlSingle if !value.contains(['\n', '\r']) => {
             format!("'{}'", value.replace('\'', "''"))
         }
         ScalarStyle::YamlDouble
         | ScalarStyle::YamlSingle
         | ScalarStyle::YamlPlain
+        | ScalarStyle::YamlFlowPlain
         | ScalarStyle::YamlBlock
         | ScalarStyle::Toml => escaped_double_quoted(value),
         ScalarStyle::Json => serde_json::to_string(value).expect("strings always serialize"),
@@ -219,8 +229,46 @@ mod tests {
         fields(text, &fm)
             .unwrap()
             .into_iter()
+            .filter(|f| f.item.is_none())
             .map(|f| (f.key, f.value, text[f.span].to_string()))
             .collect()
+    }
+
+    fn items(text: &str) -> Vec<(String, usize, String, String)> {
+        let fm = split(text, 0).unwrap().unwrap();
+        fields(text, &fm)
+            .unwrap()
+            .into_iter()
+            .filter_map(|f| Some((f.key, f.item?, f.value, text[f.span].to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn list_items_in_every_format() {
+        let expected = |raw: [&str; 3]| -> Vec<(String, usize, String, String)> {
+            ["Moln", "Öppen källkod", "a, b"]
+                .iter()
+                .zip(raw)
+                .enumerate()
+                .map(|(i, (v, r))| ("tags".to_string(), i, v.to_string(), r.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            items("---\ntags:\n  - Moln\n  - 'Öppen källkod' # c\n  - \"a, b\"\nn: [1, 2]\n---\n"),
+            expected(["Moln", "'Öppen källkod'", "\"a, b\""])
+        );
+        assert_eq!(
+            items("---\ntags: [Moln, 'Öppen källkod', \"a, b\"]\n---\n"),
+            expected(["Moln", "'Öppen källkod'", "\"a, b\""])
+        );
+        assert_eq!(
+            items("+++\ntags = ['Moln', \"Öppen källkod\", \"a, b\"]\n+++\n"),
+            expected(["'Moln'", "\"Öppen källkod\"", "\"a, b\""])
+        );
+        assert_eq!(
+            items("{\"tags\": [\"Moln\", \"Öppen källkod\", \"a, b\"], \"n\": [1]}\n"),
+            expected(["\"Moln\"", "\"Öppen källkod\"", "\"a, b\""])
+        );
     }
 
     #[test]

@@ -12,20 +12,30 @@ pub(super) fn fields(
         let offset = err.span().map_or(0, |s| s.start);
         syntax_error(offset, err.message().trim().to_string())
     })?;
-    let mut fields: Vec<Field> = document
-        .as_table()
-        .iter()
-        .filter_map(|(key, item)| {
-            let value = item.as_value()?;
-            let text = value.as_str()?;
+    let mut fields = Vec::new();
+    for (key, item) in document.as_table().iter() {
+        let Some(value) = item.as_value() else {
+            continue;
+        };
+        let field = |item: Option<usize>, value: &toml_edit::Value| {
             Some(Field {
                 key: key.to_string(),
-                value: text.to_string(),
+                item,
+                value: value.as_str()?.to_string(),
                 span: value.span()?,
                 style: ScalarStyle::Toml,
             })
-        })
-        .collect();
+        };
+        match value.as_array() {
+            Some(array) => fields.extend(
+                array
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| field(Some(i), v)),
+            ),
+            None => fields.extend(field(None, value)),
+        }
+    }
     fields.sort_by_key(|f| f.span.start);
     Ok(fields)
 }

@@ -27,8 +27,14 @@ pub(super) fn fields(
         return Ok(Vec::new());
     };
     let mut fields = Vec::new();
-    for (key, span, style) in locate(content) {
-        let Some(Value::String(value)) = mapping.get(Value::String(key.clone())) else {
+    for (key, item, span, style) in locate(content) {
+        let entry = mapping.get(Value::String(key.clone()));
+        let entry = match (entry, item) {
+            (Some(Value::Sequence(items)), Some(i)) => items.get(i),
+            (entry, None) => entry,
+            _ => None,
+        };
+        let Some(Value::String(value)) = entry else {
             continue;
         };
         // A block scalar's value ends with the line break after its span.
@@ -41,6 +47,7 @@ pub(super) fn fields(
         if reads_back {
             fields.push(Field {
                 key,
+                item,
                 value: value.clone(),
                 span,
                 style,
@@ -54,8 +61,12 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
 
-/// The top-level `key: scalar` entries with the span of each scalar.
-fn locate(content: &str) -> Vec<(String, Range<usize>, ScalarStyle)> {
+/// A located scalar: its key, its index if it is a list item, its span.
+type Located = (String, Option<usize>, Range<usize>, ScalarStyle);
+
+/// The top-level `key: scalar` entries and the scalar items of top-level
+/// `key: [a, b]` and `key:\n  - a` lists, with the span of each scalar.
+fn locate(content: &str) -> Vec<Located> {
     let lines: Vec<Range<usize>> = line_ranges(content);
     let mut found = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -66,7 +77,21 @@ fn locate(content: &str) -> Vec<(String, Range<usize>, ScalarStyle)> {
         let value_start = line.start + value_offset;
         let rest = content[value_start..line.end].trim_end_matches('\r');
         let located = match rest.chars().next() {
-            None | Some('#') => None,
+            None | Some('#') => {
+                for (i, (span, style)) in block_list(content, &lines[index + 1..])
+                    .into_iter()
+                    .enumerate()
+                {
+                    found.push((key.clone(), Some(i), span, style));
+                }
+                None
+            }
+            Some('[') => {
+                for (i, (span, style)) in flow_list(content, value_start).into_iter().enumerate() {
+                    found.push((key.clone(), Some(i), span, style));
+                }
+                None
+            }
             Some('"') => quoted_end(content, value_start, '"')
                 .map(|end| (value_start..end, ScalarStyle::YamlDouble)),
             Some('\'') => quoted_end(content, value_start, '\'')
@@ -78,7 +103,7 @@ fn locate(content: &str) -> Vec<(String, Range<usize>, ScalarStyle)> {
                     ScalarStyle::YamlBlock,
                 ))
             }
-            Some('[' | '{' | '&' | '*' | '!' | '%' | '@' | '`') => None,
+            Some('{' | '&' | '*' | '!' | '%' | '@' | '`') => None,
             Some(_) => {
                 let first_end = value_start + plain_len(rest);
                 let end = indented_block_end(content, &lines[index + 1..]).unwrap_or(first_end);
@@ -89,10 +114,85 @@ fn locate(content: &str) -> Vec<(String, Range<usize>, ScalarStyle)> {
             }
         };
         if let Some((span, style)) = located {
-            found.push((key, span, style));
+            found.push((key, None, span, style));
         }
     }
     found
+}
+
+/// The scalar items of a block list (`- item` lines) after a key.
+fn block_list(content: &str, following: &[Range<usize>]) -> Vec<(Range<usize>, ScalarStyle)> {
+    let mut items = Vec::new();
+    for line in following {
+        let text = content[line.clone()].trim_end_matches('\r');
+        if text.trim().is_empty() {
+            continue;
+        }
+        let trimmed = text.trim_start();
+        let Some(after_dash) = trimmed.strip_prefix("- ") else {
+            break;
+        };
+        let start = line.start + (text.len() - after_dash.trim_start().len());
+        let value = after_dash.trim_start();
+        items.push(scalar_on_line(content, start, value));
+    }
+    items
+}
+
+/// The items of a one-line flow list `[a, "b", 'c']` starting at `start`.
+fn flow_list(content: &str, start: usize) -> Vec<(Range<usize>, ScalarStyle)> {
+    let line_end = content[start..]
+        .find('\n')
+        .map_or(content.len(), |i| start + i);
+    let mut items = Vec::new();
+    let mut pos = start + 1;
+    loop {
+        let rest = &content[pos..line_end];
+        let skipped = rest.len() - rest.trim_start().len();
+        pos += skipped;
+        let rest = &content[pos..line_end];
+        if rest.is_empty() || rest.starts_with(']') {
+            break;
+        }
+        let end = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => match quoted_end(content, pos, q) {
+                Some(end) if end <= line_end => end,
+                _ => return Vec::new(),
+            },
+            _ => pos + rest.find([',', ']']).unwrap_or(rest.len()),
+        };
+        let raw = content[pos..end].trim_end();
+        let style = match raw.chars().next() {
+            Some('"') => ScalarStyle::YamlDouble,
+            Some('\'') => ScalarStyle::YamlSingle,
+            _ => ScalarStyle::YamlFlowPlain,
+        };
+        items.push((pos..pos + raw.len(), style));
+        pos = end;
+        let rest = content[pos..line_end].trim_start();
+        if let Some(after) = rest.strip_prefix(',') {
+            pos = line_end - after.len();
+        } else {
+            break;
+        }
+    }
+    items
+}
+
+/// A scalar that starts at `start` and ends on its line.
+fn scalar_on_line(content: &str, start: usize, value: &str) -> (Range<usize>, ScalarStyle) {
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let end = quoted_end(content, start, q).unwrap_or(start + value.len());
+            let style = if q == '"' {
+                ScalarStyle::YamlDouble
+            } else {
+                ScalarStyle::YamlSingle
+            };
+            (start..end, style)
+        }
+        _ => (start..start + plain_len(value), ScalarStyle::YamlPlain),
+    }
 }
 
 fn line_ranges(content: &str) -> Vec<Range<usize>> {
