@@ -5,13 +5,12 @@
 //! parsed in parallel, then written to the store in one transaction.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::cmd::Failure;
 use crate::drift::{Side, align};
-use crate::posting::{Document, Rules};
+use crate::posting::Document;
 use crate::project::Project;
 use crate::segment::hash::source_hash;
 use crate::store::{SegmentRow, StoreError, Tx};
@@ -37,6 +36,16 @@ pub struct SyncReport {
     pub segments_obsolete: u64,
 }
 
+/// Told of each posting done, so that a command can show progress.
+pub trait Progress: Sync {
+    fn start(&self, _total: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// No progress shown.
+impl Progress for () {}
+
 /// Reads every source posting of the project, in parallel.
 pub fn read_sources(project: &Project) -> Result<Vec<Source>, Failure> {
     let rules_fingerprint = serde_json::to_vec(&project.rules).expect("rules serialize");
@@ -57,27 +66,26 @@ pub fn read_sources(project: &Project) -> Result<Vec<Source>, Failure> {
         .collect()
 }
 
-/// Parses postings in parallel; the first error (in path order) wins.
+/// Parses postings in parallel, telling `progress` of each one; the first
+/// error in path order wins.
 pub fn parse_all<'s>(
-    sources: impl IntoParallelIterator<Item = &'s Source>,
+    sources: &[&'s Source],
     project: &Project,
+    progress: &dyn Progress,
 ) -> Result<Vec<(&'s Source, Document)>, Failure> {
-    parse_with(sources, &project.rules, &project.root)
-}
-
-fn parse_with<'s>(
-    sources: impl IntoParallelIterator<Item = &'s Source>,
-    rules: &Rules,
-    root: &Path,
-) -> Result<Vec<(&'s Source, Document)>, Failure> {
-    sources
-        .into_par_iter()
+    progress.start(sources.len());
+    let parsed = sources
+        .par_iter()
         .map(|source| {
-            crate::posting::parse(&source.bytes, rules)
-                .map(|doc| (source, doc))
-                .map_err(|e| Failure::posting(&root.join(&source.path), &e))
+            let parsed = crate::posting::parse(&source.bytes, &project.rules)
+                .map(|doc| (*source, doc))
+                .map_err(|e| Failure::posting(&project.root.join(&source.path), &e));
+            progress.advance();
+            parsed
         })
-        .collect()
+        .collect();
+    progress.finish();
+    parsed
 }
 
 /// Which sources changed since the last sync.

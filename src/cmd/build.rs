@@ -44,7 +44,8 @@ pub fn run(
     let languages = project.languages(lang)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
-    let parsed = parse_all(&sources, &project)?;
+    let all: Vec<&Source> = sources.iter().collect();
+    let parsed = parse_all(&all, &project, &super::progress::Bar::new("build"))?;
     let mut notes = Vec::new();
     let (sync_report, reports) = store.transaction(
         |tx| -> Result<(SyncReport, Vec<(String, LangReport)>), Failure> {

@@ -5,6 +5,7 @@ mod build;
 mod extract;
 mod failure;
 mod init;
+mod progress;
 mod pseudo;
 mod status;
 mod sync;

@@ -15,7 +15,7 @@ pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let sources = read_sources(&project)?;
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
         let changed = changed(tx, &sources)?;
-        let parsed = parse_all(changed, &project)?;
+        let parsed = parse_all(&changed, &project, &super::progress::Bar::new("sync"))?;
         Ok(apply(tx, &sources, &parsed)?)
     })?;
     print_report(&report, messages);

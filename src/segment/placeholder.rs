@@ -25,7 +25,8 @@ pub fn literal_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
-        if i == digits || (bytes[digits] == b'0') {
+        // `<0>` and numbers too large to be an id are plain text.
+        if i == digits || bytes[digits] == b'0' || text[digits..i].parse::<u32>().is_err() {
             return None;
         }
         let closing = digits > start + 1;
@@ -151,6 +152,8 @@ mod tests {
                 Token::Text(" 1 < 2 <x> <0>"),
             ]
         );
+        // Pinned: a huge number once panicked while parsing the id.
+        assert_eq!(tokenize("<99999999999>"), [Token::Text("<99999999999>")]);
     }
 
     #[test]
