@@ -9,10 +9,11 @@ use crate::segment::placeholder::{Token, tokenize};
 /// # Examples
 ///
 /// ```
-/// assert_eq!(tolkar::pseudo::expand("Hi <1>you</1>"), "[Ĥî <1>ýöû</1> ~~]");
+/// assert_eq!(tolkar::pseudo::expand("Hi <1>you</1>"), "⟦Ĥî <1>ýöû</1> ~~⟧");
 /// ```
 pub fn expand(text: &str) -> String {
-    let mut out = String::from("[");
+    // Brackets of their own: ASCII `[` `]` would make Markdown links.
+    let mut out = String::from("⟦");
     let mut letters = 0usize;
     for token in tokenize(text) {
         match token {
@@ -33,7 +34,7 @@ pub fn expand(text: &str) -> String {
     let padding = (letters * 3).div_ceil(10).max(1);
     out.push(' ');
     out.push_str(&"~".repeat(padding));
-    out.push(']');
+    out.push('⟧');
     out
 }
 

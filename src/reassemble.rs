@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::posting::frontmatter::encode;
 use crate::posting::shortcode::encode_param;
-use crate::posting::{Document, Segment, Shape};
+use crate::posting::{Document, Shape};
 use crate::segment::placeholder::{self, PlaceholderError, Token};
 
 /// A translation that cannot be put into the posting.
@@ -141,6 +141,11 @@ impl<'t, F: Fn(usize) -> Option<&'t str>> Splicer<'_, 't, F> {
             }
             Shape::FrontMatter(style) => out.push_str(&encode(text, *style)),
             Shape::Param(style) => out.push_str(&encode_param(text, *style)),
+            // Untranslated inline text is copied as it stands (segments
+            // inside its placeholders are still spliced).
+            Shape::Inline { .. } if text == segment.text => {
+                self.range(&self.children.inside[index], segment.span.clone(), out)?;
+            }
             Shape::Inline {
                 placeholders,
                 breaks,
@@ -149,7 +154,7 @@ impl<'t, F: Fn(usize) -> Option<&'t str>> Splicer<'_, 't, F> {
                     key: segment.key.clone(),
                     error,
                 })?;
-                self.inline(index, segment, text, placeholders, breaks, out)?;
+                self.inline(index, text, placeholders, breaks, out)?;
             }
         }
         Ok(())
@@ -158,7 +163,6 @@ impl<'t, F: Fn(usize) -> Option<&'t str>> Splicer<'_, 't, F> {
     fn inline(
         &self,
         index: usize,
-        segment: &Segment,
         text: &str,
         placeholders: &[crate::posting::Placeholder],
         breaks: &[Range<usize>],
@@ -187,12 +191,16 @@ impl<'t, F: Fn(usize) -> Option<&'t str>> Splicer<'_, 't, F> {
                 }
                 Token::Close(id) => {
                     let placeholder = &placeholders[id as usize - 1];
-                    let close = placeholder.close.clone().expect("checked: paired");
-                    self.range(inside, close, out)?;
+                    match &placeholder.relabel {
+                        Some(markup) => out.push_str(markup),
+                        None => {
+                            let close = placeholder.close.clone().expect("checked: paired");
+                            self.range(inside, close, out)?;
+                        }
+                    }
                 }
             }
         }
-        let _ = segment;
         Ok(())
     }
 }

@@ -22,6 +22,8 @@ pub enum Node {
     Container {
         range: Range<usize>,
         children: Vec<Node>,
+        /// A shortcut or collapsed reference link (`[Hem]`, `[Hem][]`).
+        relabel: bool,
     },
 }
 
@@ -42,6 +44,9 @@ pub struct Placeholder {
     pub open: Range<usize>,
     /// The closing markup of a paired placeholder.
     pub close: Option<Range<usize>>,
+    /// For `[Hem]`, whose text is also its reference label: the closing
+    /// markup to write when the text is translated (`][Hem]`).
+    pub relabel: Option<String>,
 }
 
 /// The translator's view of one inline segment and how to put it back.
@@ -58,7 +63,7 @@ pub struct InlineText {
 enum Token {
     Text(Range<usize>),
     Open(Range<usize>),
-    Close(Range<usize>),
+    Close(Range<usize>, Option<String>),
     Atom(Range<usize>),
 }
 
@@ -68,7 +73,20 @@ enum Token {
 pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<InlineText> {
     let nodes = pair_html(src, nodes.to_vec());
     let mut tokens = Vec::new();
-    flatten(&nodes, &mut tokens);
+    flatten(src, &nodes, &mut tokens);
+    // pulldown-cmark starts the text of `\[x` after the backslash; the
+    // escape belongs to the text, or a translation would lose it.
+    if let Some(Token::Text(first)) = tokens.first_mut() {
+        let bytes = src.as_bytes();
+        let backslashes = bytes[..first.start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if backslashes % 2 == 1 && bytes.get(first.start).is_some_and(u8::is_ascii_punctuation) {
+            first.start -= 1;
+        }
+    }
     let first = tokens.first().map(token_range)?;
     let span = first.start..tokens.last().map(token_range)?.end;
     let tokens = split_atoms(src, merge_text(fill_gaps(tokens)), atoms);
@@ -86,6 +104,7 @@ pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<Inline
                     id,
                     open: range,
                     close: None,
+                    relabel: None,
                 });
                 text.push_str(&format!("<{id}/>"));
             }
@@ -95,13 +114,15 @@ pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<Inline
                     id,
                     open: range,
                     close: None,
+                    relabel: None,
                 });
                 open_ids.push(id);
                 text.push_str(&format!("<{id}>"));
             }
-            Token::Close(range) => {
+            Token::Close(range, relabel) => {
                 let id = open_ids.pop().expect("containers are balanced");
                 placeholders[id as usize - 1].close = Some(range);
+                placeholders[id as usize - 1].relabel = relabel;
                 text.push_str(&format!("</{id}>"));
             }
         }
@@ -116,20 +137,26 @@ pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<Inline
 
 fn token_range(token: &Token) -> Range<usize> {
     match token {
-        Token::Text(r) | Token::Open(r) | Token::Close(r) | Token::Atom(r) => r.clone(),
+        Token::Text(r) | Token::Open(r) | Token::Close(r, _) | Token::Atom(r) => r.clone(),
     }
 }
 
-fn flatten(nodes: &[Node], out: &mut Vec<Token>) {
+fn flatten(src: &str, nodes: &[Node], out: &mut Vec<Token>) {
     for node in nodes {
         match node {
             Node::Text(r) => out.push(Token::Text(r.clone())),
             Node::Atom(r) | Node::Html(r) => out.push(Token::Atom(r.clone())),
-            Node::Container { range, children } => match (children.first(), children.last()) {
+            Node::Container {
+                range,
+                children,
+                relabel,
+            } => match (children.first(), children.last()) {
                 (Some(first), Some(last)) => {
-                    out.push(Token::Open(range.start..first.range().start));
-                    flatten(children, out);
-                    out.push(Token::Close(last.range().end..range.end));
+                    let (start, end) = (first.range().start, last.range().end);
+                    out.push(Token::Open(range.start..start));
+                    flatten(src, children, out);
+                    let relabel = relabel.then(|| format!("][{}]", &src[start..end]));
+                    out.push(Token::Close(end..range.end, relabel));
                 }
                 _ => out.push(Token::Atom(range.clone())),
             },
@@ -145,9 +172,14 @@ fn pair_html(src: &str, nodes: Vec<Node>) -> Vec<Node> {
     let mut open: Vec<(usize, String)> = Vec::new();
     for node in nodes {
         let node = match node {
-            Node::Container { range, children } => Node::Container {
+            Node::Container {
+                range,
+                children,
+                relabel,
+            } => Node::Container {
                 range,
                 children: pair_html(src, children),
+                relabel,
             },
             other => other,
         };
@@ -166,6 +198,7 @@ fn pair_html(src: &str, nodes: Vec<Node>) -> Vec<Node> {
                             Node::Container {
                                 range: opening.start..range.end,
                                 children,
+                                relabel: false,
                             }
                         };
                         out.push(node);
@@ -210,6 +243,14 @@ fn fill_gaps(tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut pos = None;
     for token in tokens {
+        let mut token = token;
+        // Text that markup already covers (the `[]` of `[Hem][]`) is dropped.
+        if let (Token::Text(range), Some(pos)) = (&mut token, pos) {
+            if range.end <= pos {
+                continue;
+            }
+            range.start = range.start.max(pos);
+        }
         let range = token_range(&token);
         if let Some(pos) = pos
             && pos < range.start
@@ -217,7 +258,7 @@ fn fill_gaps(tokens: Vec<Token>) -> Vec<Token> {
             out.push(Token::Text(pos..range.start));
         }
         pos = Some(range.end.max(pos.unwrap_or(0)));
-        if !range.is_empty() || matches!(token, Token::Open(_) | Token::Close(_)) {
+        if !range.is_empty() || matches!(token, Token::Open(_) | Token::Close(..)) {
             out.push(token);
         }
     }

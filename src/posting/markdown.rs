@@ -50,12 +50,24 @@ enum Block {
     Other,
 }
 
+/// What an inline tag becomes once closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wrap {
+    /// Markup around translatable children (emphasis, a link).
+    Container,
+    /// One standalone placeholder (an image, an autolink).
+    Whole,
+    /// A shortcut or collapsed reference link, `[Hem]` or `[Hem][]`: its
+    /// text is also its label, so a translated text must name the label.
+    Relabel { collapsed: bool },
+}
+
 /// Inline content being gathered for one text block.
 struct Gathering {
     kind: Kind,
     key_kind: String,
     /// Open inline containers, innermost last, with their children so far.
-    open: Vec<(Range<usize>, Vec<Node>, bool)>,
+    open: Vec<(Range<usize>, Vec<Node>, Wrap)>,
     nodes: Vec<Node>,
 }
 
@@ -131,16 +143,28 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                     }
                     continue;
                 }
-                let Some(g) = gathering.as_mut() else {
+                // An inline container may be the first thing in a tight
+                // list item or a definition, before any text.
+                let Some(g) = gathering_for_inline(&mut gathering, &blocks) else {
                     continue;
                 };
                 match tag {
-                    Tag::Image { .. } => g.open.push((range, Vec::new(), true)),
+                    Tag::Image { .. } => g.open.push((range, Vec::new(), Wrap::Whole)),
                     Tag::Link {
                         link_type: LinkType::Autolink | LinkType::Email,
                         ..
-                    } => g.open.push((range, Vec::new(), true)),
-                    _ => g.open.push((range, Vec::new(), false)),
+                    } => g.open.push((range, Vec::new(), Wrap::Whole)),
+                    Tag::Link {
+                        link_type: link_type @ (LinkType::Shortcut | LinkType::Collapsed),
+                        ..
+                    } => g.open.push((
+                        range,
+                        Vec::new(),
+                        Wrap::Relabel {
+                            collapsed: link_type == LinkType::Collapsed,
+                        },
+                    )),
+                    _ => g.open.push((range, Vec::new(), Wrap::Container)),
                 }
             }
             Event::End(end) => {
@@ -171,7 +195,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                 let Some(g) = gathering.as_mut() else {
                     continue;
                 };
-                let Some((range, children, whole)) = g.open.pop() else {
+                let Some((range, children, wrap)) = g.open.pop() else {
                     continue;
                 };
                 if matches!(end, TagEnd::Image)
@@ -183,10 +207,25 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                         inline: alt,
                     });
                 }
-                let node = if whole {
-                    Node::Atom(range)
-                } else {
-                    Node::Container { range, children }
+                let node = match wrap {
+                    Wrap::Whole => Node::Atom(range),
+                    Wrap::Container => Node::Container {
+                        range,
+                        children,
+                        relabel: false,
+                    },
+                    Wrap::Relabel { collapsed } => {
+                        // pulldown-cmark ends a collapsed link before its `[]`.
+                        let mut range = range;
+                        if collapsed && src[range.end..].starts_with("[]") {
+                            range.end += 2;
+                        }
+                        Node::Container {
+                            range,
+                            children,
+                            relabel: true,
+                        }
+                    }
                 };
                 g.push(node);
             }
