@@ -10,6 +10,7 @@ use crate::segment::placeholder::{Token, tokenize};
 ///
 /// ```
 /// assert_eq!(tolkar::pseudo::expand("Hi <1>you</1>"), "⟦Ĥî <1>ýöû</1> ~~⟧");
+/// assert_eq!(tolkar::pseudo::expand("a&nbsp;b :smile:"), "⟦à&nbsp;b :smile: ~⟧");
 /// ```
 pub fn expand(text: &str) -> String {
     // Brackets of their own: ASCII `[` `]` would make Markdown links.
@@ -18,11 +19,20 @@ pub fn expand(text: &str) -> String {
     for token in tokenize(text) {
         match token {
             Token::Text(run) => {
-                for c in run.chars() {
+                let mut rest = run;
+                while let Some(c) = rest.chars().next() {
+                    // Entities (`&nbsp;`) and emoji codes (`:smile:`) are
+                    // markup a translator keeps; accents would break them.
+                    if let Some(len) = kept_whole(rest) {
+                        out.push_str(&rest[..len]);
+                        rest = &rest[len..];
+                        continue;
+                    }
                     if c.is_alphabetic() {
                         letters += 1;
                     }
                     out.push(accent(c));
+                    rest = &rest[c.len_utf8()..];
                 }
             }
             Token::Open(id) => out.push_str(&format!("<{id}>")),
@@ -36,6 +46,20 @@ pub fn expand(text: &str) -> String {
     out.push_str(&"~".repeat(padding));
     out.push('⟧');
     out
+}
+
+/// The length of an HTML entity or emoji code at the start of `text`.
+fn kept_whole(text: &str) -> Option<usize> {
+    let (open, close, allowed): (char, char, fn(char) -> bool) = match text.chars().next()? {
+        '&' => ('&', ';', |c| c.is_ascii_alphanumeric() || c == '#'),
+        ':' => (':', ':', |c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-')
+        }),
+        _ => return None,
+    };
+    let body = &text[open.len_utf8()..];
+    let len = body.find(|c: char| !allowed(c))?;
+    (len > 0 && body[len..].starts_with(close)).then_some(len + 2)
 }
 
 fn accent(c: char) -> char {

@@ -326,6 +326,12 @@ fn edge_fixtures_round_trip_and_keep_structure() {
         "nested.md\tbody:p[2]\tSe <1/> för syntax, och <2/> här.",
         "nested.md\tsc:figure[1].caption\tMultirad",
         "nested.md\tbody:p[3]\tSlut utan radbrytning",
+        "hugo-extras.md\tbody:p[1]\t<1>Important</1> note about badges.",
+        "hugo-extras.md\tbody:quote[1]\tPlace the divider on its own line.",
+        "hugo-extras.md\tbody:p[2]\tThis is a paragraph.\n",
+        "hugo-extras.md\tbody:p[3]\tFront&nbsp;matter :heavy_check_mark: ok",
+        "hugo-extras.md\tbody:p[4]\t\\*Obs:\\* detta är inte betoning, se <1>innehållsformat</1> och <2>front matter</2>.",
+        "hugo-extras.md\tbody:li[1]\t\\#hashtag i en lista",
     ] {
         assert!(all.contains(expected), "missing {expected:?} in\n{all}");
     }
@@ -381,4 +387,19 @@ fn configured_front_matter_lists_are_translated_item_by_item() {
         doc.segments.iter().all(|s| !s.key.starts_with("fm:tags")),
         "not translated unless configured"
     );
+}
+
+/// A translated reference link still resolves, and an inline paired
+/// shortcode is one placeholder pair that a translation cannot split.
+#[test]
+fn reference_links_and_inline_paired_shortcodes_survive_translation() {
+    let source = "Se [Hem] och {{% badge %}}Viktigt{{% /badge %}} nu.\n\n[Hem]: /sv/hem/\n";
+    let doc = parse(source.as_bytes(), &Rules::default()).unwrap();
+    assert_eq!(doc.segments[0].text, "Se <1>Hem</1> och <2>Viktigt</2> nu.");
+    let out = reassemble(&doc, |_| Some("<2>Important</2>: see <1>Home</1>."), None).unwrap();
+    assert_eq!(
+        out,
+        "{{% badge %}}Important{{% /badge %}}: see [Home][Hem].\n\n[Hem]: /sv/hem/\n"
+    );
+    assert!(reassemble(&doc, |_| Some("<2/>Important see <1>Home</1>."), None).is_err());
 }

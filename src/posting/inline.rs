@@ -60,6 +60,16 @@ pub struct InlineText {
     pub breaks: Vec<Range<usize>>,
 }
 
+/// Inline shortcode tags, by absolute range: each becomes a standalone
+/// placeholder, except an opening and closing tag of one shortcode in the
+/// same text, which become a pair (`<1>Viktigt</1>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Atoms {
+    pub ranges: Vec<Range<usize>>,
+    /// (opening tag, closing tag) of paired inline shortcodes.
+    pub pairs: Vec<(Range<usize>, Range<usize>)>,
+}
+
 enum Token {
     Text(Range<usize>),
     Open(Range<usize>),
@@ -67,10 +77,10 @@ enum Token {
     Atom(Range<usize>),
 }
 
-/// Builds the translator text of `nodes` (all inside `src`). `atoms` are
-/// ranges that must become standalone placeholders wherever they fall in
-/// text: inline shortcodes and text that looks like a placeholder.
-pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<InlineText> {
+/// Builds the translator text of `nodes` (all inside `src`). `atoms` must
+/// become placeholders wherever they fall in text, and so must text that
+/// looks like a placeholder.
+pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
     let nodes = pair_html(src, nodes.to_vec());
     let mut tokens = Vec::new();
     flatten(src, &nodes, &mut tokens);
@@ -89,7 +99,10 @@ pub fn build(src: &str, nodes: &[Node], atoms: &[Range<usize>]) -> Option<Inline
     }
     let first = tokens.first().map(token_range)?;
     let span = first.start..tokens.last().map(token_range)?.end;
-    let tokens = split_atoms(src, merge_text(fill_gaps(tokens)), atoms);
+    let tokens = pair_atoms(
+        split_atoms(src, merge_text(fill_gaps(tokens)), &atoms.ranges),
+        &atoms.pairs,
+    );
 
     let mut text = String::new();
     let mut placeholders = Vec::new();
@@ -277,6 +290,40 @@ fn merge_text(tokens: Vec<Token>) -> Vec<Token> {
         out.push(token);
     }
     out
+}
+
+/// Turns the opening and closing tag of one shortcode into a pair where
+/// both are here with only balanced markup between them.
+fn pair_atoms(mut tokens: Vec<Token>, pairs: &[(Range<usize>, Range<usize>)]) -> Vec<Token> {
+    for (open, close) in pairs {
+        let Some(at) = tokens
+            .iter()
+            .position(|t| matches!(t, Token::Atom(r) if r == open))
+        else {
+            continue;
+        };
+        let mut depth = 0i32;
+        let mut found = None;
+        for (i, token) in tokens.iter().enumerate().skip(at + 1) {
+            match token {
+                Token::Open(_) => depth += 1,
+                Token::Close(..) => depth -= 1,
+                Token::Atom(r) if r == close && depth == 0 => {
+                    found = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+            if depth < 0 {
+                break;
+            }
+        }
+        if let Some(end) = found {
+            tokens[at] = Token::Open(open.clone());
+            tokens[end] = Token::Close(close.clone(), None);
+        }
+    }
+    tokens
 }
 
 /// Splits text runs around atoms and around literal placeholder-like text

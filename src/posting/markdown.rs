@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::Kind;
-use super::inline::{self, InlineText, Node};
+use super::inline::{self, Atoms, InlineText, Node};
 
 /// A segment found in the body, before it gets its key.
 #[derive(Debug, Clone)]
@@ -34,6 +34,9 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
+        // GitHub-style alerts (`> [!NOTE]`), which Hugo renders too: the
+        // marker is markup, not text.
+        | Options::ENABLE_GFM
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,9 +84,9 @@ impl Gathering {
 }
 
 /// Segments `masked` (the body with shortcodes masked), whose offsets are
-/// relative to `base` in `src`. `atoms` are absolute ranges that become
-/// standalone placeholders.
-pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> Body {
+/// relative to `base` in `src`. `atoms` are the inline shortcodes, which
+/// become placeholders.
+pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
     let mut blocks: Vec<Block> = Vec::new();
     let mut gathering: Option<Gathering> = None;
     let mut segments = Vec::new();
@@ -91,7 +94,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
 
     let finish = |gathering: &mut Option<Gathering>, segments: &mut Vec<BodySegment>| {
         if let Some(g) = gathering.take()
-            && let Some(inline) = inline::build(src, &g.nodes, atoms)
+            && let Some(inline) = inline::build(src, &g.nodes, atoms).and_then(prose)
         {
             segments.push(BodySegment {
                 kind: g.kind,
@@ -209,6 +212,8 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
                 }
                 let node = match wrap {
                     Wrap::Whole => Node::Atom(range),
+                    // A link that shows its own URL has nothing to translate.
+                    Wrap::Container if shows_a_url(src, &children) => Node::Atom(range),
                     Wrap::Container => Node::Container {
                         range,
                         children,
@@ -270,6 +275,61 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &[Range<usize>]) -> 
     }
     finish(&mut gathering, &mut segments);
     Body { segments, code }
+}
+
+/// Whether a link's text is a bare URL.
+fn shows_a_url(src: &str, children: &[Node]) -> bool {
+    match children {
+        [Node::Text(range)] => {
+            let text = &src[range.clone()];
+            (text.starts_with("http://")
+                || text.starts_with("https://")
+                || text.starts_with("www."))
+                && !text.contains(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+/// Keeps the prose of a text block: a display-math block (`$$…$$`,
+/// `\[…\]`) or a Goldmark attribute line (`{.class}`) alone is no segment,
+/// and an attribute line at the end of a block stays in the skeleton.
+fn prose(mut inline: InlineText) -> Option<InlineText> {
+    let text = inline.text.trim();
+    let math = (text.starts_with("$$") && text.ends_with("$$") && text.len() >= 4)
+        || (text.starts_with("\\[") && text.ends_with("\\]"))
+        || (text.starts_with("\\(") && text.ends_with("\\)"));
+    if math || is_attribute_line(text) {
+        return None;
+    }
+    if let Some(last_break) = inline.text.rfind('\n')
+        && is_attribute_line(&inline.text[last_break + 1..])
+        && let Some(eol) = inline.breaks.pop()
+    {
+        inline.text.truncate(last_break);
+        inline.span.end = eol.start;
+    }
+    Some(inline)
+}
+
+/// `{.class #id key="value"}`: Goldmark's block attributes.
+fn is_attribute_line(line: &str) -> bool {
+    let Some(inner) = line
+        .trim()
+        .strip_prefix('{')
+        .and_then(|l| l.strip_suffix('}'))
+    else {
+        return false;
+    };
+    let inner = inner.trim();
+    !inner.is_empty()
+        && !inner.contains(['<', '{', '}'])
+        && inner.split_whitespace().all(|part| {
+            part.starts_with('.')
+                || part.starts_with('#')
+                || part.contains('=')
+                || part.ends_with('"')
+        })
 }
 
 /// The gathering for an inline event: the open one, or a new one for text

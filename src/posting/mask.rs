@@ -8,14 +8,16 @@
 
 use std::ops::Range;
 
+use super::inline::Atoms;
 use super::rules::Rules;
-use super::shortcode::{Lexed, TagKind};
+use super::shortcode::Lexed;
 
 pub struct Masked {
     /// The body with every shortcode masked; same length as the body.
     pub text: String,
-    /// Absolute ranges of inline tags (and inline verbatim shortcodes).
-    pub atoms: Vec<Range<usize>>,
+    /// Inline tags (and inline verbatim shortcodes), which become
+    /// placeholders; an inline opening and closing tag become one pair.
+    pub atoms: Atoms,
     /// Absolute ranges of verbatim shortcodes, tags included.
     pub verbatim: Vec<Range<usize>>,
 }
@@ -29,7 +31,7 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
     let mut atoms = Vec::new();
     let mut verbatim = Vec::new();
     // Verbatim shortcodes are masked whole, from opening to closing tag.
-    let mut regions: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut regions: Vec<Range<usize>> = Vec::new();
     for shortcode in &lexed.shortcodes {
         let open = &lexed.tags[shortcode.open];
         if let Some(close) = shortcode.close
@@ -38,24 +40,24 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
             let region = open.span.start..lexed.tags[close].span.end;
             if regions
                 .iter()
-                .any(|(r, _)| r.start <= region.start && region.end <= r.end)
+                .any(|r| r.start <= region.start && region.end <= r.end)
             {
                 continue;
             }
             is_tag[region.clone()].fill(true);
             verbatim.push(region.start + base..region.end + base);
-            regions.push((region, true));
+            regions.push(region);
         }
     }
     for tag in &lexed.tags {
         let inside_verbatim = regions
             .iter()
-            .any(|(r, _)| r.start <= tag.span.start && tag.span.end <= r.end);
+            .any(|r| r.start <= tag.span.start && tag.span.end <= r.end);
         if !inside_verbatim {
-            regions.push((tag.span.clone(), tag.kind == TagKind::Comment));
+            regions.push(tag.span.clone());
         }
     }
-    for (region, _) in &regions {
+    for region in &regions {
         let alone = tag_alone_on_lines(body, &is_tag, region.clone());
         for b in &mut bytes[region.clone()] {
             if alone {
@@ -71,9 +73,24 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
         }
     }
     atoms.sort_by_key(|r| r.start);
+    let absolute = |r: &Range<usize>| r.start + base..r.end + base;
+    let pairs = lexed
+        .shortcodes
+        .iter()
+        .filter_map(|s| {
+            Some((
+                absolute(&lexed.tags[s.open].span),
+                absolute(&lexed.tags[s.close?].span),
+            ))
+        })
+        .filter(|(open, close)| atoms.contains(open) && atoms.contains(close))
+        .collect();
     Masked {
         text: String::from_utf8(bytes).expect("only ASCII replaced whole characters"),
-        atoms,
+        atoms: Atoms {
+            ranges: atoms,
+            pairs,
+        },
         verbatim,
     }
 }
