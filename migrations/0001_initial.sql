@@ -25,7 +25,6 @@ CREATE TABLE segments (
     obsolete    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX segments_by_document ON segments(document_id, obsolete, position);
-CREATE INDEX segments_by_hash ON segments(source_hash);
 
 CREATE TABLE translations (
     segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,

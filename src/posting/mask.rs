@@ -23,8 +23,7 @@ pub struct Masked {
 }
 
 pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
-    let mut bytes = body.as_bytes().to_vec();
-    let mut is_tag = vec![false; bytes.len()];
+    let mut is_tag = vec![false; body.len()];
     for tag in &lexed.tags {
         is_tag[tag.span.clone()].fill(true);
     }
@@ -57,21 +56,26 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
             regions.push(tag.span.clone());
         }
     }
+    regions.sort_by_key(|r| r.start);
+    // Built by slices, so no byte of a multi-byte character is ever split.
+    let mut text = String::with_capacity(body.len());
+    let mut pos = 0;
     for region in &regions {
         let alone = tag_alone_on_lines(body, &is_tag, region.clone());
-        for b in &mut bytes[region.clone()] {
-            if alone {
-                if *b != b'\n' && *b != b'\r' {
-                    *b = b' ';
-                }
-            } else {
-                *b = b'x';
-            }
+        text.push_str(&body[pos..region.start]);
+        for b in body[region.clone()].bytes() {
+            text.push(match b {
+                b'\n' | b'\r' if alone => b as char,
+                _ if alone => ' ',
+                _ => 'x',
+            });
         }
+        pos = region.end;
         if !alone {
             atoms.push(region.start + base..region.end + base);
         }
     }
+    text.push_str(&body[pos..]);
     atoms.sort_by_key(|r| r.start);
     let absolute = |r: &Range<usize>| r.start + base..r.end + base;
     let pairs = lexed
@@ -86,7 +90,7 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
         .filter(|(open, close)| atoms.contains(open) && atoms.contains(close))
         .collect();
     Masked {
-        text: String::from_utf8(bytes).expect("only ASCII replaced whole characters"),
+        text,
         atoms: Atoms {
             ranges: atoms,
             pairs,

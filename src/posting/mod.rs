@@ -134,7 +134,12 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     let mut segments = Vec::new();
     let mut language = None;
     if let Some(front_matter) = &front_matter {
-        for field in frontmatter::fields(source, front_matter)? {
+        let wanted = |key: &str| {
+            rules.is_translatable_key(key)
+                || rules.is_translatable_list(key)
+                || rules.is_language_key(key)
+        };
+        for field in frontmatter::fields_where(source, front_matter, &wanted)? {
             if let Some(item) = field.item {
                 if rules.is_translatable_list(&field.key) && has_letters(&field.value) {
                     segments.push(Segment {

@@ -6,12 +6,17 @@ pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A stable, hex-encoded 128-bit hash of the normalized text.
+/// A stable, hex-encoded 128-bit hash of the normalized text (hashed as
+/// it is normalized, without building the normalized string).
 pub fn source_hash(text: &str) -> String {
-    format!(
-        "{:032x}",
-        xxhash_rust::xxh3::xxh3_128(normalize(text).as_bytes())
-    )
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
+        }
+        hasher.update(word.as_bytes());
+    }
+    format!("{:032x}", hasher.digest128())
 }
 
 /// A stable, hex-encoded 128-bit hash of bytes (file contents).
@@ -30,5 +35,13 @@ mod tests {
         // Pinned: the hash must not change between versions or machines.
         assert_eq!(source_hash("Ansök nu").len(), 32);
         assert_eq!(source_hash("x"), source_hash(" x\n"));
+        let text = " Ansök\n nu  idag ";
+        assert_eq!(
+            source_hash(text),
+            format!(
+                "{:032x}",
+                xxhash_rust::xxh3::xxh3_128(normalize(text).as_bytes())
+            )
+        );
     }
 }

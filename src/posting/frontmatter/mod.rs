@@ -128,6 +128,16 @@ fn line_end_after_delimiter(after: &str) -> Option<usize> {
 /// Every top-level string value, in source order. Validates the front
 /// matter as a whole: a syntax error anywhere in it is reported.
 pub fn fields(text: &str, front_matter: &FrontMatter) -> Result<Vec<Field>, PostingError> {
+    fields_where(text, front_matter, &|_| true)
+}
+
+/// Like `fields`, for the keys `wanted` accepts only: each YAML value found
+/// is read back by the parser, which is worth skipping for keys nobody uses.
+pub fn fields_where(
+    text: &str,
+    front_matter: &FrontMatter,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Field>, PostingError> {
     let content = &text[front_matter.content.clone()];
     let base = front_matter.content.start;
     let syntax_error = |offset: usize, reason: String| PostingError::FrontMatterSyntax {
@@ -136,10 +146,11 @@ pub fn fields(text: &str, front_matter: &FrontMatter) -> Result<Vec<Field>, Post
         reason,
     };
     let mut fields = match front_matter.format {
-        Format::Yaml => yaml::fields(content, &syntax_error)?,
+        Format::Yaml => yaml::fields(content, &syntax_error, wanted)?,
         Format::Toml => toml::fields(content, &syntax_error)?,
         Format::Json => json::fields(content, &syntax_error)?,
     };
+    fields.retain(|f| wanted(&f.key));
     for field in &mut fields {
         field.span = field.span.start + base..field.span.end + base;
     }

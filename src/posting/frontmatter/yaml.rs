@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
 use super::{Field, ScalarStyle};
@@ -14,21 +17,26 @@ use crate::posting::error::PostingError;
 pub(super) fn fields(
     content: &str,
     syntax_error: &impl Fn(usize, String) -> PostingError,
+    wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Field>, PostingError> {
-    let parsed: Value = match serde_yaml::from_str(content) {
-        Ok(value) => value,
+    // One pass of the YAML parser validates the whole front matter and
+    // keeps the values of the wanted keys only.
+    let mapping = match WantedKeys(wanted).deserialize(serde_yaml::Deserializer::from_str(content))
+    {
+        Ok(Some(mapping)) => mapping,
+        // Empty front matter, or a scalar: nothing to translate.
+        Ok(None) => return Ok(Vec::new()),
         Err(err) => {
             let offset = err.location().map_or(0, |l| l.index());
             return Err(syntax_error(offset, first_line(&err.to_string())));
         }
     };
-    let Value::Mapping(mapping) = parsed else {
-        // Empty front matter, or a scalar: nothing to translate.
-        return Ok(Vec::new());
-    };
     let mut fields = Vec::new();
     for (key, item, span, style) in locate(content) {
-        let entry = mapping.get(Value::String(key.clone()));
+        if !wanted(&key) {
+            continue;
+        }
+        let entry = mapping.get(&key);
         let entry = match (entry, item) {
             (Some(Value::Sequence(items)), Some(i)) => items.get(i),
             (entry, None) => entry,
@@ -57,6 +65,77 @@ pub(super) fn fields(
     Ok(fields)
 }
 
+/// Reads a YAML document, keeping the top-level entries whose key is
+/// wanted; `None` if the document is not a mapping.
+struct WantedKeys<'w>(&'w dyn Fn(&str) -> bool);
+
+impl<'de> DeserializeSeed<'de> for WantedKeys<'_> {
+    type Value = Option<HashMap<String, Value>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for WantedKeys<'_> {
+    type Value = Option<HashMap<String, Value>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML mapping")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut wanted = HashMap::new();
+        while let Some(key) = map.next_key::<Value>()? {
+            match key {
+                Value::String(key) if (self.0)(&key) => {
+                    wanted.insert(key, map.next_value::<Value>()?);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Some(wanted))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
@@ -78,13 +157,16 @@ fn locate(content: &str) -> Vec<Located> {
         let rest = content[value_start..line.end].trim_end_matches('\r');
         let located = match rest.chars().next() {
             None | Some('#') => {
-                for (i, (span, style)) in block_list(content, &lines[index + 1..])
-                    .into_iter()
-                    .enumerate()
-                {
-                    found.push((key.clone(), Some(i), span, style));
+                let items = block_list(content, &lines[index + 1..]);
+                if items.is_empty() {
+                    // A scalar may also start on the next, indented line.
+                    next_line_scalar(content, &lines[index + 1..])
+                } else {
+                    for (i, (span, style)) in items.into_iter().enumerate() {
+                        found.push((key.clone(), Some(i), span, style));
+                    }
+                    None
                 }
-                None
             }
             Some('[') => {
                 for (i, (span, style)) in flow_list(content, value_start).into_iter().enumerate() {
@@ -97,11 +179,20 @@ fn locate(content: &str) -> Vec<Located> {
             Some('\'') => quoted_end(content, value_start, '\'')
                 .map(|end| (value_start..end, ScalarStyle::YamlSingle)),
             Some('|') | Some('>') => {
-                let end = indented_block_end(content, &lines[index + 1..]).unwrap_or(line.end);
-                Some((
-                    value_start..trim_eol(content, value_start, end),
-                    ScalarStyle::YamlBlock,
-                ))
+                let mut end = trim_eol(
+                    content,
+                    value_start,
+                    indented_block_end(content, &lines[index + 1..]).unwrap_or(line.end),
+                );
+                // With `+` (keep), trailing blank lines belong to the value.
+                if rest.split('#').next().unwrap_or_default().contains('+') {
+                    let last_text = end;
+                    let after = lines.iter().skip_while(|l| l.start <= last_text);
+                    for blank in after.take_while(|l| content[(*l).clone()].trim().is_empty()) {
+                        end = blank.end;
+                    }
+                }
+                Some((value_start..end, ScalarStyle::YamlBlock))
             }
             Some('{' | '&' | '*' | '!' | '%' | '@' | '`') => None,
             Some(_) => {
@@ -137,6 +228,43 @@ fn block_list(content: &str, following: &[Range<usize>]) -> Vec<(Range<usize>, S
         items.push(scalar_on_line(content, start, value));
     }
     items
+}
+
+/// A scalar that starts on the indented line after its key.
+fn next_line_scalar(
+    content: &str,
+    following: &[Range<usize>],
+) -> Option<(Range<usize>, ScalarStyle)> {
+    let (at, line) = following
+        .iter()
+        .enumerate()
+        .find(|(_, l)| !content[(*l).clone()].trim().is_empty())?;
+    let text = content[line.clone()].trim_end_matches('\r');
+    if !text.starts_with([' ', '\t']) {
+        return None;
+    }
+    let value = text.trim_start();
+    let start = line.start + (text.len() - value.len());
+    match value.chars().next()? {
+        q @ ('"' | '\'') => {
+            let end = quoted_end(content, start, q)?;
+            let style = if q == '"' {
+                ScalarStyle::YamlDouble
+            } else {
+                ScalarStyle::YamlSingle
+            };
+            Some((start..end, style))
+        }
+        '|' | '>' | '[' | '{' | '&' | '*' | '!' | '-' => None,
+        _ => {
+            let first_end = start + plain_len(value);
+            let end = indented_block_end(content, &following[at + 1..]).unwrap_or(first_end);
+            Some((
+                start..trim_eol(content, start, end.max(first_end)),
+                ScalarStyle::YamlPlain,
+            ))
+        }
+    }
 }
 
 /// The items of a one-line flow list `[a, "b", 'c']` starting at `start`.
