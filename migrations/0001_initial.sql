@@ -34,8 +34,12 @@ CREATE TABLE translations (
     source_hash TEXT NOT NULL,
     origin      TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
+    -- Grows with every write to this table: build compares the highest
+    -- revision of a document's translations with what it last wrote.
+    revision    INTEGER NOT NULL,
     PRIMARY KEY (segment_id, lang)
 ) WITHOUT ROWID;
+CREATE INDEX translations_by_revision ON translations(revision);
 
 CREATE TABLE source_history (
     id          INTEGER PRIMARY KEY,
@@ -46,9 +50,13 @@ CREATE TABLE source_history (
 );
 CREATE INDEX source_history_by_segment ON source_history(segment_id);
 
+-- input_hash: of the source posting, the rules, the language and the
+-- translations a localized posting was built from; content_hash: of the
+-- bytes written. Both equal now: nothing to do.
 CREATE TABLE outputs (
     path         TEXT PRIMARY KEY,
     lang         TEXT NOT NULL,
+    input_hash   TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     written_at   TEXT NOT NULL
 ) WITHOUT ROWID;

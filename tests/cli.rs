@@ -518,3 +518,120 @@ fn a_bad_posting_in_a_project_changes_nothing() {
         "no localized posting written"
     );
 }
+
+#[test]
+fn a_new_translation_is_built_and_hand_edits_are_kept() {
+    let site = Site::example();
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    let out = "content/nb/career/_index.md";
+    let before = site.read(out);
+    site.put_translation(
+        "content/sv/career/_index.md",
+        "fm:Title",
+        "nb",
+        "Jobb hos Safespring",
+    );
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("1 written"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = site.read(out);
+    assert_ne!(before, after);
+    assert!(after.contains("Title: \"Jobb hos Safespring\""));
+
+    // Someone edits the built posting by hand: the next build keeps the edit.
+    let edited = after.replace("Jobb hos Safespring", "Jobb hos oss");
+    std::fs::write(site.path(out), &edited).unwrap();
+    site.put_translation(
+        "content/sv/career/_index.md",
+        "fm:Title",
+        "nb",
+        "Jobbe hos Safespring",
+    );
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("not written"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(site.read(out), edited);
+    // Deleting a built posting makes the next build write it again.
+    std::fs::remove_file(site.path("content/nb/career/cfo.md")).unwrap();
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    assert!(site.path("content/nb/career/cfo.md").exists());
+}
+
+/// Past a hundred postings build reads translations in bulk; the result
+/// must be the same as one posting at a time.
+#[test]
+fn a_large_build_uses_every_translation() {
+    let dir = tempfile::tempdir().unwrap();
+    let tolkar = || {
+        let mut cmd = Command::cargo_bin("tolkar").unwrap();
+        cmd.arg("-C").arg(dir.path()).env("LC_ALL", "C");
+        cmd
+    };
+    tolkar()
+        .args(["init", "--source", "sv", "--targets", "da"])
+        .assert()
+        .success();
+    for i in 0..150 {
+        let path = dir.path().join(format!("content/sv/p{i:03}.md"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            path,
+            format!("---\ntitle: Rubrik {i}\n---\nStycke nummer {i}.\n"),
+        )
+        .unwrap();
+    }
+    tolkar().arg("sync").assert().success();
+    let mut store = tolkar::store::Store::open(&dir.path().join(".tolkar/tolkar.db")).unwrap();
+    store
+        .transaction(|tx| -> Result<(), tolkar::store::StoreError> {
+            for i in [0, 77, 149] {
+                let doc = format!("content/sv/p{i:03}.md");
+                assert!(tx.put_translation(
+                    &doc,
+                    "body:p[1]",
+                    "da",
+                    &format!("Afsnit nummer {i}."),
+                    "translated",
+                    "test"
+                )?);
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    tolkar().arg("build").assert().success();
+    for i in [0, 77, 149] {
+        let built =
+            std::fs::read_to_string(dir.path().join(format!("content/da/p{i:03}.md"))).unwrap();
+        assert_eq!(
+            built,
+            format!("---\ntitle: Rubrik {i}\n---\nAfsnit nummer {i}.\n")
+        );
+    }
+    let untranslated = std::fs::read_to_string(dir.path().join("content/da/p001.md")).unwrap();
+    assert_eq!(
+        untranslated,
+        "---\ntitle: Rubrik 1\n---\nStycke nummer 1.\n"
+    );
+}

@@ -2,6 +2,12 @@
 //! change. Missing translations fall back to the source text (or skip the
 //! posting, or stop the build); a localized posting that tolkar did not
 //! write is never overwritten without `--force`.
+//!
+//! A posting whose inputs (source, rules, language, translations) are those
+//! of the last build and whose file is as that build wrote it is not even
+//! parsed. The others are parsed and rendered in parallel; files are
+//! written only once every language has rendered, so an error leaves the
+//! site as it was.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,19 +17,33 @@ use rayon::prelude::*;
 use super::{Failure, note};
 use crate::cli::Missing;
 use crate::i18n::Messages;
-use crate::posting::Document;
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
-use crate::store::{Store, StoredTranslation, Tx};
+use crate::store::{Output, Store, StoredTranslation, TranslationSummary, Tx};
 use crate::sync::{Source, SyncReport, apply, changed, parse_all, read_sources};
 use crate::tr;
 
-/// One localized posting, rendered but not yet written.
-struct Rendered {
+/// One localized posting to consider.
+struct Plan<'s> {
+    source: &'s Source,
+    document: i64,
+    lang: &'s str,
     path: String,
+    /// Of everything the output is made from.
+    input_hash: String,
+    missing: u64,
+    /// What the last build wrote here, if it did.
+    last: Option<Output>,
+    /// The hash of the file there now, if there is one.
+    existing: Option<String>,
+}
+
+/// A posting rendered, to be written if its bytes differ.
+struct Rendered {
+    index: usize,
     text: String,
-    missing: usize,
+    hash: String,
 }
 
 #[derive(Default)]
@@ -44,62 +64,45 @@ pub fn run(
     let languages = project.languages(lang)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
-    let all: Vec<&Source> = sources.iter().collect();
-    let parsed = parse_all(&all, &project, &super::progress::Bar::new("build"))?;
     let mut notes = Vec::new();
-    let (sync_report, reports) = store.transaction(
-        |tx| -> Result<(SyncReport, Vec<(String, LangReport)>), Failure> {
-            let changed: Vec<&str> = changed(tx, &sources)?
-                .iter()
-                .map(|s| s.path.as_str())
-                .collect();
-            let to_apply: Vec<(&Source, Document)> = parsed
-                .iter()
-                .filter(|(s, _)| changed.contains(&s.path.as_str()))
-                .map(|(s, d)| (*s, d.clone()))
-                .collect();
-            let sync_report = apply(tx, &sources, &to_apply)?;
-            let mut reports = Vec::new();
-            // Render every language before writing any file, so that an
-            // error (a missing translation with --missing error, a broken
-            // stored translation) leaves the site as it was.
-            let mut rendered = Vec::new();
-            for lang in &languages {
-                rendered.push((lang, render_language(tx, &project, &parsed, lang)?));
-            }
-            let total_missing: usize = rendered
-                .iter()
-                .flat_map(|(_, r)| r)
-                .map(|r| r.missing)
-                .sum();
-            if missing == Missing::Error && total_missing > 0 {
-                let langs: Vec<&str> = rendered
+    let (sync_report, reports) =
+        store.transaction(|tx| -> Result<(SyncReport, Vec<LangReport>), Failure> {
+            let changed = changed(tx, &sources)?;
+            let parsed = parse_all(&changed, &project, &super::progress::Bar::new("sync"))?;
+            let sync_report = apply(tx, &sources, &parsed)?;
+            drop(parsed);
+
+            let plans = plan(tx, &project, &sources, &languages)?;
+            let missing_total: u64 = plans.iter().map(|p| p.missing).sum();
+            if missing == Missing::Error && missing_total > 0 {
+                let mut langs: Vec<&str> = plans
                     .iter()
-                    .filter(|(_, r)| r.iter().any(|p| p.missing > 0))
-                    .map(|(l, _)| l.as_str())
+                    .filter(|p| p.missing > 0)
+                    .map(|p| p.lang)
                     .collect();
+                langs.dedup();
                 return Err(Failure::new(
                     "error-missing-translations",
                     vec![
-                        ("count", total_missing.to_string()),
+                        ("count", missing_total.to_string()),
                         ("lang", langs.join(", ")),
                     ],
                 ));
             }
-            for (lang, postings) in rendered {
-                let report = write_language(
-                    tx, &project, postings, lang, missing, force, messages, &mut notes,
-                )?;
-                reports.push((lang.clone(), report));
-            }
+            let todo: Vec<usize> = (0..plans.len())
+                .filter(|&i| needs_rendering(&plans[i], missing))
+                .collect();
+            let rendered = render(tx, &project, &plans, &todo)?;
+            let reports = write(
+                tx, &project, &languages, &plans, rendered, missing, force, messages, &mut notes,
+            )?;
             Ok((sync_report, reports))
-        },
-    )?;
+        })?;
     super::sync::print_report(&sync_report, messages);
     for line in notes {
         note(&line);
     }
-    for (lang, report) in reports {
+    for (lang, report) in languages.iter().zip(reports) {
         note(&tr!(
             messages,
             "build-summary",
@@ -112,145 +115,262 @@ pub fn run(
     Ok(0)
 }
 
-fn render_language(
+/// Every (posting, language) pair with what the last build left there.
+fn plan<'s>(
     tx: &Tx<'_>,
     project: &Project,
-    parsed: &[(&Source, Document)],
-    lang: &str,
-) -> Result<Vec<Rendered>, Failure> {
+    sources: &'s [Source],
+    languages: &'s [String],
+) -> Result<Vec<Plan<'s>>, Failure> {
     let documents = tx.documents()?;
-    let translations = tx.translations(lang)?;
-    parsed
-        .par_iter()
-        .map(|(source, doc)| {
-            render(
-                project,
+    let mut plans = Vec::with_capacity(sources.len() * languages.len());
+    for lang in languages {
+        let summaries = tx.translation_summary(lang)?;
+        let mut outputs = tx.outputs(lang)?;
+        for source in sources {
+            let document = documents[&source.path].id;
+            let summary = summaries.get(&document).copied().unwrap_or_default();
+            let path = project
+                .localized_path(Path::new(&source.path), lang)
+                .to_string_lossy()
+                .replace('\\', "/");
+            plans.push(Plan {
                 source,
-                doc,
+                document,
                 lang,
-                documents.get(&source.path).map(|d| d.id),
-                &translations,
-            )
+                input_hash: input_hash(source, lang, &summary),
+                missing: summary.segments - summary.translated,
+                last: outputs.remove(&path),
+                path,
+                existing: None,
+            });
+        }
+    }
+    // Reading what is on disk is the slow part; do it in parallel.
+    plans
+        .par_iter_mut()
+        .map(|plan| {
+            let full = project.root.join(&plan.path);
+            plan.existing = match std::fs::read(&full) {
+                Ok(bytes) => Some(content_hash(&bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(Failure::io(&full, &e)),
+            };
+            Ok(())
         })
-        .collect()
+        .collect::<Result<(), Failure>>()?;
+    Ok(plans)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_language(
+/// Of the source (and rules), the language, the translations, and this
+/// version of tolkar.
+fn input_hash(source: &Source, lang: &str, summary: &TranslationSummary) -> String {
+    let key = format!(
+        "{}\n{}\n{lang}\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        source.hash,
+        summary.translated,
+        summary.revision
+    );
+    content_hash(key.as_bytes())
+}
+
+fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
+    if missing == Missing::Skip && plan.missing > 0 {
+        return false;
+    }
+    match (&plan.last, &plan.existing) {
+        (Some(last), Some(existing)) => {
+            last.input_hash != plan.input_hash || &last.content_hash != existing
+        }
+        _ => true,
+    }
+}
+
+/// Parses and renders the postings of `todo`, in parallel.
+fn render(
     tx: &Tx<'_>,
     project: &Project,
+    plans: &[Plan<'_>],
+    todo: &[usize],
+) -> Result<Vec<Rendered>, Failure> {
+    // The store is read on this thread; parsing and rendering use all.
+    // Many postings: one query for the language beats one per posting.
+    let mut translations: Vec<HashMap<String, StoredTranslation>> = Vec::with_capacity(todo.len());
+    if todo.len() > 100 {
+        let mut by_language: HashMap<&str, HashMap<i64, HashMap<String, StoredTranslation>>> =
+            HashMap::new();
+        for &i in todo {
+            let lang = plans[i].lang;
+            if !by_language.contains_key(lang) {
+                by_language.insert(lang, tx.translations_by_document(lang)?);
+            }
+            let of_document = by_language
+                .get_mut(lang)
+                .and_then(|m| m.remove(&plans[i].document));
+            translations.push(of_document.unwrap_or_default());
+        }
+    } else {
+        for &i in todo {
+            translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
+        }
+    }
+    let progress = super::progress::Bar::new("build");
+    crate::sync::Progress::start(&progress, todo.len());
+    let rendered = todo
+        .par_iter()
+        .zip(translations)
+        .map(|(&index, translations)| {
+            let plan = &plans[index];
+            let source_path = project.root.join(&plan.source.path);
+            let doc = crate::posting::parse(&plan.source.bytes, &project.rules)
+                .map_err(|e| Failure::posting(&source_path, &e))?;
+            let text = reassemble(
+                &doc,
+                |i| {
+                    translations
+                        .get(&doc.segments[i].key)
+                        .map(|t| t.text.as_str())
+                },
+                Some(plan.lang),
+            )
+            .map_err(|e| {
+                Failure::new(
+                    "error-bad-translation",
+                    vec![
+                        ("path", plan.source.path.clone()),
+                        ("lang", plan.lang.into()),
+                        ("reason", e.to_string()),
+                    ],
+                )
+            })?;
+            crate::sync::Progress::advance(&progress);
+            Ok(Rendered {
+                index,
+                hash: content_hash(text.as_bytes()),
+                text,
+            })
+        })
+        .collect();
+    crate::sync::Progress::finish(&progress);
+    rendered
+}
+
+/// Writes what changed (in parallel), records it, and reports per language.
+#[allow(clippy::too_many_arguments)]
+fn write(
+    tx: &Tx<'_>,
+    project: &Project,
+    languages: &[String],
+    plans: &[Plan<'_>],
     rendered: Vec<Rendered>,
-    lang: &str,
     missing: Missing,
     force: bool,
     messages: &Messages,
     notes: &mut Vec<String>,
-) -> Result<LangReport, Failure> {
-    let mut report = LangReport::default();
-    let mut fell_back = Vec::new();
-    for posting in rendered {
-        if posting.missing > 0 && missing == Missing::Skip {
+) -> Result<Vec<LangReport>, Failure> {
+    let mut rendered: HashMap<usize, Rendered> =
+        rendered.into_iter().map(|r| (r.index, r)).collect();
+    let mut reports: Vec<LangReport> = languages.iter().map(|_| LangReport::default()).collect();
+    let mut to_write = Vec::new();
+    let mut fell_back: Vec<Vec<(&str, u64)>> = languages.iter().map(|_| Vec::new()).collect();
+    for (index, plan) in plans.iter().enumerate() {
+        let lang_index = languages
+            .iter()
+            .position(|l| l == plan.lang)
+            .expect("planned languages");
+        let report = &mut reports[lang_index];
+        if missing == Missing::Skip && plan.missing > 0 {
             notes.push(tr!(
                 messages,
                 "build-skipped-missing",
-                path = posting.path.as_str(),
-                count = posting.missing
+                path = plan.path.as_str(),
+                count = plan.missing
             ));
             report.skipped += 1;
             continue;
         }
-        let full = project.root.join(&posting.path);
-        let new_hash = content_hash(posting.text.as_bytes());
-        let existing = match std::fs::read(&full) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Failure::io(&full, &e)),
-        };
-        if let Some(existing) = &existing {
-            let ours = tx
-                .output_hash(&posting.path)?
-                .is_some_and(|h| h == content_hash(existing));
-            if !ours && !force && existing != posting.text.as_bytes() {
-                notes.push(tr!(
-                    messages,
-                    "build-skipped-foreign",
-                    path = posting.path.as_str()
-                ));
-                report.skipped += 1;
-                continue;
-            }
-        }
-        if posting.missing > 0 {
-            fell_back.push((posting.path.clone(), posting.missing));
-        }
-        if existing.as_deref() == Some(posting.text.as_bytes()) {
-            tx.record_output(&posting.path, lang, &new_hash)?;
+        let Some(output) = rendered.remove(&index) else {
             report.unchanged += 1;
+            if plan.missing > 0 {
+                fell_back[lang_index].push((&plan.path, plan.missing));
+            }
+            continue;
+        };
+        let ours = plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
+        if plan.existing.is_some()
+            && !ours
+            && !force
+            && plan.existing.as_ref() != Some(&output.hash)
+        {
+            notes.push(tr!(
+                messages,
+                "build-skipped-foreign",
+                path = plan.path.as_str()
+            ));
+            report.skipped += 1;
             continue;
         }
-        crate::output::write_atomically(&full, posting.text.as_bytes())
-            .map_err(|e| Failure::io(&full, &e))?;
-        tx.record_output(&posting.path, lang, &new_hash)?;
-        report.written += 1;
+        if plan.missing > 0 {
+            fell_back[lang_index].push((&plan.path, plan.missing));
+        }
+        let Rendered { text, hash, .. } = output;
+        tx.record_output(
+            &plan.path,
+            plan.lang,
+            &Output {
+                input_hash: plan.input_hash.clone(),
+                content_hash: hash.clone(),
+            },
+        )?;
+        if plan.existing.as_ref() == Some(&hash) {
+            report.unchanged += 1;
+        } else {
+            report.written += 1;
+            to_write.push((plan, text));
+        }
     }
-    // Name the first postings that fell back; count the rest.
-    const LISTED: usize = 10;
-    for (path, count) in fell_back.iter().take(LISTED) {
-        notes.push(tr!(
-            messages,
-            "build-fallback",
-            path = path.as_str(),
-            count = *count
-        ));
-    }
-    if fell_back.len() > LISTED {
-        let segments: usize = fell_back[LISTED..].iter().map(|(_, n)| n).sum();
-        notes.push(tr!(
-            messages,
-            "build-fallback-more",
-            postings = fell_back.len() - LISTED,
-            count = segments
-        ));
-    }
-    Ok(report)
-}
-
-fn render(
-    project: &Project,
-    source: &Source,
-    doc: &Document,
-    lang: &str,
-    document_id: Option<i64>,
-    translations: &HashMap<(i64, String), StoredTranslation>,
-) -> Result<Rendered, Failure> {
-    let texts: Vec<Option<&str>> = doc
-        .segments
+    // Directories once each, then the files in parallel.
+    let dirs: std::collections::BTreeSet<_> = to_write
         .iter()
-        .map(|s| {
-            let id = document_id?;
-            translations
-                .get(&(id, s.key.clone()))
-                .map(|t| t.text.as_str())
+        .filter_map(|(plan, _)| {
+            project
+                .root
+                .join(&plan.path)
+                .parent()
+                .map(Path::to_path_buf)
         })
         .collect();
-    let missing = texts.iter().filter(|t| t.is_none()).count();
-    let path = project
-        .localized_path(Path::new(&source.path), lang)
-        .to_string_lossy()
-        .replace('\\', "/");
-    let text = reassemble(doc, |i| texts[i], Some(lang)).map_err(|e| {
-        Failure::new(
-            "error-bad-translation",
-            vec![
-                ("path", source.path.clone()),
-                ("lang", lang.into()),
-                ("reason", e.to_string()),
-            ],
-        )
-    })?;
-    Ok(Rendered {
-        path,
-        text,
-        missing,
-    })
+    for dir in dirs {
+        std::fs::create_dir_all(&dir).map_err(|e| Failure::io(&dir, &e))?;
+    }
+    to_write
+        .par_iter()
+        .map(|(plan, text)| {
+            let full = project.root.join(&plan.path);
+            crate::output::replace_file(&full, text.as_bytes()).map_err(|e| Failure::io(&full, &e))
+        })
+        .collect::<Result<(), Failure>>()?;
+    // Name the first postings per language that fell back; count the rest.
+    const LISTED: usize = 10;
+    for list in fell_back {
+        for (path, count) in list.iter().take(LISTED) {
+            notes.push(tr!(
+                messages,
+                "build-fallback",
+                path = *path,
+                count = *count
+            ));
+        }
+        if list.len() > LISTED {
+            let segments: u64 = list[LISTED..].iter().map(|(_, n)| n).sum();
+            notes.push(tr!(
+                messages,
+                "build-fallback-more",
+                postings = list.len() - LISTED,
+                count = segments
+            ));
+        }
+    }
+    Ok(reports)
 }

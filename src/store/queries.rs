@@ -40,6 +40,22 @@ pub struct StoredTranslation {
     pub current: bool,
 }
 
+/// What build needs to know of a document's translations without
+/// reading them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TranslationSummary {
+    pub segments: u64,
+    pub translated: u64,
+    pub revision: i64,
+}
+
+/// A localized posting as build last wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub input_hash: String,
+    pub content_hash: String,
+}
+
 /// Counts for one language, or one document in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
@@ -233,36 +249,99 @@ impl Tx<'_> {
         };
         self.tx
             .execute(
-                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT IFNULL(MAX(revision), 0) + 1 FROM translations))
                  ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
-                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at",
+                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
+                   revision = excluded.revision",
                 params![id, lang, text, state, hash, origin, now_utc()],
             )
             .map_err(|e| self.err(e))?;
         Ok(true)
     }
 
-    /// Every translation into `lang` of a live segment, by document id and key.
-    pub fn translations(
+    /// The translations into `lang` of the live segments of a document, by key.
+    pub fn translations_of(
+        &self,
+        document: i64,
+        lang: &str,
+    ) -> Result<HashMap<String, StoredTranslation>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT s.key, t.text, t.source_hash = s.source_hash
+                 FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
+                 WHERE s.document_id = ?1 AND s.obsolete = 0",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![document, lang], |r| {
+                Ok((
+                    r.get(0)?,
+                    StoredTranslation {
+                        text: r.get(1)?,
+                        current: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Every translation into `lang` of a live segment, by document and key.
+    pub fn translations_by_document(
         &self,
         lang: &str,
-    ) -> Result<HashMap<(i64, String), StoredTranslation>, StoreError> {
+    ) -> Result<HashMap<i64, HashMap<String, StoredTranslation>>, StoreError> {
         let mut stmt = self
             .tx
             .prepare_cached(
                 "SELECT s.document_id, s.key, t.text, t.source_hash = s.source_hash
-                 FROM segments s JOIN translations t ON t.segment_id = s.id
+                 FROM translations t JOIN segments s ON s.id = t.segment_id
                  WHERE t.lang = ?1 AND s.obsolete = 0",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([lang]).map_err(|e| self.err(e))?;
+        let mut all: HashMap<i64, HashMap<String, StoredTranslation>> = HashMap::new();
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let read = || -> rusqlite::Result<(i64, String, StoredTranslation)> {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    StoredTranslation {
+                        text: row.get(2)?,
+                        current: row.get(3)?,
+                    },
+                ))
+            };
+            let (document, key, translation) = read().map_err(|e| self.err(e))?;
+            all.entry(document).or_default().insert(key, translation);
+        }
+        Ok(all)
+    }
+
+    /// Per document: live segments, how many have a translation into
+    /// `lang`, and the highest revision among those translations.
+    pub fn translation_summary(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<i64, TranslationSummary>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT s.document_id, COUNT(*), COUNT(t.segment_id), IFNULL(MAX(t.revision), 0)
+                 FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
+                 WHERE s.obsolete = 0 GROUP BY s.document_id",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([lang], |r| {
                 Ok((
-                    (r.get(0)?, r.get(1)?),
-                    StoredTranslation {
-                        text: r.get(2)?,
-                        current: r.get(3)?,
+                    r.get(0)?,
+                    TranslationSummary {
+                        segments: r.get::<_, i64>(1)? as u64,
+                        translated: r.get::<_, i64>(2)? as u64,
+                        revision: r.get(3)?,
                     },
                 ))
             })
@@ -310,21 +389,34 @@ impl Tx<'_> {
         Ok((total, per_doc))
     }
 
-    /// The hash of what build last wrote to `path`, if it wrote it.
-    pub fn output_hash(&self, path: &str) -> Result<Option<String>, StoreError> {
-        self.tx
-            .prepare_cached("SELECT content_hash FROM outputs WHERE path = ?1")
-            .and_then(|mut s| s.query_row([path], |r| r.get(0)).optional())
-            .map_err(|e| self.err(e))
+    /// What build last wrote for `lang`, by path.
+    pub fn outputs(&self, lang: &str) -> Result<HashMap<String, Output>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT path, input_hash, content_hash FROM outputs WHERE lang = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| {
+                Ok((
+                    r.get(0)?,
+                    Output {
+                        input_hash: r.get(1)?,
+                        content_hash: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    pub fn record_output(&self, path: &str, lang: &str, hash: &str) -> Result<(), StoreError> {
+    pub fn record_output(&self, path: &str, lang: &str, output: &Output) -> Result<(), StoreError> {
         self.tx
             .prepare_cached(
-                "INSERT INTO outputs (path, lang, content_hash, written_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, written_at = excluded.written_at",
+                "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
+                   content_hash = excluded.content_hash, written_at = excluded.written_at",
             )
-            .and_then(|mut s| s.execute(params![path, lang, hash, now_utc()]))
+            .and_then(|mut s| s.execute(params![path, lang, output.input_hash, output.content_hash, now_utc()]))
             .map_err(|e| self.err(e))?;
         Ok(())
     }
