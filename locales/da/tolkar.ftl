@@ -29,6 +29,10 @@ error-missing-translations =
 error-unknown-language = ukendt sprog { $lang }: projektet oversættes til { $langs }
 error-bad-translation = { $path } ({ $lang }): en gemt oversættelse passer ikke: { $reason }
 
+## extract
+
+extract-hint = linje { $line }: parameteren { $param } i { $shortcode } ligner tekst, men oversættes ikke: "{ $value }" (tilføj den under [shortcodes.{ $shortcode }] i tolkar.toml, hvis den er det)
+
 ## sync
 
 sync-summary =

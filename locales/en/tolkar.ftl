@@ -29,6 +29,10 @@ error-missing-translations =
 error-unknown-language = unknown language { $lang }: the project translates into { $langs }
 error-bad-translation = { $path } ({ $lang }): a stored translation does not fit: { $reason }
 
+## extract
+
+extract-hint = line { $line }: { $shortcode } parameter { $param } looks like text but is not translated: "{ $value }" (add it to [shortcodes.{ $shortcode }] in tolkar.toml if it is)
+
 ## sync
 
 sync-summary =

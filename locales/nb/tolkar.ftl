@@ -29,6 +29,10 @@ error-missing-translations =
 error-unknown-language = ukjent språk { $lang }: prosjektet oversettes til { $langs }
 error-bad-translation = { $path } ({ $lang }): en lagret oversettelse passer ikke: { $reason }
 
+## extract
+
+extract-hint = linje { $line }: parameteren { $param } i { $shortcode } ser ut som tekst, men oversettes ikke: "{ $value }" (legg den til under [shortcodes.{ $shortcode }] i tolkar.toml hvis den er det)
+
 ## sync
 
 sync-summary =

@@ -25,6 +25,10 @@ error-missing-translations = { $count } segment saknar översättning till { $la
 error-unknown-language = okänt språk { $lang }: projektet översätts till { $langs }
 error-bad-translation = { $path } ({ $lang }): en sparad översättning passar inte: { $reason }
 
+## extract
+
+extract-hint = rad { $line }: parametern { $param } i { $shortcode } ser ut som text men översätts inte: "{ $value }" (lägg till den under [shortcodes.{ $shortcode }] i tolkar.toml om den är det)
+
 ## sync
 
 sync-summary =

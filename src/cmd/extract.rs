@@ -5,9 +5,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Failure, read_posting, rules_near};
+use super::{Failure, note, read_posting, rules_near};
 use crate::cli::ExtractFormat;
+use crate::i18n::Messages;
 use crate::posting::Kind;
+use crate::tr;
 
 #[derive(Serialize)]
 struct SegmentOut<'a> {
@@ -23,6 +25,7 @@ pub fn run(
     dir: &Path,
     file: &Path,
     format: ExtractFormat,
+    messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let rules = rules_near(dir)?;
@@ -54,6 +57,17 @@ pub fn run(
                 }
             }
         }
+    }
+    // Hints go to stderr: they are for people setting up rules, never data.
+    for hint in &doc.untranslated_params {
+        note(&tr!(
+            messages,
+            "extract-hint",
+            line = hint.line,
+            shortcode = hint.shortcode.as_str(),
+            param = hint.param.as_str(),
+            value = hint.value.as_str(),
+        ));
     }
     Ok(0)
 }

@@ -25,7 +25,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let code = match cli.command {
-        Command::Extract { file, format } => extract::run(&dir, &file, format, &mut out)?,
+        Command::Extract { file, format } => extract::run(&dir, &file, format, messages, &mut out)?,
         Command::Pseudo { file, mode } => pseudo::run(&dir, &file, mode, &mut out)?,
         Command::Init {
             source,

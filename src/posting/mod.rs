@@ -104,6 +104,31 @@ pub struct Document {
     /// In source order; a segment may lie inside a placeholder of another.
     pub segments: Vec<Segment>,
     pub language: Option<LanguageSlot>,
+    /// Shortcode parameters that look like prose but no rule translates:
+    /// hints for the shortcode rules in `tolkar.toml`.
+    pub untranslated_params: Vec<ParamHint>,
+}
+
+/// A shortcode parameter that reads like text but is not translated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParamHint {
+    pub shortcode: String,
+    /// The parameter's name, or its position for a positional one.
+    pub param: String,
+    pub line: usize,
+    pub value: String,
+}
+
+/// Whether a parameter value reads like words for people rather than a
+/// URL, path, colour, icon or CSS classes: at least two words made of
+/// letters only (`Läs mer`, not `fab fa-github` or `row text-center h1`).
+fn reads_like_prose(value: &str) -> bool {
+    let words = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_'))
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+        .count();
+    words >= 2 && !value.contains("://")
 }
 
 /// Whether text has something to translate: at least one letter outside
@@ -208,6 +233,8 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
 
     let inside =
         |ranges: &[Range<usize>], at: usize| ranges.iter().any(|r| r.start <= at && at < r.end);
+    let lines = LineIndex::new(source);
+    let mut untranslated_params = Vec::new();
     let mut shortcode_counters: HashMap<&str, usize> = HashMap::new();
     for shortcode in &lexed.shortcodes {
         let tag = &lexed.tags[shortcode.open];
@@ -219,15 +246,24 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
             continue;
         }
         for param in &tag.params {
-            if !rules.is_text_param(&tag.name, param.name.as_deref(), param.position)
-                || !has_letters(&param.value)
-            {
-                continue;
-            }
             let which = param
                 .name
                 .clone()
                 .unwrap_or_else(|| param.position.to_string());
+            if !rules.is_text_param(&tag.name, param.name.as_deref(), param.position) {
+                if reads_like_prose(&param.value) {
+                    untranslated_params.push(ParamHint {
+                        shortcode: tag.name.clone(),
+                        param: which,
+                        line: lines.line(start),
+                        value: param.value.clone(),
+                    });
+                }
+                continue;
+            }
+            if !has_letters(&param.value) {
+                continue;
+            }
             segments.push(Segment {
                 key: format!("sc:{}[{n}].{which}", tag.name),
                 kind: Kind::ShortcodeParam,
@@ -245,7 +281,6 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    let lines = LineIndex::new(source);
     for segment in &mut segments {
         segment.line = lines.line(segment.span.start);
     }
@@ -253,5 +288,27 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         source: source.to_string(),
         segments,
         language: language.map(|(_, slot)| slot),
+        untranslated_params,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_in_unknown_parameters_is_hinted_and_ids_are_not() {
+        let doc = parse(
+            b"{{< cta \"L\xc3\xa4s mer\" \"#info\" >}}\n{{< feature icon=\"fab fa-github\" class=\"row text-center h1\" >}}\n",
+            &Rules::default(),
+        )
+        .unwrap();
+        let hints: Vec<(&str, &str, &str)> = doc
+            .untranslated_params
+            .iter()
+            .map(|h| (h.shortcode.as_str(), h.param.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(hints, [("cta", "0", "Läs mer")]);
+        assert!(doc.segments.is_empty());
+    }
 }

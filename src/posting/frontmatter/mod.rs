@@ -103,7 +103,8 @@ pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingErr
             delimiter: delimiter.to_string(),
         });
     }
-    if rest.starts_with('{') {
+    // `{{<` at the start is a shortcode, never a JSON object.
+    if rest.starts_with('{') && !rest.starts_with("{{") {
         let end = json::object_end(text, start)?;
         let body_start = match text[end..].find('\n') {
             Some(i) if text[end..end + i].trim().is_empty() => end + i + 1,
@@ -218,6 +219,11 @@ mod tests {
         let fm = split(json, 0).unwrap().unwrap();
         assert_eq!((fm.format, &json[fm.body_start..]), (Format::Json, "body"));
         assert_eq!(split("# no front matter", 0).unwrap(), None);
+        // Pinned: a body that starts with a shortcode was read as JSON.
+        assert_eq!(
+            split("{{< ingress >}}\nx\n{{< /ingress >}}\n", 0).unwrap(),
+            None
+        );
         assert_eq!(split("---not a delimiter\n", 0).unwrap(), None);
     }
 
