@@ -1,0 +1,43 @@
+//! Arbitrary bytes into the posting parser.
+//!
+//! `parse` must never panic. Whatever parses must come back byte for byte
+//! when every segment is translated to itself, and a pseudo-translation of
+//! every segment (placeholders kept) must always reassemble into a posting
+//! that parses again.
+
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use tolkar::posting::{Rules, parse};
+use tolkar::pseudo::expand;
+use tolkar::reassemble::{identity, reassemble};
+
+static RULES: LazyLock<Rules> = LazyLock::new(Rules::default);
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(doc) = parse(data, &RULES) else {
+        return;
+    };
+    let same = identity(&doc);
+    assert!(
+        same.as_bytes() == data,
+        "identity differs\ninput:  {:?}\noutput: {same:?}",
+        String::from_utf8_lossy(data)
+    );
+    let translations: Vec<String> = doc.segments.iter().map(|s| expand(&s.text)).collect();
+    let out = match reassemble(&doc, |i| Some(translations[i].as_str()), None) {
+        Ok(out) => out,
+        Err(e) => panic!(
+            "pseudo-translation does not reassemble: {e}\ninput: {:?}",
+            String::from_utf8_lossy(data)
+        ),
+    };
+    if let Err(e) = parse(out.as_bytes(), &RULES) {
+        panic!(
+            "pseudo-translated posting does not parse: {e}\ninput:  {:?}\noutput: {out:?}",
+            String::from_utf8_lossy(data)
+        );
+    }
+});
