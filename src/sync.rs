@@ -4,7 +4,7 @@
 //! rules it was read with) is unchanged is skipped. Changed files are
 //! parsed in parallel, then written to the store in one transaction.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::drift::{Side, align};
 use crate::posting::Document;
 use crate::project::Project;
 use crate::segment::hash::source_hash;
-use crate::store::{SegmentRow, StoreError, Tx};
+use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
 
 /// A source posting as read from disk.
 pub struct Source {
@@ -66,28 +66,6 @@ pub fn read_sources(project: &Project) -> Result<Vec<Source>, Failure> {
         .collect()
 }
 
-/// Parses postings in parallel, telling `progress` of each one; the first
-/// error in path order wins.
-pub fn parse_all<'s>(
-    sources: &[&'s Source],
-    project: &Project,
-    progress: &dyn Progress,
-) -> Result<Vec<(&'s Source, Document)>, Failure> {
-    progress.start(sources.len());
-    let parsed = sources
-        .par_iter()
-        .map(|source| {
-            let parsed = crate::posting::parse(&source.bytes, &project.rules)
-                .map(|doc| (*source, doc))
-                .map_err(|e| Failure::posting(&project.root.join(&source.path), &e));
-            progress.advance();
-            parsed
-        })
-        .collect();
-    progress.finish();
-    parsed
-}
-
 /// Which sources changed since the last sync.
 pub fn changed<'s>(tx: &Tx<'_>, sources: &'s [Source]) -> Result<Vec<&'s Source>, StoreError> {
     let stored = tx.documents()?;
@@ -101,20 +79,99 @@ pub fn changed<'s>(tx: &Tx<'_>, sources: &'s [Source]) -> Result<Vec<&'s Source>
         .collect())
 }
 
-/// Writes the parsed changed documents to the store and marks documents
-/// whose file is gone as removed.
-pub fn apply(
+/// A changed source, parsed, with the source hash of every segment.
+struct Parsed<'s> {
+    source: &'s Source,
+    doc: Document,
+    hashes: Vec<String>,
+}
+
+/// How many postings are parsed while the previous batch is stored.
+const BATCH: usize = 256;
+
+/// Syncs the `changed` sources into the store and marks documents whose
+/// file is gone as removed. Parsing runs in parallel on a helper thread
+/// while this thread stores what is parsed, in path order.
+pub fn sync_changed(
     tx: &Tx<'_>,
+    project: &Project,
     sources: &[Source],
-    parsed: &[(&Source, Document)],
-) -> Result<SyncReport, StoreError> {
-    let stored = tx.documents()?;
-    let mut report = SyncReport {
-        documents: sources.len() as u64,
-        ..SyncReport::default()
+    changed: &[&Source],
+    progress: &dyn Progress,
+) -> Result<SyncReport, Failure> {
+    let mut applier = Applier {
+        tx,
+        stored: tx.documents()?,
+        report: SyncReport {
+            documents: sources.len() as u64,
+            ..SyncReport::default()
+        },
     };
-    for (source, doc) in parsed {
-        let hashes: Vec<String> = doc.segments.iter().map(|s| source_hash(&s.text)).collect();
+    progress.start(changed.len());
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Parsed>, Failure>>(2);
+        // This thread stores; the others parse. Sharing every core with
+        // the parsers would slow the store, which is the longer part.
+        let parsers =
+            std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(parsers)
+            .build()
+            .ok();
+        scope.spawn(move || {
+            for batch in changed.chunks(BATCH) {
+                let parse = || -> Result<Vec<Parsed>, Failure> {
+                    batch.par_iter().map(|s| parse_one(s, project)).collect()
+                };
+                let parsed = match &pool {
+                    Some(pool) => pool.install(parse),
+                    None => parse(),
+                };
+                let failed = parsed.is_err();
+                // A closed channel means the store side stopped on an error.
+                if send.send(parsed).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for batch in receive {
+            for parsed in batch? {
+                applier.apply(&parsed)?;
+                progress.advance();
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(applier.finish(sources)?)
+}
+
+fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Failure> {
+    let doc = crate::posting::parse(&source.bytes, &project.rules)
+        .map_err(|e| Failure::posting(&project.root.join(&source.path), &e))?;
+    let hashes = doc.segments.iter().map(|s| source_hash(&s.text)).collect();
+    Ok(Parsed {
+        source,
+        doc,
+        hashes,
+    })
+}
+
+/// Stores parsed documents one by one and keeps the report.
+struct Applier<'t, 'c> {
+    tx: &'t Tx<'c>,
+    stored: HashMap<String, StoredDocument>,
+    report: SyncReport,
+}
+
+impl Applier<'_, '_> {
+    fn apply(&mut self, parsed: &Parsed<'_>) -> Result<(), StoreError> {
+        let (tx, report) = (self.tx, &mut self.report);
+        let Parsed {
+            source,
+            doc,
+            hashes,
+        } = parsed;
         let rows: Vec<SegmentRow> = doc
             .segments
             .iter()
@@ -128,7 +185,7 @@ pub fn apply(
                 hash: &hashes[i],
             })
             .collect();
-        match stored.get(&source.path) {
+        match self.stored.get(&source.path) {
             None => {
                 report.new += 1;
                 let id = tx.insert_document(&source.path, &source.hash)?;
@@ -172,14 +229,24 @@ pub fn apply(
                 report.segments_obsolete += alignment.gone.len() as u64;
             }
         }
+        Ok(())
     }
-    report.unchanged = report.documents - report.new - report.changed;
-    let present: HashSet<&str> = sources.iter().map(|s| s.path.as_str()).collect();
-    for (path, document) in &stored {
-        if !document.removed && !present.contains(path.as_str()) {
+
+    /// Counts the unchanged and marks documents whose file is gone.
+    fn finish(mut self, sources: &[Source]) -> Result<SyncReport, StoreError> {
+        let report = &mut self.report;
+        report.unchanged = report.documents - report.new - report.changed;
+        let present: HashSet<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+        let mut gone: Vec<(&String, &StoredDocument)> = self
+            .stored
+            .iter()
+            .filter(|(path, d)| !d.removed && !present.contains(path.as_str()))
+            .collect();
+        gone.sort_by_key(|(path, _)| path.as_str());
+        for (_, document) in gone {
             report.removed += 1;
-            report.segments_obsolete += tx.remove_document(document.id)?;
+            report.segments_obsolete += self.tx.remove_document(document.id)?;
         }
+        Ok(self.report)
     }
-    Ok(report)
 }

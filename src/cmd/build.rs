@@ -21,7 +21,7 @@ use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
 use crate::store::{Output, Store, StoredTranslation, TranslationSummary, Tx};
-use crate::sync::{Source, SyncReport, apply, changed, parse_all, read_sources};
+use crate::sync::{Source, SyncReport, changed, read_sources, sync_changed};
 use crate::tr;
 
 /// One localized posting to consider.
@@ -68,9 +68,8 @@ pub fn run(
     let (sync_report, reports) =
         store.transaction(|tx| -> Result<(SyncReport, Vec<LangReport>), Failure> {
             let changed = changed(tx, &sources)?;
-            let parsed = parse_all(&changed, &project, &super::progress::Bar::new("sync"))?;
-            let sync_report = apply(tx, &sources, &parsed)?;
-            drop(parsed);
+            let bar = super::progress::Bar::new("sync");
+            let sync_report = sync_changed(tx, &project, &sources, &changed, &bar)?;
 
             let plans = plan(tx, &project, &sources, &languages)?;
             let missing_total: u64 = plans.iter().map(|p| p.missing).sum();

@@ -6,7 +6,7 @@ use super::{Failure, note};
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::Store;
-use crate::sync::{SyncReport, apply, changed, parse_all, read_sources};
+use crate::sync::{SyncReport, changed, read_sources, sync_changed};
 use crate::tr;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
@@ -15,8 +15,13 @@ pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let sources = read_sources(&project)?;
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
         let changed = changed(tx, &sources)?;
-        let parsed = parse_all(&changed, &project, &super::progress::Bar::new("sync"))?;
-        Ok(apply(tx, &sources, &parsed)?)
+        sync_changed(
+            tx,
+            &project,
+            &sources,
+            &changed,
+            &super::progress::Bar::new("sync"),
+        )
     })?;
     print_report(&report, messages);
     Ok(0)

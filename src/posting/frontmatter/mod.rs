@@ -8,6 +8,7 @@
 mod json;
 mod toml;
 mod yaml;
+mod yaml_events;
 
 use std::ops::Range;
 

@@ -1,17 +1,14 @@
 //! YAML front matter: validated by the YAML parser, located line by line.
 //!
-//! The parser gives the values but not their bytes; a small line-level
-//! locator finds the span of each top-level scalar, and the span is only
-//! trusted when the parser reads it back as the same value.
+//! A small line-level locator finds the span of each top-level scalar as
+//! written (block scalars with their header); a span is only trusted when
+//! the event parser (`yaml_events`) saw the same scalar there.
 
 use std::ops::Range;
 
-use std::collections::HashMap;
-
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
-use super::{Field, ScalarStyle};
+use super::{Field, ScalarStyle, yaml_events};
 use crate::posting::error::PostingError;
 
 pub(super) fn fields(
@@ -19,125 +16,57 @@ pub(super) fn fields(
     syntax_error: &impl Fn(usize, String) -> PostingError,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Field>, PostingError> {
-    // One pass of the YAML parser validates the whole front matter and
-    // keeps the values of the wanted keys only.
-    let mapping = match WantedKeys(wanted).deserialize(serde_yaml::Deserializer::from_str(content))
-    {
-        Ok(Some(mapping)) => mapping,
+    let parsed = match yaml_events::scalars(content, wanted) {
+        Ok(Some(parsed)) => parsed,
         // Empty front matter, or a scalar: nothing to translate.
         Ok(None) => return Ok(Vec::new()),
-        Err(err) => {
-            let offset = err.location().map_or(0, |l| l.index());
-            return Err(syntax_error(offset, first_line(&err.to_string())));
-        }
+        Err(invalid) => return Err(syntax_error(invalid.offset, invalid.reason)),
     };
     let mut fields = Vec::new();
     for (key, item, span, style) in locate(content) {
         if !wanted(&key) {
             continue;
         }
-        let entry = mapping.get(&key);
-        let entry = match (entry, item) {
-            (Some(Value::Sequence(items)), Some(i)) => items.get(i),
-            (entry, None) => entry,
-            _ => None,
-        };
-        let Some(Value::String(value)) = entry else {
+        let Some(scalar) = parsed.get(&(key.clone(), item)) else {
             continue;
         };
-        // A block scalar's value ends with the line break after its span.
-        let mut written = content[span.clone()].to_string();
-        if style == ScalarStyle::YamlBlock {
-            written.push('\n');
-        }
-        let reads_back = serde_yaml::from_str::<Value>(&written)
-            .is_ok_and(|v| v == Value::String(value.clone()));
-        if reads_back {
+        // Trust the locator's span only where the parser saw the same
+        // scalar start there (its end marker can run past a comment) and
+        // the bytes agree with the value; a block scalar's content starts
+        // after the header, which is the locator's.
+        let raw = &content[span.clone()];
+        let agrees = match style {
+            ScalarStyle::YamlBlock => {
+                scalar.block && span.start < scalar.span.start && scalar.span.start <= span.end
+            }
+            _ if scalar.block || scalar.span.start != span.start => false,
+            ScalarStyle::YamlPlain | ScalarStyle::YamlFlowPlain => {
+                raw.split_whitespace().eq(scalar.value.split_whitespace())
+            }
+            ScalarStyle::YamlDouble => {
+                raw.len() >= 2
+                    && raw.ends_with('"')
+                    && (raw.contains(['\\', '\n']) || raw[1..raw.len() - 1] == scalar.value)
+            }
+            ScalarStyle::YamlSingle => {
+                raw.len() >= 2
+                    && raw.ends_with('\'')
+                    && (raw.contains('\n')
+                        || raw[1..raw.len() - 1].replace("''", "'") == scalar.value)
+            }
+            ScalarStyle::Toml | ScalarStyle::Json => false,
+        };
+        if agrees {
             fields.push(Field {
                 key,
                 item,
-                value: value.clone(),
+                value: scalar.value.clone(),
                 span,
                 style,
             });
         }
     }
     Ok(fields)
-}
-
-/// Reads a YAML document, keeping the top-level entries whose key is
-/// wanted; `None` if the document is not a mapping.
-struct WantedKeys<'w>(&'w dyn Fn(&str) -> bool);
-
-impl<'de> DeserializeSeed<'de> for WantedKeys<'_> {
-    type Value = Option<HashMap<String, Value>>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for WantedKeys<'_> {
-    type Value = Option<HashMap<String, Value>>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a YAML mapping")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut wanted = HashMap::new();
-        while let Some(key) = map.next_key::<Value>()? {
-            match key {
-                Value::String(key) if (self.0)(&key) => {
-                    wanted.insert(key, map.next_value::<Value>()?);
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(Some(wanted))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
-
-fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or_default().to_string()
 }
 
 /// A located scalar: its key, its index if it is a list item, its span.
