@@ -10,7 +10,8 @@ use super::StoreError;
 /// Every migration, in order; never edit one that has shipped.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
 
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+/// Brings the schema up to date; true if the database was empty.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {
     let sqlite = |source| StoreError::Sqlite {
         path: path.to_path_buf(),
         source,
@@ -27,7 +28,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
         });
     }
     if found == known {
-        return Ok(());
+        return Ok(false);
     }
     let tx = conn.transaction().map_err(sqlite)?;
     for migration in &MIGRATIONS[found as usize..] {
@@ -35,7 +36,8 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     }
     tx.pragma_update(None, "user_version", known)
         .map_err(sqlite)?;
-    tx.commit().map_err(sqlite)
+    tx.commit().map_err(sqlite)?;
+    Ok(found == 0)
 }
 
 #[cfg(test)]

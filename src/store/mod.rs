@@ -82,13 +82,23 @@ impl Store {
             .map_err(sqlite)?;
         // Migrate first: a database from a newer tolkar is refused before
         // even its journal mode is touched.
-        migrate::migrate(&mut conn, path)?;
-        // WAL lets a reader (status in CI) run beside a writer; in-memory
-        // databases stay in their own journal mode.
-        let _: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sqlite)?;
+        let created = migrate::migrate(&mut conn, path)?;
+        // WAL lets a reader (status in CI) run beside a writer. A store
+        // just created is first filled by one big sync, which a rollback
+        // journal writes once where WAL writes every page twice; WAL is
+        // switched on at the next open. In-memory databases keep theirs.
+        if !created {
+            let _: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(sqlite)?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite)?;
+        // 64 MB of page cache: a sync of a large site writes hundreds of
+        // thousands of rows in one transaction.
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(sqlite)?;
         Ok(Store {
             conn,
