@@ -10,7 +10,6 @@ use rayon::prelude::*;
 
 use crate::cmd::Failure;
 use crate::drift::{Side, align};
-use crate::posting::Document;
 use crate::project::Project;
 use crate::segment::hash::source_hash;
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
@@ -82,8 +81,17 @@ pub fn changed<'s>(tx: &Tx<'_>, sources: &'s [Source]) -> Result<Vec<&'s Source>
 /// A changed source, parsed, with the source hash of every segment.
 struct Parsed<'s> {
     source: &'s Source,
-    doc: Document,
-    hashes: Vec<String>,
+    segments: Vec<OwnedRow>,
+}
+
+/// What the store keeps of a segment; made on the parsing thread, so the
+/// storing thread neither hashes nor frees whole documents.
+struct OwnedRow {
+    key: String,
+    kind: &'static str,
+    line: usize,
+    text: String,
+    hash: String,
 }
 
 /// How many postings are parsed while the previous batch is stored.
@@ -149,12 +157,18 @@ pub fn sync_changed(
 fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Failure> {
     let doc = crate::posting::parse(&source.bytes, &project.rules)
         .map_err(|e| Failure::posting(&project.root.join(&source.path), &e))?;
-    let hashes = doc.segments.iter().map(|s| source_hash(&s.text)).collect();
-    Ok(Parsed {
-        source,
-        doc,
-        hashes,
-    })
+    let segments = doc
+        .segments
+        .into_iter()
+        .map(|s| OwnedRow {
+            hash: source_hash(&s.text),
+            key: s.key,
+            kind: s.kind.as_str(),
+            line: s.line,
+            text: s.text,
+        })
+        .collect();
+    Ok(Parsed { source, segments })
 }
 
 /// Stores parsed documents one by one and keeps the report.
@@ -167,22 +181,17 @@ struct Applier<'t, 'c> {
 impl Applier<'_, '_> {
     fn apply(&mut self, parsed: &Parsed<'_>) -> Result<(), StoreError> {
         let (tx, report) = (self.tx, &mut self.report);
-        let Parsed {
-            source,
-            doc,
-            hashes,
-        } = parsed;
-        let rows: Vec<SegmentRow> = doc
-            .segments
+        let Parsed { source, segments } = parsed;
+        let rows: Vec<SegmentRow> = segments
             .iter()
             .enumerate()
             .map(|(i, s)| SegmentRow {
                 key: &s.key,
-                kind: s.kind.as_str(),
+                kind: s.kind,
                 position: i,
                 line: s.line,
                 text: &s.text,
-                hash: &hashes[i],
+                hash: &s.hash,
             })
             .collect();
         match self.stored.get(&source.path) {
