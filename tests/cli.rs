@@ -45,13 +45,7 @@ impl Site {
     }
 
     fn tolkar(&self) -> Command {
-        let mut cmd = Command::cargo_bin("tolkar").unwrap();
-        cmd.arg("-C")
-            .arg(self.dir.path())
-            .env("LC_ALL", "C")
-            .env_remove("LANG")
-            .env_remove("LC_MESSAGES");
-        cmd
+        tolkar_in(self.dir.path())
     }
 
     /// Every file under the site with its bytes, to compare before and after.
@@ -69,6 +63,17 @@ impl Site {
             .unwrap();
         assert!(stored, "{doc} has segment {key}");
     }
+}
+
+/// The binary, run in `dir` with English messages.
+fn tolkar_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("tolkar").unwrap();
+    cmd.arg("-C")
+        .arg(dir)
+        .env("LC_ALL", "C")
+        .env_remove("LANG")
+        .env_remove("LC_MESSAGES");
+    cmd
 }
 
 fn git_tracked(path: &Path) -> bool {
@@ -441,11 +446,7 @@ fn a_changed_source_makes_its_translation_stale_not_lost() {
 #[test]
 fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
-    let tolkar = || {
-        let mut cmd = Command::cargo_bin("tolkar").unwrap();
-        cmd.arg("-C").arg(dir.path()).env("LC_ALL", "C");
-        cmd
-    };
+    let tolkar = || tolkar_in(dir.path());
     tolkar()
         .args(["init", "--source", "sv", "--targets", "en,da"])
         .assert()
@@ -583,11 +584,7 @@ fn a_new_translation_is_built_and_hand_edits_are_kept() {
 #[test]
 fn a_large_build_uses_every_translation() {
     let dir = tempfile::tempdir().unwrap();
-    let tolkar = || {
-        let mut cmd = Command::cargo_bin("tolkar").unwrap();
-        cmd.arg("-C").arg(dir.path()).env("LC_ALL", "C");
-        cmd
-    };
+    let tolkar = || tolkar_in(dir.path());
     tolkar()
         .args(["init", "--source", "sv", "--targets", "da"])
         .assert()

@@ -275,6 +275,22 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         }
     }
 
+    // A key written twice (`{"title": …, "title": …}`, `title="A"
+    // title="B"`) counts once, with the value parsers keep: the last.
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, segment) in segments.iter().enumerate() {
+        last.insert(segment.key.as_str(), i);
+    }
+    if last.len() < segments.len() {
+        let keep: Vec<bool> = (0..segments.len())
+            .map(|i| last[segments[i].key.as_str()] == i)
+            .collect();
+        let mut index = 0;
+        segments.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+    }
     segments.sort_by(|a, b| {
         a.span
             .start
@@ -310,5 +326,17 @@ mod tests {
             .collect();
         assert_eq!(hints, [("cta", "0", "Läs mer")]);
         assert!(doc.segments.is_empty());
+    }
+
+    #[test]
+    fn a_key_written_twice_gives_one_segment_with_the_last_value() {
+        let doc = parse(b"{\"title\": \"Hej\", \"title\": \"D\xc3\xa5\"}\n\n{{< card title=\"A\" title=\"B\" >}}\n", &Rules::default()).unwrap();
+        let texts: Vec<(&str, &str)> = doc
+            .segments
+            .iter()
+            .map(|s| (s.key.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(texts, [("fm:title", "Då"), ("sc:card[1].title", "B")]);
+        assert_eq!(crate::reassemble::identity(&doc), doc.source);
     }
 }
