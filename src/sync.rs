@@ -198,9 +198,7 @@ impl Applier<'_, '_> {
             None => {
                 report.new += 1;
                 let id = tx.insert_document(&source.path, &source.hash)?;
-                for row in &rows {
-                    tx.insert_segment(id, row)?;
-                }
+                tx.insert_segments(id, &rows)?;
                 report.segments_added += rows.len() as u64;
             }
             Some(document) => {

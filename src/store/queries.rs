@@ -178,6 +178,47 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    /// Inserts the segments of a new document, many rows per statement: a
+    /// cold sync stores hundreds of thousands.
+    pub fn insert_segments(
+        &self,
+        document: i64,
+        rows: &[SegmentRow<'_>],
+    ) -> Result<(), StoreError> {
+        const PER_STATEMENT: usize = 32;
+        let mut chunks = rows.chunks_exact(PER_STATEMENT);
+        if rows.len() >= PER_STATEMENT {
+            let sql = format!(
+                "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash) VALUES {}",
+                vec!["(?, ?, ?, ?, ?, ?, ?)"; PER_STATEMENT].join(", ")
+            );
+            let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            for chunk in &mut chunks {
+                let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(PER_STATEMENT * 7);
+                let numbers: Vec<(i64, i64)> = chunk
+                    .iter()
+                    .map(|r| (r.position as i64, r.line as i64))
+                    .collect();
+                for (row, (position, line)) in chunk.iter().zip(&numbers) {
+                    values.extend([
+                        &document as &dyn rusqlite::ToSql,
+                        &row.key,
+                        &row.kind,
+                        position,
+                        line,
+                        &row.text,
+                        &row.hash,
+                    ]);
+                }
+                stmt.execute(values.as_slice()).map_err(|e| self.err(e))?;
+            }
+        }
+        for row in chunks.remainder() {
+            self.insert_segment(document, row)?;
+        }
+        Ok(())
+    }
+
     /// Moves a stored segment to its new place and text; a changed text
     /// goes to the history first (its translations become stale).
     pub fn update_segment(
@@ -419,5 +460,43 @@ impl Tx<'_> {
             .and_then(|mut s| s.execute(params![path, lang, output.input_hash, output.content_hash, now_utc()]))
             .map_err(|e| self.err(e))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn bulk_inserted_segments_read_back_in_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .transaction(|tx| -> Result<(), StoreError> {
+                let id = tx.insert_document("content/sv/a.md", "h")?;
+                let texts: Vec<String> = (0..70).map(|i| format!("Stycke {i}")).collect();
+                let keys: Vec<String> = (0..70).map(|i| format!("body:p[{}]", i + 1)).collect();
+                let rows: Vec<SegmentRow> = (0..70)
+                    .map(|i| SegmentRow {
+                        key: &keys[i],
+                        kind: "paragraph",
+                        position: i,
+                        line: i + 1,
+                        text: &texts[i],
+                        hash: "x",
+                    })
+                    .collect();
+                tx.insert_segments(id, &rows)?;
+                let stored = tx.live_segments(id)?;
+                assert_eq!(stored.len(), 70);
+                assert!(
+                    stored
+                        .iter()
+                        .enumerate()
+                        .all(|(i, s)| s.key == keys[i] && s.text == texts[i])
+                );
+                Ok(())
+            })
+            .unwrap();
     }
 }
