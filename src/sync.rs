@@ -118,23 +118,12 @@ pub fn sync_changed(
     progress.start(changed.len());
     std::thread::scope(|scope| -> Result<(), Failure> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Parsed>, Failure>>(2);
-        // This thread stores; the others parse. Sharing every core with
-        // the parsers would slow the store, which is the longer part.
-        let parsers =
-            std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(parsers)
-            .build()
-            .ok();
+        // Parsing may use every core: the storing thread often waits
+        // for a batch, and measured faster than one parser thread.
         scope.spawn(move || {
             for batch in changed.chunks(BATCH) {
-                let parse = || -> Result<Vec<Parsed>, Failure> {
-                    batch.par_iter().map(|s| parse_one(s, project)).collect()
-                };
-                let parsed = match &pool {
-                    Some(pool) => pool.install(parse),
-                    None => parse(),
-                };
+                let parsed: Result<Vec<Parsed>, Failure> =
+                    batch.par_iter().map(|s| parse_one(s, project)).collect();
                 let failed = parsed.is_err();
                 // A closed channel means the store side stopped on an error.
                 if send.send(parsed).is_err() || failed {
