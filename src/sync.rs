@@ -65,19 +65,6 @@ pub fn read_sources(project: &Project) -> Result<Vec<Source>, Failure> {
         .collect()
 }
 
-/// Which sources changed since the last sync.
-pub fn changed<'s>(tx: &Tx<'_>, sources: &'s [Source]) -> Result<Vec<&'s Source>, StoreError> {
-    let stored = tx.documents()?;
-    Ok(sources
-        .iter()
-        .filter(|s| {
-            stored
-                .get(&s.path)
-                .is_none_or(|d| d.content_hash != s.hash || d.removed)
-        })
-        .collect())
-}
-
 /// A changed source, parsed, with the source hash of every segment.
 struct Parsed<'s> {
     source: &'s Source,
@@ -97,14 +84,14 @@ struct OwnedRow {
 /// How many postings are parsed while the previous batch is stored.
 const BATCH: usize = 256;
 
-/// Syncs the `changed` sources into the store and marks documents whose
-/// file is gone as removed. Parsing runs in parallel on a helper thread
-/// while this thread stores what is parsed, in path order.
-pub fn sync_changed(
+/// Syncs the sources that changed since the last sync (by content hash)
+/// into the store and marks documents whose file is gone as removed.
+/// Parsing runs in parallel on a helper thread while this thread stores
+/// what is parsed, in path order.
+pub fn sync(
     tx: &Tx<'_>,
     project: &Project,
     sources: &[Source],
-    changed: &[&Source],
     progress: &dyn Progress,
 ) -> Result<SyncReport, Failure> {
     let mut applier = Applier {
@@ -115,6 +102,16 @@ pub fn sync_changed(
             ..SyncReport::default()
         },
     };
+    let changed: Vec<&Source> = sources
+        .iter()
+        .filter(|s| {
+            applier
+                .stored
+                .get(&s.path)
+                .is_none_or(|d| d.content_hash != s.hash || d.removed)
+        })
+        .collect();
+    let changed = changed.as_slice();
     progress.start(changed.len());
     std::thread::scope(|scope| -> Result<(), Failure> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Parsed>, Failure>>(2);

@@ -110,14 +110,27 @@ fn snapshot(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
+/// Runs a command that must succeed: its stdout (data).
+#[track_caller]
 fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(succeed(cmd).stdout).unwrap()
+}
+
+/// Runs a command that must succeed: its stderr (messages for people).
+#[track_caller]
+fn stderr_of(cmd: &mut Command) -> String {
+    String::from_utf8(succeed(cmd).stderr).unwrap()
+}
+
+#[track_caller]
+fn succeed(cmd: &mut Command) -> std::process::Output {
     let output = cmd.output().unwrap();
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).unwrap()
+    output
 }
 
 fn seed() -> PathBuf {
@@ -297,15 +310,9 @@ fn sync_status_build_on_the_example_site() {
     let site = Site::example();
     let shipped_da = site.read("content/da/career/cfo.md");
 
-    let output = site.tolkar().arg("sync").output().unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("5 new"));
-    let again = site.tolkar().arg("sync").output().unwrap();
-    assert!(
-        String::from_utf8_lossy(&again.stderr).contains("5 unchanged"),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
-    );
+    assert!(stderr_of(site.tolkar().arg("sync")).contains("5 new"));
+    let again = stderr_of(site.tolkar().arg("sync"));
+    assert!(again.contains("5 unchanged"), "{again}");
 
     let status: serde_json::Value = serde_json::from_str(&stdout_of(
         site.tolkar().args(["status", "--format", "json", "--docs"]),
@@ -356,17 +363,8 @@ fn sync_status_build_on_the_example_site() {
 
     // A build with nothing new writes nothing.
     let before = site.snapshot();
-    let output = site
-        .tolkar()
-        .args(["build", "--lang", "nb"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("0 written"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stderr = stderr_of(site.tolkar().args(["build", "--lang", "nb"]));
+    assert!(stderr.contains("0 written"), "{stderr}");
     let after: Vec<_> = site
         .snapshot()
         .into_iter()
@@ -535,16 +533,8 @@ fn a_new_translation_is_built_and_hand_edits_are_kept() {
         "nb",
         "Jobb hos Safespring",
     );
-    let output = site
-        .tolkar()
-        .args(["build", "--lang", "nb"])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("1 written"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stderr = stderr_of(site.tolkar().args(["build", "--lang", "nb"]));
+    assert!(stderr.contains("1 written"), "{stderr}");
     let after = site.read(out);
     assert_ne!(before, after);
     assert!(after.contains("Title: \"Jobb hos Safespring\""));
@@ -558,17 +548,8 @@ fn a_new_translation_is_built_and_hand_edits_are_kept() {
         "nb",
         "Jobbe hos Safespring",
     );
-    let output = site
-        .tolkar()
-        .args(["build", "--lang", "nb"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("not written"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stderr = stderr_of(site.tolkar().args(["build", "--lang", "nb"]));
+    assert!(stderr.contains("not written"), "{stderr}");
     assert_eq!(site.read(out), edited);
     // Deleting a built posting makes the next build write it again.
     std::fs::remove_file(site.path("content/nb/career/cfo.md")).unwrap();

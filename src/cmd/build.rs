@@ -21,7 +21,7 @@ use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
 use crate::store::{Output, Store, StoredTranslation, TranslationSummary, Tx};
-use crate::sync::{Source, SyncReport, changed, read_sources, sync_changed};
+use crate::sync::{Source, SyncReport, read_sources, sync};
 use crate::tr;
 
 /// One localized posting to consider.
@@ -67,9 +67,7 @@ pub fn run(
     let mut notes = Vec::new();
     let (sync_report, reports) =
         store.transaction(|tx| -> Result<(SyncReport, Vec<LangReport>), Failure> {
-            let changed = changed(tx, &sources)?;
-            let bar = super::progress::Bar::new("sync");
-            let sync_report = sync_changed(tx, &project, &sources, &changed, &bar)?;
+            let sync_report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
 
             let plans = plan(tx, &project, &sources, &languages)?;
             let missing_total: u64 = plans.iter().map(|p| p.missing).sum();

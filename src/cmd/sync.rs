@@ -6,7 +6,7 @@ use super::{Failure, note};
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::Store;
-use crate::sync::{SyncReport, changed, read_sources, sync_changed};
+use crate::sync::{SyncReport, read_sources, sync};
 use crate::tr;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
@@ -14,14 +14,7 @@ pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
-        let changed = changed(tx, &sources)?;
-        sync_changed(
-            tx,
-            &project,
-            &sources,
-            &changed,
-            &super::progress::Bar::new("sync"),
-        )
+        sync(tx, &project, &sources, &super::progress::Bar::new("sync"))
     })?;
     print_report(&report, messages);
     Ok(0)

@@ -65,6 +65,7 @@ pub struct InlineText {
 /// same text, which become a pair (`<1>Viktigt</1>`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Atoms {
+    /// Sorted by start.
     pub ranges: Vec<Range<usize>>,
     /// (opening tag, closing tag) of paired inline shortcodes.
     pub pairs: Vec<(Range<usize>, Range<usize>)>,
@@ -335,9 +336,12 @@ fn split_atoms(src: &str, tokens: Vec<Token>, atoms: &[Range<usize>]) -> Vec<Tok
             out.push(token);
             continue;
         };
-        let mut cuts: Vec<Range<usize>> = atoms
+        // Atoms are sorted by start: only those from here on can fall in.
+        let first = atoms.partition_point(|a| a.start < range.start);
+        let mut cuts: Vec<Range<usize>> = atoms[first..]
             .iter()
-            .filter(|a| a.start >= range.start && a.end <= range.end)
+            .take_while(|a| a.start < range.end)
+            .filter(|a| a.end <= range.end)
             .cloned()
             .collect();
         cuts.extend(
