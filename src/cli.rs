@@ -82,6 +82,116 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Sync, then write the segments of one language for translators:
+    /// XLIFF 2, XLIFF 1.2, PO, CSV or JSON.
+    Export {
+        /// The language to translate into.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = ExchangeFormat::Xliff2)]
+        format: ExchangeFormat,
+        /// Which segments, comma separated: missing, stale, machine,
+        /// draft, translated, reviewed, or all.
+        #[arg(
+            long,
+            value_name = "STATES",
+            value_delimiter = ',',
+            default_value = "missing,stale"
+        )]
+        state: Vec<String>,
+        /// Only postings whose path (relative to the project) matches,
+        /// e.g. 'content/sv/jobs/**'. May be repeated.
+        #[arg(long, value_name = "GLOB")]
+        doc: Vec<String>,
+        /// Write to FILE, or to DIR/LANG.EXT if it is a directory;
+        /// default: standard output.
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Read translations back from XLIFF, PO, CSV or JSON files. Every
+    /// unit is checked; with any refused, nothing is stored.
+    Import {
+        /// The files to read; the format is detected.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The language of the translations, for files that do not say.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Store every translation in this state (machine, draft,
+        /// translated, reviewed) whatever the file says.
+        #[arg(long, value_name = "STATE")]
+        state: Option<String>,
+        /// Check and report, but store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Store the valid units even if some are refused.
+        #[arg(long)]
+        partial: bool,
+    },
+    /// Machine-translate missing and stale segments through a command
+    /// that reads and writes JSON lines.
+    Translate {
+        /// The language to translate into.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// The shell command to run; default: `[translate] command` in
+        /// tolkar.toml.
+        #[arg(long, value_name = "CMD")]
+        command: Option<String>,
+        /// Only postings whose path (relative to the project) matches.
+        #[arg(long, value_name = "GLOB")]
+        doc: Vec<String>,
+        /// Segments per run of the command.
+        #[arg(long, value_name = "N")]
+        batch: Option<usize>,
+        /// Seconds one run of the command may take.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<u64>,
+        /// Also send segments that already have a current translation.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The translation memory.
+    Tm {
+        #[command(subcommand)]
+        command: TmCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TmCommand {
+    /// Translations of texts similar to TEXT, best first.
+    Search {
+        /// The source text to look for.
+        text: String,
+        /// The language of the translations.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// The lowest similarity to show, in percent; default: `[memory]
+        /// threshold` in tolkar.toml (75).
+        #[arg(long, value_name = "PERCENT")]
+        min: Option<f64>,
+        /// How many matches to show at most.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+    },
+}
+
+/// The file formats of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    /// XLIFF 2.0, for CAT tools (OmegaT, memoQ, Trados, Weblate).
+    Xliff2,
+    /// XLIFF 1.2, for older CAT tools.
+    Xliff12,
+    /// GNU gettext PO, for Poedit and Weblate.
+    Po,
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+    /// JSON, for scripts.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

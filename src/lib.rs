@@ -9,7 +9,12 @@
 pub mod cli;
 pub mod cmd;
 pub mod drift;
+pub mod exchange;
+pub mod export;
 pub mod i18n;
+pub mod import;
+pub mod machine;
+pub mod memory;
 pub mod output;
 pub mod posting;
 pub mod project;

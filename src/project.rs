@@ -33,7 +33,7 @@ impl Layout {
 }
 
 /// `tolkar.toml`, as written by `tolkar init` and edited by people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub source_language: String,
@@ -52,6 +52,51 @@ pub struct Config {
     pub front_matter: FrontMatterRules,
     #[serde(default)]
     pub shortcodes: ShortcodeRules,
+    #[serde(default)]
+    pub memory: MemoryConfig,
+    #[serde(default)]
+    pub translate: TranslateConfig,
+}
+
+/// `[memory]`: the translation memory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MemoryConfig {
+    /// The lowest similarity, in percent, of a fuzzy match worth offering.
+    pub threshold: f64,
+    /// Fill new segments from exact matches on sync.
+    pub fill: bool,
+}
+
+impl Default for MemoryConfig {
+    fn default() -> MemoryConfig {
+        MemoryConfig {
+            threshold: crate::memory::DEFAULT_THRESHOLD,
+            fill: true,
+        }
+    }
+}
+
+/// `[translate]`: the machine-translation command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TranslateConfig {
+    /// A shell command: reads JSON lines on stdin, writes JSON lines.
+    pub command: Option<String>,
+    /// Segments per run of the command.
+    pub batch: usize,
+    /// Seconds one run may take.
+    pub timeout: u64,
+}
+
+impl Default for TranslateConfig {
+    fn default() -> TranslateConfig {
+        TranslateConfig {
+            command: None,
+            batch: 50,
+            timeout: 120,
+        }
+    }
 }
 
 fn default_content_dir() -> String {
@@ -78,6 +123,8 @@ impl Config {
             database: default_database(),
             front_matter: FrontMatterRules::default(),
             shortcodes: ShortcodeRules::default(),
+            memory: MemoryConfig::default(),
+            translate: TranslateConfig::default(),
         }
     }
 }

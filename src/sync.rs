@@ -33,6 +33,8 @@ pub struct SyncReport {
     pub segments_added: u64,
     pub segments_changed: u64,
     pub segments_obsolete: u64,
+    /// Translations filled from exact matches in the memory.
+    pub from_memory: u64,
 }
 
 /// Told of each posting done, so that a command can show progress.
@@ -137,7 +139,13 @@ pub fn sync(
         Ok(())
     })?;
     progress.finish();
-    Ok(applier.finish(sources)?)
+    let mut report = applier.finish(sources)?;
+    if project.config.memory.fill && report.new + report.changed > 0 {
+        for lang in &project.config.target_languages {
+            report.from_memory += tx.fill_from_memory(lang)?;
+        }
+    }
+    Ok(report)
 }
 
 fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Failure> {

@@ -104,3 +104,45 @@ build-skipped-foreign = { $path }: ikke skrevet, filen findes allerede og er ikk
 ## init
 
 init-written = Skrev { $path }: kildesprog { $source }, målsprog { $targets }, layout { $layout }.
+
+## memory
+
+memory-filled =
+    { $count ->
+        [one] { $count } oversættelse
+       *[other] { $count } oversættelser
+    } hentet fra oversættelseshukommelsen (samme kildetekst et andet sted).
+
+## export
+
+export-summary = Eksporterede { $units } enheder for { $lang } ({ $missing } mangler, { $stale } forældede) til { $target }.
+error-unknown-state = ukendt tilstand { $state }: brug { $states }
+error-bad-glob = ugyldigt mønster { $glob }: { $reason }
+
+## import
+
+import-refused = { $path }:{ $line }: { $id }: afvist: { $reason }
+import-refused-not-an-id = id'et er ikke et tolkar-id (sti#nøgle)
+import-refused-outside = stien peger uden for projektet
+import-refused-unknown = intet sådant segment i projektet (indlægget eller segmentet findes ikke længere, eller filen er fra et andet projekt)
+import-refused-duplicate = samme id kom tidligere i denne import
+import-refused-missing-placeholder = kildetekstens pladsholder { $tag } mangler
+import-refused-unknown-placeholder = pladsholderen { $tag } findes ikke i kildeteksten
+import-refused-repeated-placeholder = pladsholderen { $tag } forekommer mere end én gang
+import-refused-nesting = pladsholderen { $tag } lukkes ikke, hvor den skal
+import-stale = { $path }:{ $line }: { $id }: oversat fra en ældre kildetekst; gemt som forældet
+import-summary = Import: { $new } nye, { $updated } opdaterede, { $unchanged } uændrede, { $stale } forældede, { $empty } uoversatte, { $refused } afviste.
+import-dry-run = Prøvekørsel: intet blev gemt.
+import-nothing-stored = Intet blev gemt, fordi { $refused } enheder blev afvist (ret dem, eller brug --partial for at gemme resten).
+error-import-format = { $path }: kan ikke afgøre formatet (forventede XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
+error-import-syntax = { $path }:{ $line }:{ $column }: ugyldig { $format }: { $reason }
+error-import-language = { $path } gælder sproget { $found }, ikke { $lang }
+error-import-no-language = { $path } angiver ikke sit sprog: angiv --lang
+error-import-source-language = { $path } oversætter fra { $found }, men projektets kildesprog er { $lang }
+
+## translate
+
+error-translate-no-command = ingen maskinoversættelseskommando: angiv --command eller [translate] command i tolkar.toml
+error-translate-failed = maskinoversættelseskommandoen fejlede, intet fra denne omgang blev gemt ({ $command }): { $reason }
+translate-refused = { $id }: maskinoversættelsen blev afvist: { $reason }
+translate-summary = Maskinoversættelse: { $stored } gemt (tilstand machine), { $unchanged } uændrede, { $refused } afviste.

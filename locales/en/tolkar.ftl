@@ -76,3 +76,45 @@ build-skipped-foreign = { $path }: not written, the file exists and was not writ
 ## init
 
 init-written = Wrote { $path }: source { $source }, targets { $targets }, layout { $layout }.
+
+## memory
+
+memory-filled =
+    { $count ->
+        [one] { $count } translation
+       *[other] { $count } translations
+    } filled from the translation memory (same source text elsewhere).
+
+## export
+
+export-summary = Exported { $units } units for { $lang } ({ $missing } missing, { $stale } stale) to { $target }.
+error-unknown-state = unknown state { $state }: use { $states }
+error-bad-glob = invalid pattern { $glob }: { $reason }
+
+## import
+
+import-refused = { $path }:{ $line }: { $id }: refused: { $reason }
+import-refused-not-an-id = the id is not a tolkar id (path#key)
+import-refused-outside = the path points outside the project
+import-refused-unknown = no such segment in this project (the posting or segment is gone, or the file is from another project)
+import-refused-duplicate = the same id came earlier in this import
+import-refused-missing-placeholder = placeholder { $tag } of the source is missing
+import-refused-unknown-placeholder = placeholder { $tag } is not in the source
+import-refused-repeated-placeholder = placeholder { $tag } appears more than once
+import-refused-nesting = placeholder { $tag } is not closed where it should be
+import-stale = { $path }:{ $line }: { $id }: translated from an older source text; stored as stale
+import-summary = Import: { $new } new, { $updated } updated, { $unchanged } unchanged, { $stale } stale, { $empty } untranslated, { $refused } refused.
+import-dry-run = Dry run: nothing was stored.
+import-nothing-stored = Nothing was stored because { $refused } units were refused (fix them, or use --partial to store the rest).
+error-import-format = { $path }: cannot tell the format (expected XLIFF 2, XLIFF 1.2, PO, CSV or JSON)
+error-import-syntax = { $path }:{ $line }:{ $column }: invalid { $format }: { $reason }
+error-import-language = { $path } is for language { $found }, not { $lang }
+error-import-no-language = { $path } does not say its language: give --lang
+error-import-source-language = { $path } translates from { $found }, but the project's source language is { $lang }
+
+## translate
+
+error-translate-no-command = no machine-translation command: give --command or set [translate] command in tolkar.toml
+error-translate-failed = the machine-translation command failed, nothing of this batch was stored ({ $command }): { $reason }
+translate-refused = { $id }: machine translation refused: { $reason }
+translate-summary = Machine translation: { $stored } stored (state machine), { $unchanged } unchanged, { $refused } refused.

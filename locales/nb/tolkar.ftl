@@ -97,3 +97,45 @@ build-skipped-foreign = { $path }: ikke skrevet, filen finnes allerede og ble ik
 ## init
 
 init-written = Skrev { $path }: kildespråk { $source }, målspråk { $targets }, layout { $layout }.
+
+## memory
+
+memory-filled =
+    { $count ->
+        [one] { $count } oversettelse
+       *[other] { $count } oversettelser
+    } hentet fra oversettelsesminnet (samme kildetekst et annet sted).
+
+## export
+
+export-summary = Eksporterte { $units } enheter for { $lang } ({ $missing } mangler, { $stale } utdaterte) til { $target }.
+error-unknown-state = ukjent tilstand { $state }: bruk { $states }
+error-bad-glob = ugyldig mønster { $glob }: { $reason }
+
+## import
+
+import-refused = { $path }:{ $line }: { $id }: avvist: { $reason }
+import-refused-not-an-id = id-en er ikke en tolkar-id (sti#nøkkel)
+import-refused-outside = stien peker utenfor prosjektet
+import-refused-unknown = ikke noe slikt segment i prosjektet (innlegget eller segmentet finnes ikke lenger, eller filen er fra et annet prosjekt)
+import-refused-duplicate = samme id kom tidligere i denne importen
+import-refused-missing-placeholder = kildetekstens plassholder { $tag } mangler
+import-refused-unknown-placeholder = plassholderen { $tag } finnes ikke i kildeteksten
+import-refused-repeated-placeholder = plassholderen { $tag } forekommer mer enn én gang
+import-refused-nesting = plassholderen { $tag } lukkes ikke der den skal
+import-stale = { $path }:{ $line }: { $id }: oversatt fra en eldre kildetekst; lagret som utdatert
+import-summary = Import: { $new } nye, { $updated } oppdaterte, { $unchanged } uendrede, { $stale } utdaterte, { $empty } uoversatte, { $refused } avviste.
+import-dry-run = Prøvekjøring: ingenting ble lagret.
+import-nothing-stored = Ingenting ble lagret fordi { $refused } enheter ble avvist (rett dem, eller bruk --partial for å lagre resten).
+error-import-format = { $path }: kan ikke avgjøre formatet (ventet XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
+error-import-syntax = { $path }:{ $line }:{ $column }: ugyldig { $format }: { $reason }
+error-import-language = { $path } gjelder språket { $found }, ikke { $lang }
+error-import-no-language = { $path } oppgir ikke språket sitt: oppgi --lang
+error-import-source-language = { $path } oversetter fra { $found }, men prosjektets kildespråk er { $lang }
+
+## translate
+
+error-translate-no-command = ingen maskinoversettelseskommando: oppgi --command eller [translate] command i tolkar.toml
+error-translate-failed = maskinoversettelseskommandoen feilet, ingenting fra denne omgangen ble lagret ({ $command }): { $reason }
+translate-refused = { $id }: maskinoversettelsen ble avvist: { $reason }
+translate-summary = Maskinoversettelse: { $stored } lagret (tilstand machine), { $unchanged } uendrede, { $refused } avviste.

@@ -95,3 +95,45 @@ build-skipped-foreign = { $path }: skrevs inte, filen finns redan och skapades i
 ## init
 
 init-written = Skrev { $path }: källspråk { $source }, målspråk { $targets }, layout { $layout }.
+
+## memory
+
+memory-filled =
+    { $count ->
+        [one] { $count } översättning
+       *[other] { $count } översättningar
+    } hämtade ur översättningsminnet (samma källtext på annat ställe).
+
+## export
+
+export-summary = Exporterade { $units } enheter för { $lang } ({ $missing } saknas, { $stale } inaktuella) till { $target }.
+error-unknown-state = okänt tillstånd { $state }: använd { $states }
+error-bad-glob = ogiltigt mönster { $glob }: { $reason }
+
+## import
+
+import-refused = { $path }:{ $line }: { $id }: avvisad: { $reason }
+import-refused-not-an-id = id:t är inget tolkar-id (sökväg#nyckel)
+import-refused-outside = sökvägen pekar utanför projektet
+import-refused-unknown = inget sådant segment i projektet (inlägget eller segmentet finns inte längre, eller filen kommer från ett annat projekt)
+import-refused-duplicate = samma id kom tidigare i den här importen
+import-refused-missing-placeholder = källtextens platshållare { $tag } saknas
+import-refused-unknown-placeholder = platshållaren { $tag } finns inte i källtexten
+import-refused-repeated-placeholder = platshållaren { $tag } förekommer mer än en gång
+import-refused-nesting = platshållaren { $tag } stängs inte där den ska
+import-stale = { $path }:{ $line }: { $id }: översatt från en äldre källtext; sparad som inaktuell
+import-summary = Import: { $new } nya, { $updated } uppdaterade, { $unchanged } oförändrade, { $stale } inaktuella, { $empty } oöversatta, { $refused } avvisade.
+import-dry-run = Provkörning: inget sparades.
+import-nothing-stored = Inget sparades eftersom { $refused } enheter avvisades (rätta dem, eller använd --partial för att spara resten).
+error-import-format = { $path }: kan inte avgöra formatet (väntade XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
+error-import-syntax = { $path }:{ $line }:{ $column }: ogiltig { $format }: { $reason }
+error-import-language = { $path } gäller språket { $found }, inte { $lang }
+error-import-no-language = { $path } anger inte sitt språk: ange --lang
+error-import-source-language = { $path } översätter från { $found }, men projektets källspråk är { $lang }
+
+## translate
+
+error-translate-no-command = inget maskinöversättningskommando: ange --command eller [translate] command i tolkar.toml
+error-translate-failed = maskinöversättningskommandot misslyckades, inget av den här omgången sparades ({ $command }): { $reason }
+translate-refused = { $id }: maskinöversättningen avvisades: { $reason }
+translate-summary = Maskinöversättning: { $stored } sparade (tillstånd machine), { $unchanged } oförändrade, { $refused } avvisade.

@@ -20,6 +20,7 @@ use crate::i18n::Messages;
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
+use crate::segment::placeholder;
 use crate::store::{Output, Store, StoredTranslation, TranslationSummary, Tx};
 use crate::sync::{Source, SyncReport, read_sources, sync};
 use crate::tr;
@@ -225,8 +226,12 @@ fn render(
             let text = reassemble(
                 &doc,
                 |i| {
+                    let segment = &doc.segments[i];
+                    // A stale translation whose placeholders no longer fit
+                    // the source cannot be put back: the source stands in.
                     translations
-                        .get(&doc.segments[i].key)
+                        .get(&segment.key)
+                        .filter(|t| t.current || placeholder::check(&segment.text, &t.text).is_ok())
                         .map(|t| t.text.as_str())
                 },
                 Some(plan.lang),

@@ -2,20 +2,24 @@
 //! library never prints.
 
 mod build;
+mod export;
 mod extract;
 mod failure;
+mod import;
 mod init;
 mod progress;
 mod pseudo;
 mod status;
 mod sync;
+mod tm;
+mod translate;
 
 use std::io::Write;
 use std::path::Path;
 
 pub use failure::Failure;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, TmCommand};
 use crate::i18n::Messages;
 use crate::posting::{Document, Rules};
 
@@ -42,6 +46,66 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             missing,
             force,
         } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+        Command::Export {
+            lang,
+            format,
+            state,
+            doc,
+            output,
+        } => {
+            let options = export::Options {
+                lang: &lang,
+                format,
+                states: &state,
+                documents: &doc,
+                output: output.as_deref(),
+            };
+            export::run(&dir, &options, messages, &mut out)?
+        }
+        Command::Import {
+            files,
+            lang,
+            state,
+            dry_run,
+            partial,
+        } => {
+            let options = import::Options {
+                files: &files,
+                lang: lang.as_deref(),
+                state: state.as_deref(),
+                dry_run,
+                partial,
+            };
+            import::run(&dir, &options, messages)?
+        }
+        Command::Translate {
+            lang,
+            command,
+            doc,
+            batch,
+            timeout,
+            force,
+        } => {
+            let options = translate::Options {
+                lang: &lang,
+                command: command.as_deref(),
+                documents: &doc,
+                batch,
+                timeout,
+                force,
+            };
+            translate::run(&dir, &options, messages)?
+        }
+        Command::Tm {
+            command:
+                TmCommand::Search {
+                    text,
+                    lang,
+                    min,
+                    limit,
+                    format,
+                },
+        } => tm::search(&dir, &text, &lang, min, limit, format, &mut out)?,
     };
     out.flush().map_err(Failure::stdout)?;
     Ok(code)

@@ -39,4 +39,7 @@ pub(super) fn print_report(report: &SyncReport, messages: &Messages) {
             obsoleted = report.segments_obsolete,
         ));
     }
+    if report.from_memory > 0 {
+        note(&tr!(messages, "memory-filled", count = report.from_memory));
+    }
 }

@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// Every migration, in order; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_memory.sql"),
+];
 
 /// Brings the schema up to date; true if the database was empty.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {

@@ -4,6 +4,7 @@
 //! order against `PRAGMA user_version` in one transaction. A database from
 //! a newer tolkar is refused before anything is written to it.
 
+mod exchange;
 mod migrate;
 mod queries;
 mod time;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use exchange::*;
 pub use queries::*;
 pub use time::now_utc;
 

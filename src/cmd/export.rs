@@ -1,0 +1,147 @@
+//! `tolkar export`: sync, then write one language's segments for
+//! translators.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use super::{Failure, note};
+use crate::cli::ExchangeFormat;
+use crate::exchange::{self, Format, State};
+use crate::export::{Request, export};
+use crate::i18n::Messages;
+use crate::project::Project;
+use crate::store::Store;
+use crate::sync::{read_sources, sync};
+use crate::tr;
+
+pub struct Options<'a> {
+    pub lang: &'a str,
+    pub format: ExchangeFormat,
+    pub states: &'a [String],
+    pub documents: &'a [String],
+    pub output: Option<&'a Path>,
+}
+
+pub fn run(
+    dir: &Path,
+    options: &Options<'_>,
+    messages: &Messages,
+    out: &mut impl Write,
+) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    project.check_language(options.lang)?;
+    let states = parse_states(options.states)?;
+    let documents = document_globs(options.documents)?;
+    let format = format_of(options.format);
+    let mut store = Store::open(&project.database_path())?;
+    let sources = read_sources(&project)?;
+    let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
+        let report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
+        let request = Request {
+            lang: options.lang,
+            states: &states,
+            documents: documents.as_ref(),
+        };
+        Ok((report, export(tx, &project, &request)?))
+    })?;
+    super::sync::print_report(&report, messages);
+    let text = exchange::write(format, &exported);
+    let count = |state| exported.units.iter().filter(|u| u.state == state).count();
+    let summary = |target: String| {
+        tr!(
+            messages,
+            "export-summary",
+            units = exported.units.len(),
+            missing = count(State::Missing),
+            stale = count(State::Stale),
+            lang = options.lang,
+            target = target,
+        )
+    };
+    match options.output {
+        None => {
+            out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
+            note(&summary("-".into()));
+        }
+        Some(path) => {
+            let path = output_path(path, options.lang, format);
+            crate::output::write_atomically(&path, text.as_bytes())
+                .map_err(|e| Failure::io(&path, &e))?;
+            note(&summary(path.display().to_string()));
+        }
+    }
+    Ok(0)
+}
+
+pub(super) fn format_of(format: ExchangeFormat) -> Format {
+    match format {
+        ExchangeFormat::Xliff2 => Format::Xliff2,
+        ExchangeFormat::Xliff12 => Format::Xliff12,
+        ExchangeFormat::Po => Format::Po,
+        ExchangeFormat::Csv => Format::Csv,
+        ExchangeFormat::Json => Format::Json,
+    }
+}
+
+/// `missing,stale` or `all` as a set of states.
+fn parse_states(names: &[String]) -> Result<BTreeSet<State>, Failure> {
+    let mut states = BTreeSet::new();
+    for name in names {
+        if name.trim() == "all" {
+            states.extend(State::ALL);
+            continue;
+        }
+        let state = name.parse().map_err(|_| {
+            Failure::new(
+                "error-unknown-state",
+                vec![("state", name.clone()), ("states", state_names())],
+            )
+        })?;
+        states.insert(state);
+    }
+    Ok(states)
+}
+
+pub(super) fn state_names() -> String {
+    State::ALL.map(State::as_str).join(", ")
+}
+
+/// The `--doc` globs, or `None` for every posting.
+pub(super) fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, Failure> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern.trim_start_matches("./")).map_err(|e| {
+            Failure::new(
+                "error-bad-glob",
+                vec![("glob", pattern.clone()), ("reason", e.kind().to_string())],
+            )
+        })?;
+        set.add(glob);
+    }
+    set.build().map(Some).map_err(|e| {
+        Failure::new(
+            "error-bad-glob",
+            vec![("glob", patterns.join(" ")), ("reason", e.to_string())],
+        )
+    })
+}
+
+/// `-o DIR` means `DIR/LANG.EXT`; anything else is the file itself.
+fn output_path(path: &Path, lang: &str, format: Format) -> PathBuf {
+    let is_dir = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
+    if is_dir {
+        let suffix = match format {
+            Format::Xliff12 => ".xliff12",
+            _ => "",
+        };
+        path.join(format!("{lang}{suffix}.{}", format.extension()))
+    } else {
+        path.to_path_buf()
+    }
+}

@@ -1,0 +1,52 @@
+//! `tolkar tm search`: what the translation memory offers for a text.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::Failure;
+use crate::cli::StatusFormat;
+use crate::memory::Memory;
+use crate::project::Project;
+use crate::store::Store;
+
+pub fn search(
+    dir: &Path,
+    text: &str,
+    lang: &str,
+    min: Option<f64>,
+    limit: usize,
+    format: StatusFormat,
+    out: &mut impl Write,
+) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    project.check_language(lang)?;
+    let threshold = min.unwrap_or(project.config.memory.threshold);
+    let mut store = Store::open(&project.database_path())?;
+    let rows = store.transaction(|tx| tx.memory(lang))?;
+    let found = Memory::new(rows).suggest(text, None, threshold, limit);
+    match format {
+        StatusFormat::Json => {
+            let json: Vec<serde_json::Value> = found
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "score": s.score, "source": s.source, "target": s.target, "origin": s.origin,
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&json).expect("json");
+            writeln!(out, "{text}").map_err(Failure::stdout)?;
+        }
+        StatusFormat::Text => {
+            for s in &found {
+                writeln!(out, "{:>6.2}%  {}", s.score, s.origin).map_err(Failure::stdout)?;
+                writeln!(out, "         {}", s.source.replace('\n', "\n         "))
+                    .map_err(Failure::stdout)?;
+                writeln!(out, "       → {}", s.target.replace('\n', "\n         "))
+                    .map_err(Failure::stdout)?;
+            }
+        }
+    }
+    // Nothing found is an answer, not an error.
+    Ok(0)
+}

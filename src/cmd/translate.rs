@@ -1,0 +1,154 @@
+//! `tolkar translate`: missing and stale segments through a
+//! machine-translation command, stored as `machine` (needs review).
+//! A text that repeats is sent once. Each batch is checked like an
+//! import and stored on its own; a broken batch stores nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use super::{Failure, note};
+use crate::exchange::{ImportUnit, State, id};
+use crate::export::state_of;
+use crate::i18n::{Arg, Messages};
+use crate::import::{Decision, Reading, Segments, Tally, apply, plan};
+use crate::machine::{Request, translate};
+use crate::project::Project;
+use crate::store::{Store, UnitRow};
+use crate::sync::{read_sources, sync};
+use crate::tr;
+
+pub struct Options<'a> {
+    pub lang: &'a str,
+    pub command: Option<&'a str>,
+    pub documents: &'a [String],
+    pub batch: Option<usize>,
+    pub timeout: Option<u64>,
+    pub force: bool,
+}
+
+pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    let lang = options.lang;
+    project.check_language(lang)?;
+    let settings = &project.config.translate;
+    let command = options
+        .command
+        .or(settings.command.as_deref())
+        .filter(|c| !c.trim().is_empty())
+        .ok_or_else(|| Failure::new("error-translate-no-command", vec![]))?;
+    let batch = options.batch.unwrap_or(settings.batch).max(1);
+    let timeout = Duration::from_secs(options.timeout.unwrap_or(settings.timeout).max(1));
+    let documents = super::export::document_globs(options.documents)?;
+
+    let mut store = Store::open(&project.database_path())?;
+    let sources = read_sources(&project)?;
+    let (report, rows, mut segments) = store.transaction(|tx| -> Result<_, Failure> {
+        let report = sync(tx, &project, &sources, &())?;
+        let rows = tx.unit_rows(lang)?;
+        Ok((report, rows, Segments::load(tx, lang)?))
+    })?;
+    super::sync::print_report(&report, messages);
+
+    // One request per distinct text, answering every segment that has it.
+    let mut by_text: BTreeMap<&str, Vec<&UnitRow>> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for row in rows
+        .iter()
+        .filter(|r| documents.as_ref().is_none_or(|g| g.is_match(&r.path)))
+        .filter(|r| options.force || matches!(state_of(r), State::Missing | State::Stale))
+    {
+        let same = by_text.entry(row.source.as_str()).or_default();
+        if same.is_empty() {
+            order.push(row.source.as_str());
+        }
+        same.push(row);
+    }
+    let origin = format!(
+        "mt:{}",
+        command.split_whitespace().next().unwrap_or("command")
+    );
+    let reading = Reading {
+        state: Some(State::Machine),
+        read_back: &|s| s,
+    };
+    let progress = super::progress::Bar::new("translate");
+    crate::sync::Progress::start(&progress, order.len());
+    let mut tally = Tally::default();
+    for texts in order.chunks(batch) {
+        let requests: Vec<Request> = texts
+            .iter()
+            .map(|text| {
+                let row = by_text[text][0];
+                Request {
+                    id: id::join(&row.path, &row.key),
+                    source_lang: project.config.source_language.clone(),
+                    target_lang: lang.to_string(),
+                    text: text.to_string(),
+                    context: format!("{}:{} ({})", row.path, row.line, row.kind),
+                }
+            })
+            .collect();
+        let answers = translate(command, &requests, timeout).map_err(|e| {
+            Failure::new(
+                "error-translate-failed",
+                vec![("command", command.to_string()), ("reason", e.to_string())],
+            )
+        });
+        let answers = match answers {
+            Ok(answers) => answers,
+            Err(failure) => {
+                crate::sync::Progress::finish(&progress);
+                print_summary(&tally, messages);
+                return Err(failure);
+            }
+        };
+        let units: Vec<ImportUnit> = texts
+            .iter()
+            .zip(&answers)
+            .flat_map(|(text, answer)| {
+                by_text[text].iter().map(|row| ImportUnit {
+                    id: id::join(&row.path, &row.key),
+                    source: Some(row.source.clone()),
+                    target: Some(answer.text.clone()),
+                    state: Some(State::Machine),
+                    line: row.line,
+                })
+            })
+            .collect();
+        let planned = plan(&mut segments, &units, &reading);
+        for p in &planned {
+            if let Decision::Refused(reason) = &p.decision {
+                let (id, args) = reason.message();
+                let args: Vec<(&str, Arg)> = args
+                    .iter()
+                    .map(|(k, v)| (*k, Arg::from(v.as_str())))
+                    .collect();
+                note(&tr!(
+                    messages,
+                    "translate-refused",
+                    id = p.id.as_str(),
+                    reason = messages.get(id, &args),
+                ));
+            }
+        }
+        store.transaction(|tx| apply(tx, lang, &planned, &origin))?;
+        tally.add(Tally::of(&planned));
+        for _ in texts {
+            crate::sync::Progress::advance(&progress);
+        }
+    }
+    crate::sync::Progress::finish(&progress);
+    print_summary(&tally, messages);
+    Ok(if tally.refused > 0 { 2 } else { 0 })
+}
+
+fn print_summary(tally: &Tally, messages: &Messages) {
+    note(&tr!(
+        messages,
+        "translate-summary",
+        stored = tally.new + tally.updated + tally.stale,
+        unchanged = tally.unchanged,
+        refused = tally.refused,
+    ));
+}

@@ -1,0 +1,85 @@
+//! Unit ids: `path#key`, the source posting relative to the project root
+//! and the segment key. Keys never contain `#` before a path does, so the
+//! first `#` splits them.
+
+/// The id of segment `key` of the posting at `path`.
+pub fn join(path: &str, key: &str) -> String {
+    format!("{path}#{key}")
+}
+
+/// The path and key of an id, if it has both.
+pub fn split(id: &str) -> Option<(&str, &str)> {
+    let (path, key) = id.split_once('#')?;
+    (!path.is_empty() && !key.is_empty()).then_some((path, key))
+}
+
+/// `key` as an XML NMTOKEN (XLIFF 2 ids): letters, digits, `.`, `-` and
+/// `:` stay, `_` and everything else become `_XX` in UTF-8 hex.
+pub fn to_nmtoken(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 8);
+    for ch in key.chars() {
+        if ch.is_alphanumeric() || matches!(ch, '.' | '-' | ':') {
+            out.push(ch);
+        } else {
+            let mut buf = [0; 4];
+            for byte in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("_{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// The key `to_nmtoken` encoded, or `None` if `token` is not one of ours.
+pub fn from_nmtoken(token: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(token.len());
+    let mut rest = token.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'_' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(first);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_split_at_the_first_hash() {
+        assert_eq!(
+            split(&join("content/sv/a b.md", "body:p[3]")),
+            Some(("content/sv/a b.md", "body:p[3]"))
+        );
+        assert_eq!(split("no-hash"), None);
+        assert_eq!(split("#body:p[1]"), None);
+    }
+
+    #[test]
+    fn nmtokens_encode_reversibly() {
+        for key in [
+            "body:p[3]",
+            "sc:accordion[1].title",
+            "fm:my_key",
+            "fm:tags[2]",
+            "fm:rubrik_ä",
+        ] {
+            let token = to_nmtoken(key);
+            assert!(
+                token
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._-:".contains(c)),
+                "{token}"
+            );
+            assert_eq!(from_nmtoken(&token).as_deref(), Some(key));
+        }
+        assert_eq!(to_nmtoken("body:p[3]"), "body:p_5B3_5D");
+        assert_eq!(from_nmtoken("bad_Z"), None);
+    }
+}

@@ -1,0 +1,526 @@
+//! XML for the XLIFF modules: escaping and inline codes for the writers,
+//! and a strict little tree reader. Exchange files come from outside, so
+//! the reader refuses any DOCTYPE (nothing can declare an entity, so
+//! nothing can expand into a billion laughs or fetch a file), knows only
+//! the five predefined entities and character references, and reports
+//! every problem with a line and column.
+
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::{NsReader, XmlVersion};
+
+use super::ReadError;
+use crate::segment::placeholder::{self, Token};
+
+/// Deeper nesting than this is refused: no XLIFF file needs it, and the
+/// tree is walked recursively.
+const MAX_DEPTH: usize = 256;
+
+/// Whether XML 1.0 can hold `ch` at all, escaped or not.
+fn is_xml_char(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Appends `s` as element content. `other` writes the characters XML
+/// cannot hold (XLIFF 2 has `<cp>` for them).
+fn push_text(out: &mut String, s: &str, other: &impl Fn(&mut String, char)) {
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // A literal CR would be read back as a line break.
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_char(c) => out.push(c),
+            c => other(out, c),
+        }
+    }
+}
+
+fn replacement(out: &mut String, _: char) {
+    out.push('\u{FFFD}');
+}
+
+/// `s` escaped as element content; characters XML cannot hold become
+/// U+FFFD.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_text(&mut out, s, &replacement);
+    out
+}
+
+/// `s` escaped for a double-quoted attribute. Tabs and line breaks become
+/// references, which attribute normalization leaves alone.
+pub fn attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => push_text(&mut out, c.encode_utf8(&mut [0; 4]), &replacement),
+        }
+    }
+    out
+}
+
+/// How a format writes placeholders.
+pub trait Codes {
+    fn open(&self, out: &mut String, id: u32);
+    fn close(&self, out: &mut String, id: u32);
+    fn standalone(&self, out: &mut String, id: u32);
+    /// A character XML cannot hold.
+    fn other_char(&self, out: &mut String, ch: char) {
+        replacement(out, ch);
+    }
+}
+
+/// Appends `text`, in our notation, with the format's inline codes. Tags
+/// that do not pair up properly stay literal text, which reads back as the
+/// same notation.
+pub fn inline(out: &mut String, text: &str, codes: &impl Codes) {
+    let tokens = placeholder::tokenize(text);
+    let paired = pairs(&tokens);
+    let other = |out: &mut String, ch| codes.other_char(out, ch);
+    for (token, paired) in tokens.iter().zip(paired) {
+        match *token {
+            Token::Text(s) => push_text(out, s, &other),
+            Token::Standalone(id) => codes.standalone(out, id),
+            Token::Open(id) if paired => codes.open(out, id),
+            Token::Close(id) if paired => codes.close(out, id),
+            Token::Open(id) => push_text(out, &format!("<{id}>"), &other),
+            Token::Close(id) => push_text(out, &format!("</{id}>"), &other),
+        }
+    }
+}
+
+/// Appends `s`, plain text rather than our notation, escaped; characters
+/// XML cannot hold go through `codes`.
+pub fn escape(out: &mut String, s: &str, codes: &impl Codes) {
+    push_text(out, s, &|out: &mut String, ch| codes.other_char(out, ch));
+}
+
+/// For each token, whether it is an open or close tag with a partner that
+/// nests properly.
+fn pairs(tokens: &[Token]) -> Vec<bool> {
+    let mut paired = vec![false; tokens.len()];
+    let mut open: Vec<(u32, usize)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match *token {
+            Token::Open(id) => open.push((id, i)),
+            Token::Close(id) if open.last().is_some_and(|&(top, _)| top == id) => {
+                let (_, start) = open.pop().expect("checked");
+                paired[start] = true;
+                paired[i] = true;
+            }
+            _ => {}
+        }
+    }
+    paired
+}
+
+/// An element as read: namespace URI ("" for none), local name, the
+/// attributes, and the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    pub ns: String,
+    pub name: String,
+    attrs: Vec<Attr>,
+    pub children: Vec<Node>,
+    /// 1-based line and column of the start tag.
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Attr {
+    ns: String,
+    name: String,
+    value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    pub fn is(&self, ns: &str, name: &str) -> bool {
+        self.ns == ns && self.name == name
+    }
+
+    /// The value of the attribute `name` without a namespace.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.ns.is_empty() && a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// The child elements, in order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|node| match node {
+            Node::Element(el) => Some(el),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first child element `ns`:`name`.
+    pub fn child(&self, ns: &str, name: &str) -> Option<&Element> {
+        self.elements().find(|el| el.is(ns, name))
+    }
+
+    /// An error at the start tag.
+    pub fn error(&self, message: impl Into<String>) -> ReadError {
+        ReadError::new(self.line, self.column, message)
+    }
+}
+
+/// Line and column of byte offsets met in increasing order, without
+/// rescanning the text from the start each time.
+struct Position<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl Position<'_> {
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.clamp(self.offset, self.text.len());
+        for (i, &b) in self.text[self.offset..offset].iter().enumerate() {
+            if b == b'\n' {
+                self.line += 1;
+                self.line_start = self.offset + i + 1;
+            }
+        }
+        self.offset = offset;
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        let column = self.text[self.line_start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        (self.line, column + 1)
+    }
+}
+
+/// Reads `text` into its root element. Comments and processing
+/// instructions are dropped, CDATA becomes text, line ends are
+/// normalized.
+pub fn parse(text: &str) -> Result<Element, ReadError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let base = text.len() - body.len();
+    let mut reader = NsReader::from_str(body);
+    let mut position = Position {
+        text: text.as_bytes(),
+        offset: 0,
+        line: 1,
+        line_start: 0,
+    };
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let start = base + reader.buffer_position() as usize;
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok((ns, event)) => (namespace(ns), event),
+            Err(e) => {
+                let at = base + reader.error_position() as usize;
+                return Err(ReadError::at(text, at, format!("malformed XML: {e}")));
+            }
+        };
+        let error = |message: String| ReadError::at(text, start, message);
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let (line, column) = position.at(start);
+                let mut el = Element {
+                    ns: ns
+                        .map_err(|prefix| error(format!("unknown namespace prefix `{prefix}`")))?,
+                    name: e.local_name().as_ref().to_string(),
+                    attrs: Vec::new(),
+                    children: Vec::new(),
+                    line,
+                    column,
+                };
+                for a in e.attributes() {
+                    let a = a.map_err(|e| error(format!("malformed attribute: {e}")))?;
+                    if a.key.as_namespace_binding().is_some() {
+                        continue;
+                    }
+                    let (ans, name) = reader.resolver().resolve_attribute(a.key);
+                    let ans = namespace(ans)
+                        .map_err(|p| error(format!("unknown namespace prefix `{p}`")))?;
+                    let value = a
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .map_err(|e| error(format!("attribute {}: {e}", el.name)))?;
+                    el.attrs.push(Attr {
+                        ns: ans,
+                        name: name.as_ref().to_string(),
+                        value: value.into_owned(),
+                    });
+                }
+                if root.is_some() {
+                    return Err(error("a second root element".into()));
+                }
+                if empty {
+                    close(el, &mut stack, &mut root);
+                } else if stack.len() == MAX_DEPTH {
+                    return Err(error(format!("elements nested more than {MAX_DEPTH} deep")));
+                } else {
+                    stack.push(el);
+                }
+            }
+            Event::End(_) => {
+                let el = stack.pop().expect("the reader checks end tags");
+                close(el, &mut stack, &mut root);
+            }
+            Event::Text(e) => add_text(&mut stack, &e.xml10_content()).map_err(error)?,
+            Event::CData(e) => add_text(&mut stack, &e.xml10_content()).map_err(error)?,
+            Event::GeneralRef(r) => {
+                let ch = match r.resolve_char_ref() {
+                    Ok(Some(ch)) if is_xml_char(ch) => ch,
+                    Ok(Some(_)) | Err(_) => {
+                        return Err(error(format!("bad character reference &{};", &*r)));
+                    }
+                    Ok(None) => match &*r {
+                        "lt" => '<',
+                        "gt" => '>',
+                        "amp" => '&',
+                        "apos" => '\'',
+                        "quot" => '"',
+                        name => {
+                            return Err(error(format!(
+                                "unknown entity &{name}; (only the five predefined entities are allowed)"
+                            )));
+                        }
+                    },
+                };
+                add_text(&mut stack, ch.encode_utf8(&mut [0; 4])).map_err(error)?;
+            }
+            Event::DocType(_) => return Err(error("DOCTYPE is not allowed".into())),
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(ReadError::at(
+            text,
+            text.len(),
+            format!(
+                "the file ends inside <{}> opened at line {}",
+                open.name, open.line
+            ),
+        ));
+    }
+    root.ok_or_else(|| ReadError::at(text, text.len(), "no root element"))
+}
+
+/// The namespace URI, or the unknown prefix.
+fn namespace(ns: ResolveResult) -> Result<String, String> {
+    match ns {
+        ResolveResult::Bound(ns) => Ok(ns.as_ref().to_string()),
+        ResolveResult::Unbound => Ok(String::new()),
+        ResolveResult::Unknown(prefix) => Err(prefix),
+    }
+}
+
+/// Adds a finished element to its parent, or makes it the root.
+fn close(el: Element, stack: &mut [Element], root: &mut Option<Element>) {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(Node::Element(el)),
+        None => *root = Some(el),
+    }
+}
+
+/// Adds text to the open element, merged with text just before it. Only
+/// whitespace may stand outside the root.
+fn add_text(stack: &mut [Element], s: &str) -> Result<(), String> {
+    let Some(parent) = stack.last_mut() else {
+        return match s.trim_matches(['\t', '\n', '\r', ' ']) {
+            "" => Ok(()),
+            _ => Err("text outside the root element".into()),
+        };
+    };
+    match parent.children.last_mut() {
+        Some(Node::Text(last)) => last.push_str(s),
+        _ => parent.children.push(Node::Text(s.to_string())),
+    }
+    Ok(())
+}
+
+/// What an inline element of a format stands for in our notation.
+pub enum Code {
+    /// Paired code around its content: `<id>…</id>`.
+    Paired(u32),
+    Open(u32),
+    Close(u32),
+    Standalone(u32),
+    /// Markup around text that stays, such as an annotation: its content.
+    Content,
+    /// Nothing of it belongs in the text: annotation boundaries, native
+    /// code inside a placeholder.
+    Nothing,
+    /// One character (XLIFF 2 `<cp>`).
+    Char(char),
+}
+
+/// The content of `el` in our notation, `classify` saying what each
+/// inline element is.
+pub fn inline_text(
+    el: &Element,
+    classify: &mut impl FnMut(&Element) -> Result<Code, ReadError>,
+) -> Result<String, ReadError> {
+    let mut out = String::new();
+    push_inline(&mut out, el, classify)?;
+    Ok(out)
+}
+
+fn push_inline(
+    out: &mut String,
+    el: &Element,
+    classify: &mut impl FnMut(&Element) -> Result<Code, ReadError>,
+) -> Result<(), ReadError> {
+    for node in &el.children {
+        let child = match node {
+            Node::Text(s) => {
+                out.push_str(s);
+                continue;
+            }
+            Node::Element(child) => child,
+        };
+        match classify(child)? {
+            Code::Paired(id) => {
+                out.push_str(&format!("<{id}>"));
+                push_inline(out, child, classify)?;
+                out.push_str(&format!("</{id}>"));
+            }
+            Code::Open(id) => out.push_str(&format!("<{id}>")),
+            Code::Close(id) => out.push_str(&format!("</{id}>")),
+            Code::Standalone(id) => out.push_str(&format!("<{id}/>")),
+            Code::Content => push_inline(out, child, classify)?,
+            Code::Nothing => {}
+            Code::Char(ch) => out.push(ch),
+        }
+    }
+    Ok(())
+}
+
+/// The placeholder number in attribute `name` of `el`. Only our numbers
+/// are accepted: a tool that renumbers codes would otherwise be read as
+/// moving markup around.
+pub fn code_id(el: &Element, name: &str) -> Result<u32, ReadError> {
+    let value = el
+        .attr(name)
+        .ok_or_else(|| el.error(format!("<{}> has no {name} attribute", el.name)))?;
+    let number = value.bytes().all(|b| b.is_ascii_digit()) && !value.starts_with('0');
+    match value.parse::<u32>() {
+        Ok(id) if number => Ok(id),
+        _ => Err(el.error(format!(
+            "<{}> {name}=\"{value}\" is not a tolkar placeholder number",
+            el.name
+        ))),
+    }
+}
+
+/// An error for an inline element the format does not allow.
+pub fn unknown_inline(el: &Element) -> ReadError {
+    el.error(format!("unknown inline element <{}>", el.name))
+}
+
+/// Checks `text` with `tests/tools/validate-xliff.sh`, if xmllint is
+/// installed.
+#[cfg(test)]
+pub fn assert_valid(text: &str) {
+    use std::process::Command;
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!("xmllint is not installed: XLIFF not validated");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.xlf");
+    std::fs::write(&file, text).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/validate-xliff.sh");
+    let output = Command::new("sh").arg(script).arg(&file).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{text}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        assert_eq!(
+            text("a < b & c > d\r\n\u{1}"),
+            "a &lt; b &amp; c &gt; d&#13;\n\u{FFFD}"
+        );
+        assert_eq!(attr("\"x\"\n\ty<&"), "&quot;x&quot;&#10;&#9;y&lt;&amp;");
+    }
+
+    #[test]
+    fn parses_namespaces_entities_and_positions() {
+        let doc = "\u{feff}<?xml version=\"1.0\"?>\n<a xmlns=\"urn:a\" xmlns:b=\"urn:b\" x=\"1&amp;&#10;2\">\n  <b:c xml:space=\"preserve\">&lt;&#x263A;<![CDATA[<&>]]></b:c>\n</a>";
+        let root = parse(doc).unwrap();
+        assert!(root.is("urn:a", "a"));
+        assert_eq!(root.attr("x"), Some("1&\n2"));
+        let c = root.elements().next().unwrap();
+        assert!(c.is("urn:b", "c"));
+        assert_eq!((c.line, c.column), (3, 3));
+        assert_eq!(c.children, [Node::Text("<\u{263A}<&>".into())]);
+    }
+
+    #[test]
+    fn refuses_what_is_not_plain_xml() {
+        let refused = |doc: &str| parse(doc).unwrap_err();
+        assert!(refused("<!DOCTYPE a><a/>").message.contains("DOCTYPE"));
+        assert!(refused("<a>&nbsp;</a>").message.contains("&nbsp;"));
+        assert!(refused("<a x='&foo;'/>").message.contains("foo"));
+        assert!(
+            refused("<a>&#0;</a>")
+                .message
+                .contains("character reference")
+        );
+        assert!(refused("<a/><b/>").message.contains("second root"));
+        assert!(refused("<a/>x").message.contains("outside"));
+        assert!(refused("<a/></a>").message.contains("malformed"));
+        assert!(refused("<a></b>").message.contains("malformed"));
+        assert!(refused("").message.contains("no root"));
+        assert!(refused("<x:a/>").message.contains("prefix"));
+        assert_eq!(refused("<a>\n<b>\n</a>").line, 3);
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert!(refused(&deep).message.contains("nested"));
+        let truncated = refused("<a>\n  <b>text");
+        assert_eq!(truncated.line, 2);
+        assert!(truncated.message.contains("<b>"), "{}", truncated.message);
+    }
+
+    struct Brackets;
+
+    impl Codes for Brackets {
+        fn open(&self, out: &mut String, id: u32) {
+            out.push_str(&format!("[{id}"));
+        }
+        fn close(&self, out: &mut String, id: u32) {
+            out.push_str(&format!("{id}]"));
+        }
+        fn standalone(&self, out: &mut String, id: u32) {
+            out.push_str(&format!("[{id}]"));
+        }
+    }
+
+    #[test]
+    fn unpaired_tags_stay_text() {
+        let mut out = String::new();
+        inline(&mut out, "<1>a<2>b</1></2><3/> </4> & <5>", &Brackets);
+        assert_eq!(
+            out,
+            "&lt;1&gt;a[2b&lt;/1&gt;2][3] &lt;/4&gt; &amp; &lt;5&gt;"
+        );
+    }
+}

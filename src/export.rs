@@ -1,0 +1,135 @@
+//! Export: the segments of one language that a translator should see,
+//! with everything that helps (placeholder markup, previous source,
+//! memory matches), as an `exchange::Export` for a format to write.
+
+use std::collections::{BTreeSet, HashMap};
+
+use globset::GlobSet;
+use rayon::prelude::*;
+
+use crate::cmd::Failure;
+use crate::exchange::{Export, ExportUnit, Markup, State};
+use crate::memory::Memory;
+use crate::posting::Shape;
+use crate::project::Project;
+use crate::store::{Tx, UnitRow};
+
+/// How many memory matches a unit carries at most.
+const SUGGESTIONS: usize = 3;
+
+/// What to export.
+pub struct Request<'a> {
+    pub lang: &'a str,
+    pub states: &'a BTreeSet<State>,
+    /// Only postings whose project-relative path matches.
+    pub documents: Option<&'a GlobSet>,
+}
+
+/// The units of `request`, in document order.
+pub fn export(tx: &Tx<'_>, project: &Project, request: &Request<'_>) -> Result<Export, Failure> {
+    let rows: Vec<UnitRow> = tx
+        .unit_rows(request.lang)?
+        .into_iter()
+        .filter(|row| request.documents.is_none_or(|g| g.is_match(&row.path)))
+        .filter(|row| request.states.contains(&state_of(row)))
+        .collect();
+    let needs_memory = rows.iter().any(|r| wants_suggestions(state_of(r)));
+    let memory = if needs_memory {
+        Memory::new(tx.memory(request.lang)?)
+    } else {
+        Memory::new(Vec::new())
+    };
+    let markup = markup_of(project, &rows)?;
+    let threshold = project.config.memory.threshold;
+    let units = rows
+        .into_par_iter()
+        .map(|row| {
+            let state = state_of(&row);
+            let suggestions = if wants_suggestions(state) {
+                memory.suggest(&row.source, Some(row.segment), threshold, SUGGESTIONS)
+            } else {
+                Vec::new()
+            };
+            let markup = markup
+                .get(&row.path)
+                .and_then(|keys| keys.get(&row.key))
+                .cloned()
+                .unwrap_or_default();
+            let (target, previous_source) = match row.translation {
+                Some(t) => (Some(t.text), t.previous_source.filter(|_| !t.current)),
+                None => (None, None),
+            };
+            ExportUnit {
+                path: row.path,
+                key: row.key,
+                kind: row.kind,
+                line: row.line,
+                source: row.source,
+                target,
+                state,
+                previous_source,
+                markup,
+                suggestions,
+            }
+        })
+        .collect();
+    Ok(Export {
+        source_lang: project.config.source_language.clone(),
+        target_lang: request.lang.to_string(),
+        units,
+    })
+}
+
+/// The state a translator sees for a stored segment.
+pub fn state_of(row: &UnitRow) -> State {
+    match &row.translation {
+        None => State::Missing,
+        Some(t) => State::of_stored(&t.state, t.current),
+    }
+}
+
+/// Whether memory matches help a unit: one that still needs work.
+fn wants_suggestions(state: State) -> bool {
+    matches!(
+        state,
+        State::Missing | State::Stale | State::Machine | State::Draft
+    )
+}
+
+/// The markup behind each placeholder, by path and key, read from the
+/// postings the rows come from (sync has just stored them).
+fn markup_of(
+    project: &Project,
+    rows: &[UnitRow],
+) -> Result<HashMap<String, HashMap<String, Vec<Markup>>>, Failure> {
+    let mut paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
+    paths.dedup();
+    paths
+        .into_par_iter()
+        .map(|path| {
+            let file = project.root.join(path);
+            let bytes = crate::project::read_posting_bytes(&file)?;
+            let doc = crate::posting::parse(&bytes, &project.rules)
+                .map_err(|e| Failure::posting(&file, &e))?;
+            let keys = doc
+                .segments
+                .iter()
+                .filter_map(|segment| match &segment.shape {
+                    Shape::Inline { placeholders, .. } if !placeholders.is_empty() => {
+                        let markup = placeholders
+                            .iter()
+                            .map(|p| Markup {
+                                id: p.id,
+                                open: doc.source[p.open.clone()].to_string(),
+                                close: p.close.clone().map(|c| doc.source[c].to_string()),
+                            })
+                            .collect();
+                        Some((segment.key.clone(), markup))
+                    }
+                    _ => None,
+                })
+                .collect();
+            Ok((path.to_string(), keys))
+        })
+        .collect()
+}

@@ -1,0 +1,418 @@
+//! Import: translations coming back (from a file or a machine-translation
+//! command) checked unit by unit against the store, then stored together.
+//!
+//! `plan` decides what each unit would do and refuses what is wrong; it
+//! writes nothing, so a caller can show a dry run or refuse a whole file.
+//! `apply` stores the decisions.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path};
+
+use crate::exchange::{ImportUnit, State, id};
+use crate::segment::hash::source_hash;
+use crate::segment::placeholder::{self, PlaceholderError};
+use crate::store::{NewTranslation, StoreError, Tx, UnitRow};
+
+/// Why a unit is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Not of the form `path#key`.
+    NotAnId,
+    /// The path is absolute or climbs out of the project.
+    OutsideProject,
+    /// No live segment of this project has that id.
+    UnknownId,
+    /// The same id came twice.
+    Duplicate,
+    Placeholder(PlaceholderError),
+}
+
+impl Reason {
+    /// The Fluent message id and arguments that explain it.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            Reason::NotAnId => ("import-refused-not-an-id", vec![]),
+            Reason::OutsideProject => ("import-refused-outside", vec![]),
+            Reason::UnknownId => ("import-refused-unknown", vec![]),
+            Reason::Duplicate => ("import-refused-duplicate", vec![]),
+            Reason::Placeholder(e) => {
+                let (id, tag) = match e {
+                    PlaceholderError::Missing { tag } => {
+                        ("import-refused-missing-placeholder", tag)
+                    }
+                    PlaceholderError::Unknown { tag } => {
+                        ("import-refused-unknown-placeholder", tag)
+                    }
+                    PlaceholderError::Repeated { tag } => {
+                        ("import-refused-repeated-placeholder", tag)
+                    }
+                    PlaceholderError::BadNesting { tag } => ("import-refused-nesting", tag),
+                };
+                (id, vec![("tag", tag.clone())])
+            }
+        }
+    }
+}
+
+/// What happens to one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// A first translation.
+    New(Translation),
+    /// Replaces the stored translation.
+    Updated(Translation),
+    /// Made for a source that has changed since: stored, but stale.
+    Stale(Translation),
+    /// The same as stored.
+    Unchanged,
+    /// No target: nothing to do.
+    Empty,
+    Refused(Reason),
+}
+
+/// A translation to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub segment: i64,
+    pub text: String,
+    pub state: State,
+    pub source_hash: String,
+}
+
+/// A unit and what happens to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub id: String,
+    pub line: usize,
+    pub decision: Decision,
+}
+
+/// Counts for the summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Tally {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub stale: u64,
+    pub empty: u64,
+    pub refused: u64,
+}
+
+impl Tally {
+    pub fn of(planned: &[Planned]) -> Tally {
+        let mut tally = Tally::default();
+        for p in planned {
+            let count = match p.decision {
+                Decision::New(_) => &mut tally.new,
+                Decision::Updated(_) => &mut tally.updated,
+                Decision::Stale(_) => &mut tally.stale,
+                Decision::Unchanged => &mut tally.unchanged,
+                Decision::Empty => &mut tally.empty,
+                Decision::Refused(_) => &mut tally.refused,
+            };
+            *count += 1;
+        }
+        tally
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        self.new += other.new;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+        self.stale += other.stale;
+        self.empty += other.empty;
+        self.refused += other.refused;
+    }
+}
+
+/// The live segments of one language, by path and key.
+pub struct Segments {
+    rows: HashMap<(String, String), UnitRow>,
+    /// Ids already planned, to refuse a second unit with the same id.
+    seen: HashSet<String>,
+}
+
+impl Segments {
+    pub fn load(tx: &Tx<'_>, lang: &str) -> Result<Segments, StoreError> {
+        let rows = tx
+            .unit_rows(lang)?
+            .into_iter()
+            .map(|row| ((row.path.clone(), row.key.clone()), row))
+            .collect();
+        Ok(Segments {
+            rows,
+            seen: HashSet::new(),
+        })
+    }
+
+    fn get(&self, path: &str, key: &str) -> Option<&UnitRow> {
+        self.rows.get(&(path.to_string(), key.to_string()))
+    }
+}
+
+/// How the units of one source are to be read.
+pub struct Reading<'a> {
+    /// The state every unit gets, whatever the file says.
+    pub state: Option<State>,
+    /// The state a unit written in a state is read back in (the format's
+    /// `read_back`), to tell unchanged units from changed ones.
+    pub read_back: &'a dyn Fn(State) -> State,
+}
+
+/// Decides what each unit does, against the segments of its language.
+pub fn plan(segments: &mut Segments, units: &[ImportUnit], reading: &Reading<'_>) -> Vec<Planned> {
+    units
+        .iter()
+        .map(|unit| Planned {
+            id: unit.id.clone(),
+            line: unit.line,
+            decision: decide(segments, unit, reading),
+        })
+        .collect()
+}
+
+fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> Decision {
+    let Some((path, key)) = id::split(&unit.id) else {
+        return Decision::Refused(Reason::NotAnId);
+    };
+    if !inside_project(path) {
+        return Decision::Refused(Reason::OutsideProject);
+    }
+    let Some(row) = segments.get(path, key) else {
+        return Decision::Refused(Reason::UnknownId);
+    };
+    let row = row.clone();
+    if !segments.seen.insert(unit.id.clone()) {
+        return Decision::Refused(Reason::Duplicate);
+    }
+    let Some(target) = unit.target.as_deref().filter(|t| !t.is_empty()) else {
+        return Decision::Empty;
+    };
+    // The translator saw the unit's source: its placeholders are the ones
+    // to keep.
+    let seen_source = unit.source.as_deref().unwrap_or(&row.source);
+    if let Err(e) = placeholder::check(seen_source, target) {
+        return Decision::Refused(Reason::Placeholder(e));
+    }
+    let seen_hash = source_hash(seen_source);
+    let made_for_older = seen_hash != row.hash;
+    let file_state = reading.state.or(unit.state);
+    if let Some(t) = &row.translation {
+        let shown = (reading.read_back)(State::of_stored(&t.state, t.current));
+        let same_source = !made_for_older || seen_hash == t.source_hash;
+        if t.text == target && same_source && file_state.is_none_or(|s| s == shown) {
+            return Decision::Unchanged;
+        }
+    }
+    let state = match file_state {
+        None => State::Translated,
+        Some(State::Missing | State::Stale | State::Draft) => State::Draft,
+        Some(state) => state,
+    };
+    let store = Translation {
+        segment: row.segment,
+        text: target.to_string(),
+        state,
+        source_hash: if made_for_older {
+            seen_hash
+        } else {
+            row.hash.clone()
+        },
+    };
+    if made_for_older {
+        Decision::Stale(store)
+    } else if row.translation.is_some() {
+        Decision::Updated(store)
+    } else {
+        Decision::New(store)
+    }
+}
+
+/// Whether an id's path stays inside the project: relative, no `..`.
+fn inside_project(path: &str) -> bool {
+    !path.contains('\\')
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Stores every decision that stores something, with `origin`.
+pub fn apply(tx: &Tx<'_>, lang: &str, planned: &[Planned], origin: &str) -> Result<(), StoreError> {
+    for p in planned {
+        let (Decision::New(store) | Decision::Updated(store) | Decision::Stale(store)) =
+            &p.decision
+        else {
+            continue;
+        };
+        tx.store_translation(&NewTranslation {
+            segment: store.segment,
+            lang,
+            text: &store.text,
+            state: store.state.stored().expect("a stored state"),
+            source_hash: &store.source_hash,
+            origin,
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::TranslationRow;
+
+    fn segments() -> Segments {
+        let row = |segment, key: &str, source: &str, translation: Option<(&str, &str, bool)>| {
+            let hash = source_hash(source);
+            UnitRow {
+                segment,
+                path: "content/sv/a.md".into(),
+                key: key.into(),
+                kind: "paragraph".into(),
+                line: 1,
+                source: source.into(),
+                translation: translation.map(|(text, state, current)| TranslationRow {
+                    text: text.into(),
+                    state: state.into(),
+                    source_hash: if current {
+                        hash.clone()
+                    } else {
+                        source_hash("old")
+                    },
+                    current,
+                    origin: "test".into(),
+                    previous_source: (!current).then(|| "old".into()),
+                }),
+                hash,
+            }
+        };
+        let rows = [
+            row(1, "body:p[1]", "Läs <1>mer</1>", None),
+            row(
+                2,
+                "body:p[2]",
+                "Kaffe",
+                Some(("Coffee", "translated", true)),
+            ),
+            row(3, "body:p[3]", "Te nu", Some(("Tea", "reviewed", false))),
+        ];
+        Segments {
+            rows: rows
+                .into_iter()
+                .map(|r| ((r.path.clone(), r.key.clone()), r))
+                .collect(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn unit(key: &str, source: Option<&str>, target: &str, state: Option<State>) -> ImportUnit {
+        ImportUnit {
+            id: format!("content/sv/a.md#{key}"),
+            source: source.map(Into::into),
+            target: Some(target.into()),
+            state,
+            line: 3,
+        }
+    }
+
+    fn decide_one(unit: ImportUnit) -> Decision {
+        let reading = Reading {
+            state: None,
+            read_back: &|s| s,
+        };
+        plan(&mut segments(), &[unit], &reading).remove(0).decision
+    }
+
+    #[test]
+    fn new_updated_unchanged_and_stale() {
+        assert!(matches!(
+            decide_one(unit("body:p[1]", None, "Read <1>more</1>", None)),
+            Decision::New(Translation {
+                state: State::Translated,
+                ..
+            })
+        ));
+        assert_eq!(
+            decide_one(unit(
+                "body:p[2]",
+                Some("Kaffe"),
+                "Coffee",
+                Some(State::Translated)
+            )),
+            Decision::Unchanged
+        );
+        assert!(matches!(
+            decide_one(unit(
+                "body:p[2]",
+                Some("Kaffe"),
+                "Coffee",
+                Some(State::Reviewed)
+            )),
+            Decision::Updated(Translation {
+                state: State::Reviewed,
+                ..
+            })
+        ));
+        // A stale unit sent back as it was is unchanged; edited, a draft.
+        assert_eq!(
+            decide_one(unit("body:p[3]", Some("Te nu"), "Tea", Some(State::Stale))),
+            Decision::Unchanged
+        );
+        assert!(matches!(
+            decide_one(unit(
+                "body:p[3]",
+                Some("Te nu"),
+                "Tea now",
+                Some(State::Stale)
+            )),
+            Decision::Updated(Translation {
+                state: State::Draft,
+                ..
+            })
+        ));
+        // Translated from a source that has changed since: kept, stale.
+        let Decision::Stale(store) =
+            decide_one(unit("body:p[2]", Some("Kaffet"), "The coffee", None))
+        else {
+            panic!("not stale");
+        };
+        assert_eq!(store.source_hash, source_hash("Kaffet"));
+    }
+
+    #[test]
+    fn refuses_what_does_not_fit() {
+        let refused = |u| match decide_one(u) {
+            Decision::Refused(reason) => reason,
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(
+            refused(unit("body:p[1]", None, "Read more", None)),
+            Reason::Placeholder(PlaceholderError::Missing { .. })
+        ));
+        assert!(matches!(
+            refused(unit("body:p[1]", None, "Read <1>more</1><2/>", None)),
+            Reason::Placeholder(PlaceholderError::Unknown { .. })
+        ));
+        assert_eq!(
+            refused(unit("body:p[9]", None, "x", None)),
+            Reason::UnknownId
+        );
+        let mut outside = unit("body:p[1]", None, "x", None);
+        outside.id = "../../etc/passwd#body:p[1]".into();
+        assert_eq!(refused(outside), Reason::OutsideProject);
+        let mut bad = unit("body:p[1]", None, "x", None);
+        bad.id = "no id".into();
+        assert_eq!(refused(bad), Reason::NotAnId);
+        let reading = Reading {
+            state: None,
+            read_back: &|s| s,
+        };
+        let twice = [
+            unit("body:p[2]", None, "A", None),
+            unit("body:p[2]", None, "B", None),
+        ];
+        let planned = plan(&mut segments(), &twice, &reading);
+        assert_eq!(planned[1].decision, Decision::Refused(Reason::Duplicate));
+        assert_eq!(Tally::of(&planned).refused, 1);
+    }
+}

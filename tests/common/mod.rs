@@ -1,0 +1,147 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod structure;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared`, beside the repository.
+pub fn shared() -> PathBuf {
+    repo().parent().unwrap().join("shared")
+}
+
+/// A temporary project: the Swedish postings of the corpus site with the
+/// example site's tolkar.toml, and no translations yet.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn corpus() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(
+            &shared().join("corpus/site/content/sv"),
+            &dir.path().join("content/sv"),
+        );
+        std::fs::copy(
+            repo().join("examples/site/tolkar.toml"),
+            dir.path().join("tolkar.toml"),
+        )
+        .unwrap();
+        Project { dir }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn tolkar(&self) -> Command {
+        tolkar_in(self.dir.path())
+    }
+
+    /// Every translation in the store, one line each.
+    pub fn dump(&self) -> Vec<String> {
+        let mut store = tolkar::store::Store::open(&self.path(".tolkar/tolkar.db")).unwrap();
+        store.transaction(|tx| tx.translation_dump()).unwrap()
+    }
+
+    /// The source postings, relative to the project.
+    pub fn postings(&self) -> Vec<String> {
+        let mut files = Vec::new();
+        walk(&self.path("content/sv"), &mut files);
+        files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(self.dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    /// Appends to tolkar.toml.
+    pub fn configure(&self, text: &str) {
+        let path = self.path("tolkar.toml");
+        let mut config = std::fs::read_to_string(&path).unwrap();
+        config.push_str(text);
+        std::fs::write(path, config).unwrap();
+    }
+}
+
+/// The binary, run in `dir` with English messages.
+pub fn tolkar_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("tolkar").unwrap();
+    cmd.arg("-C")
+        .arg(dir)
+        .env("LC_ALL", "C")
+        .env_remove("LANG")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs `cmd`, asserts it succeeded, and returns its stderr.
+pub fn succeed(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{cmd:?} failed: {}",
+        stderr_of(&output)
+    );
+    stderr_of(&output)
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `program` can be run (for tests of other tools' views of our
+/// files). In CI, `TOLKAR_REQUIRE_TOOLS=1` makes a missing one a failure.
+pub fn have_tool(program: &str, probe: &[&str]) -> bool {
+    let found = std::process::Command::new(program)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("TOLKAR_REQUIRE_TOOLS").is_none(),
+            "{program} is required (TOLKAR_REQUIRE_TOOLS is set) but cannot be run"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    found
+}

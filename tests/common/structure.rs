@@ -1,0 +1,95 @@
+//! What must survive a translation, read from a posting's text.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use tolkar::posting::shortcode::{TagKind, lex};
+use tolkar::posting::{Rules, frontmatter};
+
+/// What must survive a translation: shortcodes with their non-text
+/// parameters, code blocks, link and image targets, front matter keys and
+/// non-translated values.
+#[derive(Debug, PartialEq)]
+pub struct Structure {
+    pub shortcodes: Vec<String>,
+    pub code: Vec<String>,
+    pub targets: Vec<String>,
+    pub front_matter: BTreeMap<String, String>,
+    pub blocks: Vec<String>,
+}
+
+pub fn structure(text: &str, rules: &Rules) -> Structure {
+    let fm = frontmatter::split(text, 0).unwrap();
+    let body_start = fm.as_ref().map_or(0, |f| f.body_start);
+    let mut front_matter = BTreeMap::new();
+    if let Some(fm) = &fm {
+        for field in frontmatter::fields(text, fm).unwrap() {
+            let value = if rules.is_translatable_key(&field.key) {
+                "<text>".to_string()
+            } else {
+                field.value
+            };
+            front_matter.insert(field.key, value);
+        }
+    }
+    let body = &text[body_start..];
+    let lexed = lex(text, body_start, body).unwrap();
+    let shortcodes = lexed
+        .tags
+        .iter()
+        .map(|tag| {
+            let params: Vec<String> = tag
+                .params
+                .iter()
+                .map(|p| {
+                    let value = if rules.is_text_param(&tag.name, p.name.as_deref(), p.position) {
+                        "<text>"
+                    } else {
+                        p.value.as_str()
+                    };
+                    format!("{}={value}", p.name.clone().unwrap_or_default())
+                })
+                .collect();
+            let kind = match tag.kind {
+                TagKind::Open => "open",
+                TagKind::Close => "close",
+                TagKind::Comment => "comment",
+            };
+            format!("{kind} {} {}", tag.name, params.join(" "))
+        })
+        .collect();
+    let mut code = Vec::new();
+    let mut targets = Vec::new();
+    let mut blocks = Vec::new();
+    let mut in_code = false;
+    for event in Parser::new_ext(
+        body,
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
+    ) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                code.push(String::new());
+            }
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => code.last_mut().unwrap().push_str(&t),
+            Event::Code(c) => code.push(c.to_string()),
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => targets.push(dest_url.to_string()),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                blocks.push(format!("{level:?} {id:?}"))
+            }
+            Event::Start(tag @ (Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Table(_))) => {
+                blocks.push(format!("{tag:?}"))
+            }
+            _ => {}
+        }
+    }
+    Structure {
+        shortcodes,
+        code,
+        targets,
+        front_matter,
+        blocks,
+    }
+}
