@@ -438,6 +438,25 @@ fn generate(dir: &Path, n: usize) -> std::io::Result<u64> {
     Ok(bytes)
 }
 
+/// Writes `to`: the export `from` with every other unit translated (its
+/// source with a suffix, so placeholders fit).
+fn translate_half(from: &Path, to: &Path) {
+    let text = std::fs::read_to_string(from).expect("export written");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("export is JSON");
+    let units = json["units"].as_array_mut().expect("units");
+    let mut kept = Vec::new();
+    for (i, mut unit) in std::mem::take(units).into_iter().enumerate() {
+        if i % 2 == 0 {
+            let source = unit["source"].as_str().unwrap_or_default().to_string();
+            unit["target"] = format!("{source} (nb)").into();
+            unit["state"] = "translated".into();
+            kept.push(unit);
+        }
+    }
+    *units = kept;
+    std::fs::write(to, serde_json::to_string(&json).expect("json")).expect("write");
+}
+
 /// One run of the binary.
 struct Run {
     seconds: f64,
@@ -762,6 +781,61 @@ fn main() {
             None,
             &dir,
             build,
+            reps,
+            || {},
+        ));
+
+        // Translators: export everything missing for nb (an empty memory),
+        // import half of it back, then export the other half, which now
+        // gets fuzzy matches from a memory of the first half.
+        let exported = dir.join("nb-missing.json");
+        let exported_arg = exported.to_string_lossy().into_owned();
+        let export: &[&str] = &[
+            "export",
+            "--lang",
+            "nb",
+            "--format",
+            "json",
+            "-o",
+            &exported_arg,
+        ];
+        steps.push(measure(
+            n,
+            "export --lang nb, all missing",
+            None,
+            &dir,
+            export,
+            reps,
+            || {},
+        ));
+        let half = dir.join("nb-half.json");
+        let half_arg = half.to_string_lossy().into_owned();
+        translate_half(&exported, &half);
+        let import: &[&str] = &["import", &half_arg];
+        steps.push(measure(
+            n,
+            "import, half the units",
+            None,
+            &dir,
+            import,
+            reps,
+            || {
+                discard(&db, &trash);
+                let r = run(&dir, sync);
+                if !r.ok {
+                    eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
+                }
+            },
+        ));
+        let xliff = dir.join("nb-rest.xlf");
+        let xliff_arg = xliff.to_string_lossy().into_owned();
+        let export_rest: &[&str] = &["export", "--lang", "nb", "-o", &xliff_arg];
+        steps.push(measure(
+            n,
+            "export --lang nb, rest with memory",
+            None,
+            &dir,
+            export_rest,
             reps,
             || {},
         ));

@@ -88,6 +88,7 @@ pub enum Command {
         /// The language to translate into.
         #[arg(long, value_name = "LANG")]
         lang: String,
+        /// The file format.
         #[arg(long, value_enum, default_value_t = ExchangeFormat::Xliff2)]
         format: ExchangeFormat,
         /// Which segments, comma separated: missing, stale, machine,
@@ -139,6 +140,7 @@ pub enum Command {
         #[arg(long, value_name = "CMD")]
         command: Option<String>,
         /// Only postings whose path (relative to the project) matches.
+        /// May be repeated.
         #[arg(long, value_name = "GLOB")]
         doc: Vec<String>,
         /// Segments per run of the command.
@@ -174,6 +176,7 @@ pub enum TmCommand {
         /// How many matches to show at most.
         #[arg(long, value_name = "N", default_value_t = 10)]
         limit: usize,
+        /// text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
@@ -182,9 +185,9 @@ pub enum TmCommand {
 /// The file formats of export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExchangeFormat {
-    /// XLIFF 2.0, for CAT tools (OmegaT, memoQ, Trados, Weblate).
+    /// XLIFF 2.0, for CAT tools (memoQ, Trados, Phrase).
     Xliff2,
-    /// XLIFF 1.2, for older CAT tools.
+    /// XLIFF 1.2, for OmegaT and older CAT tools.
     Xliff12,
     /// GNU gettext PO, for Poedit and Weblate.
     Po,

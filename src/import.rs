@@ -65,6 +65,9 @@ pub enum Decision {
     Stale(Translation),
     /// The same as stored.
     Unchanged,
+    /// Made for an older source, while a translation of the current source
+    /// is stored: that one is newer work and stays.
+    Superseded,
     /// No target: nothing to do.
     Empty,
     Refused(Reason),
@@ -93,6 +96,7 @@ pub struct Tally {
     pub new: u64,
     pub updated: u64,
     pub unchanged: u64,
+    pub superseded: u64,
     pub stale: u64,
     pub empty: u64,
     pub refused: u64,
@@ -107,6 +111,7 @@ impl Tally {
                 Decision::Updated(_) => &mut tally.updated,
                 Decision::Stale(_) => &mut tally.stale,
                 Decision::Unchanged => &mut tally.unchanged,
+                Decision::Superseded => &mut tally.superseded,
                 Decision::Empty => &mut tally.empty,
                 Decision::Refused(_) => &mut tally.refused,
             };
@@ -119,6 +124,7 @@ impl Tally {
         self.new += other.new;
         self.updated += other.updated;
         self.unchanged += other.unchanged;
+        self.superseded += other.superseded;
         self.stale += other.stale;
         self.empty += other.empty;
         self.refused += other.refused;
@@ -198,10 +204,21 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
     let made_for_older = seen_hash != row.hash;
     let file_state = reading.state.or(unit.state);
     if let Some(t) = &row.translation {
-        let shown = (reading.read_back)(State::of_stored(&t.state, t.current));
-        let same_source = !made_for_older || seen_hash == t.source_hash;
-        if t.text == target && same_source && file_state.is_none_or(|s| s == shown) {
+        let kept = State::of_stored(&t.state, true);
+        let unchanged = if made_for_older {
+            // An old file again: the same text for the same old source.
+            t.source_hash == seen_hash
+                && t.text == target
+                && file_state.is_none_or(|s| s == State::Stale || s == (reading.read_back)(kept))
+        } else {
+            let shown = (reading.read_back)(State::of_stored(&t.state, t.current));
+            t.text == target && file_state.is_none_or(|s| s == shown)
+        };
+        if unchanged {
             return Decision::Unchanged;
+        }
+        if made_for_older && t.current {
+            return Decision::Superseded;
         }
     }
     let state = match file_state {
@@ -371,12 +388,32 @@ mod tests {
             })
         ));
         // Translated from a source that has changed since: kept, stale.
-        let Decision::Stale(store) =
-            decide_one(unit("body:p[2]", Some("Kaffet"), "The coffee", None))
-        else {
+        let Decision::Stale(store) = decide_one(unit(
+            "body:p[1]",
+            Some("Läs <1>mindre</1>"),
+            "Read <1>less</1>",
+            None,
+        )) else {
             panic!("not stale");
         };
-        assert_eq!(store.source_hash, source_hash("Kaffet"));
+        assert_eq!(store.source_hash, source_hash("Läs <1>mindre</1>"));
+        // Sent back again after it was translated for the new source: the
+        // newer work stays.
+        let mut segments = segments();
+        let reading = Reading {
+            state: None,
+            read_back: &|s| s,
+        };
+        let old = [unit(
+            "body:p[2]",
+            Some("Kaffet"),
+            "The coffee",
+            Some(State::Translated),
+        )];
+        assert_eq!(
+            plan(&mut segments, &old, &reading)[0].decision,
+            Decision::Superseded
+        );
     }
 
     #[test]

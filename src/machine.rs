@@ -37,7 +37,7 @@ pub struct Answer {
 pub enum MachineError {
     #[error("cannot start the command: {0}")]
     Start(std::io::Error),
-    #[error("the command exited with {status}: {stderr}")]
+    #[error("the command failed ({status}): {stderr}")]
     Exit { status: String, stderr: String },
     #[error("the command took longer than {seconds} s and was stopped")]
     Timeout { seconds: u64 },

@@ -115,7 +115,12 @@ memory-filled =
 
 ## export
 
-export-summary = Eksporterede { $units } enheder for { $lang } ({ $missing } mangler, { $stale } forældede) til { $target }.
+export-summary =
+    Eksporterede { $units ->
+        [one] { $units } enhed
+       *[other] { $units } enheder
+    } for { $lang } ({ $missing } mangler, { $stale } forældede) til { $target }.
+export-stdout = standard output
 error-unknown-state = ukendt tilstand { $state }: brug { $states }
 error-bad-glob = ugyldigt mønster { $glob }: { $reason }
 
@@ -131,9 +136,14 @@ import-refused-unknown-placeholder = pladsholderen { $tag } findes ikke i kildet
 import-refused-repeated-placeholder = pladsholderen { $tag } forekommer mere end én gang
 import-refused-nesting = pladsholderen { $tag } lukkes ikke, hvor den skal
 import-stale = { $path }:{ $line }: { $id }: oversat fra en ældre kildetekst; gemt som forældet
+import-superseded = { $path }:{ $line }: { $id }: oversat fra en ældre kildetekst, og en oversættelse af den nuværende findes allerede; den gemte blev beholdt
 import-summary = Import: { $new } nye, { $updated } opdaterede, { $unchanged } uændrede, { $stale } forældede, { $empty } uoversatte, { $refused } afviste.
 import-dry-run = Prøvekørsel: intet blev gemt.
-import-nothing-stored = Intet blev gemt, fordi { $refused } enheder blev afvist (ret dem, eller brug --partial for at gemme resten).
+import-nothing-stored =
+    Intet blev gemt, fordi { $refused ->
+        [one] { $refused } enhed
+       *[other] { $refused } enheder
+    } blev afvist (ret dem, eller brug --partial for at gemme resten).
 error-import-format = { $path }: kan ikke afgøre formatet (forventede XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
 error-import-syntax = { $path }:{ $line }:{ $column }: ugyldig { $format }: { $reason }
 error-import-language = { $path } gælder sproget { $found }, ikke { $lang }

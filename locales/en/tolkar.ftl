@@ -87,7 +87,12 @@ memory-filled =
 
 ## export
 
-export-summary = Exported { $units } units for { $lang } ({ $missing } missing, { $stale } stale) to { $target }.
+export-summary =
+    Exported { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } for { $lang } ({ $missing } missing, { $stale } stale) to { $target }.
+export-stdout = standard output
 error-unknown-state = unknown state { $state }: use { $states }
 error-bad-glob = invalid pattern { $glob }: { $reason }
 
@@ -103,9 +108,14 @@ import-refused-unknown-placeholder = placeholder { $tag } is not in the source
 import-refused-repeated-placeholder = placeholder { $tag } appears more than once
 import-refused-nesting = placeholder { $tag } is not closed where it should be
 import-stale = { $path }:{ $line }: { $id }: translated from an older source text; stored as stale
+import-superseded = { $path }:{ $line }: { $id }: translated from an older source text, and a translation of the current one is already stored; kept the stored one
 import-summary = Import: { $new } new, { $updated } updated, { $unchanged } unchanged, { $stale } stale, { $empty } untranslated, { $refused } refused.
 import-dry-run = Dry run: nothing was stored.
-import-nothing-stored = Nothing was stored because { $refused } units were refused (fix them, or use --partial to store the rest).
+import-nothing-stored =
+    Nothing was stored because { $refused ->
+        [one] { $refused } unit was
+       *[other] { $refused } units were
+    } refused (fix them, or use --partial to store the rest).
 error-import-format = { $path }: cannot tell the format (expected XLIFF 2, XLIFF 1.2, PO, CSV or JSON)
 error-import-syntax = { $path }:{ $line }:{ $column }: invalid { $format }: { $reason }
 error-import-language = { $path } is for language { $found }, not { $lang }

@@ -108,7 +108,12 @@ memory-filled =
 
 ## export
 
-export-summary = Eksporterte { $units } enheter for { $lang } ({ $missing } mangler, { $stale } utdaterte) til { $target }.
+export-summary =
+    Eksporterte { $units ->
+        [one] { $units } enhet
+       *[other] { $units } enheter
+    } for { $lang } ({ $missing } mangler, { $stale } utdaterte) til { $target }.
+export-stdout = standard ut
 error-unknown-state = ukjent tilstand { $state }: bruk { $states }
 error-bad-glob = ugyldig mønster { $glob }: { $reason }
 
@@ -124,9 +129,14 @@ import-refused-unknown-placeholder = plassholderen { $tag } finnes ikke i kildet
 import-refused-repeated-placeholder = plassholderen { $tag } forekommer mer enn én gang
 import-refused-nesting = plassholderen { $tag } lukkes ikke der den skal
 import-stale = { $path }:{ $line }: { $id }: oversatt fra en eldre kildetekst; lagret som utdatert
+import-superseded = { $path }:{ $line }: { $id }: oversatt fra en eldre kildetekst, og en oversettelse av den nåværende finnes allerede; den lagrede ble beholdt
 import-summary = Import: { $new } nye, { $updated } oppdaterte, { $unchanged } uendrede, { $stale } utdaterte, { $empty } uoversatte, { $refused } avviste.
 import-dry-run = Prøvekjøring: ingenting ble lagret.
-import-nothing-stored = Ingenting ble lagret fordi { $refused } enheter ble avvist (rett dem, eller bruk --partial for å lagre resten).
+import-nothing-stored =
+    Ingenting ble lagret fordi { $refused ->
+        [one] { $refused } enhet
+       *[other] { $refused } enheter
+    } ble avvist (rett dem, eller bruk --partial for å lagre resten).
 error-import-format = { $path }: kan ikke avgjøre formatet (ventet XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
 error-import-syntax = { $path }:{ $line }:{ $column }: ugyldig { $format }: { $reason }
 error-import-language = { $path } gjelder språket { $found }, ikke { $lang }

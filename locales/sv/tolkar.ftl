@@ -106,7 +106,12 @@ memory-filled =
 
 ## export
 
-export-summary = Exporterade { $units } enheter för { $lang } ({ $missing } saknas, { $stale } inaktuella) till { $target }.
+export-summary =
+    Exporterade { $units ->
+        [one] { $units } enhet
+       *[other] { $units } enheter
+    } för { $lang } ({ $missing } saknas, { $stale } inaktuella) till { $target }.
+export-stdout = standard ut
 error-unknown-state = okänt tillstånd { $state }: använd { $states }
 error-bad-glob = ogiltigt mönster { $glob }: { $reason }
 
@@ -122,9 +127,14 @@ import-refused-unknown-placeholder = platshållaren { $tag } finns inte i källt
 import-refused-repeated-placeholder = platshållaren { $tag } förekommer mer än en gång
 import-refused-nesting = platshållaren { $tag } stängs inte där den ska
 import-stale = { $path }:{ $line }: { $id }: översatt från en äldre källtext; sparad som inaktuell
+import-superseded = { $path }:{ $line }: { $id }: översatt från en äldre källtext, och en översättning av den nuvarande finns redan; den sparade behölls
 import-summary = Import: { $new } nya, { $updated } uppdaterade, { $unchanged } oförändrade, { $stale } inaktuella, { $empty } oöversatta, { $refused } avvisade.
 import-dry-run = Provkörning: inget sparades.
-import-nothing-stored = Inget sparades eftersom { $refused } enheter avvisades (rätta dem, eller använd --partial för att spara resten).
+import-nothing-stored =
+    Inget sparades eftersom { $refused ->
+        [one] { $refused } enhet
+       *[other] { $refused } enheter
+    } avvisades (rätta dem, eller använd --partial för att spara resten).
 error-import-format = { $path }: kan inte avgöra formatet (väntade XLIFF 2, XLIFF 1.2, PO, CSV eller JSON)
 error-import-syntax = { $path }:{ $line }:{ $column }: ogiltig { $format }: { $reason }
 error-import-language = { $path } gäller språket { $found }, inte { $lang }

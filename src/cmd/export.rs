@@ -47,7 +47,7 @@ pub fn run(
         };
         Ok((report, export(tx, &project, &request)?))
     })?;
-    super::sync::print_report(&report, messages);
+    super::sync::print_report_if_changed(&report, messages);
     let text = exchange::write(format, &exported);
     let count = |state| exported.units.iter().filter(|u| u.state == state).count();
     let summary = |target: String| {
@@ -64,7 +64,7 @@ pub fn run(
     match options.output {
         None => {
             out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
-            note(&summary("-".into()));
+            note(&summary(tr!(messages, "export-stdout")));
         }
         Some(path) => {
             let path = output_path(path, options.lang, format);
@@ -97,7 +97,10 @@ fn parse_states(names: &[String]) -> Result<BTreeSet<State>, Failure> {
         let state = name.parse().map_err(|_| {
             Failure::new(
                 "error-unknown-state",
-                vec![("state", name.clone()), ("states", state_names())],
+                vec![
+                    ("state", name.clone()),
+                    ("states", format!("{}, all", state_names())),
+                ],
             )
         })?;
         states.insert(state);

@@ -97,7 +97,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     });
     let (imports, stored, filled) = match result {
         Ok((report, imports, filled)) => {
-            super::sync::print_report(&report, messages);
+            super::sync::print_report_if_changed(&report, messages);
             (imports, true, filled)
         }
         Err(Abort::Rollback(imports)) => (imports, false, 0),
@@ -136,6 +136,13 @@ fn report(
                         reason = reason,
                     ));
                 }
+                Decision::Superseded => note(&tr!(
+                    messages,
+                    "import-superseded",
+                    path = path.as_str(),
+                    line = line,
+                    id = planned.id.as_str(),
+                )),
                 Decision::Stale(_) => note(&tr!(
                     messages,
                     "import-stale",
@@ -153,7 +160,7 @@ fn report(
         "import-summary",
         new = total.new,
         updated = total.updated,
-        unchanged = total.unchanged,
+        unchanged = total.unchanged + total.superseded,
         stale = total.stale,
         empty = total.empty,
         refused = total.refused,

@@ -20,6 +20,13 @@ pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     Ok(0)
 }
 
+/// For commands that sync on the way: a word only if something changed.
+pub(super) fn print_report_if_changed(report: &SyncReport, messages: &Messages) {
+    if report.new + report.changed + report.removed + report.from_memory > 0 {
+        print_report(report, messages);
+    }
+}
+
 pub(super) fn print_report(report: &SyncReport, messages: &Messages) {
     note(&tr!(
         messages,

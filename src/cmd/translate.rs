@@ -48,7 +48,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         let rows = tx.unit_rows(lang)?;
         Ok((report, rows, Segments::load(tx, lang)?))
     })?;
-    super::sync::print_report(&report, messages);
+    super::sync::print_report_if_changed(&report, messages);
 
     // One request per distinct text, answering every segment that has it.
     let mut by_text: BTreeMap<&str, Vec<&UnitRow>> = BTreeMap::new();
@@ -64,10 +64,9 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         }
         same.push(row);
     }
-    let origin = format!(
-        "mt:{}",
-        command.split_whitespace().next().unwrap_or("command")
-    );
+    // The whole command names the engine better than its first word
+    // (often just `python3`).
+    let origin = format!("mt:{}", command.trim().chars().take(80).collect::<String>());
     let reading = Reading {
         state: Some(State::Machine),
         read_back: &|s| s,
@@ -140,6 +139,13 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     }
     crate::sync::Progress::finish(&progress);
     print_summary(&tally, messages);
+    // Segments outside --doc that repeat a translated text get it too.
+    if project.config.memory.fill {
+        let filled = store.transaction(|tx| tx.fill_from_memory(lang))?;
+        if filled > 0 {
+            note(&tr!(messages, "memory-filled", count = filled));
+        }
+    }
     Ok(if tally.refused > 0 { 2 } else { 0 })
 }
 

@@ -74,7 +74,19 @@ impl Format {
         if lower.ends_with(".po") || lower.ends_with(".pot") {
             return Some(Format::Po);
         }
-        if lower.ends_with(".csv") {
+        if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+            return Some(Format::Csv);
+        }
+        // A spreadsheet saved under another name: our header row.
+        let first = head
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('"');
+        if ["id,", "id;", "id\t", "id\","]
+            .iter()
+            .any(|p| first.starts_with(p))
+        {
             return Some(Format::Csv);
         }
         if lower.ends_with(".json") {
