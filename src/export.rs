@@ -55,9 +55,13 @@ pub fn export(tx: &Tx<'_>, project: &Project, request: &Request<'_>) -> Result<E
                 .and_then(|keys| keys.get(&row.key))
                 .cloned()
                 .unwrap_or_default();
-            let (target, previous_source) = match row.translation {
-                Some(t) => (Some(t.text), t.previous_source.filter(|_| !t.current)),
-                None => (None, None),
+            let (target, previous_source, origin) = match row.translation {
+                Some(t) => (
+                    Some(t.text),
+                    t.previous_source.filter(|_| !t.current),
+                    Some(t.origin),
+                ),
+                None => (None, None, None),
             };
             ExportUnit {
                 path: row.path,
@@ -68,6 +72,7 @@ pub fn export(tx: &Tx<'_>, project: &Project, request: &Request<'_>) -> Result<E
                 target,
                 state,
                 previous_source,
+                origin,
                 markup,
                 suggestions,
             }

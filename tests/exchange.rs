@@ -183,6 +183,41 @@ fn importing_an_unchanged_export_changes_nothing_in_any_format() {
 }
 
 #[test]
+fn pseudo_translations_of_the_seed_build_intact_in_every_format() {
+    for format in FORMATS {
+        let project = seed_project();
+        let file = export(&project, "sv", format, "all");
+        if !python(
+            "translator.py",
+            &[format.as_ref(), file.as_os_str()],
+            format == "po",
+        ) {
+            continue;
+        }
+        let report = succeed(project.tolkar().arg("import").arg(&file));
+        assert!(report.contains(" 0 refused"), "{format}: {report}");
+        assert_eq!(missing(&project, "sv"), 0, "{format}: {report}");
+        succeed(project.tolkar().args(["build", "--lang", "sv"]));
+        let source = std::fs::read_to_string(project.path("content/da/seed.md")).unwrap();
+        let built = std::fs::read_to_string(project.path("content/sv/seed.md")).unwrap();
+        assert!(
+            built.contains("Árbéjd"),
+            "{format}: not translated:\n{built}"
+        );
+        let rules = rules(&project);
+        let mut before = structure(&source, &rules);
+        if let Some(lang) = before.front_matter.get_mut("language") {
+            *lang = "sv".into();
+        }
+        assert_eq!(
+            unordered(before),
+            unordered(structure(&built, &rules)),
+            "{format}"
+        );
+    }
+}
+
+#[test]
 fn exports_carry_context_state_and_memory_matches() {
     let project = seed_project();
     let file = export(&project, "sv", "json", "missing,stale");
@@ -543,6 +578,13 @@ fn the_memory_fills_repeated_texts_and_answers_searches() {
         .filter(|u| u["path"] == "content/da/copy.md" && u["state"] != "missing")
         .collect();
     assert!(!copied.is_empty());
+    assert!(
+        copied.iter().all(|u| u["origin"]
+            .as_str()
+            .unwrap()
+            .starts_with("memory:content/da/seed.md#")),
+        "an editor sees where a filled translation came from"
+    );
     assert!(
         copied.iter().all(|u| u["state"] != "reviewed"),
         "a review does not travel"

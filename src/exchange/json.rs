@@ -18,6 +18,7 @@
 //!       "source": "Läs <1>guiden</1> och kör <2/>",
 //!       "target": "Read <1>the guide</1> and run <2/>",
 //!       "previous_source": null,
+//!       "origin": "import:nb.po",
 //!       "placeholders": [
 //!         { "id": 1, "open": "[", "close": "](https://example.com)" },
 //!         { "id": 2, "markup": "`ls`" }
@@ -61,6 +62,9 @@ struct Unit<'a> {
     source: &'a str,
     target: Option<&'a str>,
     previous_source: Option<&'a str>,
+    /// Where the target came from: `import:FILE`, `mt:COMMAND`,
+    /// `memory:PATH#KEY`.
+    origin: Option<&'a str>,
     placeholders: Vec<Placeholder<'a>>,
     suggestions: Vec<Suggestion<'a>>,
 }
@@ -101,6 +105,7 @@ pub fn write(export: &Export) -> String {
             source: &u.source,
             target: u.target.as_deref(),
             previous_source: u.previous_source.as_deref(),
+            origin: u.origin.as_deref(),
             placeholders: u
                 .markup
                 .iter()
@@ -182,6 +187,7 @@ pub fn read(text: &str) -> Result<ImportFile, ReadError> {
     }
     let document: InDocument = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     let mut units = Vec::with_capacity(document.units.len());
+    let mut lines = LineCursor::default();
     for (i, unit) in document.units.into_iter().enumerate() {
         let at = outline.units.get(i).copied().unwrap_or_default();
         if unit.id.trim().is_empty() {
@@ -209,7 +215,7 @@ pub fn read(text: &str) -> Result<ImportFile, ReadError> {
             source: unit.source,
             target: unit.target,
             state,
-            line: line_of(text, at.start),
+            line: lines.line_of(text, at.start),
         });
     }
     Ok(ImportFile {
@@ -253,11 +259,27 @@ fn skip_space(bytes: &[u8], pos: usize) -> usize {
         .map_or(bytes.len(), |n| pos + n)
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+/// Lines of offsets that only grow, counted once: a file of 100,000 units
+/// must not be rescanned from the start for each.
+#[derive(Default)]
+struct LineCursor {
+    offset: usize,
+    newlines: usize,
+}
+
+impl LineCursor {
+    fn line_of(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = LineCursor::default();
+        }
+        self.newlines += text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.newlines + 1
+    }
 }
 
 /// Byte offsets of what the reader reports on, from a scan of the
@@ -405,6 +427,8 @@ mod tests {
         let missing = &value["units"][2];
         assert_eq!(missing["target"], serde_json::Value::Null);
         assert_eq!(missing["state"], "missing");
+        assert_eq!(missing["origin"], serde_json::Value::Null);
+        assert_eq!(value["units"][1]["origin"], "import:jobb.po");
         assert!(text.contains("\"score\": 80.0,"));
         assert_eq!(
             missing["suggestions"][0],
@@ -412,7 +436,7 @@ mod tests {
                 "origin": "content/sv/annat.md#body:p[2]"})
         );
         for unit in value["units"].as_array().unwrap() {
-            assert_eq!(unit.as_object().unwrap().len(), 11);
+            assert_eq!(unit.as_object().unwrap().len(), 12);
         }
     }
 

@@ -144,6 +144,9 @@ pub struct ExportUnit {
     pub state: State,
     /// The source text the stale target was translated from.
     pub previous_source: Option<String>,
+    /// Where the stored target came from: `import:FILE`, `mt:COMMAND`,
+    /// `memory:PATH#KEY` (an exact match from elsewhere).
+    pub origin: Option<String>,
     pub markup: Vec<Markup>,
     pub suggestions: Vec<Suggestion>,
 }
@@ -281,6 +284,7 @@ pub(crate) mod sample {
             target: target.map(Into::into),
             state,
             previous_source: None,
+            origin: target.map(|_| "import:jobb.po".into()),
             markup: Vec::new(),
             suggestions: Vec::new(),
         };

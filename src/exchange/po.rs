@@ -169,6 +169,9 @@ fn write_unit(out: &mut String, unit: &ExportUnit) {
         );
     }
     let _ = writeln!(out, "#. kind: {}", one_line(&unit.kind));
+    if let Some(origin) = &unit.origin {
+        let _ = writeln!(out, "#. translation from: {}", one_line(origin));
+    }
     for markup in &unit.markup {
         let _ = match &markup.close {
             Some(close) => writeln!(
@@ -843,11 +846,11 @@ mod tests {
             text.contains("\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"),
             "{text}"
         );
-        let stale = "#. kind: front-matter\n#: content/sv/jobb.md:2\n#, fuzzy\n#| msgid \"Bli utvecklare\"\n\
+        let stale = "#. kind: front-matter\n#. translation from: import:jobb.po\n#: content/sv/jobb.md:2\n#, fuzzy\n#| msgid \"Bli utvecklare\"\n\
                      msgctxt \"content/sv/jobb.md#fm:title\"\nmsgid \"Bli DevOps-ingenjör\"\n\
                      msgstr \"Become a developer\"\n";
         assert!(text.contains(stale), "{text}");
-        let linked = "#. kind: paragraph\n#. <1>…</1>: [ … ](https://example.com/?a=1&b=<2>)\n\
+        let linked = "#. kind: paragraph\n#. translation from: import:jobb.po\n#. <1>…</1>: [ … ](https://example.com/?a=1&b=<2>)\n\
                       #. <2/>: `ls -l`\n#: content/sv/jobb.md:7\nmsgctxt \"content/sv/jobb.md#body:p[1]\"\n\
                       msgid \"Läs <1>guiden</1> och kör <2/> & \\\"gå\\\"\"\n";
         assert!(text.contains(linked), "{text}");

@@ -46,6 +46,7 @@ pub fn write(export: &Export) -> String {
         "previous source",
         "suggestion",
         "placeholders",
+        "origin",
     ])
     .expect("writing to memory");
     for unit in &export.units {
@@ -61,6 +62,7 @@ pub fn write(export: &Export) -> String {
             unit.previous_source.as_deref().unwrap_or(""),
             &suggestion(unit),
             &placeholders(unit),
+            unit.origin.as_deref().unwrap_or(""),
         ])
         .expect("writing to memory");
     }
@@ -399,19 +401,19 @@ mod tests {
     fn writes_header_bom_crlf_and_quotes() {
         let text = write(&sample::export());
         assert!(text.starts_with(
-            "\u{feff}id,path,key,line,kind,state,source (sv),target (en),previous source,suggestion,placeholders\r\n"
+            "\u{feff}id,path,key,line,kind,state,source (sv),target (en),previous source,suggestion,placeholders,origin\r\n"
         ));
         assert!(text.contains(
             "\r\ncontent/sv/jobb.md#fm:title,content/sv/jobb.md,fm:title,2,front-matter,stale,\
-             Bli DevOps-ingenjör,Become a developer,Bli utvecklare,,\r\n"
+             Bli DevOps-ingenjör,Become a developer,Bli utvecklare,,,import:jobb.po\r\n"
         ));
         assert!(text.contains(
             ",\"Läs <1>guiden</1> och kör <2/> & \"\"gå\"\"\",\
              \"Read <1>the guide</1> and run <2/> & \"\"go\"\"\",,,\
-             \"<1>…</1> = […](https://example.com/?a=1&b=<2>)\n<2/> = `ls -l`\"\r\n"
+             \"<1>…</1> = […](https://example.com/?a=1&b=<2>)\n<2/> = `ls -l`\",import:jobb.po\r\n"
         ));
-        assert!(text.contains(",missing,\"Ansök nu\nsenast i dag\",,,80% Apply now,\r\n"));
-        assert!(text.ends_with("Te,Tea,,,\r\n"));
+        assert!(text.contains(",missing,\"Ansök nu\nsenast i dag\",,,80% Apply now,,\r\n"));
+        assert!(text.ends_with("Te,Tea,,,,import:jobb.po\r\n"));
         assert_eq!(write(&sample::export()), text);
     }
 

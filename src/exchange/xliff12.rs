@@ -87,6 +87,9 @@ fn write_unit(out: &mut String, unit: &ExportUnit) {
     if !unit.markup.is_empty() {
         write_note(out, &format!("Placeholders: {}", describe(&unit.markup)));
     }
+    if let Some(origin) = &unit.origin {
+        write_note(out, &format!("Translation from: {origin}"));
+    }
     if let (Some(source), Some(target)) = (previous, unit.target.as_deref()) {
         let similarity = TextDiff::from_chars(source, unit.source.as_str()).ratio() * 100.0;
         let origin = unit.id();

@@ -131,6 +131,13 @@ fn write_notes(out: &mut String, unit: &ExportUnit, previous_source: Option<&str
             xml::text(previous)
         );
     }
+    if let Some(origin) = &unit.origin {
+        let _ = writeln!(
+            out,
+            "        <note category=\"origin\" appliesTo=\"target\">{}</note>",
+            xml::text(origin)
+        );
+    }
     out.push_str("      </notes>\n");
 }
 
