@@ -82,8 +82,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Sync, then write the segments of one language for translators:
-    /// XLIFF 2, XLIFF 1.2, PO, CSV or JSON.
+    /// Sync, then write one language's segments for translators.
+    ///
+    /// Formats: XLIFF 2, XLIFF 1.2, PO, CSV or JSON. Each unit has its id
+    /// (path#key), source, target, state, location, the previous source
+    /// of a stale unit, and matches from the translation memory.
     Export {
         /// The language to translate into.
         #[arg(long, value_name = "LANG")]
@@ -109,8 +112,11 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
     },
-    /// Read translations back from XLIFF, PO, CSV or JSON files. Every
-    /// unit is checked; with any refused, nothing is stored.
+    /// Read translations back from XLIFF, PO, CSV or JSON files.
+    ///
+    /// Every unit is checked against the project: its id, its language, its
+    /// placeholders, the source it was made from. With any unit refused,
+    /// nothing is stored (unless --partial) and the exit status is 2.
     Import {
         /// The files to read; the format is detected.
         #[arg(required = true)]
@@ -129,8 +135,11 @@ pub enum Command {
         #[arg(long)]
         partial: bool,
     },
-    /// Machine-translate missing and stale segments through a command
-    /// that reads and writes JSON lines.
+    /// Machine-translate missing and stale segments through a command.
+    ///
+    /// The command reads one JSON object per line on stdin (id,
+    /// source_lang, target_lang, text, context) and writes one per line
+    /// (id, text). Results are stored in state machine (needs review).
     Translate {
         /// The language to translate into.
         #[arg(long, value_name = "LANG")]
