@@ -113,6 +113,8 @@ memory-filled =
        *[other] { $count } oversættelser
     } hentet fra oversættelseshukommelsen (samme kildetekst et andet sted).
 
+tm-none = Ingen oversættelse til { $lang } af en tekst, der ligner denne mindst { $min } % (teksten sammenlignes med kildetekster på { $source }).
+
 ## export
 
 export-summary =

@@ -85,6 +85,8 @@ memory-filled =
        *[other] { $count } translations
     } filled from the translation memory (same source text elsewhere).
 
+tm-none = No translation into { $lang } of a text at least { $min }% like this one (the text is compared with { $source } source texts).
+
 ## export
 
 export-summary =

@@ -106,6 +106,8 @@ memory-filled =
        *[other] { $count } oversettelser
     } hentet fra oversettelsesminnet (samme kildetekst et annet sted).
 
+tm-none = Ingen oversettelse til { $lang } av en tekst som ligner denne minst { $min } % (teksten sammenlignes med kildetekster på { $source }).
+
 ## export
 
 export-summary =

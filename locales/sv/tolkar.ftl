@@ -104,6 +104,8 @@ memory-filled =
        *[other] { $count } översättningar
     } hämtade ur översättningsminnet (samma källtext på annat ställe).
 
+tm-none = Ingen översättning till { $lang } av en text som liknar den här till minst { $min } % (texten jämförs med källtexter på { $source }).
+
 ## export
 
 export-summary =

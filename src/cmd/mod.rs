@@ -105,7 +105,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
                     limit,
                     format,
                 },
-        } => tm::search(&dir, &text, &lang, min, limit, format, &mut out)?,
+        } => tm::search(&dir, &text, &lang, min, limit, format, messages, &mut out)?,
     };
     out.flush().map_err(Failure::stdout)?;
     Ok(code)

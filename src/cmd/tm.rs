@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Failure;
+use super::{Failure, note};
 use crate::cli::StatusFormat;
+use crate::i18n::Messages;
 use crate::memory::Memory;
 use crate::project::Project;
 use crate::store::Store;
@@ -16,6 +17,7 @@ pub fn search(
     min: Option<f64>,
     limit: usize,
     format: StatusFormat,
+    messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let project = Project::load(dir)?;
@@ -47,6 +49,16 @@ pub fn search(
             }
         }
     }
-    // Nothing found is an answer, not an error.
+    if found.is_empty() {
+        // Nothing found is an answer, not an error; say it, since the
+        // text must be in the source language to match.
+        note(&crate::tr!(
+            messages,
+            "tm-none",
+            min = threshold,
+            lang = lang,
+            source = project.config.source_language.as_str(),
+        ));
+    }
     Ok(0)
 }
