@@ -105,7 +105,16 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
                     limit,
                     format,
                 },
-        } => tm::search(&dir, &text, &lang, min, limit, format, messages, &mut out)?,
+        } => {
+            let search = tm::Search {
+                text: &text,
+                lang: &lang,
+                min,
+                limit,
+                format,
+            };
+            tm::search(&dir, &search, messages, &mut out)?
+        }
     };
     out.flush().map_err(Failure::stdout)?;
     Ok(code)

@@ -10,16 +10,28 @@ use crate::memory::Memory;
 use crate::project::Project;
 use crate::store::Store;
 
+/// What to look for.
+pub struct Search<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+    pub min: Option<f64>,
+    pub limit: usize,
+    pub format: StatusFormat,
+}
+
 pub fn search(
     dir: &Path,
-    text: &str,
-    lang: &str,
-    min: Option<f64>,
-    limit: usize,
-    format: StatusFormat,
+    search: &Search<'_>,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
+    let Search {
+        text,
+        lang,
+        min,
+        limit,
+        format,
+    } = *search;
     let project = Project::load(dir)?;
     project.check_language(lang)?;
     let threshold = min.unwrap_or(project.config.memory.threshold);
