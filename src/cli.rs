@@ -180,15 +180,24 @@ pub enum TmCommand {
         lang: String,
         /// The lowest similarity to show, in percent; default: `[memory]
         /// threshold` in tolkar.toml (75).
-        #[arg(long, value_name = "PERCENT")]
+        #[arg(long, value_name = "PERCENT", value_parser = percent)]
         min: Option<f64>,
         /// How many matches to show at most.
-        #[arg(long, value_name = "N", default_value_t = 10)]
+        #[arg(long, value_name = "N", default_value_t = 10,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         limit: usize,
         /// text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+}
+
+/// A similarity in percent, 0 to 100.
+fn percent(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err("expected a percentage from 0 to 100".into()),
+    }
 }
 
 /// The file formats of export.

@@ -151,6 +151,35 @@ impl Segments {
         })
     }
 
+    /// Reads the segments of `ids` again, as they are now: for work that
+    /// plans long after it loaded (a machine translation), so that what
+    /// was stored meanwhile is seen.
+    pub fn refresh(&mut self, tx: &Tx<'_>, lang: &str, ids: &[&str]) -> Result<(), StoreError> {
+        for unit_id in ids {
+            let Some((path, key)) = id::split(unit_id) else {
+                continue;
+            };
+            let slot = (path.to_string(), key.to_string());
+            match tx.unit_row(lang, path, key)? {
+                Some(row) => {
+                    self.rows.insert(slot, row);
+                }
+                None => {
+                    self.rows.remove(&slot);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the segment of `unit_id` has no translation of its current
+    /// source (missing or stale).
+    pub fn needs_translation(&self, unit_id: &str) -> bool {
+        id::split(unit_id)
+            .and_then(|(path, key)| self.get(path, key))
+            .is_some_and(|row| row.translation.as_ref().is_none_or(|t| !t.current))
+    }
+
     fn get(&self, path: &str, key: &str) -> Option<&UnitRow> {
         self.rows.get(&(path.to_string(), key.to_string()))
     }
@@ -163,6 +192,12 @@ pub struct Reading<'a> {
     /// The state a unit written in a state is read back in (the format's
     /// `read_back`), to tell unchanged units from changed ones.
     pub read_back: &'a dyn Fn(State) -> State,
+    /// When a segment last had a source (`Tx::source_age`), to tell which
+    /// of two older sources is the newer.
+    pub source_age: &'a dyn Fn(i64, &str) -> Option<i64>,
+    /// The same text as stored is unchanged whatever the state says: a
+    /// machine translation that repeats a reviewed one must not demote it.
+    pub same_text_is_unchanged: bool,
 }
 
 /// Decides what each unit does, against the segments of its language.
@@ -188,16 +223,20 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
         return Decision::Refused(Reason::UnknownId);
     };
     let row = row.clone();
-    if !segments.seen.insert(unit.id.clone()) {
-        return Decision::Refused(Reason::Duplicate);
-    }
+    // An untranslated unit claims nothing: the id may come again with a
+    // translation (two files: the export and its translation).
     let Some(target) = unit.target.as_deref().filter(|t| !t.is_empty()) else {
         return Decision::Empty;
     };
+    if !segments.seen.insert(unit.id.clone()) {
+        return Decision::Refused(Reason::Duplicate);
+    }
     // The translator saw the unit's source: its placeholders are the ones
-    // to keep.
+    // to keep. Front matter and shortcode parameters have none: a `<1>`
+    // there is text.
     let seen_source = unit.source.as_deref().unwrap_or(&row.source);
-    if let Err(e) = placeholder::check(seen_source, target) {
+    let has_placeholders = !matches!(row.kind.as_str(), "front-matter" | "shortcode-param");
+    if has_placeholders && let Err(e) = placeholder::check(seen_source, target) {
         return Decision::Refused(Reason::Placeholder(e));
     }
     let seen_hash = source_hash(seen_source);
@@ -214,10 +253,16 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
             let shown = (reading.read_back)(State::of_stored(&t.state, t.current));
             t.text == target && file_state.is_none_or(|s| s == shown)
         };
-        if unchanged {
+        if unchanged || (reading.same_text_is_unchanged && t.current && t.text == target) {
             return Decision::Unchanged;
         }
-        if made_for_older && t.current {
+        // Made for an older source than the stored translation: that one
+        // is newer work and stays.
+        if made_for_older
+            && (t.current
+                || (reading.source_age)(row.segment, &seen_hash)
+                    < (reading.source_age)(row.segment, &t.source_hash))
+        {
             return Decision::Superseded;
         }
     }
@@ -336,6 +381,8 @@ mod tests {
         let reading = Reading {
             state: None,
             read_back: &|s| s,
+            source_age: &|_, _| None,
+            same_text_is_unchanged: false,
         };
         plan(&mut segments(), &[unit], &reading).remove(0).decision
     }
@@ -403,6 +450,8 @@ mod tests {
         let reading = Reading {
             state: None,
             read_back: &|s| s,
+            source_age: &|_, _| None,
+            same_text_is_unchanged: false,
         };
         let old = [unit(
             "body:p[2]",
@@ -414,6 +463,81 @@ mod tests {
             plan(&mut segments, &old, &reading)[0].decision,
             Decision::Superseded
         );
+    }
+
+    #[test]
+    fn front_matter_has_no_placeholders_and_empty_units_claim_nothing() {
+        let mut segments = segments();
+        let mut title = segments.rows[&("content/sv/a.md".into(), "body:p[1]".into())].clone();
+        title.key = "fm:title".into();
+        title.kind = "front-matter".into();
+        title.source = "Tre <1> skäl".into();
+        title.hash = source_hash(&title.source);
+        segments
+            .rows
+            .insert(("content/sv/a.md".into(), "fm:title".into()), title);
+        let reading = Reading {
+            state: None,
+            read_back: &|s| s,
+            source_age: &|_, _| None,
+            same_text_is_unchanged: false,
+        };
+        let mut empty = unit("body:p[2]", None, "", None);
+        empty.target = None;
+        let units = [
+            unit("fm:title", None, "Three reasons", None),
+            empty,
+            unit("body:p[2]", None, "Coffee!", None),
+        ];
+        let planned = plan(&mut segments, &units, &reading);
+        assert!(
+            matches!(planned[0].decision, Decision::New(_)),
+            "{:?}",
+            planned[0]
+        );
+        assert_eq!(planned[1].decision, Decision::Empty);
+        assert!(
+            matches!(planned[2].decision, Decision::Updated(_)),
+            "{:?}",
+            planned[2]
+        );
+    }
+
+    #[test]
+    fn a_translation_of_an_older_source_never_replaces_a_newer_one() {
+        // Segment 3 is stale: translated for "old". A file made for an even
+        // older source comes back: the stored one is newer and stays.
+        let ages = |_: i64, hash: &str| {
+            if hash == source_hash("old") {
+                Some(2)
+            } else if hash == source_hash("older") {
+                Some(1)
+            } else {
+                None
+            }
+        };
+        let reading = Reading {
+            state: None,
+            read_back: &|s| s,
+            source_age: &ages,
+            same_text_is_unchanged: false,
+        };
+        let oldest = [unit("body:p[3]", Some("older"), "Tea (older)", None)];
+        assert_eq!(
+            plan(&mut segments(), &oldest, &reading)[0].decision,
+            Decision::Superseded
+        );
+        // A file made for a source newer than the stored one's is stored.
+        let ages = |_: i64, hash: &str| (hash == source_hash("old")).then_some(1).or(Some(5));
+        let reading = Reading {
+            source_age: &ages,
+            ..reading
+        };
+        let newer = [unit("body:p[3]", Some("newer"), "Tea (newer)", None)];
+        assert!(matches!(
+            plan(&mut segments(), &newer, &reading)[0].decision,
+            Decision::Stale(_)
+        ));
     }
 
     #[test]
@@ -443,6 +567,8 @@ mod tests {
         let reading = Reading {
             state: None,
             read_back: &|s| s,
+            source_age: &|_, _| None,
+            same_text_is_unchanged: false,
         };
         let twice = [
             unit("body:p[2]", None, "A", None),

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -53,12 +54,21 @@ pub enum MachineError {
     Pipe(std::io::Error),
 }
 
+/// How much of the end of the command's stderr is kept for the error message.
+const STDERR_KEPT: usize = 16 * 1024;
+/// How long, past the deadline, the rest of the output may take to arrive
+/// once the command has exited.
+const GRACE: Duration = Duration::from_secs(2);
+/// The longest timeout honoured, so that the deadline stays representable.
+const LONGEST: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
 /// Runs `command` once for `requests` and returns an answer to each.
 pub fn translate(
     command: &str,
     requests: &[Request],
     timeout: Duration,
 ) -> Result<Vec<Answer>, MachineError> {
+    let deadline = Instant::now() + timeout.min(LONGEST);
     let mut child = spawn(command)?;
     let mut input = String::new();
     for request in requests {
@@ -68,35 +78,85 @@ pub fn translate(
     let mut stdin = child.stdin.take().expect("piped");
     let stdout = child.stdout.take().expect("piped");
     let stderr = child.stderr.take().expect("piped");
-    // Three threads, so that neither side can block the other on a full pipe.
-    let writer = thread::spawn(move || {
+    // Three threads, so that neither side can block the other on a full
+    // pipe. None is waited for past the deadline: something the command
+    // left behind may hold a pipe open, and the threads then end only
+    // when it does.
+    thread::spawn(move || {
         // A command that stops reading early is judged by its answers.
         let _ = stdin.write_all(input.as_bytes());
     });
-    let reader = thread::spawn(move || -> std::io::Result<Vec<String>> {
-        BufReader::new(stdout).lines().collect()
+    let (lines_sent, lines) = mpsc::channel();
+    thread::spawn(move || {
+        let lines: std::io::Result<Vec<String>> = BufReader::new(stdout).lines().collect();
+        let _ = lines_sent.send(lines);
     });
-    let errors = thread::spawn(move || {
-        let mut text = String::new();
-        let _ = BufReader::new(stderr)
-            .take(64 * 1024)
-            .read_to_string(&mut text);
-        text
+    let tail = Arc::new(Mutex::new(Vec::new()));
+    let (drained_sent, drained) = mpsc::channel();
+    thread::spawn({
+        let tail = Arc::clone(&tail);
+        move || {
+            drain(stderr, &tail);
+            let _ = drained_sent.send(());
+        }
     });
-    let status = wait(&mut child, timeout)?;
-    let _ = writer.join();
-    let lines = reader
-        .join()
-        .expect("reader thread")
-        .map_err(MachineError::Pipe)?;
-    let stderr = errors.join().unwrap_or_default();
+    let status = wait(&mut child, deadline, timeout)?;
+    // The shell has exited; what it left running is stopped too, so that
+    // the pipes close once what was written to them is read.
+    kill(&mut child);
+    let limit = deadline + GRACE;
     if !status.success() {
+        let _ = drained.recv_timeout(limit.saturating_duration_since(Instant::now()));
         return Err(MachineError::Exit {
             status: status.to_string(),
-            stderr: last_lines(&stderr),
+            stderr: last_lines(&kept(&tail)),
         });
     }
+    let lines = match lines.recv_timeout(limit.saturating_duration_since(Instant::now())) {
+        Ok(lines) => lines.map_err(MachineError::Pipe)?,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            return Err(MachineError::Timeout {
+                seconds: timeout.as_secs(),
+            });
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            return Err(MachineError::Pipe(std::io::Error::other(
+                "reading the output failed",
+            )));
+        }
+    };
     answers(requests, &lines)
+}
+
+/// Reads `from` to its end, keeping about the last [`STDERR_KEPT`] bytes.
+fn drain(mut from: impl Read, tail: &Mutex<Vec<u8>>) {
+    let mut buffer = [0; 8 * 1024];
+    loop {
+        match from.read(&mut buffer) {
+            Ok(0) => return,
+            Ok(n) => {
+                let mut kept = tail.lock().unwrap_or_else(PoisonError::into_inner);
+                kept.extend_from_slice(&buffer[..n]);
+                if kept.len() > 2 * STDERR_KEPT {
+                    let cut = kept.len() - STDERR_KEPT;
+                    kept.drain(..cut);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return,
+        }
+    }
+}
+
+/// The last [`STDERR_KEPT`] bytes in `tail`, as text.
+fn kept(tail: &Mutex<Vec<u8>>) -> String {
+    let kept = tail.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut start = kept.len().saturating_sub(STDERR_KEPT);
+    // Not from the middle of a character.
+    while kept.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+        start += 1;
+    }
+    String::from_utf8_lossy(&kept[start..]).into_owned()
 }
 
 #[cfg(unix)]
@@ -127,8 +187,11 @@ fn spawn(command: &str) -> Result<Child, MachineError> {
 }
 
 /// Waits for the command, killing it (and what it started) at the deadline.
-fn wait(child: &mut Child, timeout: Duration) -> Result<std::process::ExitStatus, MachineError> {
-    let deadline = Instant::now() + timeout;
+fn wait(
+    child: &mut Child,
+    deadline: Instant,
+    timeout: Duration,
+) -> Result<std::process::ExitStatus, MachineError> {
     loop {
         if let Some(status) = child.try_wait().map_err(MachineError::Pipe)? {
             return Ok(status);
@@ -148,6 +211,7 @@ fn wait(child: &mut Child, timeout: Duration) -> Result<std::process::ExitStatus
 fn kill(child: &mut Child) {
     let group = child.id() as libc::pid_t;
     // SAFETY: kill(2) with a process group id we created; no memory involved.
+    // ESRCH (nothing left in the group) is fine.
     unsafe {
         libc::kill(-group, libc::SIGKILL);
     }
@@ -188,10 +252,23 @@ fn answers(requests: &[Request], lines: &[String]) -> Result<Vec<Answer>, Machin
         .collect()
 }
 
-/// The end of what the command said on stderr, for the error message.
+/// The end of what the command said on stderr, for the error message:
+/// the last five lines, each cut short if long.
 fn last_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines[lines.len().saturating_sub(5)..].join(" | ")
+    const LONGEST: usize = 200;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines[lines.len().saturating_sub(5)..]
+        .iter()
+        .map(|line| match line.char_indices().nth(LONGEST) {
+            Some((at, _)) => format!("{}…", &line[..at]),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(all(test, unix))]
@@ -262,5 +339,85 @@ mod tests {
         let err = translate("sleep 30; cat", &requests(), Duration::from_millis(300)).unwrap_err();
         assert!(matches!(err, MachineError::Timeout { .. }), "{err}");
         assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    /// Answers both requests of [`requests`].
+    const ANSWERS: &str = r#"printf '{"id":"a","text":"A"}\n{"id":"b","text":"B"}\n'"#;
+    /// Sets `$l` to a line of 100 characters.
+    const LINE: &str = "l=xxxxxxxxxx; l=$l$l$l$l$l$l$l$l$l$l";
+    /// Generous: only there to catch a hang.
+    const HANG: Duration = Duration::from_secs(15);
+
+    #[test]
+    fn a_chatty_command_is_heard_to_the_end() {
+        // About 200 KB on stderr; the shell dies of SIGPIPE if it is not read.
+        let command = format!(
+            "cat >/dev/null; {LINE}; i=0; while [ $i -lt 2000 ]; do printf '%s\\n' \"$l\" >&2; i=$((i+1)); done; {ANSWERS}"
+        );
+        let answers = translate(&command, &requests(), SECOND).unwrap();
+        assert_eq!(answers.len(), 2);
+        assert_eq!(answers[1].text, "B");
+    }
+
+    #[test]
+    fn what_a_command_leaves_running_is_stopped() {
+        // The shell exits normally after answering; the background sleep
+        // holding stdout open is killed with the group, so the answers stand.
+        let started = Instant::now();
+        let command = format!("cat >/dev/null; {ANSWERS}; sleep 30 &");
+        let answers = translate(&command, &requests(), Duration::from_secs(1)).unwrap();
+        assert_eq!(answers.len(), 2);
+        assert!(started.elapsed() < HANG);
+        // Nothing answered before the shell exited: still unanswered.
+        let started = Instant::now();
+        let err = translate(
+            "cat >/dev/null; (sleep 30; echo late) &",
+            &requests(),
+            Duration::from_secs(1),
+        )
+        .unwrap_err();
+        assert!(matches!(err, MachineError::Unanswered { .. }), "{err}");
+        assert!(started.elapsed() < HANG);
+    }
+
+    #[test]
+    fn output_held_open_past_the_deadline_is_a_timeout() {
+        // Out of the process group, so it cannot be killed with it.
+        if !Command::new("sh")
+            .args(["-c", "command -v setsid"])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            return;
+        }
+        let started = Instant::now();
+        // The shell exits only once the sleep has left the group: it tells
+        // on fd 3 after setsid.
+        let command = format!(
+            "cat >/dev/null; {ANSWERS}; exec 4>&1; \
+             {{ setsid sh -c 'echo >&3; exec sleep 8' 3>&1 >&4 4>&- & }} | read x"
+        );
+        let err = translate(&command, &requests(), Duration::from_secs(1)).unwrap_err();
+        assert!(matches!(err, MachineError::Timeout { .. }), "{err}");
+        assert!(started.elapsed() < HANG);
+    }
+
+    #[test]
+    fn a_long_complaint_is_cut_short() {
+        // 100 KB on one line, then a last word.
+        let command = format!(
+            "cat >/dev/null; {LINE}; i=0; while [ $i -lt 1000 ]; do printf '%s' \"$l\" >&2; i=$((i+1)); done; echo >&2; echo 'last words' >&2; exit 1"
+        );
+        let err = translate(&command, &requests(), SECOND).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, MachineError::Exit { .. }), "{message}");
+        assert!(message.len() < 2_000, "{message}");
+        assert!(message.ends_with("x… | last words"), "{message}");
+        // Cut between characters, never inside one.
+        let line = "å".repeat(500);
+        assert_eq!(last_lines(&line), format!("{}…", "å".repeat(200)));
+        let many = "1\n2\n\n3\n4\n5\n6\n";
+        assert_eq!(last_lines(many), "2 | 3 | 4 | 5 | 6");
     }
 }

@@ -14,7 +14,6 @@
 //! their trigrams in common).
 
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
 use similar::TextDiff;
 
@@ -123,11 +122,12 @@ impl Memory {
             // The ratio can be no higher than the shorter text allows.
             .filter(|e| best_possible(chars, e.chars) >= threshold)
             .map(|e| (estimate(&wanted, &e.signature), e))
-            .filter(|(share, _)| *share >= MIN_ESTIMATE)
+            // At a lower threshold, less in common is worth a look.
+            .filter(|(share, _)| *share >= MIN_ESTIMATE * (threshold / DEFAULT_THRESHOLD).min(1.0))
             .collect();
         // Best estimates first; ties in memory order, so runs agree.
         estimated.sort_by(|a, b| b.0.total_cmp(&a.0));
-        estimated.truncate(SCORED);
+        estimated.truncate(SCORED.max(limit));
         let fast = FastRatio::new(text);
         let mut found: Vec<Suggestion> = estimated
             .into_iter()
@@ -157,15 +157,14 @@ impl Memory {
 }
 
 /// How alike two texts are, 0 to 100, rounded to two decimals so that
-/// exports are the same on every machine.
+/// exports are the same on every machine. No deadline: a diff cut short
+/// would score by the clock. It is only run on pairs the fast ratio has
+/// found alike, whose diffs are short.
 pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 100.0;
     }
-    let ratio = TextDiff::configure()
-        .timeout(Duration::from_millis(100))
-        .diff_chars(a, b)
-        .ratio();
+    let ratio = TextDiff::from_chars(a, b).ratio();
     (f64::from(ratio) * 10_000.0).round() / 100.0
 }
 
@@ -362,6 +361,23 @@ mod tests {
         }
         assert_eq!(FastRatio::new("").similarity(""), 100.0);
         assert_eq!(FastRatio::new("abcd").similarity("abce"), 75.0);
+    }
+
+    #[test]
+    fn low_thresholds_and_long_lists_are_honoured() {
+        let rows: Vec<MemoryRow> = (0..40)
+            .map(|i| row(i, &format!("Ansök nu till tjänst {i:02}"), &format!("t{i}")))
+            .collect();
+        let memory = Memory::new(rows);
+        assert_eq!(
+            memory
+                .suggest("Ansök nu till tjänst 99", None, 75.0, 100)
+                .len(),
+            40
+        );
+        let small = Memory::new(vec![row(1, "Ansök nu", "Apply now")]);
+        assert_eq!(small.suggest("Sök", None, 0.0, 5).len(), 1);
+        assert!(small.suggest("Sök", None, 75.0, 5).is_empty());
     }
 
     #[test]

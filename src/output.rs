@@ -26,6 +26,20 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Writes a file a person named on the command line: through a symlink to
+/// the file it points at, straight into something that is not a regular
+/// file (`/dev/stdout`, a pipe), and atomically otherwise.
+pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes),
+        Ok(_) => write_atomically(&std::fs::canonicalize(path)?, bytes),
+        Err(_) => write_atomically(path, bytes),
+    }
+}
+
 /// `dir/.name.tolkar-tmp`: hidden, so Hugo and tolkar's own walk skip it.
 fn temp_path(path: &Path) -> PathBuf {
     let name = path
@@ -51,5 +65,26 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["x.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_files_are_written_through_links_and_into_devices() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.po");
+        let link = dir.path().join("link.po");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_named(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        write_named(Path::new("/dev/null"), b"gone").unwrap();
+        let null = std::fs::metadata("/dev/null").unwrap();
+        assert!(!null.is_file(), "/dev/null is still a device");
     }
 }

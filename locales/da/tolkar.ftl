@@ -7,6 +7,7 @@
 
 error-prefix = fejl
 error-io = kan ikke læse { $path }: { $error }
+error-write = kan ikke skrive { $path }: { $error }
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et indlæg
 error-binary = { $path } ligner en binær fil, ikke et indlæg
@@ -126,6 +127,7 @@ export-stdout = standard output
 error-unknown-state = ukendt tilstand { $state }: brug { $states }
 error-bad-glob = ugyldigt mønster { $glob }: { $reason }
 
+doc-no-match = advarsel: --doc { $glob } passer ikke på noget kildeindlæg (stier er relative til projektet, som { $example })
 ## import
 
 import-refused = { $path }:{ $line }: { $id }: afvist: { $reason }

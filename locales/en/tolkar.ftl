@@ -7,6 +7,7 @@
 
 error-prefix = error
 error-io = cannot read { $path }: { $error }
+error-write = cannot write { $path }: { $error }
 error-not-utf8 = { $path }:{ $line }:{ $column }: not valid UTF-8
 error-is-directory = { $path } is a directory, not a posting
 error-binary = { $path } looks like a binary file, not a posting
@@ -98,6 +99,7 @@ export-stdout = standard output
 error-unknown-state = unknown state { $state }: use { $states }
 error-bad-glob = invalid pattern { $glob }: { $reason }
 
+doc-no-match = warning: --doc { $glob } matches no source posting (paths are relative to the project, like { $example })
 ## import
 
 import-refused = { $path }:{ $line }: { $id }: refused: { $reason }

@@ -7,6 +7,7 @@
 
 error-prefix = feil
 error-io = kan ikke lese { $path }: { $error }
+error-write = kan ikke skrive { $path }: { $error }
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et innlegg
 error-binary = { $path } ser ut som en binærfil, ikke et innlegg
@@ -119,6 +120,7 @@ export-stdout = standard ut
 error-unknown-state = ukjent tilstand { $state }: bruk { $states }
 error-bad-glob = ugyldig mønster { $glob }: { $reason }
 
+doc-no-match = advarsel: --doc { $glob } passer ikke med noe kildeinnlegg (stier er relative til prosjektet, som { $example })
 ## import
 
 import-refused = { $path }:{ $line }: { $id }: avvist: { $reason }

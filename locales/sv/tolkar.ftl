@@ -7,6 +7,7 @@
 
 error-prefix = fel
 error-io = kan inte läsa { $path }: { $error }
+error-write = kan inte skriva { $path }: { $error }
 error-not-utf8 = { $path }:{ $line }:{ $column }: inte giltig UTF-8
 error-is-directory = { $path } är en katalog, inte ett inlägg
 error-binary = { $path } ser ut att vara en binärfil, inte ett inlägg
@@ -117,6 +118,7 @@ export-stdout = standard ut
 error-unknown-state = okänt tillstånd { $state }: använd { $states }
 error-bad-glob = ogiltigt mönster { $glob }: { $reason }
 
+doc-no-match = varning: --doc { $glob } matchar inget källinlägg (sökvägar är relativa till projektet, som { $example })
 ## import
 
 import-refused = { $path }:{ $line }: { $id }: avvisad: { $reason }

@@ -38,6 +38,7 @@ pub fn run(
     let format = format_of(options.format);
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
     let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
         let report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
         let request = Request {
@@ -68,8 +69,8 @@ pub fn run(
         }
         Some(path) => {
             let path = output_path(path, options.lang, format);
-            crate::output::write_atomically(&path, text.as_bytes())
-                .map_err(|e| Failure::io(&path, &e))?;
+            crate::output::write_named(&path, text.as_bytes())
+                .map_err(|e| Failure::write(&path, &e))?;
             note(&summary(path.display().to_string()));
         }
     }
@@ -133,6 +134,27 @@ pub(super) fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, Fai
             vec![("glob", patterns.join(" ")), ("reason", e.to_string())],
         )
     })
+}
+
+/// Says so when `--doc` matches no source posting: a typo, or a path
+/// not relative to the project, would otherwise give an empty file.
+pub(super) fn warn_unmatched(
+    globs: Option<&GlobSet>,
+    patterns: &[String],
+    sources: &[crate::sync::Source],
+    messages: &Messages,
+) {
+    if let Some(globs) = globs
+        && !sources.iter().any(|s| globs.is_match(&s.path))
+    {
+        let example = sources.first().map_or("content/…", |s| s.path.as_str());
+        note(&tr!(
+            messages,
+            "doc-no-match",
+            glob = patterns.join(" "),
+            example = example,
+        ));
+    }
 }
 
 /// `-o DIR` means `DIR/LANG.EXT`; anything else is the file itself.

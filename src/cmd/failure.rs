@@ -47,6 +47,17 @@ impl Failure {
         failure
     }
 
+    /// A file named on the command line could not be written.
+    pub fn write(path: &Path, err: &io::Error) -> Failure {
+        Failure::new(
+            "error-write",
+            vec![
+                ("path", path.display().to_string()),
+                ("error", err.to_string()),
+            ],
+        )
+    }
+
     /// Writing to stdout failed; a closed pipe (`tolkar … | head`) is fine.
     pub fn stdout(err: io::Error) -> Failure {
         Failure::io(Path::new("<stdout>"), &err)

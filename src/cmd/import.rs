@@ -70,9 +70,12 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 }
             };
             let format = import.format;
+            let source_age = |segment, hash: &str| tx.source_age(segment, hash).ok().flatten();
             let reading = Reading {
                 state: forced_state,
                 read_back: &|s| exchange::read_back(format, s),
+                source_age: &source_age,
+                same_text_is_unchanged: false,
             };
             import.planned = plan(segments, &import.file.units, &reading);
         }
@@ -213,7 +216,9 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
         )
     })?;
     let lang = match (file.target_lang.as_deref(), lang) {
-        (Some(found), Some(given)) if !same_language(found, given) => {
+        (Some(found), Some(given))
+            if !same_language(found, given) && !same_primary(found, given) =>
+        {
             return Err(Failure::new(
                 "error-import-language",
                 vec![
@@ -224,7 +229,10 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
             ));
         }
         (_, Some(given)) => given.to_string(),
-        (Some(found), None) => found.to_string(),
+        // `nb_NO` or `NB` from a translator's tool: the project's `nb`.
+        (Some(found), None) => project_language(project, found)
+            .unwrap_or(found)
+            .to_string(),
         (None, None) => {
             return Err(Failure::new(
                 "error-import-no-language",
@@ -235,6 +243,7 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
     project.check_language(&lang)?;
     if let Some(source) = file.source_lang.as_deref()
         && !same_language(source, &project.config.source_language)
+        && !same_primary(source, &project.config.source_language)
     {
         return Err(Failure::new(
             "error-import-source-language",
@@ -258,6 +267,31 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
 fn same_language(a: &str, b: &str) -> bool {
     a.replace('_', "-")
         .eq_ignore_ascii_case(&b.replace('_', "-"))
+}
+
+/// `nb-NO` and `nb`: the same language, one with a region.
+fn same_primary(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
+
+/// The project's spelling of a target language a file names: the same
+/// tag, or else the only target with the same primary language.
+fn project_language<'p>(project: &'p Project, found: &str) -> Option<&'p str> {
+    let targets = &project.config.target_languages;
+    if let Some(same) = targets.iter().find(|t| same_language(t, found)) {
+        return Some(same);
+    }
+    let mut alike = targets.iter().filter(|t| same_primary(t, found));
+    match (alike.next(), alike.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 fn file_name(path: &Path) -> String {

@@ -43,6 +43,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
 
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
     let (report, rows, mut segments) = store.transaction(|tx| -> Result<_, Failure> {
         let report = sync(tx, &project, &sources, &())?;
         let rows = tx.unit_rows(lang)?;
@@ -67,10 +68,6 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     // The whole command names the engine better than its first word
     // (often just `python3`).
     let origin = format!("mt:{}", command.trim().chars().take(80).collect::<String>());
-    let reading = Reading {
-        state: Some(State::Machine),
-        read_back: &|s| s,
-    };
     let progress = super::progress::Bar::new("translate");
     crate::sync::Progress::start(&progress, order.len());
     let mut tally = Tally::default();
@@ -115,7 +112,27 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 })
             })
             .collect();
-        let planned = plan(&mut segments, &units, &reading);
+        // Planned and stored in one transaction, with the segments as they
+        // are now: a translator's import while the command ran stays.
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        let planned = store.transaction(|tx| -> Result<_, Failure> {
+            segments.refresh(tx, lang, &ids)?;
+            let units: Vec<ImportUnit> = units
+                .iter()
+                .filter(|u| options.force || segments.needs_translation(&u.id))
+                .cloned()
+                .collect();
+            let source_age = |segment, hash: &str| tx.source_age(segment, hash).ok().flatten();
+            let reading = Reading {
+                state: Some(State::Machine),
+                read_back: &|s| s,
+                source_age: &source_age,
+                same_text_is_unchanged: true,
+            };
+            let planned = plan(&mut segments, &units, &reading);
+            apply(tx, lang, &planned, &origin)?;
+            Ok(planned)
+        })?;
         for p in &planned {
             if let Decision::Refused(reason) = &p.decision {
                 let (id, args) = reason.message();
@@ -131,7 +148,6 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 ));
             }
         }
-        store.transaction(|tx| apply(tx, lang, &planned, &origin))?;
         tally.add(Tally::of(&planned));
         for _ in texts {
             crate::sync::Progress::advance(&progress);

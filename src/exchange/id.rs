@@ -1,15 +1,27 @@
 //! Unit ids: `path#key`, the source posting relative to the project root
-//! and the segment key. Keys never contain `#` before a path does, so the
-//! first `#` splits them.
+//! and the segment key. A path may contain `#` (`c#sharp.md`), but a key
+//! always starts with `fm:`, `body:` or `sc:`, so an id splits at the
+//! first `#` followed by one of those.
+
+/// The prefixes every segment key starts with.
+const KEY_PREFIXES: [&str; 3] = ["fm:", "body:", "sc:"];
 
 /// The id of segment `key` of the posting at `path`.
 pub fn join(path: &str, key: &str) -> String {
     format!("{path}#{key}")
 }
 
-/// The path and key of an id, if it has both.
+/// The path and key of an id, if it has both: split at the first `#`
+/// that starts a key, or, if none does, at the first `#`. A leading `./`
+/// of the path is dropped.
 pub fn split(id: &str) -> Option<(&str, &str)> {
-    let (path, key) = id.split_once('#')?;
+    let at = id
+        .match_indices('#')
+        .map(|(i, _)| i)
+        .find(|&i| KEY_PREFIXES.iter().any(|p| id[i + 1..].starts_with(p)))
+        .or_else(|| id.find('#'))?;
+    let (path, key) = (&id[..at], &id[at + 1..]);
+    let path = path.strip_prefix("./").unwrap_or(path);
     (!path.is_empty() && !key.is_empty()).then_some((path, key))
 }
 
@@ -52,13 +64,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_split_at_the_first_hash() {
+    fn ids_split_into_path_and_key() {
         assert_eq!(
             split(&join("content/sv/a b.md", "body:p[3]")),
             Some(("content/sv/a b.md", "body:p[3]"))
         );
         assert_eq!(split("no-hash"), None);
         assert_eq!(split("#body:p[1]"), None);
+        assert_eq!(split("./#body:p[1]"), None);
+        assert_eq!(split("a.md#"), None);
+        // Keys that do not look like ours: the first `#`.
+        assert_eq!(split("a.md#k#2"), Some(("a.md", "k#2")));
+    }
+
+    #[test]
+    fn paths_may_contain_hashes() {
+        assert_eq!(
+            split("content/sv/career/c#sharp.md#body:p[1]"),
+            Some(("content/sv/career/c#sharp.md", "body:p[1]"))
+        );
+        assert_eq!(
+            split("c#sharp.md#body:p[1]"),
+            Some(("c#sharp.md", "body:p[1]"))
+        );
+        assert_eq!(split("a#b.md#fm:title"), Some(("a#b.md", "fm:title")));
+        assert_eq!(
+            split("a#sc.md#sc:note[1].0"),
+            Some(("a#sc.md", "sc:note[1].0"))
+        );
+        // A `#` inside the key stays in the key.
+        assert_eq!(split("a.md#fm:C#"), Some(("a.md", "fm:C#")));
+        assert_eq!(
+            split(&join("x#y.md", "fm:tags[2]")),
+            Some(("x#y.md", "fm:tags[2]"))
+        );
+    }
+
+    #[test]
+    fn a_leading_dot_slash_is_dropped() {
+        assert_eq!(
+            split("./content/x.md#sc:note[1].0"),
+            Some(("content/x.md", "sc:note[1].0"))
+        );
+        assert_eq!(
+            split("./content/sv/a.md#body:p[1]"),
+            Some(("content/sv/a.md", "body:p[1]"))
+        );
     }
 
     #[test]

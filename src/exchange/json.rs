@@ -173,6 +173,10 @@ fn nullable<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error>
 }
 
 pub fn read(text: &str) -> Result<ImportFile, ReadError> {
+    // A byte order mark (Windows editors add one) is no JSON. Positions
+    // are counted from after it, as editors show them: it is not on the
+    // first line's columns.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let version: Version = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     let outline = Outline::of(text);
     if version.tolkar.as_u64() != Some(VERSION.into()) {
@@ -486,6 +490,26 @@ mod tests {
         assert!(err.message.contains("missing field `tolkar`"), "{err}");
         let err = read("[]").unwrap_err();
         assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let e = sample::export();
+        let text = format!("\u{feff}{}", write(&e));
+        assert_eq!(
+            Format::detect("x.json", text.as_bytes()),
+            Some(Format::Json)
+        );
+        sample::assert_reads_back(Format::Json, &e, &text);
+        assert_eq!(read(&text).unwrap(), read(&text[3..]).unwrap());
+        // Positions are those of the text after the mark.
+        let err = read("\u{feff}{\"tolkar\": 2, \"units\": []}").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 12), "{err}");
+        let err = read("\u{feff}{\"tolkar\": 1, \"units\": [{\"id\": \"a#b\" }}").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 39), "{err}");
+        let text = "\u{feff}{\n  \"tolkar\": 1,\n  \"units\": [\n    {\"id\": \"a#b\", \"target\": null, \"state\": \"done\"}]}";
+        let err = read(text).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 44), "{err}");
     }
 
     #[test]

@@ -326,6 +326,18 @@ fn parse(text: &str, mut pos: usize, delimiter: u8) -> Result<Vec<Record>, ReadE
                             line += 1;
                             pos += 1;
                         }
+                        // Line ends inside a cell read as `\n`, as in the
+                        // XLIFF and PO readers: `\r\n` and a lone `\r`.
+                        Some(b'\r') => {
+                            value.push_str(&text[run..pos]);
+                            value.push('\n');
+                            pos += 1;
+                            if bytes.get(pos) == Some(&b'\n') {
+                                line += 1;
+                                pos += 1;
+                            }
+                            run = pos;
+                        }
                         Some(_) => pos += 1,
                     }
                 }
@@ -436,7 +448,7 @@ mod tests {
             "+46 8 123",
             "-5 grader, \"kallt\"",
             "@hem",
-            "rad ett\r\nrad två\n\"citat\"",
+            "rad ett\nrad två\n\"citat\"",
             " mellanslag ",
             "a;b\tc",
         ];
@@ -448,6 +460,20 @@ mod tests {
         sample::assert_reads_back(Format::Csv, &e, &text);
         assert!(text.contains(",=SUM(A1:A2),\"=SUM(A1:A2), en\","), "{text}");
         assert!(text.contains(",@hem,\"@hem, en\","), "{text}");
+    }
+
+    #[test]
+    fn line_ends_in_cells_read_as_newlines() {
+        let text = "id,target\r\na.md#k,\"a\r\nb\rc\n\r\nd\"\"\r\"\r\nb.md#k,x\r\n";
+        let file = read(text).unwrap();
+        assert_eq!(file.units[0].target.as_deref(), Some("a\nb\nc\n\nd\"\n"));
+        // Lines count as before (`\n`s): the second row is on line 6.
+        assert_eq!(file.units[1].line, 6);
+        // A written CR comes back as a line break.
+        let mut e = sample::export();
+        e.units[0].target = Some("rad ett\r\nrad två\r".into());
+        let file = read(&write(&e)).unwrap();
+        assert_eq!(file.units[0].target.as_deref(), Some("rad ett\nrad två\n"));
     }
 
     #[test]

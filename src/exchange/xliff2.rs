@@ -5,7 +5,9 @@
 //! show it; suggestions and, for a stale unit, the previous version go in
 //! `<mtc:matches>`. Our states beyond the four of XLIFF keep a `tolkar:`
 //! `subState`, honoured on import only while it agrees with `state`, so a
-//! tool that changes the state without knowing ours wins.
+//! tool that changes the state without knowing ours wins. All three
+//! (stale, draft, machine) are `initial`: a tool that drops the subState
+//! leaves them needing work, never done.
 
 use std::fmt::Write as _;
 
@@ -61,7 +63,9 @@ fn write_unit(out: &mut String, unit: &ExportUnit) {
         State::Missing => ("initial", None),
         State::Stale => ("initial", Some("tolkar:stale")),
         State::Draft => ("initial", Some("tolkar:draft")),
-        State::Machine => ("translated", Some("tolkar:machine")),
+        // Not `translated`: a tool that drops the subState must not turn
+        // unreviewed machine text into a finished translation.
+        State::Machine => ("initial", Some("tolkar:machine")),
         State::Translated => ("translated", None),
         State::Reviewed => ("reviewed", None),
     };
@@ -323,7 +327,9 @@ fn read_unit(unit: &Element, path: &str) -> Result<ImportUnit, ReadError> {
 }
 
 /// The state of a segment: a `tolkar:` subState where it agrees with
-/// `state`, else what `state` says.
+/// `state`, else what `state` says. Machine is `initial` +
+/// `tolkar:machine`; `translated` + `tolkar:machine`, as tolkar wrote it
+/// before, is still read as machine.
 fn read_state(segment: &Element, target: Option<&str>) -> Result<State, ReadError> {
     if target.is_none_or(str::is_empty) {
         return Ok(State::Missing);
@@ -332,8 +338,8 @@ fn read_state(segment: &Element, target: Option<&str>) -> Result<State, ReadErro
     Ok(
         match (segment.attr("state").unwrap_or("initial"), sub_state) {
             ("initial", Some("tolkar:stale")) => State::Stale,
+            ("initial" | "translated", Some("tolkar:machine")) => State::Machine,
             ("initial", _) => State::Draft,
-            ("translated", Some("tolkar:machine")) => State::Machine,
             ("translated", _) => State::Translated,
             ("reviewed" | "final", _) => State::Reviewed,
             (other, _) => return Err(segment.error(format!("unknown segment state \"{other}\""))),
@@ -390,6 +396,13 @@ mod tests {
             text.contains("<data id=\"d1-end\">](https://example.com/?a=1&amp;b=&lt;2&gt;)</data>")
         );
         assert!(text.contains("subType=\"tolkar:previous-version\""));
+        // Machine text is `initial`: a tool that drops the subState keeps
+        // it unfinished.
+        assert!(
+            text.contains("<segment id=\"s1\" state=\"initial\" subState=\"tolkar:machine\">"),
+            "{text}"
+        );
+        assert!(!text.contains("state=\"translated\" subState"), "{text}");
         xml::assert_valid(&text);
         let file = read(&text).unwrap();
         assert_eq!(file.source_lang.as_deref(), Some("sv"));
@@ -462,6 +475,39 @@ mod tests {
             (file.units[2].target.as_deref(), file.units[2].state),
             (None, Some(State::Missing))
         );
+    }
+
+    #[test]
+    fn states_and_substates() {
+        let segment = |state: &str, sub_state: &str| {
+            let mut attrs = String::new();
+            if !state.is_empty() {
+                attrs.push_str(&format!(" state=\"{state}\""));
+            }
+            if !sub_state.is_empty() {
+                attrs.push_str(&format!(" subState=\"{sub_state}\""));
+            }
+            let text = doc(&format!(
+                "<unit id=\"u\" name=\"fm:x\"><segment{attrs}><source>a</source><target>b</target></segment></unit>"
+            ));
+            read(&text).unwrap().units[0].state.unwrap()
+        };
+        assert_eq!(segment("initial", "tolkar:machine"), State::Machine);
+        assert_eq!(segment("", "tolkar:machine"), State::Machine);
+        assert_eq!(segment("initial", "tolkar:stale"), State::Stale);
+        assert_eq!(segment("initial", "tolkar:draft"), State::Draft);
+        assert_eq!(segment("initial", "other:x"), State::Draft);
+        // A tool that dropped the subState: still needs work.
+        assert_eq!(segment("initial", ""), State::Draft);
+        // How tolkar wrote machine text before: still machine.
+        assert_eq!(segment("translated", "tolkar:machine"), State::Machine);
+        assert_eq!(segment("translated", "tolkar:draft"), State::Translated);
+        assert_eq!(segment("translated", ""), State::Translated);
+        assert_eq!(segment("reviewed", "tolkar:machine"), State::Reviewed);
+        assert_eq!(segment("final", ""), State::Reviewed);
+        for state in State::ALL {
+            assert_eq!(read_back(state), state);
+        }
     }
 
     #[test]

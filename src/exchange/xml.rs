@@ -178,31 +178,43 @@ impl Element {
     }
 }
 
-/// Line and column of byte offsets met in increasing order, without
-/// rescanning the text from the start each time.
+/// Line and column of byte offsets met in increasing order, counted
+/// incrementally: each call looks only at the bytes since the previous
+/// one, so a file of one long line is read in linear time.
 struct Position<'a> {
     text: &'a [u8],
+    /// The last offset asked for.
     offset: usize,
     line: usize,
-    line_start: usize,
+    /// Characters between the start of the line and `offset`.
+    column: usize,
 }
 
-impl Position<'_> {
+impl<'a> Position<'a> {
+    fn new(text: &'a str) -> Position<'a> {
+        Position {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column: 0,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
     fn at(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.clamp(self.offset, self.text.len());
-        for (i, &b) in self.text[self.offset..offset].iter().enumerate() {
+        for &b in &self.text[self.offset..offset] {
             if b == b'\n' {
                 self.line += 1;
-                self.line_start = self.offset + i + 1;
+                self.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                // Count characters, not bytes: skip UTF-8 continuation
+                // bytes.
+                self.column += 1;
             }
         }
         self.offset = offset;
-        // Count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = self.text[self.line_start..offset]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
-        (self.line, column + 1)
+        (self.line, self.column + 1)
     }
 }
 
@@ -213,12 +225,7 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - body.len();
     let mut reader = NsReader::from_str(body);
-    let mut position = Position {
-        text: text.as_bytes(),
-        offset: 0,
-        line: 1,
-        line_start: 0,
-    };
+    let mut position = Position::new(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     loop {
@@ -498,6 +505,56 @@ mod tests {
         let truncated = refused("<a>\n  <b>text");
         assert_eq!(truncated.line, 2);
         assert!(truncated.message.contains("<b>"), "{}", truncated.message);
+    }
+
+    #[test]
+    fn positions_count_incrementally() {
+        let text = "\u{feff}<a>\n  <b>åäö</b><c/>\r\n\n\u{263A}x<d>\n";
+        let mut position = Position::new(text);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let expected = ReadError::at(text, offset, "");
+            assert_eq!(
+                position.at(offset),
+                (expected.line, expected.column),
+                "offset {offset}"
+            );
+        }
+        // Offsets only grow: an earlier one is taken as the last one.
+        assert_eq!(position.at(0), position.at(text.len()));
+    }
+
+    #[test]
+    fn one_long_line_reads_in_linear_time() {
+        // Each start tag used to recount its column from the start of the
+        // line: minutes for this file in a debug build.
+        const UNITS: usize = 3000;
+        let mut doc = String::from("<xliff><file original=\"a.md\">");
+        for n in 1..=UNITS {
+            doc.push_str(&format!(
+                "<unit id=\"u{n}\" name=\"body:p[{n}]\"><notes><note category=\"location\">a.md:{n}</note></notes>\
+                 <segment state=\"translated\"><source>Läs <pc id=\"1\">mer</pc> om jobbet här, nummer {n}.</source>\
+                 <target>Read <pc id=\"1\">more</pc> about the job here, number {n}.</target></segment></unit>"
+            ));
+        }
+        doc.push_str("</file></xliff>");
+        assert!(!doc.contains('\n'));
+        let root = parse(&doc).unwrap();
+        let units: Vec<&Element> = root.elements().next().unwrap().elements().collect();
+        assert_eq!(units.len(), UNITS);
+        let last = units[UNITS - 1];
+        assert_eq!(last.attr("name"), Some(format!("body:p[{UNITS}]").as_str()));
+        let offset = doc.rfind("<unit ").unwrap();
+        assert_eq!(
+            (last.line, last.column),
+            (1, doc[..offset].chars().count() + 1)
+        );
+        let target = last
+            .child("", "segment")
+            .unwrap()
+            .child("", "target")
+            .unwrap();
+        let offset = doc.rfind("<target>").unwrap();
+        assert_eq!(target.column, doc[..offset].chars().count() + 1);
     }
 
     struct Brackets;

@@ -60,27 +60,49 @@ pub struct NewTranslation<'a> {
 const STATE_RANK: &str = "CASE t.state WHEN 'reviewed' THEN 4 WHEN 'translated' THEN 3
                           WHEN 'draft' THEN 2 ELSE 1 END";
 
+/// Live segments with their translation into `?1`; callers add the
+/// `WHERE` (on `d` and `s`) and the order.
+const UNIT_ROWS: &str = "SELECT s.id, d.path, s.key, s.kind, s.line, s.source_text, s.source_hash,
+        t.text, t.state, t.source_hash, t.origin,
+        (SELECT h.source_text FROM source_history h
+          WHERE h.segment_id = s.id AND h.source_hash = t.source_hash
+          ORDER BY h.id DESC LIMIT 1)
+ FROM documents d
+ JOIN segments s ON s.document_id = d.id AND s.obsolete = 0
+ LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1";
+
 impl Tx<'_> {
     /// Every live segment of the documents present, with its translation
     /// into `lang`, in document and segment order.
     pub fn unit_rows(&self, lang: &str) -> Result<Vec<UnitRow>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT s.id, d.path, s.key, s.kind, s.line, s.source_text, s.source_hash,
-                        t.text, t.state, t.source_hash, t.origin,
-                        (SELECT h.source_text FROM source_history h
-                          WHERE h.segment_id = s.id AND h.source_hash = t.source_hash
-                          ORDER BY h.id DESC LIMIT 1)
-                 FROM documents d
-                 JOIN segments s ON s.document_id = d.id AND s.obsolete = 0
-                 LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
-                 WHERE d.removed = 0
-                 ORDER BY d.path, s.position",
-            )
-            .map_err(|e| self.err(e))?;
+        self.query_unit_rows(
+            &format!("{UNIT_ROWS} WHERE d.removed = 0 ORDER BY d.path, s.position"),
+            params![lang],
+        )
+    }
+
+    /// One live segment with its translation into `lang`, as it is now.
+    pub fn unit_row(
+        &self,
+        lang: &str,
+        path: &str,
+        key: &str,
+    ) -> Result<Option<UnitRow>, StoreError> {
+        let mut rows = self.query_unit_rows(
+            &format!("{UNIT_ROWS} WHERE d.removed = 0 AND d.path = ?2 AND s.key = ?3"),
+            params![lang, path, key],
+        )?;
+        Ok(rows.pop())
+    }
+
+    fn query_unit_rows(
+        &self,
+        sql: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<UnitRow>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([lang], |r| {
+            .query_map(params, |r| {
                 let hash: String = r.get(6)?;
                 let translation = match r.get::<_, Option<String>>(7)? {
                     None => None,
@@ -111,11 +133,12 @@ impl Tx<'_> {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Whether `hash` is a source text segment `segment` once had.
-    pub fn had_source(&self, segment: i64, hash: &str) -> Result<bool, StoreError> {
+    /// When segment `segment` last had the source text of `hash`, as a
+    /// position in its history (higher is later); `None` if never.
+    pub fn source_age(&self, segment: i64, hash: &str) -> Result<Option<i64>, StoreError> {
         self.tx
             .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM source_history WHERE segment_id = ?1 AND source_hash = ?2)",
+                "SELECT MAX(id) FROM source_history WHERE segment_id = ?1 AND source_hash = ?2",
             )
             .and_then(|mut s| s.query_row(params![segment, hash], |r| r.get(0)))
             .map_err(|e| self.err(e))
@@ -184,24 +207,28 @@ impl Tx<'_> {
     }
 
     /// Fills every live segment with no translation into `lang` from the
-    /// memory: a translation made for the same source text elsewhere. The
-    /// best state wins (a review does not travel: reviewed arrives as
-    /// translated), then the newest. Returns how many were filled.
+    /// memory: a current translation of a segment with the very same
+    /// source text elsewhere. The same text, not just the same hash: the
+    /// hash ignores white space, and a line break that fits a paragraph
+    /// would break a heading or a table cell. The best state wins (a
+    /// review does not travel: reviewed arrives as translated), then the
+    /// newest. Returns how many were filled.
     pub fn fill_from_memory(&self, lang: &str) -> Result<u64, StoreError> {
         let sql = format!(
             "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
              SELECT s.id, ?1, m.text, m.state, s.source_hash, 'memory:' || m.origin, ?2,
                     (SELECT IFNULL(MAX(revision), 0) + 1 FROM translations)
-             FROM (SELECT t.source_hash, t.text,
+             FROM (SELECT t.source_hash, o.source_text, t.text,
                           CASE t.state WHEN 'reviewed' THEN 'translated' ELSE t.state END AS state,
                           d.path || '#' || o.key AS origin,
-                          ROW_NUMBER() OVER (PARTITION BY t.source_hash
+                          ROW_NUMBER() OVER (PARTITION BY o.source_text
                                              ORDER BY {STATE_RANK} DESC, t.revision DESC) AS rank
                    FROM translations t
-                   JOIN segments o ON o.id = t.segment_id
+                   JOIN segments o ON o.id = t.segment_id AND o.source_hash = t.source_hash
                    JOIN documents d ON d.id = o.document_id
                    WHERE t.lang = ?1) m
-             JOIN segments s ON s.source_hash = m.source_hash AND s.obsolete = 0
+             JOIN segments s ON s.source_hash = m.source_hash AND s.source_text = m.source_text
+                            AND s.obsolete = 0
              WHERE m.rank = 1
                AND NOT EXISTS (SELECT 1 FROM translations x WHERE x.segment_id = s.id AND x.lang = ?1)
              ORDER BY s.id"
@@ -238,5 +265,60 @@ impl Tx<'_> {
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::hash::source_hash;
+    use crate::store::{SegmentRow, Store};
+
+    #[test]
+    fn the_memory_fills_the_same_text_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let filled = store
+            .transaction(|tx| -> Result<_, StoreError> {
+                let doc = tx.insert_document("content/sv/a.md", "h")?;
+                let texts = [
+                    ("body:p[1]", "paragraph", "Citat rad ett\ncitat rad två"),
+                    ("body:h2[1]", "heading", "Citat rad ett citat rad två"),
+                    ("body:p[2]", "paragraph", "Citat rad ett\ncitat rad två"),
+                ];
+                let hashes: Vec<String> = texts.iter().map(|t| source_hash(t.2)).collect();
+                let rows: Vec<SegmentRow> = texts
+                    .iter()
+                    .zip(&hashes)
+                    .enumerate()
+                    .map(|(i, ((key, kind, text), hash))| SegmentRow {
+                        key,
+                        kind,
+                        position: i,
+                        line: i + 1,
+                        text,
+                        hash,
+                    })
+                    .collect();
+                tx.insert_segments(doc, &rows)?;
+                let first = tx.unit_rows("nb")?[0].segment;
+                tx.store_translation(&NewTranslation {
+                    segment: first,
+                    lang: "nb",
+                    text: "Sitat linje en\nsitat linje to",
+                    state: "reviewed",
+                    source_hash: &hashes[0],
+                    origin: "test",
+                })?;
+                let n = tx.fill_from_memory("nb")?;
+                Ok((n, tx.unit_rows("nb")?))
+            })
+            .unwrap();
+        let (n, rows) = filled;
+        assert_eq!(n, 1, "only the paragraph with the same text");
+        assert!(rows[1].translation.is_none(), "the heading would break");
+        let copy = rows[2].translation.as_ref().unwrap();
+        assert_eq!(copy.text, "Sitat linje en\nsitat linje to");
+        assert_eq!(copy.state, "translated", "a review does not travel");
+        assert_eq!(copy.origin, "memory:content/sv/a.md#body:p[1]");
     }
 }
