@@ -86,6 +86,9 @@ struct OwnedRow {
 /// How many postings are parsed while the previous batch is stored.
 const BATCH: usize = 256;
 
+/// From how many new postings a first sync builds its indexes at the end.
+const BULK: usize = 1000;
+
 /// Syncs the sources that changed since the last sync (by content hash)
 /// into the store and marks documents whose file is gone as removed.
 /// Parsing runs in parallel on a helper thread while this thread stores
@@ -114,6 +117,11 @@ pub fn sync(
         })
         .collect();
     let changed = changed.as_slice();
+    // A first sync of a large site: build the hash index once at the end.
+    let bulk = applier.stored.is_empty() && changed.len() >= BULK;
+    if bulk {
+        tx.drop_hash_index()?;
+    }
     progress.start(changed.len());
     std::thread::scope(|scope| -> Result<(), Failure> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Parsed>, Failure>>(2);
@@ -139,6 +147,9 @@ pub fn sync(
         Ok(())
     })?;
     progress.finish();
+    if bulk {
+        tx.restore_hash_index()?;
+    }
     let mut report = applier.finish(sources)?;
     if project.config.memory.fill && report.new + report.changed > 0 {
         for lang in &project.config.target_languages {

@@ -227,17 +227,44 @@ impl Tx<'_> {
                    JOIN segments o ON o.id = t.segment_id AND o.source_hash = t.source_hash
                    JOIN documents d ON d.id = o.document_id
                    WHERE t.lang = ?1) m
-             JOIN segments s ON s.source_hash = m.source_hash AND s.source_text = m.source_text
-                            AND s.obsolete = 0
+             CROSS JOIN segments s ON s.source_hash = m.source_hash AND s.source_text = m.source_text
+                                  AND s.obsolete = 0
              WHERE m.rank = 1
                AND NOT EXISTS (SELECT 1 FROM translations x WHERE x.segment_id = s.id AND x.lang = ?1)
              ORDER BY s.id"
         );
+        // A language with no translations yet (a first sync) has nothing
+        // to give.
+        let any: bool = self
+            .tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM translations WHERE lang = ?1)")
+            .and_then(|mut s| s.query_row([lang], |r| r.get(0)))
+            .map_err(|e| self.err(e))?;
+        if !any {
+            return Ok(0);
+        }
         let n = self
             .tx
             .execute(&sql, params![lang, now_utc()])
             .map_err(|e| self.err(e))?;
         Ok(n as u64)
+    }
+
+    /// Drops the index of segments by source hash, for a bulk load: a
+    /// first sync inserts hundreds of thousands of segments in random hash
+    /// order, which costs more than building the index once afterwards.
+    /// `restore_hash_index` must follow in the same transaction.
+    pub fn drop_hash_index(&self) -> Result<(), StoreError> {
+        self.tx
+            .execute_batch("DROP INDEX IF EXISTS segments_by_hash")
+            .map_err(|e| self.err(e))
+    }
+
+    /// Builds the index `drop_hash_index` dropped (as in 0002_memory.sql).
+    pub fn restore_hash_index(&self) -> Result<(), StoreError> {
+        self.tx
+            .execute_batch("CREATE INDEX IF NOT EXISTS segments_by_hash ON segments(source_hash)")
+            .map_err(|e| self.err(e))
     }
 
     /// A dump of every translation, for tests that compare the store
@@ -273,6 +300,29 @@ mod tests {
     use super::*;
     use crate::segment::hash::source_hash;
     use crate::store::{SegmentRow, Store};
+
+    #[test]
+    fn a_bulk_load_gets_its_hash_index_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let indexes = |store: &mut Store| {
+            store
+                .transaction(|tx| {
+                    tx.tx
+                        .query_row(
+                            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'segments_by_hash'",
+                            [],
+                            |r| r.get::<_, i64>(0),
+                        )
+                        .map_err(|e| tx.err(e))
+                })
+                .unwrap()
+        };
+        assert_eq!(indexes(&mut store), 1);
+        store.transaction(|tx| tx.drop_hash_index()).unwrap();
+        assert_eq!(indexes(&mut store), 0);
+        store.transaction(|tx| tx.restore_hash_index()).unwrap();
+        assert_eq!(indexes(&mut store), 1);
+    }
 
     #[test]
     fn the_memory_fills_the_same_text_only() {
