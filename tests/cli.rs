@@ -1,9 +1,12 @@
 //! The `tolkar` binary as people and CI use it: commands on a temporary
 //! copy of a site, exit statuses, messages, and files left untouched.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::{copy_tree, tolkar_in};
 
 /// A temporary copy of the example site.
 struct Site {
@@ -65,17 +68,6 @@ impl Site {
     }
 }
 
-/// The binary, run in `dir` with English messages.
-fn tolkar_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("tolkar").unwrap();
-    cmd.arg("-C")
-        .arg(dir)
-        .env("LC_ALL", "C")
-        .env_remove("LANG")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
-
 fn git_tracked(path: &Path) -> bool {
     std::process::Command::new("git")
         .args(["ls-files", "--error-unmatch"])
@@ -83,19 +75,6 @@ fn git_tracked(path: &Path) -> bool {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .is_ok_and(|o| o.status.success())
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn snapshot(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {

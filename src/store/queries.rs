@@ -288,16 +288,14 @@ impl Tx<'_> {
         let Some((id, hash)) = segment else {
             return Ok(false);
         };
-        self.tx
-            .execute(
-                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT IFNULL(MAX(revision), 0) + 1 FROM translations))
-                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
-                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
-                   revision = excluded.revision",
-                params![id, lang, text, state, hash, origin, now_utc()],
-            )
-            .map_err(|e| self.err(e))?;
+        self.store_translation(&super::NewTranslation {
+            segment: id,
+            lang,
+            text,
+            state,
+            source_hash: &hash,
+            origin,
+        })?;
         Ok(true)
     }
 
