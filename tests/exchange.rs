@@ -502,6 +502,7 @@ fn a_misbehaving_command_stores_nothing_of_its_batch() {
     for (mode, extra, expect) in [
         ("fail", vec![], "quota exceeded"),
         ("garbage", vec![], "is not an answer"),
+        ("empty", vec![], "the answer is empty"),
         ("sleep", vec!["--timeout", "1"], "longer than 1 s"),
     ] {
         let (project, _) = mt_project();

@@ -159,4 +159,5 @@ error-import-source-language = { $path } oversætter fra { $found }, men projekt
 error-translate-no-command = ingen maskinoversættelseskommando: angiv --command eller [translate] command i tolkar.toml
 error-translate-failed = maskinoversættelseskommandoen fejlede, intet fra denne omgang blev gemt ({ $command }): { $reason }
 translate-refused = { $id }: maskinoversættelsen blev afvist: { $reason }
+translate-empty-answer = svaret er tomt
 translate-summary = Maskinoversættelse: { $stored } gemt (tilstand machine), { $unchanged } uændrede, { $refused } afviste.

@@ -131,4 +131,5 @@ error-import-source-language = { $path } translates from { $found }, but the pro
 error-translate-no-command = no machine-translation command: give --command or set [translate] command in tolkar.toml
 error-translate-failed = the machine-translation command failed, nothing of this batch was stored ({ $command }): { $reason }
 translate-refused = { $id }: machine translation refused: { $reason }
+translate-empty-answer = the answer is empty
 translate-summary = Machine translation: { $stored } stored (state machine), { $unchanged } unchanged, { $refused } refused.

@@ -152,4 +152,5 @@ error-import-source-language = { $path } oversetter fra { $found }, men prosjekt
 error-translate-no-command = ingen maskinoversettelseskommando: oppgi --command eller [translate] command i tolkar.toml
 error-translate-failed = maskinoversettelseskommandoen feilet, ingenting fra denne omgangen ble lagret ({ $command }): { $reason }
 translate-refused = { $id }: maskinoversettelsen ble avvist: { $reason }
+translate-empty-answer = svaret er tomt
 translate-summary = Maskinoversettelse: { $stored } lagret (tilstand machine), { $unchanged } uendrede, { $refused } avviste.

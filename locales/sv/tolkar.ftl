@@ -150,4 +150,5 @@ error-import-source-language = { $path } översätter från { $found }, men proj
 error-translate-no-command = inget maskinöversättningskommando: ange --command eller [translate] command i tolkar.toml
 error-translate-failed = maskinöversättningskommandot misslyckades, inget av den här omgången sparades ({ $command }): { $reason }
 translate-refused = { $id }: maskinöversättningen avvisades: { $reason }
+translate-empty-answer = svaret är tomt
 translate-summary = Maskinöversättning: { $stored } sparade (tillstånd machine), { $unchanged } oförändrade, { $refused } avvisade.

@@ -99,9 +99,22 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 return Err(failure);
             }
         };
+        // An empty answer is no translation: say so, store nothing for it.
+        for (text, answer) in texts.iter().zip(&answers) {
+            if answer.text.trim().is_empty() && !text.trim().is_empty() {
+                tally.refused += by_text[text].len() as u64;
+                note(&tr!(
+                    messages,
+                    "translate-refused",
+                    id = answer.id.as_str(),
+                    reason = tr!(messages, "translate-empty-answer"),
+                ));
+            }
+        }
         let units: Vec<ImportUnit> = texts
             .iter()
             .zip(&answers)
+            .filter(|(text, answer)| !answer.text.trim().is_empty() || text.trim().is_empty())
             .flat_map(|(text, answer)| {
                 by_text[text].iter().map(|row| ImportUnit {
                     id: id::join(&row.path, &row.key),

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A machine-translation command for tests: reads tolkar's JSON lines on
 stdin and answers each with its text in capitals (placeholders kept).
-FAKE_MT_MODE makes it misbehave: fail, garbage, drop-placeholder, sleep.
+FAKE_MT_MODE makes it misbehave: fail, garbage, drop-placeholder, sleep,
+empty.
 FAKE_MT_LOG, if set, gets one line per request and the argv, so a test
 can see what was sent and that no text was on the command line."""
 import json
@@ -26,6 +27,10 @@ if mode == "garbage":
     sys.exit(0)
 if mode == "sleep":
     time.sleep(60)
+if mode == "empty":
+    for r in requests:
+        print(json.dumps({"id": r["id"], "text": ""}))
+    sys.exit(0)
 TAG = re.compile(r"(</?\d+>|<\d+/>)")
 dropped = False
 for r in requests:
