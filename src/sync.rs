@@ -215,6 +215,7 @@ impl Applier<'_, '_> {
                     .map(|s| Side {
                         key: &s.key,
                         hash: &s.hash,
+                        text: &s.text,
                     })
                     .collect();
                 let new_sides: Vec<Side> = rows
@@ -222,6 +223,7 @@ impl Applier<'_, '_> {
                     .map(|r| Side {
                         key: r.key,
                         hash: r.hash,
+                        text: r.text,
                     })
                     .collect();
                 let alignment = align(&old_sides, &new_sides);

@@ -1,0 +1,133 @@
+//! Drift on a real posting: every segment translated, then the source
+//! edited as people do. Exactly the segments whose text changed go stale,
+//! an inserted paragraph is missing, and nothing else is flagged.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Project, succeed};
+
+const POSTING: &str = "content/sv/career/cfo.md";
+
+/// State of every unit for nb, by key, from a JSON export of all states.
+fn states(project: &Project) -> BTreeMap<String, (String, Option<String>)> {
+    let file = project.path("all.json");
+    succeed(
+        project
+            .tolkar()
+            .args([
+                "export", "--lang", "nb", "--format", "json", "--state", "all",
+            ])
+            .args(["--doc", POSTING, "-o"])
+            .arg(&file),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["key"].as_str().unwrap().to_string(),
+                (
+                    u["state"].as_str().unwrap().to_string(),
+                    u["target"].as_str().map(str::to_string),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn edit(project: &Project, from: &str, to: &str) {
+    let path = project.path(POSTING);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?} is not in the posting");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn only_changed_text_goes_stale() {
+    let project = Project::corpus();
+    // Translate everything: each target is its source with a marker.
+    let file = project.path("nb.json");
+    succeed(
+        project
+            .tolkar()
+            .args([
+                "export", "--lang", "nb", "--format", "json", "--doc", POSTING, "-o",
+            ])
+            .arg(&file),
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for unit in json["units"].as_array_mut().unwrap() {
+        let source = unit["source"].as_str().unwrap().to_string();
+        unit["target"] = format!("{source} [nb]").into();
+        unit["state"] = "translated".into();
+    }
+    std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
+    succeed(project.tolkar().arg("import").arg(&file));
+    let before = states(&project);
+    assert!(before.values().all(|(state, _)| state == "translated"));
+
+    // A typo fixed in one paragraph.
+    edit(
+        &project,
+        "snabb expansion i Skandinavien",
+        "snabb expansion i hela Skandinavien",
+    );
+    // A new paragraph inserted in the middle, after p[4].
+    edit(
+        &project,
+        "vår verksamhet och tillväxt.\n",
+        "vår verksamhet och tillväxt.\n\nEtt helt nytt stycke om hur vi arbetar tillsammans.\n",
+    );
+    // A typo fixed after the insertion: its key moved on (p[6] to p[7]).
+    edit(
+        &project,
+        "Ansvar som följer med rollen",
+        "Ansvaret som följer med rollen",
+    );
+    // A list item deleted.
+    edit(
+        &project,
+        "- Dataanalys, prognoser och kassaflödeshantering\n",
+        "",
+    );
+    // A paragraph's line breaks reflowed: not drift.
+    edit(
+        &project,
+        "Du blir en aktiv och central medlem i ledningsgruppen. Du rapporterar",
+        "Du blir en aktiv och central medlem i ledningsgruppen.\nDu rapporterar",
+    );
+    let report = succeed(project.tolkar().arg("sync"));
+    let after = states(&project);
+
+    let by_state = |state: &str| -> Vec<&str> {
+        after
+            .iter()
+            .filter(|(_, (s, _))| s == state)
+            .map(|(k, _)| k.as_str())
+            .collect()
+    };
+    assert_eq!(by_state("stale"), ["body:p[1]", "body:p[7]"], "{report}");
+    assert_eq!(
+        by_state("missing"),
+        ["body:p[5]"],
+        "the inserted paragraph; {report}"
+    );
+    // Every translation survives: the stale one keeps its text, and the
+    // paragraphs after the insertion keep theirs under their new keys.
+    let kept: Vec<&String> = after.values().filter_map(|(_, t)| t.as_ref()).collect();
+    let gone_item = "Dataanalys, prognoser och kassaflödeshantering [nb]";
+    for (key, (_, target)) in &before {
+        let target = target.as_ref().unwrap();
+        if target == gone_item {
+            assert!(!kept.contains(&target), "the deleted item is obsolete");
+        } else {
+            assert!(kept.contains(&target), "{key}: {target} was lost");
+        }
+    }
+}
