@@ -70,6 +70,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+    /// Sync, then show every stale translation with a word diff of its
+    /// source change, the most recently changed posting first.
+    Stale {
+        /// Only this language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Only postings whose path (relative to the project) matches.
+        /// May be repeated.
+        #[arg(long, value_name = "GLOB")]
+        doc: Vec<String>,
+        /// text for people (colored on a terminal), json for scripts.
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+    },
     /// Sync, then write every localized posting whose bytes change.
     Build {
         /// Only this language.

@@ -23,3 +23,4 @@ pub mod reassemble;
 pub mod segment;
 pub mod store;
 pub mod sync;
+pub mod worddiff;

@@ -118,6 +118,53 @@ fn only_changed_text_goes_stale() {
         ["body:p[5]"],
         "the inserted paragraph; {report}"
     );
+    // `stale` shows each with the word diff of its source and its translation.
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    let output = project
+        .tolkar()
+        .args(["stale", "--lang", "nb", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stale: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let documents = stale.as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["path"], POSTING);
+    assert_eq!(documents[0]["localized_path"], "content/nb/career/cfo.md");
+    let segments = documents[0]["segments"].as_array().unwrap();
+    let keys: Vec<&str> = segments
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["body:p[1]", "body:p[7]"]);
+    let first = &segments[0];
+    assert!(first["translation"].as_str().unwrap().ends_with("[nb]"));
+    assert!(first["localized_line"].as_u64().is_some(), "{first}");
+    let inserted: Vec<&str> = first["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|run| run["op"] == "insert")
+        .map(|run| run["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(inserted, ["hela "]);
+    let text = String::from_utf8(
+        project
+            .tolkar()
+            .args(["stale", "--lang", "nb"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains(
+            "source: Safespring går nu in i en ny fas av snabb expansion i {+hela +}Skandinavien"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("[-Ansvar-]{+Ansvaret+}"), "{text}");
+
     // Every translation survives: the stale one keeps its text, and the
     // paragraphs after the insertion keep theirs under their new keys.
     let kept: Vec<&String> = after.values().filter_map(|(_, t)| t.as_ref()).collect();

@@ -116,6 +116,19 @@ memory-filled =
 
 tm-none = Ingen oversættelse til { $lang } af en tekst, der ligner denne mindst { $min } % (teksten sammenlignes med kildetekster på { $source }).
 
+## stale
+
+stale-none = Ingen forældede oversættelser.
+stale-document =
+    { $lang }: { $path } → { $localized } ({ $count ->
+        [one] { $count } forældet segment
+       *[other] { $count } forældede segmenter
+    })
+stale-segment = { $key }, linje { $line }
+stale-segment-both = { $key }, linje { $line } (oversættelse: linje { $localized_line })
+stale-source = kilde: { $text }
+stale-translation = oversættelse: { $text }
+
 ## export
 
 export-summary =

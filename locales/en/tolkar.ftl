@@ -88,6 +88,19 @@ memory-filled =
 
 tm-none = No translation into { $lang } of a text at least { $min }% like this one (the text is compared with { $source } source texts).
 
+## stale
+
+stale-none = No stale translations.
+stale-document =
+    { $lang }: { $path } → { $localized } ({ $count ->
+        [one] { $count } stale segment
+       *[other] { $count } stale segments
+    })
+stale-segment = { $key }, line { $line }
+stale-segment-both = { $key }, line { $line } (translation: line { $localized_line })
+stale-source = source: { $text }
+stale-translation = translation: { $text }
+
 ## export
 
 export-summary =

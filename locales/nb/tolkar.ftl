@@ -109,6 +109,19 @@ memory-filled =
 
 tm-none = Ingen oversettelse til { $lang } av en tekst som ligner denne minst { $min } % (teksten sammenlignes med kildetekster på { $source }).
 
+## stale
+
+stale-none = Ingen utdaterte oversettelser.
+stale-document =
+    { $lang }: { $path } → { $localized } ({ $count ->
+        [one] { $count } utdatert segment
+       *[other] { $count } utdaterte segmenter
+    })
+stale-segment = { $key }, linje { $line }
+stale-segment-both = { $key }, linje { $line } (oversettelse: linje { $localized_line })
+stale-source = kilde: { $text }
+stale-translation = oversettelse: { $text }
+
 ## export
 
 export-summary =

@@ -107,6 +107,19 @@ memory-filled =
 
 tm-none = Ingen översättning till { $lang } av en text som liknar den här till minst { $min } % (texten jämförs med källtexter på { $source }).
 
+## stale
+
+stale-none = Inga inaktuella översättningar.
+stale-document =
+    { $lang }: { $path } → { $localized } ({ $count ->
+        [one] { $count } inaktuellt segment
+       *[other] { $count } inaktuella segment
+    })
+stale-segment = { $key }, rad { $line }
+stale-segment-both = { $key }, rad { $line } (översättning: rad { $localized_line })
+stale-source = källa: { $text }
+stale-translation = översättning: { $text }
+
 ## export
 
 export-summary =

@@ -9,6 +9,7 @@ mod import;
 mod init;
 mod progress;
 mod pseudo;
+mod stale;
 mod status;
 mod sync;
 mod tm;
@@ -46,6 +47,14 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             missing,
             force,
         } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+        Command::Stale { lang, doc, format } => {
+            let options = stale::Options {
+                lang: lang.as_deref(),
+                documents: &doc,
+                format,
+            };
+            stale::run(&dir, &options, messages, &mut out)?
+        }
         Command::Export {
             lang,
             format,

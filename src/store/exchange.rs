@@ -133,6 +133,18 @@ impl Tx<'_> {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// When each document was last synced with a change, by path.
+    pub fn document_times(&self) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT path, synced_at FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// When segment `segment` last had the source text of `hash`, as a
     /// position in its history (higher is later); `None` if never.
     pub fn source_age(&self, segment: i64, hash: &str) -> Result<Option<i64>, StoreError> {
