@@ -84,6 +84,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+    /// Sync, then judge every language against the policy, for CI: exit 1
+    /// if it fails.
+    ///
+    /// The policy comes from [check] in tolkar.toml, or the flags.
+    Check {
+        /// Only this language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// text, json, junit, github (workflow commands) or markdown.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// What fails the check, comma separated: stale, missing, machine.
+        #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+        fail_on: Option<Vec<String>>,
+        /// The lowest share of segments with a current translation, in
+        /// percent.
+        #[arg(long, value_name = "PERCENT", value_parser = percent)]
+        min_coverage: Option<f64>,
+        /// Sync in a transaction that is rolled back: the store is left as
+        /// it was (read-only CI).
+        #[arg(long)]
+        no_write: bool,
+    },
     /// Sync, then write every localized posting whose bytes change.
     Build {
         /// Only this language.
@@ -204,6 +227,16 @@ pub enum TmCommand {
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+}
+
+/// The report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Junit,
+    Github,
+    Markdown,
 }
 
 /// A similarity in percent, 0 to 100.

@@ -56,6 +56,27 @@ pub struct Config {
     pub memory: MemoryConfig,
     #[serde(default)]
     pub translate: TranslateConfig,
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// `[check]`: the policy `tolkar check` enforces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// What fails the check: `stale`, `missing`, `machine`.
+    pub fail_on: Vec<String>,
+    /// The lowest share of segments with a current translation, percent.
+    pub min_coverage: Option<f64>,
+}
+
+impl Default for CheckConfig {
+    fn default() -> CheckConfig {
+        CheckConfig {
+            fail_on: vec!["stale".into()],
+            min_coverage: None,
+        }
+    }
 }
 
 /// `[memory]`: the translation memory.
@@ -125,6 +146,7 @@ impl Config {
             shortcodes: ShortcodeRules::default(),
             memory: MemoryConfig::default(),
             translate: TranslateConfig::default(),
+            check: CheckConfig::default(),
         }
     }
 }

@@ -129,6 +129,12 @@ stale-segment-both = { $key }, linje { $line } (oversættelse: linje { $localize
 stale-source = kilde: { $text }
 stale-translation = oversættelse: { $text }
 
+## check
+
+check-language = { $lang }: { $coverage } % oversat, { $stale } forældede, { $missing } mangler, { $machine } maskine:
+check-passed = bestået
+check-failed = FEJLET
+
 ## export
 
 export-summary =

@@ -101,6 +101,12 @@ stale-segment-both = { $key }, line { $line } (translation: line { $localized_li
 stale-source = source: { $text }
 stale-translation = translation: { $text }
 
+## check
+
+check-language = { $lang }: { $coverage }% translated, { $stale } stale, { $missing } missing, { $machine } machine:
+check-passed = passed
+check-failed = FAILED
+
 ## export
 
 export-summary =

@@ -122,6 +122,12 @@ stale-segment-both = { $key }, linje { $line } (oversettelse: linje { $localized
 stale-source = kilde: { $text }
 stale-translation = oversettelse: { $text }
 
+## check
+
+check-language = { $lang }: { $coverage } % oversatt, { $stale } utdaterte, { $missing } mangler, { $machine } maskin:
+check-passed = bestått
+check-failed = FEILET
+
 ## export
 
 export-summary =

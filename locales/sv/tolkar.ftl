@@ -120,6 +120,12 @@ stale-segment-both = { $key }, rad { $line } (översättning: rad { $localized_l
 stale-source = källa: { $text }
 stale-translation = översättning: { $text }
 
+## check
+
+check-language = { $lang }: { $coverage } % översatt, { $stale } inaktuella, { $missing } saknas, { $machine } maskin:
+check-passed = godkänt
+check-failed = UNDERKÄNT
+
 ## export
 
 export-summary =

@@ -2,6 +2,7 @@
 //! library never prints.
 
 mod build;
+mod check;
 mod export;
 mod extract;
 mod failure;
@@ -47,6 +48,22 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             missing,
             force,
         } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+        Command::Check {
+            lang,
+            format,
+            fail_on,
+            min_coverage,
+            no_write,
+        } => {
+            let options = check::Options {
+                lang: lang.as_deref(),
+                format,
+                fail_on: fail_on.as_deref(),
+                min_coverage,
+                no_write,
+            };
+            check::run(&dir, &options, messages, &mut out)?
+        }
         Command::Stale { lang, doc, format } => {
             let options = stale::Options {
                 lang: lang.as_deref(),

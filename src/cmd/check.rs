@@ -1,0 +1,415 @@
+//! `tolkar check`: the CI gate. Syncs (or, with `--no-write`, syncs in a
+//! transaction that is rolled back), judges every language against the
+//! policy (`[check]` in tolkar.toml, or flags), prints a report in the
+//! format the CI system reads, and exits 1 if the policy fails.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Failure;
+use crate::cli::CheckFormat;
+use crate::exchange::State;
+use crate::export::state_of;
+use crate::i18n::Messages;
+use crate::project::Project;
+use crate::store::{Store, StoreError, UnitRow};
+use crate::sync::{read_sources, sync};
+use crate::tr;
+
+/// The version of the JSON report; a change that breaks readers raises it.
+const SCHEMA_VERSION: u32 = 1;
+
+pub struct Options<'a> {
+    pub lang: Option<&'a str>,
+    pub format: CheckFormat,
+    pub fail_on: Option<&'a [String]>,
+    pub min_coverage: Option<f64>,
+    pub no_write: bool,
+}
+
+#[derive(Serialize)]
+struct Report {
+    schema_version: u32,
+    passed: bool,
+    policy: Policy,
+    languages: Vec<LanguageCheck>,
+}
+
+#[derive(Serialize, Clone)]
+struct Policy {
+    fail_on: Vec<String>,
+    min_coverage: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct LanguageCheck {
+    lang: String,
+    passed: bool,
+    total: u64,
+    translated: u64,
+    machine: u64,
+    stale: u64,
+    missing: u64,
+    /// Segments with a translation of their current source, in percent.
+    coverage: f64,
+    documents: Vec<DocumentCheck>,
+}
+
+#[derive(Serialize)]
+struct DocumentCheck {
+    path: String,
+    localized_path: String,
+    problems: Vec<Problem>,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    /// `stale`, `missing` or `machine`.
+    kind: &'static str,
+    key: String,
+    line: usize,
+    /// Whether this kind fails the policy.
+    fails: bool,
+}
+
+/// Why the transaction ends without a commit.
+enum End {
+    Failure(Failure),
+    Rollback(Vec<LanguageCheck>),
+}
+
+impl From<StoreError> for End {
+    fn from(e: StoreError) -> End {
+        End::Failure(e.into())
+    }
+}
+
+impl From<Failure> for End {
+    fn from(e: Failure) -> End {
+        End::Failure(e)
+    }
+}
+
+pub fn run(
+    dir: &Path,
+    options: &Options<'_>,
+    messages: &Messages,
+    out: &mut impl Write,
+) -> Result<u8, Failure> {
+    let project = Project::load(dir)?;
+    let languages = project.languages(options.lang)?;
+    let policy = Policy {
+        fail_on: options
+            .fail_on
+            .map(<[String]>::to_vec)
+            .unwrap_or_else(|| project.config.check.fail_on.clone()),
+        min_coverage: options.min_coverage.or(project.config.check.min_coverage),
+    };
+    for kind in &policy.fail_on {
+        if !["stale", "missing", "machine"].contains(&kind.as_str()) {
+            return Err(Failure::new(
+                "error-unknown-state",
+                vec![
+                    ("state", kind.clone()),
+                    ("states", "stale, missing, machine".into()),
+                ],
+            ));
+        }
+    }
+    let mut store = Store::open(&project.database_path())?;
+    let sources = read_sources(&project)?;
+    let result = store.transaction(|tx| -> Result<Vec<LanguageCheck>, End> {
+        sync(tx, &project, &sources, &())?;
+        let mut checks = Vec::new();
+        for lang in &languages {
+            checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy));
+        }
+        if options.no_write {
+            return Err(End::Rollback(checks));
+        }
+        Ok(checks)
+    });
+    let checks = match result {
+        Ok(checks) | Err(End::Rollback(checks)) => checks,
+        Err(End::Failure(failure)) => return Err(failure),
+    };
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        passed: checks.iter().all(|c| c.passed),
+        policy,
+        languages: checks,
+    };
+    let text = match options.format {
+        CheckFormat::Text => text(&report, messages),
+        CheckFormat::Json => serde_json::to_string_pretty(&report).expect("json") + "\n",
+        CheckFormat::Github => github(&report),
+        CheckFormat::Junit => junit(&report),
+        CheckFormat::Markdown => markdown(&report),
+    };
+    out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
+    Ok(if report.passed { 0 } else { 1 })
+}
+
+fn judge(project: &Project, lang: &str, rows: Vec<UnitRow>, policy: &Policy) -> LanguageCheck {
+    let fails = |kind: &str| policy.fail_on.iter().any(|k| k == kind);
+    let mut check = LanguageCheck {
+        lang: lang.to_string(),
+        passed: true,
+        total: 0,
+        translated: 0,
+        machine: 0,
+        stale: 0,
+        missing: 0,
+        coverage: 100.0,
+        documents: Vec::new(),
+    };
+    for row in rows {
+        check.total += 1;
+        // Every posting is a test case, with problems or without.
+        if check.documents.last().is_none_or(|d| d.path != row.path) {
+            let localized = project.localized_path(Path::new(&row.path), lang);
+            check.documents.push(DocumentCheck {
+                path: row.path.clone(),
+                localized_path: localized.to_string_lossy().replace('\\', "/"),
+                problems: Vec::new(),
+            });
+        }
+        let kind = match state_of(&row) {
+            State::Missing => {
+                check.missing += 1;
+                Some("missing")
+            }
+            State::Stale => {
+                check.stale += 1;
+                Some("stale")
+            }
+            State::Machine => {
+                check.machine += 1;
+                Some("machine")
+            }
+            _ => {
+                check.translated += 1;
+                None
+            }
+        };
+        let Some(kind) = kind else { continue };
+        let document = check.documents.last_mut().expect("pushed");
+        document.problems.push(Problem {
+            kind,
+            key: row.key,
+            line: row.line,
+            fails: fails(kind),
+        });
+    }
+    if check.total > 0 {
+        let current = check.translated + check.machine;
+        check.coverage = (current as f64 * 1000.0 / check.total as f64).round() / 10.0;
+    }
+    let any_failing = check
+        .documents
+        .iter()
+        .flat_map(|d| &d.problems)
+        .any(|p| p.fails);
+    let too_little = policy.min_coverage.is_some_and(|min| check.coverage < min);
+    check.passed = !any_failing && !too_little;
+    check
+}
+
+fn text(report: &Report, messages: &Messages) -> String {
+    let mut out = String::new();
+    for lang in &report.languages {
+        let line = tr!(
+            messages,
+            "check-language",
+            lang = lang.lang.as_str(),
+            coverage = lang.coverage,
+            stale = lang.stale,
+            missing = lang.missing,
+            machine = lang.machine,
+        );
+        let verdict = if lang.passed {
+            tr!(messages, "check-passed")
+        } else {
+            tr!(messages, "check-failed")
+        };
+        let _ = writeln!(out, "{line} {verdict}");
+        for document in &lang.documents {
+            for problem in document.problems.iter().filter(|p| p.fails) {
+                let _ = writeln!(
+                    out,
+                    "  {}:{}: {} {}",
+                    document.path, problem.line, problem.kind, problem.key
+                );
+            }
+        }
+    }
+    out
+}
+
+/// GitHub Actions workflow commands: an annotation per segment, on the
+/// line of the source posting.
+fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for lang in &report.languages {
+        for document in &lang.documents {
+            for problem in &document.problems {
+                let level = if problem.fails { "error" } else { "warning" };
+                let _ = writeln!(
+                    out,
+                    "::{level} file={},line={},title=tolkar {}::{} translation ({}) of {} ({})",
+                    escape_property(&document.path),
+                    problem.line,
+                    escape_property(&lang.lang),
+                    escape_data(problem.kind),
+                    escape_data(&lang.lang),
+                    escape_data(&problem.key),
+                    escape_data(&document.localized_path),
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "::notice title=tolkar {}::{}% translated, {} stale, {} missing, {} machine",
+            escape_property(&lang.lang),
+            lang.coverage,
+            lang.stale,
+            lang.missing,
+            lang.machine
+        );
+    }
+    out
+}
+
+/// Workflow-command data: `%`, CR and LF are escaped.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Workflow-command properties also escape `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// JUnit XML: a test suite per language, a test case per posting with
+/// problems that fail the policy (and one for coverage).
+fn junit(report: &Report) -> String {
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tolkar\">\n");
+    for lang in &report.languages {
+        let cases: Vec<&DocumentCheck> = lang.documents.iter().collect();
+        let failures = cases
+            .iter()
+            .filter(|d| d.problems.iter().any(|p| p.fails))
+            .count()
+            + usize::from(
+                report
+                    .policy
+                    .min_coverage
+                    .is_some_and(|m| lang.coverage < m),
+            );
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"tolkar {}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
+            xml(&lang.lang),
+            cases.len() + 1
+        );
+        for document in cases {
+            let _ = write!(
+                out,
+                "    <testcase classname=\"tolkar.{}\" name=\"{}\"",
+                xml(&lang.lang),
+                xml(&document.path)
+            );
+            let failing: Vec<&Problem> = document.problems.iter().filter(|p| p.fails).collect();
+            if failing.is_empty() {
+                out.push_str("/>\n");
+                continue;
+            }
+            let list: Vec<String> = failing
+                .iter()
+                .map(|p| format!("{}:{}: {} {}", document.path, p.line, p.kind, p.key))
+                .collect();
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{} segments need work\" type=\"translation\">{}</failure>\n    </testcase>",
+                failing.len(),
+                xml(&list.join("\n"))
+            );
+        }
+        let _ = write!(
+            out,
+            "    <testcase classname=\"tolkar.{}\" name=\"coverage\"",
+            xml(&lang.lang)
+        );
+        match report.policy.min_coverage {
+            Some(min) if lang.coverage < min => {
+                let _ = writeln!(
+                    out,
+                    ">\n      <failure message=\"coverage {}% is below {min}%\" type=\"coverage\"/>\n    </testcase>",
+                    lang.coverage
+                );
+            }
+            _ => out.push_str("/>\n"),
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A pull-request comment: a table per language, a collapsible list per
+/// posting.
+fn markdown(report: &Report) -> String {
+    let mut out = String::from("## tolkar check\n\n");
+    out.push_str("| Language | Translated | Machine | Stale | Missing | Coverage | Result |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    for lang in &report.languages {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {}% | {} |",
+            lang.lang,
+            lang.translated,
+            lang.machine,
+            lang.stale,
+            lang.missing,
+            lang.coverage,
+            if lang.passed {
+                "✅ passed"
+            } else {
+                "❌ failed"
+            }
+        );
+    }
+    for lang in &report.languages {
+        for document in lang.documents.iter().filter(|d| !d.problems.is_empty()) {
+            let _ = writeln!(
+                out,
+                "\n<details><summary>{} · <code>{}</code>: {} segments</summary>\n",
+                lang.lang,
+                xml(&document.path),
+                document.problems.len()
+            );
+            for problem in &document.problems {
+                let _ = writeln!(
+                    out,
+                    "- {} `{}` (line {})",
+                    problem.kind, problem.key, problem.line
+                );
+            }
+            out.push_str("\n</details>\n");
+        }
+    }
+    out
+}

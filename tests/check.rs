@@ -1,0 +1,168 @@
+//! `tolkar check` as CI runs it: exit 1 exactly when the policy fails,
+//! reports CI systems read, and `--no-write` leaving the store alone.
+
+mod common;
+
+use common::{Project, have_tool, stderr_of, succeed};
+
+const POSTING: &str = "content/sv/career/cfo.md";
+
+/// A project whose nb translations are complete, then one source edit.
+fn project_with_one_stale() -> Project {
+    let project = Project::corpus();
+    let file = project.path("nb.json");
+    succeed(
+        project
+            .tolkar()
+            .args(["export", "--lang", "nb", "--format", "json", "-o"])
+            .arg(&file),
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for unit in json["units"].as_array_mut().unwrap() {
+        let source = unit["source"].as_str().unwrap().to_string();
+        unit["target"] = format!("{source} [nb]").into();
+        unit["state"] = "translated".into();
+    }
+    std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
+    succeed(project.tolkar().arg("import").arg(&file));
+    let passed = project
+        .tolkar()
+        .args(["check", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert_eq!(passed.status.code(), Some(0), "{}", stderr_of(&passed));
+    let path = project.path(POSTING);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("Finanschef (CFO)", "Finanschef (CFO) sökes", 1),
+    )
+    .unwrap();
+    project
+}
+
+fn check(project: &Project, args: &[&str]) -> (Option<i32>, String) {
+    let output = project.tolkar().arg("check").args(args).output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn check_fails_exactly_when_the_policy_does() {
+    let project = project_with_one_stale();
+    // --no-write: the edit is judged, the store is not touched.
+    let before = project.dump();
+    let (code, text) = check(&project, &["--lang", "nb", "--no-write"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("content/sv/career/cfo.md:3: stale fm:Title"),
+        "{text}"
+    );
+    assert_eq!(project.dump(), before);
+    // Stale is what fails by default; not when only missing counts.
+    let (code, _) = check(&project, &["--lang", "nb", "--fail-on", "missing"]);
+    assert_eq!(code, Some(0));
+    // Coverage: 1 stale of all is under 100%, over 50%.
+    let (code, _) = check(
+        &project,
+        &[
+            "--lang",
+            "nb",
+            "--fail-on",
+            "missing",
+            "--min-coverage",
+            "100",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    let (code, _) = check(
+        &project,
+        &[
+            "--lang",
+            "nb",
+            "--fail-on",
+            "missing",
+            "--min-coverage",
+            "50",
+        ],
+    );
+    assert_eq!(code, Some(0));
+    // da has no translations: missing everywhere.
+    let (code, _) = check(&project, &["--lang", "da", "--fail-on", "missing"]);
+    assert_eq!(code, Some(1));
+    // The policy may live in tolkar.toml.
+    project.configure("\n[check]\nfail_on = [\"missing\"]\n");
+    let (code, _) = check(&project, &["--lang", "nb"]);
+    assert_eq!(code, Some(0));
+
+    let (_, json) = check(
+        &project,
+        &["--lang", "nb", "--format", "json", "--fail-on", "stale"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["passed"], false);
+    assert_eq!(report["languages"][0]["stale"], 1);
+}
+
+#[test]
+fn reports_are_what_ci_systems_read() {
+    let project = project_with_one_stale();
+    let (_, github) = check(&project, &["--lang", "nb", "--format", "github"]);
+    let lines: Vec<&str> = github.lines().collect();
+    assert!(lines.contains(
+        &"::error file=content/sv/career/cfo.md,line=3,title=tolkar nb::stale translation (nb) of fm:Title (content/nb/career/cfo.md)"
+    ), "{github}");
+    for line in &lines {
+        assert!(
+            line.starts_with("::error ")
+                || line.starts_with("::warning ")
+                || line.starts_with("::notice "),
+            "{line}"
+        );
+        assert!(line[2..].contains("::"), "{line}");
+    }
+    let (_, markdown) = check(&project, &["--lang", "nb", "--format", "markdown"]);
+    assert!(markdown.contains("| nb | "), "{markdown}");
+    assert!(markdown.contains("<details><summary>nb · <code>content/sv/career/cfo.md</code>"));
+
+    let (_, junit) = check(
+        &project,
+        &["--format", "junit", "--fail-on", "stale,missing"],
+    );
+    let file = project.path("junit.xml");
+    std::fs::write(&file, &junit).unwrap();
+    if !have_tool("python3", &["--version"]) {
+        return;
+    }
+    // Read as CI systems do: suites, cases, failures.
+    let script = r#"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites", root.tag
+suites = {s.get("name"): s for s in root.findall("testsuite")}
+assert set(suites) == {"tolkar en", "tolkar da", "tolkar nb"}, suites
+nb = suites["tolkar nb"]
+cases = nb.findall("testcase")
+assert int(nb.get("tests")) == len(cases)
+failed = [c for c in cases if c.find("failure") is not None]
+assert int(nb.get("failures")) == len(failed) == 1, len(failed)
+assert failed[0].get("name") == "content/sv/career/cfo.md"
+assert "stale fm:Title" in failed[0].find("failure").text
+print("ok")
+"#;
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
