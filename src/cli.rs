@@ -107,6 +107,12 @@ pub enum Command {
         #[arg(long)]
         no_write: bool,
     },
+    /// Act on translations without exporting them: confirm stale ones,
+    /// approve machine output, set a new text.
+    Review {
+        #[command(subcommand)]
+        action: ReviewCommand,
+    },
     /// Sync, then write every localized posting whose bytes change.
     Build {
         /// Only this language.
@@ -227,6 +233,49 @@ pub enum TmCommand {
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Stale translations still hold for the new source: keep them, now
+    /// current.
+    Confirm(ReviewSelection),
+    /// Mark machine translations, drafts and translations reviewed.
+    Approve(ReviewSelection),
+    /// Give one segment a new translation (state translated).
+    Set {
+        /// The language of the translation.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// The segment: path#key, as `export` and `stale` show it.
+        id: String,
+        /// The new translation, with the placeholders of the source.
+        text: String,
+    },
+}
+
+/// Which segments a review acts on.
+#[derive(Debug, clap::Args)]
+pub struct ReviewSelection {
+    /// The language of the translations.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// Segments by id (path#key).
+    pub ids: Vec<String>,
+    /// Every segment of postings whose path matches. May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+    /// Every segment of the language.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// What a review does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Confirm,
+    Approve,
+    Set,
 }
 
 /// The report formats of `check`.

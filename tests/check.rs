@@ -166,3 +166,95 @@ print("ok")
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn editors_confirm_approve_and_set_without_exporting() {
+    let project = project_with_one_stale();
+    // Nothing named is a usage error, not a bulk change.
+    let output = project
+        .tolkar()
+        .args(["review", "confirm", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report = succeed(project.tolkar().args([
+        "review",
+        "confirm",
+        "--lang",
+        "nb",
+        "content/sv/career/cfo.md#fm:Title",
+    ]));
+    assert!(report.contains("1 translation changed"), "{report}");
+    let (code, text) = check(&project, &["--lang", "nb"]);
+    assert_eq!(code, Some(0), "confirmed, no longer stale: {text}");
+
+    succeed(
+        project
+            .tolkar()
+            .args(["review", "approve", "--lang", "nb", "--doc", POSTING]),
+    );
+    let (_, json) = check(&project, &["--lang", "nb", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["languages"][0]["stale"], 0);
+
+    // A new text must keep the source's placeholders.
+    let output = project
+        .tolkar()
+        .args([
+            "review",
+            "set",
+            "--lang",
+            "nb",
+            "content/sv/career/cfo.md#body:p[1]",
+            "Ny tekst",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let file = project.path("after.json");
+    succeed(
+        project
+            .tolkar()
+            .args([
+                "export", "--lang", "nb", "--format", "json", "--state", "all", "--doc", POSTING,
+                "-o",
+            ])
+            .arg(&file),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let unit = |key: &str| {
+        json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(unit("body:p[1]")["target"], "Ny tekst");
+    assert_eq!(unit("body:p[1]")["origin"], "review:set");
+    assert_eq!(unit("body:p[2]")["state"], "reviewed");
+    assert_eq!(unit("fm:Title")["state"], "reviewed");
+    let with_link = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["source"].as_str().unwrap().contains("<1>"))
+        .map(|u| u["id"].as_str().unwrap().to_string())
+        .expect("cfo.md has a link");
+    {
+        let id = with_link;
+        let output = project
+            .tolkar()
+            .args(["review", "set", "--lang", "nb", &id, "no placeholders"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            stderr_of(&output).contains("does not fit"),
+            "{}",
+            stderr_of(&output)
+        );
+    }
+}

@@ -135,6 +135,16 @@ check-language = { $lang }: { $coverage } % oversat, { $stale } forældede, { $m
 check-passed = bestået
 check-failed = FEJLET
 
+## review
+
+review-summary = Gennemgang ({ $action }): { $count ->
+        [one] { $count } oversættelse
+       *[other] { $count } oversættelser
+    } ændret.
+error-review-nothing-named = angiv segmenterne, der skal gennemgås: id (sti#nøgle), --doc MØNSTER eller --all
+error-review-unknown = intet sådant segment: { $id }
+error-review-placeholders = { $id }: den nye tekst passer ikke til kildeteksten: { $reason }
+
 ## export
 
 export-summary =

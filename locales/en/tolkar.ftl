@@ -107,6 +107,16 @@ check-language = { $lang }: { $coverage }% translated, { $stale } stale, { $miss
 check-passed = passed
 check-failed = FAILED
 
+## review
+
+review-summary = Review ({ $action }): { $count ->
+        [one] { $count } translation
+       *[other] { $count } translations
+    } changed.
+error-review-nothing-named = name the segments to review: ids (path#key), --doc GLOB, or --all
+error-review-unknown = no such segment: { $id }
+error-review-placeholders = { $id }: the new text does not fit the source: { $reason }
+
 ## export
 
 export-summary =

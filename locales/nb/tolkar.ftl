@@ -128,6 +128,16 @@ check-language = { $lang }: { $coverage } % oversatt, { $stale } utdaterte, { $m
 check-passed = bestått
 check-failed = FEILET
 
+## review
+
+review-summary = Gjennomgang ({ $action }): { $count ->
+        [one] { $count } oversettelse
+       *[other] { $count } oversettelser
+    } endret.
+error-review-nothing-named = oppgi segmentene som skal gjennomgås: id (sti#nøkkel), --doc MØNSTER eller --all
+error-review-unknown = ikke noe slikt segment: { $id }
+error-review-placeholders = { $id }: den nye teksten passer ikke til kildeteksten: { $reason }
+
 ## export
 
 export-summary =

@@ -126,6 +126,16 @@ check-language = { $lang }: { $coverage } % översatt, { $stale } inaktuella, { 
 check-passed = godkänt
 check-failed = UNDERKÄNT
 
+## review
+
+review-summary = Granskning ({ $action }): { $count ->
+        [one] { $count } översättning
+       *[other] { $count } översättningar
+    } ändrade.
+error-review-nothing-named = ange segmenten att granska: id (sökväg#nyckel), --doc MÖNSTER eller --all
+error-review-unknown = inget sådant segment: { $id }
+error-review-placeholders = { $id }: den nya texten passar inte källtexten: { $reason }
+
 ## export
 
 export-summary =

@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod progress;
 mod pseudo;
+mod review;
 mod stale;
 mod status;
 mod sync;
@@ -21,7 +22,7 @@ use std::path::Path;
 
 pub use failure::Failure;
 
-use crate::cli::{Cli, Command, TmCommand};
+use crate::cli::{Cli, Command, ReviewAction, ReviewCommand, TmCommand};
 use crate::i18n::Messages;
 use crate::posting::{Document, Rules};
 
@@ -48,6 +49,39 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             missing,
             force,
         } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+        Command::Review { action } => {
+            let (action, selection, set) = match &action {
+                ReviewCommand::Confirm(s) => (ReviewAction::Confirm, Some(s), None),
+                ReviewCommand::Approve(s) => (ReviewAction::Approve, Some(s), None),
+                ReviewCommand::Set { lang, id, text } => {
+                    (ReviewAction::Set, None, Some((lang, id, text)))
+                }
+            };
+            let one_id;
+            let options = match (selection, set) {
+                (Some(s), _) => review::Options {
+                    action,
+                    lang: &s.lang,
+                    ids: &s.ids,
+                    documents: &s.doc,
+                    all: s.all,
+                    text: None,
+                },
+                (None, Some((lang, id, text))) => {
+                    one_id = [id.clone()];
+                    review::Options {
+                        action,
+                        lang,
+                        ids: &one_id,
+                        documents: &[],
+                        all: false,
+                        text: Some(text),
+                    }
+                }
+                (None, None) => unreachable!("every review command is one of the two"),
+            };
+            review::run(&dir, &options, messages)?
+        }
         Command::Check {
             lang,
             format,
