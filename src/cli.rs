@@ -107,6 +107,19 @@ pub enum Command {
         #[arg(long)]
         no_write: bool,
     },
+    /// Sync, then write one self-contained HTML page for editors:
+    /// progress, postings by staleness, and each stale segment's change.
+    Report {
+        /// Write the HTML report (the only kind there is).
+        #[arg(long, required = true)]
+        html: bool,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Only this language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+    },
     /// Act on translations without exporting them: confirm stale ones,
     /// approve machine output, set a new text.
     Review {

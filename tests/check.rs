@@ -258,3 +258,64 @@ fn editors_confirm_approve_and_set_without_exporting() {
         );
     }
 }
+
+#[test]
+fn the_html_report_shows_progress_postings_and_diffs() {
+    let project = project_with_one_stale();
+    let file = project.path("report.html");
+    let said = succeed(project.tolkar().args(["report", "--html", "-o"]).arg(&file));
+    assert!(said.contains("Wrote the report"), "{said}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    // Self-contained: nothing is fetched.
+    for outside in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(outside), "{outside} in the report");
+    }
+    if !have_tool("python3", &["--version"]) {
+        return;
+    }
+    // Read as a browser's parser does: one progress bar and one table per
+    // language, a row per posting, the stale segment's change beside its
+    // translation.
+    let script = r#"
+import sys
+from html.parser import HTMLParser
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.stack=[]; self.bars=0; self.tables=0; self.rows=0
+        self.ins=[]; self.translations=0; self.sections=[]; self.text=None
+    def handle_starttag(self, tag, attrs):
+        a=dict(attrs); cls=a.get('class','')
+        if tag=='section': self.sections.append(a.get('id'))
+        if 'bar' in cls.split(): self.bars+=1
+        if tag=='table': self.tables+=1
+        if tag=='tr' and self.tables and 'tbody' in self.stack: self.rows+=1
+        if 'translation' in cls.split(): self.translations+=1
+        if tag=='ins': self.text=''
+        if tag not in ('meta','br'): self.stack.append(tag)
+    def handle_endtag(self, tag):
+        if tag=='ins': self.ins.append(self.text); self.text=None
+        while self.stack and self.stack.pop()!=tag: pass
+    def handle_data(self, data):
+        if self.text is not None: self.text+=data
+p=Page(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+assert p.sections==['lang-en','lang-da','lang-nb'], p.sections
+assert p.bars==3 and p.tables==3, (p.bars, p.tables)
+assert p.rows==3*int(sys.argv[2]), p.rows
+assert p.ins==[' sökes'], p.ins
+assert p.translations==1, p.translations
+print('ok')
+"#;
+    let postings = project.postings().len().to_string();
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .arg(postings)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -145,6 +145,10 @@ error-review-nothing-named = angiv segmenterne, der skal gennemgås: id (sti#nø
 error-review-unknown = intet sådant segment: { $id }
 error-review-placeholders = { $id }: den nye tekst passer ikke til kildeteksten: { $reason }
 
+## report
+
+report-written = Skrev rapporten til { $path }.
+
 ## export
 
 export-summary =

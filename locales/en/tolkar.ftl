@@ -117,6 +117,10 @@ error-review-nothing-named = name the segments to review: ids (path#key), --doc 
 error-review-unknown = no such segment: { $id }
 error-review-placeholders = { $id }: the new text does not fit the source: { $reason }
 
+## report
+
+report-written = Wrote the report to { $path }.
+
 ## export
 
 export-summary =

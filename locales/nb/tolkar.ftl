@@ -138,6 +138,10 @@ error-review-nothing-named = oppgi segmentene som skal gjennomgås: id (sti#nøk
 error-review-unknown = ikke noe slikt segment: { $id }
 error-review-placeholders = { $id }: den nye teksten passer ikke til kildeteksten: { $reason }
 
+## report
+
+report-written = Skrev rapporten til { $path }.
+
 ## export
 
 export-summary =

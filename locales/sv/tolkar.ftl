@@ -136,6 +136,10 @@ error-review-nothing-named = ange segmenten att granska: id (sökväg#nyckel), -
 error-review-unknown = inget sådant segment: { $id }
 error-review-placeholders = { $id }: den nya texten passar inte källtexten: { $reason }
 
+## report
+
+report-written = Skrev rapporten till { $path }.
+
 ## export
 
 export-summary =

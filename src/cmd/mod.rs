@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod progress;
 mod pseudo;
+mod report;
 mod review;
 mod stale;
 mod status;
@@ -49,6 +50,11 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             missing,
             force,
         } => build::run(&dir, lang.as_deref(), missing, force, messages)?,
+        Command::Report {
+            html: _,
+            output,
+            lang,
+        } => report::run(&dir, &output, lang.as_deref(), messages)?,
         Command::Review { action } => {
             let (action, selection, set) = match &action {
                 ReviewCommand::Confirm(s) => (ReviewAction::Confirm, Some(s), None),
