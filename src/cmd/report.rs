@@ -132,7 +132,10 @@ fn bar(out: &mut String, counts: &Counts) {
         ("stale", counts.stale),
         ("missing", counts.missing),
     ] {
-        let _ = write!(out, "<span class=\"key {class}\"></span>{class} {n} ");
+        let _ = write!(
+            out,
+            "<span class=\"item\"><span class=\"key {class}\"></span>{class} {n}</span> "
+        );
     }
     let _ = writeln!(out, "· total {}</p>", counts.total);
 }
@@ -220,7 +223,8 @@ section.lang{margin:2rem 0;border-top:1px solid #ddd}
 .legend .key{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .6rem;border-radius:.2rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;overflow-wrap:anywhere}
-th{cursor:pointer;user-select:none;background:#fafafa}td:not(:first-child),th:not(:first-child){text-align:right}
+th{cursor:pointer;user-select:none;background:#fafafa;white-space:nowrap;overflow-wrap:normal}
+.legend .item{white-space:nowrap}td:not(:first-child),th:not(:first-child){text-align:right}
 .segment{margin:1rem 0;padding:.5rem;border:1px solid #eee;border-radius:.3rem}
 .where{margin:0;color:#555;font-size:.9rem;overflow-wrap:anywhere}
 .pair{display:flex;gap:1rem;flex-wrap:wrap}.pair>div{flex:1 1 20rem;min-width:0}
