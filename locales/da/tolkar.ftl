@@ -132,6 +132,7 @@ stale-translation = oversættelse: { $text }
 ## check
 
 check-language = { $lang }: { $coverage } % oversat, { $stale } forældede, { $missing } mangler, { $machine } maskine:
+check-coverage = dækningen { $coverage } % er under de krævede { $min } %
 check-passed = bestået
 check-failed = FEJLET
 

@@ -104,6 +104,7 @@ stale-translation = translation: { $text }
 ## check
 
 check-language = { $lang }: { $coverage }% translated, { $stale } stale, { $missing } missing, { $machine } machine:
+check-coverage = coverage { $coverage }% is below the required { $min }%
 check-passed = passed
 check-failed = FAILED
 

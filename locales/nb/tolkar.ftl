@@ -125,6 +125,7 @@ stale-translation = oversettelse: { $text }
 ## check
 
 check-language = { $lang }: { $coverage } % oversatt, { $stale } utdaterte, { $missing } mangler, { $machine } maskin:
+check-coverage = dekningen { $coverage } % er under de påkrevde { $min } %
 check-passed = bestått
 check-failed = FEILET
 

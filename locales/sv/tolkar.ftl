@@ -123,6 +123,7 @@ stale-translation = översättning: { $text }
 ## check
 
 check-language = { $lang }: { $coverage } % översatt, { $stale } inaktuella, { $missing } saknas, { $machine } maskin:
+check-coverage = täckningen { $coverage } % är under de krävda { $min } %
 check-passed = godkänt
 check-failed = UNDERKÄNT
 

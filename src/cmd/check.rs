@@ -102,10 +102,14 @@ pub fn run(
     let project = Project::load(dir)?;
     let languages = project.languages(options.lang)?;
     let policy = Policy {
+        // `--fail-on ''`: nothing fails by kind (coverage only).
         fail_on: options
             .fail_on
             .map(<[String]>::to_vec)
-            .unwrap_or_else(|| project.config.check.fail_on.clone()),
+            .unwrap_or_else(|| project.config.check.fail_on.clone())
+            .into_iter()
+            .filter(|k| !k.trim().is_empty())
+            .collect(),
         min_coverage: options.min_coverage.or(project.config.check.min_coverage),
     };
     for kind in &policy.fail_on {
@@ -236,6 +240,18 @@ fn text(report: &Report, messages: &Messages) -> String {
             tr!(messages, "check-failed")
         };
         let _ = writeln!(out, "{line} {verdict}");
+        if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr!(
+                    messages,
+                    "check-coverage",
+                    coverage = lang.coverage,
+                    min = min
+                )
+            );
+        }
         for document in &lang.documents {
             for problem in document.problems.iter().filter(|p| p.fails) {
                 let _ = writeln!(
@@ -269,6 +285,14 @@ fn github(report: &Report) -> String {
                     escape_data(&document.localized_path),
                 );
             }
+        }
+        if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
+            let _ = writeln!(
+                out,
+                "::error title=tolkar {}::coverage {}% is below the required {min}%",
+                escape_property(&lang.lang),
+                lang.coverage
+            );
         }
         let _ = writeln!(
             out,

@@ -69,7 +69,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 text: &new.0,
                 state: new.1.stored().expect("a stored state"),
                 source_hash: &row.hash,
-                origin: new.2,
+                origin: &new.2,
             })?;
             changed += 1;
         }
@@ -95,35 +95,48 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
 fn change(
     options: &Options<'_>,
     row: &UnitRow,
-) -> Result<Option<(String, State, &'static str)>, Failure> {
+) -> Result<Option<(String, State, String)>, Failure> {
     let translation = row.translation.as_ref();
     Ok(match options.action {
         // A stale translation holds for the new source: same text and
-        // state, now made for the current source.
-        ReviewAction::Confirm => translation.filter(|t| !t.current).map(|t| {
-            let state = State::of_stored(&t.state, true);
-            (t.text.clone(), state, "review:confirm")
-        }),
-        // Machine output and drafts that are current become reviewed.
+        // state, now made for the current source, if its placeholders
+        // still fit (a link added to the source needs a new text).
+        ReviewAction::Confirm => match translation.filter(|t| !t.current) {
+            Some(t) => {
+                fits(row, &t.text)?;
+                let state = State::of_stored(&t.state, true);
+                Some((t.text.clone(), state, "review:confirm".into()))
+            }
+            None => None,
+        },
+        // Machine output and drafts that are current become reviewed;
+        // the origin stays, so exports still say where the text came from.
         ReviewAction::Approve => match state_of(row) {
             State::Machine | State::Draft | State::Translated => {
-                translation.map(|t| (t.text.clone(), State::Reviewed, "review:approve"))
+                translation.map(|t| (t.text.clone(), State::Reviewed, t.origin.clone()))
             }
             _ => None,
         },
         ReviewAction::Set => {
             let text = options.text.unwrap_or_default();
-            let inline = !matches!(row.kind.as_str(), "front-matter" | "shortcode-param");
-            if inline && let Err(e) = placeholder::check(&row.source, text) {
-                return Err(Failure::new(
-                    "error-review-placeholders",
-                    vec![
-                        ("id", id::join(&row.path, &row.key)),
-                        ("reason", e.to_string()),
-                    ],
-                ));
-            }
-            Some((text.to_string(), State::Translated, "review:set"))
+            fits(row, text)?;
+            Some((text.to_string(), State::Translated, "review:set".into()))
         }
     })
+}
+
+/// A text for a segment must have the placeholders of its source
+/// (front matter and parameters have none).
+fn fits(row: &UnitRow, text: &str) -> Result<(), Failure> {
+    let inline = !matches!(row.kind.as_str(), "front-matter" | "shortcode-param");
+    if inline && let Err(e) = placeholder::check(&row.source, text) {
+        return Err(Failure::new(
+            "error-review-placeholders",
+            vec![
+                ("id", id::join(&row.path, &row.key)),
+                ("reason", e.to_string()),
+            ],
+        ));
+    }
+    Ok(())
 }

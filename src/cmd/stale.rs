@@ -129,7 +129,9 @@ fn documents(
     for document in &mut by_path {
         let lines = localized_lines(project, &document.localized_path);
         for segment in &mut document.segments {
-            segment.localized_line = lines.get(&segment.key).copied();
+            // By the translation's text, not the key: keys after an
+            // insertion have moved on since the posting was built.
+            segment.localized_line = lines.get(&segment.translation).copied();
         }
     }
     by_path.sort_by(|a, b| {
@@ -140,16 +142,19 @@ fn documents(
     by_path
 }
 
-/// The line of each segment in a localized posting, by key; empty if it
-/// does not exist or cannot be read.
+/// The line of each text in a localized posting (its first occurrence);
+/// empty if the posting does not exist or cannot be read.
 fn localized_lines(project: &Project, relative: &str) -> HashMap<String, usize> {
     let Ok(bytes) = std::fs::read(project.root.join(relative)) else {
         return HashMap::new();
     };
-    match crate::posting::parse(&bytes, &project.rules) {
-        Ok(doc) => doc.segments.into_iter().map(|s| (s.key, s.line)).collect(),
-        Err(_) => HashMap::new(),
+    let mut lines = HashMap::new();
+    if let Ok(doc) = crate::posting::parse(&bytes, &project.rules) {
+        for segment in doc.segments {
+            lines.entry(segment.text).or_insert(segment.line);
+        }
     }
+    lines
 }
 
 fn print_text(
