@@ -53,6 +53,14 @@ fn check(project: &Project, args: &[&str]) -> (Option<i32>, String) {
 #[test]
 fn check_fails_exactly_when_the_policy_does() {
     let project = project_with_one_stale();
+    // --no-write with no store creates none.
+    let fresh = Project::corpus();
+    let (code, _) = check(
+        &fresh,
+        &["--lang", "nb", "--no-write", "--fail-on", "missing"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(!fresh.path(".tolkar").exists(), "no store was created");
     // --no-write: the edit is judged, the store is not touched.
     let before = project.dump();
     let (code, text) = check(&project, &["--lang", "nb", "--no-write"]);

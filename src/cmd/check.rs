@@ -123,7 +123,13 @@ pub fn run(
             ));
         }
     }
-    let mut store = Store::open(&project.database_path())?;
+    // --no-write with no store yet: judge in memory rather than create one.
+    let database = project.database_path();
+    let mut store = if options.no_write && !database.exists() {
+        Store::open_in_memory()?
+    } else {
+        Store::open(&database)?
+    };
     let sources = read_sources(&project)?;
     let result = store.transaction(|tx| -> Result<Vec<LanguageCheck>, End> {
         sync(tx, &project, &sources, &())?;
