@@ -232,11 +232,11 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
         return Decision::Refused(Reason::Duplicate);
     }
     // The translator saw the unit's source: its placeholders are the ones
-    // to keep. Front matter and shortcode parameters have none: a `<1>`
-    // there is text.
+    // to keep.
     let seen_source = unit.source.as_deref().unwrap_or(&row.source);
-    let has_placeholders = !matches!(row.kind.as_str(), "front-matter" | "shortcode-param");
-    if has_placeholders && let Err(e) = placeholder::check(seen_source, target) {
+    if has_placeholders(&row.kind)
+        && let Err(e) = placeholder::check(seen_source, target)
+    {
         return Decision::Refused(Reason::Placeholder(e));
     }
     let seen_hash = source_hash(seen_source);
@@ -288,6 +288,12 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
     } else {
         Decision::New(store)
     }
+}
+
+/// Whether segments of `kind` have placeholders. Front-matter values and
+/// shortcode parameters have none: a `<1>` in them is text.
+pub fn has_placeholders(kind: &str) -> bool {
+    !matches!(kind, "front-matter" | "shortcode-param")
 }
 
 /// Whether an id's path stays inside the project: relative, no `..`.

@@ -261,6 +261,13 @@ impl Project {
             .map(String::as_str)
     }
 
+    /// `localized_path` as reports and JSON show it: with `/`.
+    pub fn localized_display(&self, source: &str, lang: &str) -> String {
+        self.localized_path(Path::new(source), lang)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
     /// Where the `lang` version of a source posting goes (relative path).
     pub fn localized_path(&self, source: &Path, lang: &str) -> PathBuf {
         match self.config.layout {

@@ -51,24 +51,7 @@ fn edit(project: &Project, from: &str, to: &str) {
 fn only_changed_text_goes_stale() {
     let project = Project::corpus();
     // Translate everything: each target is its source with a marker.
-    let file = project.path("nb.json");
-    succeed(
-        project
-            .tolkar()
-            .args([
-                "export", "--lang", "nb", "--format", "json", "--doc", POSTING, "-o",
-            ])
-            .arg(&file),
-    );
-    let mut json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    for unit in json["units"].as_array_mut().unwrap() {
-        let source = unit["source"].as_str().unwrap().to_string();
-        unit["target"] = format!("{source} [nb]").into();
-        unit["state"] = "translated".into();
-    }
-    std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
-    succeed(project.tolkar().arg("import").arg(&file));
+    project.translate_all("nb", Some(POSTING));
     let before = states(&project);
     assert!(before.values().all(|(state, _)| state == "translated"));
 

@@ -9,15 +9,17 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, Rollback};
 use crate::cli::CheckFormat;
 use crate::exchange::State;
 use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
-use crate::store::{Store, StoreError, UnitRow};
+use crate::store::{Store, UnitRow};
 use crate::sync::{read_sources, sync};
 use crate::tr;
+
+use super::report::escape;
 
 /// The version of the JSON report; a change that breaks readers raises it.
 const SCHEMA_VERSION: u32 = 1;
@@ -75,24 +77,6 @@ struct Problem {
     fails: bool,
 }
 
-/// Why the transaction ends without a commit.
-enum End {
-    Failure(Failure),
-    Rollback(Vec<LanguageCheck>),
-}
-
-impl From<StoreError> for End {
-    fn from(e: StoreError) -> End {
-        End::Failure(e.into())
-    }
-}
-
-impl From<Failure> for End {
-    fn from(e: Failure) -> End {
-        End::Failure(e)
-    }
-}
-
 pub fn run(
     dir: &Path,
     options: &Options<'_>,
@@ -131,20 +115,22 @@ pub fn run(
         Store::open(&database)?
     };
     let sources = read_sources(&project)?;
-    let result = store.transaction(|tx| -> Result<Vec<LanguageCheck>, End> {
-        sync(tx, &project, &sources, &())?;
-        let mut checks = Vec::new();
-        for lang in &languages {
-            checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy));
-        }
-        if options.no_write {
-            return Err(End::Rollback(checks));
-        }
-        Ok(checks)
-    });
+    let result = store.transaction(
+        |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
+            sync(tx, &project, &sources, &())?;
+            let mut checks = Vec::new();
+            for lang in &languages {
+                checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy));
+            }
+            if options.no_write {
+                return Err(Rollback::Keep(checks));
+            }
+            Ok(checks)
+        },
+    );
     let checks = match result {
-        Ok(checks) | Err(End::Rollback(checks)) => checks,
-        Err(End::Failure(failure)) => return Err(failure),
+        Ok(checks) | Err(Rollback::Keep(checks)) => checks,
+        Err(Rollback::Failure(failure)) => return Err(failure),
     };
     let report = Report {
         schema_version: SCHEMA_VERSION,
@@ -180,10 +166,9 @@ fn judge(project: &Project, lang: &str, rows: Vec<UnitRow>, policy: &Policy) -> 
         check.total += 1;
         // Every posting is a test case, with problems or without.
         if check.documents.last().is_none_or(|d| d.path != row.path) {
-            let localized = project.localized_path(Path::new(&row.path), lang);
             check.documents.push(DocumentCheck {
                 path: row.path.clone(),
-                localized_path: localized.to_string_lossy().replace('\\', "/"),
+                localized_path: project.localized_display(&row.path, lang),
                 problems: Vec::new(),
             });
         }
@@ -345,15 +330,15 @@ fn junit(report: &Report) -> String {
         let _ = writeln!(
             out,
             "  <testsuite name=\"tolkar {}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-            xml(&lang.lang),
+            escape(&lang.lang),
             cases.len() + 1
         );
         for document in cases {
             let _ = write!(
                 out,
                 "    <testcase classname=\"tolkar.{}\" name=\"{}\"",
-                xml(&lang.lang),
-                xml(&document.path)
+                escape(&lang.lang),
+                escape(&document.path)
             );
             let failing: Vec<&Problem> = document.problems.iter().filter(|p| p.fails).collect();
             if failing.is_empty() {
@@ -368,13 +353,13 @@ fn junit(report: &Report) -> String {
                 out,
                 ">\n      <failure message=\"{} segments need work\" type=\"translation\">{}</failure>\n    </testcase>",
                 failing.len(),
-                xml(&list.join("\n"))
+                escape(&list.join("\n"))
             );
         }
         let _ = write!(
             out,
             "    <testcase classname=\"tolkar.{}\" name=\"coverage\"",
-            xml(&lang.lang)
+            escape(&lang.lang)
         );
         match report.policy.min_coverage {
             Some(min) if lang.coverage < min => {
@@ -390,13 +375,6 @@ fn junit(report: &Report) -> String {
     }
     out.push_str("</testsuites>\n");
     out
-}
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A pull-request comment: a table per language, a collapsible list per
@@ -428,7 +406,7 @@ fn markdown(report: &Report) -> String {
                 out,
                 "\n<details><summary>{} · <code>{}</code>: {} segments</summary>\n",
                 lang.lang,
-                xml(&document.path),
+                escape(&document.path),
                 document.problems.len()
             );
             for problem in &document.problems {

@@ -85,6 +85,26 @@ impl Failure {
     }
 }
 
+/// How a transaction that may roll back on purpose ends: with a failure,
+/// or with what was found, nothing stored (a dry run, refused units,
+/// `check --no-write`).
+pub enum Rollback<T> {
+    Failure(Failure),
+    Keep(T),
+}
+
+impl<T> From<crate::store::StoreError> for Rollback<T> {
+    fn from(e: crate::store::StoreError) -> Rollback<T> {
+        Rollback::Failure(e.into())
+    }
+}
+
+impl<T> From<Failure> for Rollback<T> {
+    fn from(e: Failure) -> Rollback<T> {
+        Rollback::Failure(e)
+    }
+}
+
 impl From<crate::store::StoreError> for Failure {
     fn from(err: crate::store::StoreError) -> Failure {
         use crate::store::StoreError;

@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{Failure, note};
+use super::{Failure, Rollback, note};
 use crate::exchange::{self, Format, ImportFile, State};
 use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Planned, Reading, Segments, Tally, apply, plan};
 use crate::project::Project;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use crate::sync::{read_sources, sync};
 use crate::tr;
 
@@ -31,25 +31,6 @@ struct FileImport {
     planned: Vec<Planned>,
 }
 
-/// Why the transaction ends without a commit.
-enum Abort {
-    Failure(Failure),
-    /// Nothing is to be stored (a dry run, or refused units).
-    Rollback(Vec<FileImport>),
-}
-
-impl From<StoreError> for Abort {
-    fn from(e: StoreError) -> Abort {
-        Abort::Failure(e.into())
-    }
-}
-
-impl From<Failure> for Abort {
-    fn from(e: Failure) -> Abort {
-        Abort::Failure(e)
-    }
-}
-
 pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
     let project = Project::load(dir)?;
     let forced_state = options.state.map(parse_stored_state).transpose()?;
@@ -59,7 +40,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     }
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
-    let result = store.transaction(|tx| -> Result<_, Abort> {
+    let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
         let report = sync(tx, &project, &sources, &())?;
         let mut segments: HashMap<String, Segments> = HashMap::new();
         for import in &mut imports {
@@ -81,7 +62,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         }
         let refused = imports.iter().any(|i| Tally::of(&i.planned).refused > 0);
         if options.dry_run || (refused && !options.partial) {
-            return Err(Abort::Rollback(std::mem::take(&mut imports)));
+            return Err(Rollback::Keep(std::mem::take(&mut imports)));
         }
         let mut filled = 0;
         for import in &imports {
@@ -103,8 +84,8 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             super::sync::print_report_if_changed(&report, messages);
             (imports, true, filled)
         }
-        Err(Abort::Rollback(imports)) => (imports, false, 0),
-        Err(Abort::Failure(failure)) => return Err(failure),
+        Err(Rollback::Keep(imports)) => (imports, false, 0),
+        Err(Rollback::Failure(failure)) => return Err(failure),
     };
     Ok(report(&imports, stored, filled, options, messages))
 }

@@ -21,7 +21,7 @@ mod translate;
 use std::io::Write;
 use std::path::Path;
 
-pub use failure::Failure;
+pub use failure::{Failure, Rollback};
 
 use crate::cli::{Cli, Command, ReviewAction, ReviewCommand, TmCommand};
 use crate::i18n::Messages;

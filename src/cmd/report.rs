@@ -180,7 +180,7 @@ fn stale_list(out: &mut String, project: &Project, lang: &str, rows: &[UnitRow])
     for row in stale {
         let translation = row.translation.as_ref().expect("stale rows have one");
         let old = translation.previous_source.as_deref().unwrap_or("");
-        let localized = project.localized_path(Path::new(&row.path), lang);
+        let localized = project.localized_display(&row.path, lang);
         let _ = write!(
             out,
             "<div class=\"segment\"><p class=\"where\">{} <code>{}</code>, line {} → {}</p>\
@@ -188,7 +188,7 @@ fn stale_list(out: &mut String, project: &Project, lang: &str, rows: &[UnitRow])
             escape(&row.path),
             escape(&row.key),
             row.line,
-            escape(&localized.to_string_lossy())
+            escape(&localized)
         );
         for run in worddiff::diff(old, &row.source) {
             let text = escape(&run.text);
@@ -206,7 +206,8 @@ fn stale_list(out: &mut String, project: &Project, lang: &str, rows: &[UnitRow])
     }
 }
 
-fn escape(text: &str) -> String {
+/// Text for HTML and XML content and attribute values.
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

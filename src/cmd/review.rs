@@ -128,8 +128,9 @@ fn change(
 /// A text for a segment must have the placeholders of its source
 /// (front matter and parameters have none).
 fn fits(row: &UnitRow, text: &str) -> Result<(), Failure> {
-    let inline = !matches!(row.kind.as_str(), "front-matter" | "shortcode-param");
-    if inline && let Err(e) = placeholder::check(&row.source, text) {
+    if crate::import::has_placeholders(&row.kind)
+        && let Err(e) = placeholder::check(&row.source, text)
+    {
         return Err(Failure::new(
             "error-review-placeholders",
             vec![

@@ -99,11 +99,10 @@ fn documents(
     let mut by_path: Vec<StaleDocument> = Vec::new();
     for row in rows {
         if by_path.last().is_none_or(|d| d.path != row.path) {
-            let localized = project.localized_path(Path::new(&row.path), lang);
             by_path.push(StaleDocument {
                 lang: lang.to_string(),
                 path: row.path.clone(),
-                localized_path: localized.to_string_lossy().replace('\\', "/"),
+                localized_path: project.localized_display(&row.path, lang),
                 changed_at: times.get(&row.path).cloned().unwrap_or_default(),
                 segments: Vec::new(),
             });

@@ -66,6 +66,28 @@ impl Project {
             .collect()
     }
 
+    /// Translates every missing segment into `lang` (of the postings
+    /// matching `doc`, if given) through a JSON export and import: each
+    /// target is its source followed by ` [LANG]`.
+    pub fn translate_all(&self, lang: &str, doc: Option<&str>) {
+        let file = self.path(&format!("{lang}-all.json"));
+        let mut export = self.tolkar();
+        export.args(["export", "--lang", lang, "--format", "json"]);
+        if let Some(doc) = doc {
+            export.args(["--doc", doc]);
+        }
+        succeed(export.arg("-o").arg(&file));
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for unit in json["units"].as_array_mut().unwrap() {
+            let source = unit["source"].as_str().unwrap().to_string();
+            unit["target"] = format!("{source} [{lang}]").into();
+            unit["state"] = "translated".into();
+        }
+        std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
+        succeed(self.tolkar().arg("import").arg(&file));
+    }
+
     /// Appends to tolkar.toml.
     pub fn configure(&self, text: &str) {
         let path = self.path("tolkar.toml");
