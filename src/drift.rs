@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use similar::TextDiff;
 
+use crate::memory::{FastRatio, best_possible};
+
 /// Below this word similarity, two segments are different texts; unless
 /// they are the only two of their kind in their gap (a rewrite).
 const MIN_SIMILAR: f32 = 0.5;
@@ -84,16 +86,8 @@ pub fn align(old: &[Side<'_>], new: &[Side<'_>]) -> Alignment {
     }
     // 4. Within each gap between paired neighbours: by kind and similarity.
     pair_in_gaps(old, new, &mut old_taken, &mut new_match);
-    // 5. What is still left: the same key, as before any insertion.
-    for (n, side) in new.iter().enumerate() {
-        if new_match[n].is_none()
-            && let Some(&o) = old_by_key.get(side.key)
-            && !old_taken[o]
-        {
-            old_taken[o] = true;
-            new_match[n] = Some(o);
-        }
-    }
+    // 5. Edited and moved: anywhere, by kind and close similarity.
+    pair_moved_edits(old, new, &mut old_taken, &mut new_match);
     let mut alignment = Alignment::default();
     for (n, matched) in new_match.iter().enumerate() {
         match matched {
@@ -103,6 +97,53 @@ pub fn align(old: &[Side<'_>], new: &[Side<'_>]) -> Alignment {
     }
     alignment.gone = (0..old.len()).filter(|&o| !old_taken[o]).collect();
     alignment
+}
+
+/// Above this similarity of characters (percent), a segment edited
+/// somewhere else is the same segment moved and edited (a typo fixed in a
+/// section that moved).
+const MOVED_SIMILAR: f64 = 80.0;
+
+/// Beyond this many comparisons the pass for moved edits is skipped: a
+/// document rewritten throughout has no moves worth finding.
+const MOVED_BUDGET: usize = 50_000;
+
+/// Pairs unpaired segments of the same kind anywhere in the document when
+/// their texts are close, best first.
+fn pair_moved_edits(
+    old: &[Side<'_>],
+    new: &[Side<'_>],
+    old_taken: &mut [bool],
+    new_match: &mut [Option<usize>],
+) {
+    let olds: Vec<usize> = (0..old.len()).filter(|&o| !old_taken[o]).collect();
+    let news: Vec<usize> = (0..new.len()).filter(|&n| new_match[n].is_none()).collect();
+    if olds.is_empty() || news.is_empty() || olds.len() * news.len() > MOVED_BUDGET {
+        return;
+    }
+    let lengths = |text: &str| text.chars().count();
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for &o in &olds {
+        let kind = kind_of(old[o].key);
+        let old_len = lengths(old[o].text);
+        let ratio = FastRatio::new(old[o].text);
+        for &n in news.iter().filter(|&&n| kind_of(new[n].key) == kind) {
+            if best_possible(old_len, lengths(new[n].text)) < MOVED_SIMILAR {
+                continue;
+            }
+            let similarity = ratio.similarity(new[n].text);
+            if similarity >= MOVED_SIMILAR {
+                candidates.push((similarity, o, n));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    for (_, o, n) in candidates {
+        if !old_taken[o] && new_match[n].is_none() {
+            old_taken[o] = true;
+            new_match[n] = Some(o);
+        }
+    }
 }
 
 /// Whether a key counts its segment (`body:p[3]`, `sc:note[2].0`,
@@ -129,8 +170,9 @@ fn kind_of(key: &str) -> String {
 
 /// Pairs what is left between anchors: for each unpaired new segment, the
 /// old ones of its kind that lie between the old partners of its nearest
-/// paired neighbours. The most similar pair first; a gap holding exactly
-/// one old and one new segment of a kind pairs them however different.
+/// paired neighbours. The most similar pairs first; then a gap left with
+/// exactly one old and one new segment of a kind pairs them however
+/// different (a rewrite).
 fn pair_in_gaps(
     old: &[Side<'_>],
     new: &[Side<'_>],
@@ -139,53 +181,98 @@ fn pair_in_gaps(
 ) {
     let kinds_old: Vec<String> = old.iter().map(|s| kind_of(s.key)).collect();
     let kinds_new: Vec<String> = new.iter().map(|s| kind_of(s.key)).collect();
-    // The old range each unpaired new segment may pair within.
-    let window = |n: usize, new_match: &[Option<usize>]| -> (usize, usize) {
-        let before = new_match[..n]
-            .iter()
-            .rev()
-            .flatten()
-            .next()
-            .map_or(0, |&o| o + 1);
-        let after = new_match[n + 1..]
-            .iter()
-            .flatten()
-            .next()
-            .map_or(old.len(), |&o| o);
-        if before <= after {
-            (before, after)
-        } else {
-            (0, old.len())
-        }
-    };
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    let mut gap_counts: HashMap<(usize, usize, &str), (usize, usize)> = HashMap::new();
     for n in (0..new.len()).filter(|&n| new_match[n].is_none()) {
-        let (from, to) = window(n, new_match);
-        gap_counts.entry((from, to, &kinds_new[n])).or_default().1 += 1;
-        for o in (from..to).filter(|&o| !old_taken[o] && kinds_old[o] == kinds_new[n]) {
+        let gap = Gap::of(n, new_match, old.len());
+        for o in gap
+            .old_range()
+            .filter(|&o| !old_taken[o] && kinds_old[o] == kinds_new[n])
+        {
             let ratio = TextDiff::from_words(old[o].text, new[n].text).ratio();
-            candidates.push((ratio, o, n));
+            if ratio >= MIN_SIMILAR {
+                candidates.push((ratio, o, n));
+            }
         }
     }
-    for (key, counts) in gap_counts.iter_mut() {
-        let (from, to, kind) = *key;
-        counts.0 = (from..to)
-            .filter(|&o| !old_taken[o] && kinds_old[o] == kind)
-            .count();
-    }
-    // Best first; equal ratios in document order, so runs agree.
+    // Best first; equal ratios in document order, so runs agree. A pair
+    // made shrinks the gaps around it: later pairs must stay inside them.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    for (ratio, o, n) in candidates {
-        if old_taken[o] || new_match[n].is_some() {
-            continue;
-        }
-        let (from, to) = window(n, new_match);
-        let alone = gap_counts.get(&(from, to, kinds_new[n].as_str())) == Some(&(1, 1));
-        if ratio >= MIN_SIMILAR || alone {
+    for (_, o, n) in candidates {
+        if !old_taken[o]
+            && new_match[n].is_none()
+            && Gap::of(n, new_match, old.len()).old_range().contains(&o)
+        {
             old_taken[o] = true;
             new_match[n] = Some(o);
         }
+    }
+    // Lone pairs, until none is left: each pair made splits a gap.
+    loop {
+        let mut paired = false;
+        for n in 0..new.len() {
+            if new_match[n].is_some() {
+                continue;
+            }
+            let gap = Gap::of(n, new_match, old.len());
+            let kind = &kinds_new[n];
+            let olds: Vec<usize> = gap
+                .old_range()
+                .filter(|&o| !old_taken[o] && &kinds_old[o] == kind)
+                .collect();
+            let news = gap
+                .new_range()
+                .filter(|&m| new_match[m].is_none() && &kinds_new[m] == kind)
+                .count();
+            if let [o] = olds[..]
+                && news == 1
+            {
+                old_taken[o] = true;
+                new_match[n] = Some(o);
+                paired = true;
+            }
+        }
+        if !paired {
+            break;
+        }
+    }
+}
+
+/// The stretch between an unpaired new segment's nearest paired
+/// neighbours, in the new list and in the old one (between their
+/// partners). Crossed partners (a move) open the old stretch to the whole
+/// document.
+struct Gap {
+    new: (usize, usize),
+    old: (usize, usize),
+}
+
+impl Gap {
+    fn of(n: usize, new_match: &[Option<usize>], old_len: usize) -> Gap {
+        let before = new_match[..n].iter().rposition(Option::is_some);
+        let after = new_match[n + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map(|i| n + 1 + i);
+        let new = (
+            before.map_or(0, |b| b + 1),
+            after.unwrap_or(new_match.len()),
+        );
+        let old_from = before.map_or(0, |b| new_match[b].unwrap() + 1);
+        let old_to = after.map_or(old_len, |a| new_match[a].unwrap());
+        let old = if old_from <= old_to {
+            (old_from, old_to)
+        } else {
+            (0, old_len)
+        };
+        Gap { new, old }
+    }
+
+    fn old_range(&self) -> std::ops::Range<usize> {
+        self.old.0..self.old.1
+    }
+
+    fn new_range(&self) -> std::ops::Range<usize> {
+        self.new.0..self.new.1
     }
 }
 
@@ -268,30 +355,69 @@ mod tests {
                 text: "Något annat skrivet på nytt",
             },
             Side {
-                key: "body:p[2]",
+                key: "body:li[1]",
                 hash: "y",
                 text: "Te",
             },
         ];
         let alignment = align(&old, &new);
-        assert_eq!(alignment.matched, [(0, 0), (1, 1)]);
-        assert_eq!(alignment.added, [2]);
-        assert_eq!(
-            alignment.gone,
-            [2],
-            "a list item does not become a paragraph"
-        );
+        assert_eq!(alignment.matched, [(0, 0), (1, 1), (2, 2)]);
+        // Two new paragraphs for one old one: which is the rewrite is a
+        // guess, so neither pairs; and a list item never pairs with a
+        // paragraph.
+        let mut new = new.to_vec();
+        new[2] = Side {
+            key: "body:p[2]",
+            hash: "z",
+            text: "Ytterligare ett stycke",
+        };
+        let alignment = align(&old, &new);
+        assert_eq!(alignment.matched, [(0, 0)]);
+        assert_eq!(alignment.added, [1, 2]);
+        assert_eq!(alignment.gone, [1, 2]);
     }
 
     #[test]
-    fn moves_keep_their_pair_and_edits_pair_by_key() {
-        let old = sides(&[("p[1]", "a"), ("p[2]", "b"), ("p[3]", "c")]);
-        // b and a swapped places; c was edited to d; e is new.
-        let new = sides(&[("p[1]", "b"), ("p[2]", "a"), ("p[3]", "d"), ("p[4]", "e")]);
+    fn moves_keep_their_pair_and_edits_pair_by_similarity() {
+        let old = sides(&[
+            ("p[1]", "Vi bygger moln"),
+            ("p[2]", "Ansök idag"),
+            ("p[3]", "Vi söker en ingenjör med erfarenhet av nätverk"),
+        ]);
+        // Two paragraphs swapped places, the third was edited, and a new
+        // one came after it.
+        let new = sides(&[
+            ("p[1]", "Ansök idag"),
+            ("p[2]", "Vi bygger moln"),
+            (
+                "p[3]",
+                "Vi söker en ingenjör med lång erfarenhet av nätverk",
+            ),
+            ("p[4]", "Välkommen"),
+        ]);
         let alignment = align(&old, &new);
         assert_eq!(alignment.matched, [(1, 0), (0, 1), (2, 2)]);
         assert_eq!(alignment.added, [3]);
         assert!(alignment.gone.is_empty());
+    }
+
+    #[test]
+    fn an_edited_segment_that_moved_far_keeps_its_pair() {
+        let old = sides(&[
+            ("h2[1]", "Om oss"),
+            ("p[1]", "Vi är ett litet team i Stockholm"),
+            ("h2[2]", "Ansök"),
+            ("p[2]", "Skicka ditt CV till oss"),
+        ]);
+        // The first section moved to the end, with a typo fixed in it.
+        let new = sides(&[
+            ("h2[1]", "Ansök"),
+            ("p[1]", "Skicka ditt CV till oss"),
+            ("h2[2]", "Om oss"),
+            ("p[2]", "Vi är ett litet team i Solna"),
+        ]);
+        let alignment = align(&old, &new);
+        assert_eq!(alignment.matched, [(2, 0), (3, 1), (0, 2), (1, 3)]);
     }
 
     #[test]

@@ -173,7 +173,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// of an optimal diff. Bit-parallel (Hyyrö, 2004): `text` becomes a bit
 /// vector once, then each other text is one pass, 64 characters of `text`
 /// per machine word.
-struct FastRatio {
+pub(crate) struct FastRatio {
     len: usize,
     words: usize,
     /// Per character: where it occurs in `text`, as bits.
@@ -181,7 +181,7 @@ struct FastRatio {
 }
 
 impl FastRatio {
-    fn new(text: &str) -> FastRatio {
+    pub(crate) fn new(text: &str) -> FastRatio {
         let mut len = 0;
         let words = text.chars().count().div_ceil(64);
         let mut masks: HashMap<char, Vec<u64>> = HashMap::new();
@@ -192,7 +192,7 @@ impl FastRatio {
         FastRatio { len, words, masks }
     }
 
-    fn similarity(&self, other: &str) -> f64 {
+    pub(crate) fn similarity(&self, other: &str) -> f64 {
         let mut other_len = 0;
         // A zero bit in `v` is a character of `text` in the common
         // subsequence.
@@ -230,7 +230,7 @@ impl FastRatio {
 }
 
 /// The highest ratio two texts of these lengths can reach.
-fn best_possible(a: usize, b: usize) -> f64 {
+pub(crate) fn best_possible(a: usize, b: usize) -> f64 {
     if a + b == 0 {
         return 100.0;
     }

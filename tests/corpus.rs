@@ -4,55 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::structure::structure;
+use common::{corpus_dir, corpus_files, site_rules};
+use std::path::{Path, PathBuf};
 use tolkar::posting::{Document, Rules, parse};
 use tolkar::reassemble::{identity, reassemble};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
-
-/// Every posting of the corpus (seed and site), sorted.
-fn corpus_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "txt")
-                && path.file_name().unwrap() != "README.md"
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&corpus_dir().join("seed"), &mut files);
-    walk(&corpus_dir().join("site/content"), &mut files);
-    files.sort();
-    assert!(
-        files.len() >= 70,
-        "the corpus is where it should be: {}",
-        files.len()
-    );
-    files
-}
-
-/// The rules of the example site, which match the corpus's shortcodes.
-fn site_rules() -> Rules {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site/tolkar.toml"),
-    )
-    .unwrap();
-    let table: toml_edit::DocumentMut = text.parse().unwrap();
-    let rules = format!(
-        "[front_matter]\n{}\n[shortcodes]\n{}",
-        table["front_matter"], table["shortcodes"]
-    );
-    toml_edit::de::from_str(&rules).unwrap_or_else(|e| panic!("{e}\n{rules}"))
-}
 
 #[test]
 fn identity_round_trip_on_every_corpus_file() {

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod history;
 pub mod structure;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,47 @@ pub fn repo() -> &'static Path {
 /// `../shared`, beside the repository.
 pub fn shared() -> PathBuf {
     repo().parent().unwrap().join("shared")
+}
+
+pub fn corpus_dir() -> PathBuf {
+    shared().join("corpus")
+}
+
+/// Every posting of the corpus (seed and site), sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    fn walk_all(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk_all(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt")
+                && path.file_name().unwrap() != "README.md"
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk_all(&corpus_dir().join("seed"), &mut files);
+    walk_all(&corpus_dir().join("site/content"), &mut files);
+    files.sort();
+    assert!(
+        files.len() >= 70,
+        "the corpus is where it should be: {}",
+        files.len()
+    );
+    files
+}
+
+/// The rules of the example site, which match the corpus's shortcodes.
+pub fn site_rules() -> tolkar::posting::Rules {
+    let text = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
+    let table: toml_edit::DocumentMut = text.parse().unwrap();
+    let rules = format!(
+        "[front_matter]\n{}\n[shortcodes]\n{}",
+        table["front_matter"], table["shortcodes"]
+    );
+    toml_edit::de::from_str(&rules).unwrap_or_else(|e| panic!("{e}\n{rules}"))
 }
 
 /// A temporary project: the Swedish postings of the corpus site with the
