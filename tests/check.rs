@@ -104,11 +104,29 @@ fn check_fails_exactly_when_the_policy_does() {
 #[test]
 fn reports_are_what_ci_systems_read() {
     let project = project_with_one_stale();
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    // Two new paragraphs: missing, which the default policy lets wait.
+    let path = project.path(POSTING);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\nEtt nytt stycke.\n\nOch ett till.\n");
+    std::fs::write(&path, text).unwrap();
     let (_, github) = check(&project, &["--lang", "nb", "--format", "github"]);
     let lines: Vec<&str> = github.lines().collect();
+    // The stale segment at its source line, naming its localized line.
     assert!(lines.contains(
-        &"::error file=content/sv/career/cfo.md,line=3,title=tolkar nb::stale translation (nb) of fm:Title (content/nb/career/cfo.md)"
+        &"::error file=content/sv/career/cfo.md,line=3,title=tolkar nb::stale translation (nb) of fm:Title: the source changed; content/nb/career/cfo.md:3 needs review"
     ), "{github}");
+    // The missing ones in one warning for their posting.
+    let missing: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("without a translation"))
+        .collect();
+    assert_eq!(missing.len(), 1, "{github}");
+    assert!(
+        missing[0].starts_with("::warning file=content/sv/career/cfo.md,line=96,"),
+        "{github}"
+    );
+    assert!(missing[0].ends_with("2 segment(s) without a translation (nb) in content/nb/career/cfo.md: body:p[14], body:p[15]"), "{github}");
     for line in &lines {
         assert!(
             line.starts_with("::error ")
@@ -120,7 +138,20 @@ fn reports_are_what_ci_systems_read() {
     }
     let (_, markdown) = check(&project, &["--lang", "nb", "--format", "markdown"]);
     assert!(markdown.contains("| nb | "), "{markdown}");
-    assert!(markdown.contains("<details><summary>nb · <code>content/sv/career/cfo.md</code>"));
+    assert!(
+        markdown.contains(
+            "<details><summary>❌ nb · <code>content/sv/career/cfo.md</code>: 3 segments, 1 failing</summary>"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- ❌ stale `fm:Title` (line 3; translation: line 3)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- missing `body:p[14]` (line 96)"),
+        "{markdown}"
+    );
 
     let (_, junit) = check(
         &project,

@@ -20,6 +20,7 @@ use crate::sync::{read_sources, sync};
 use crate::tr;
 
 use super::report::escape;
+use super::stale::localized_lines;
 
 /// The version of the JSON report; a change that breaks readers raises it.
 const SCHEMA_VERSION: u32 = 1;
@@ -73,8 +74,14 @@ struct Problem {
     kind: &'static str,
     key: String,
     line: usize,
+    /// For a stale segment, its line in the localized posting, if built.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    localized_line: Option<usize>,
     /// Whether this kind fails the policy.
     fails: bool,
+    /// The stale translation's text, to find its localized line.
+    #[serde(skip)]
+    translation: Option<String>,
 }
 
 pub fn run(
@@ -196,8 +203,24 @@ fn judge(project: &Project, lang: &str, rows: Vec<UnitRow>, policy: &Policy) -> 
             kind,
             key: row.key,
             line: row.line,
+            localized_line: None,
             fails: fails(kind),
+            translation: (kind == "stale")
+                .then(|| row.translation.map(|t| t.text))
+                .flatten(),
         });
+    }
+    for document in &mut check.documents {
+        if !document.problems.iter().any(|p| p.translation.is_some()) {
+            continue;
+        }
+        // By the translation's text: keys move on after an insertion.
+        let lines = localized_lines(project, &document.localized_path);
+        for problem in &mut document.problems {
+            if let Some(text) = &problem.translation {
+                problem.localized_line = lines.get(text).copied();
+            }
+        }
     }
     if check.total > 0 {
         let current = check.translated + check.machine;
@@ -245,57 +268,95 @@ fn text(report: &Report, messages: &Messages) -> String {
         }
         for document in &lang.documents {
             for problem in document.problems.iter().filter(|p| p.fails) {
-                let _ = writeln!(
+                let _ = write!(
                     out,
                     "  {}:{}: {} {}",
                     document.path, problem.line, problem.kind, problem.key
                 );
+                if let Some(line) = problem.localized_line {
+                    let _ = write!(out, " ({}:{line})", document.localized_path);
+                }
+                out.push('\n');
             }
         }
     }
     out
 }
 
-/// GitHub Actions workflow commands: an annotation per segment, on the
-/// line of the source posting.
+/// GitHub Actions workflow commands: an annotation per stale segment on
+/// its line of the source posting, naming its line in the localized one;
+/// one per posting for its missing and its machine-translated segments,
+/// which can be hundreds (GitHub shows 10 of each level per step).
 fn github(report: &Report) -> String {
     let mut out = String::new();
     for lang in &report.languages {
+        let title = escape_property(&format!("tolkar {}", lang.lang));
         for document in &lang.documents {
-            for problem in &document.problems {
-                let level = if problem.fails { "error" } else { "warning" };
+            let file = escape_property(&document.path);
+            let level = |fails: bool| if fails { "error" } else { "warning" };
+            for problem in document.problems.iter().filter(|p| p.kind == "stale") {
+                let localized = match problem.localized_line {
+                    Some(line) => format!("{}:{line}", document.localized_path),
+                    None => document.localized_path.clone(),
+                };
                 let _ = writeln!(
                     out,
-                    "::{level} file={},line={},title=tolkar {}::{} translation ({}) of {} ({})",
-                    escape_property(&document.path),
+                    "::{} file={file},line={},title={title}::stale translation ({}) of {}: the source changed; {} needs review",
+                    level(problem.fails),
                     problem.line,
-                    escape_property(&lang.lang),
-                    escape_data(problem.kind),
                     escape_data(&lang.lang),
                     escape_data(&problem.key),
+                    escape_data(&localized),
+                );
+            }
+            for kind in ["missing", "machine"] {
+                let group: Vec<&Problem> = document
+                    .problems
+                    .iter()
+                    .filter(|p| p.kind == kind)
+                    .collect();
+                let Some(first) = group.first() else { continue };
+                let keys: Vec<&str> = group.iter().map(|p| p.key.as_str()).collect();
+                let what = if kind == "missing" {
+                    "without a translation"
+                } else {
+                    "machine-translated, not reviewed"
+                };
+                let _ = writeln!(
+                    out,
+                    "::{} file={file},line={},title={title}::{} segment(s) {what} ({}) in {}: {}",
+                    level(first.fails),
+                    first.line,
+                    group.len(),
+                    escape_data(&lang.lang),
                     escape_data(&document.localized_path),
+                    escape_data(&shortened(&keys, 10)),
                 );
             }
         }
         if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
             let _ = writeln!(
                 out,
-                "::error title=tolkar {}::coverage {}% is below the required {min}%",
-                escape_property(&lang.lang),
+                "::error title={title}::coverage {}% is below the required {min}%",
                 lang.coverage
             );
         }
         let _ = writeln!(
             out,
-            "::notice title=tolkar {}::{}% translated, {} stale, {} missing, {} machine",
-            escape_property(&lang.lang),
-            lang.coverage,
-            lang.stale,
-            lang.missing,
-            lang.machine
+            "::notice title={title}::{}% translated, {} stale, {} missing, {} machine",
+            lang.coverage, lang.stale, lang.missing, lang.machine
         );
     }
     out
+}
+
+/// The first `limit` items, and how many more.
+fn shortened(items: &[&str], limit: usize) -> String {
+    let mut text = items[..items.len().min(limit)].join(", ");
+    if items.len() > limit {
+        let _ = write!(text, " and {} more", items.len() - limit);
+    }
+    text
 }
 
 /// Workflow-command data: `%`, CR and LF are escaped.
@@ -402,19 +463,26 @@ fn markdown(report: &Report) -> String {
     }
     for lang in &report.languages {
         for document in lang.documents.iter().filter(|d| !d.problems.is_empty()) {
+            let failing = document.problems.iter().filter(|p| p.fails).count();
             let _ = writeln!(
                 out,
-                "\n<details><summary>{} · <code>{}</code>: {} segments</summary>\n",
+                "\n<details><summary>{}{} · <code>{}</code>: {} segments, {failing} failing</summary>\n",
+                if failing > 0 { "❌ " } else { "" },
                 lang.lang,
                 escape(&document.path),
                 document.problems.len()
             );
             for problem in &document.problems {
-                let _ = writeln!(
+                let mark = if problem.fails { "❌ " } else { "" };
+                let _ = write!(
                     out,
-                    "- {} `{}` (line {})",
+                    "- {mark}{} `{}` (line {}",
                     problem.kind, problem.key, problem.line
                 );
+                if let Some(line) = problem.localized_line {
+                    let _ = write!(out, "; translation: line {line}");
+                }
+                out.push_str(")\n");
             }
             out.push_str("\n</details>\n");
         }

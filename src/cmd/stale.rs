@@ -143,7 +143,7 @@ fn documents(
 
 /// The line of each text in a localized posting (its first occurrence);
 /// empty if the posting does not exist or cannot be read.
-fn localized_lines(project: &Project, relative: &str) -> HashMap<String, usize> {
+pub(super) fn localized_lines(project: &Project, relative: &str) -> HashMap<String, usize> {
     let Ok(bytes) = std::fs::read(project.root.join(relative)) else {
         return HashMap::new();
     };
