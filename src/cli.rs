@@ -120,6 +120,28 @@ pub enum Command {
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
     },
+    /// Take over the translations a site already has: align each localized
+    /// posting with its source and store its texts as translations.
+    ///
+    /// Front-matter values the translation owns (slug, aliases, a localized
+    /// date, keys only it has) are kept and written back by build. What
+    /// does not align is listed per posting with its lines. Run it again to
+    /// pull hand edits of localized postings into the store.
+    Adopt {
+        /// Only this language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Only postings whose source path matches. May be repeated.
+        #[arg(long, value_name = "GLOB")]
+        doc: Vec<String>,
+        /// Report what would be adopted; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Show why one posting (source or localized path) would not be
+        /// rebuilt byte for byte; needs --lang.
+        #[arg(long, value_name = "DOC")]
+        explain: Option<String>,
+    },
     /// Act on translations without exporting them: confirm stale ones,
     /// approve machine output, set a new text.
     Review {

@@ -154,7 +154,7 @@ fn is_positional(key: &str) -> bool {
 
 /// The kind a key names, without its counts: `body:p[3]` → `body:p`,
 /// `sc:note[2].0` → `sc:note.0`.
-fn kind_of(key: &str) -> String {
+pub(crate) fn kind_of(key: &str) -> String {
     let mut kind = String::with_capacity(key.len());
     let mut in_count = false;
     for c in key.chars() {

@@ -6,6 +6,7 @@
 //! postings to localized ones, and `reassemble` splices translations back.
 //! `cmd` has one module per command; only `cmd` and `main` print.
 
+pub mod adopt;
 pub mod cli;
 pub mod cmd;
 pub mod drift;

@@ -100,7 +100,15 @@ build-skipped-missing =
         [one] { $count } segment mangler
        *[other] { $count } segmenter mangler
     } (--missing skip)
-build-skipped-foreign = { $path }: ikke skrevet, filen findes allerede og er ikke skrevet af tolkar (brug --force for at overskrive)
+build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
+
+## adopt
+adopt-differs = build ville ikke skrive den tilbage byte for byte, så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
+adopt-orphan = { $path }: intet kildeindlæg; lades urørt
+adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser gemt.
+adopt-dry-run = Prøvekørsel: intet blev gemt.
+error-adopt-explain-lang = --explain kræver --lang (ét sprog)
+error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et
 
 ## init
 

@@ -72,7 +72,15 @@ build-skipped-missing =
         [one] { $count } segment
        *[other] { $count } segments
     } missing (--missing skip)
-build-skipped-foreign = { $path }: not written, the file exists and was not written by tolkar (use --force to overwrite)
+build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
+
+## adopt
+adopt-differs = build would not write it back byte for byte, so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)
+adopt-orphan = { $path }: no source posting; left alone
+adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations stored.
+adopt-dry-run = Dry run: nothing was stored.
+error-adopt-explain-lang = --explain needs --lang (one language)
+error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one
 
 ## init
 

@@ -91,7 +91,15 @@ build-fallback-more =
        *[other] { $count } segment
     } på källspråket
 build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--missing skip)
-build-skipped-foreign = { $path }: skrevs inte, filen finns redan och skapades inte av tolkar (använd --force för att skriva över)
+build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
+
+## adopt
+adopt-differs = build skulle inte skriva tillbaka den byte för byte, så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)
+adopt-orphan = { $path }: ingen källpost; lämnas orörd
+adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar lagrade.
+adopt-dry-run = Provkörning: inget lagrades.
+error-adopt-explain-lang = --explain kräver --lang (ett språk)
+error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en
 
 ## init
 

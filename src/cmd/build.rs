@@ -15,6 +15,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::{Failure, note};
+use crate::adopt::overrides::{self, Override};
 use crate::cli::Missing;
 use crate::i18n::Messages;
 use crate::project::Project;
@@ -38,6 +39,8 @@ struct Plan<'s> {
     last: Option<Output>,
     /// The hash of the file there now, if there is one.
     existing: Option<String>,
+    /// Front-matter values this language owns (see `tolkar adopt`).
+    overrides: Vec<Override>,
 }
 
 /// A posting rendered, to be written if its bytes differ.
@@ -125,9 +128,11 @@ fn plan<'s>(
     for lang in languages {
         let summaries = tx.translation_summary(lang)?;
         let mut outputs = tx.outputs(lang)?;
+        let mut all_overrides = tx.overrides_by_document(lang)?;
         for source in sources {
             let document = documents[&source.path].id;
             let summary = summaries.get(&document).copied().unwrap_or_default();
+            let overrides = all_overrides.remove(&document).unwrap_or_default();
             let path = project
                 .localized_path(Path::new(&source.path), lang)
                 .to_string_lossy()
@@ -136,11 +141,12 @@ fn plan<'s>(
                 source,
                 document,
                 lang,
-                input_hash: input_hash(source, lang, &summary),
+                input_hash: input_hash(source, lang, &summary, &overrides),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
                 path,
                 existing: None,
+                overrides,
             });
         }
     }
@@ -160,15 +166,21 @@ fn plan<'s>(
     Ok(plans)
 }
 
-/// Of the source (and rules), the language, the translations, and this
-/// version of tolkar.
-fn input_hash(source: &Source, lang: &str, summary: &TranslationSummary) -> String {
+/// Of the source (and rules), the language, the translations, the
+/// front-matter overrides, and this version of tolkar.
+fn input_hash(
+    source: &Source,
+    lang: &str,
+    summary: &TranslationSummary,
+    overrides: &[Override],
+) -> String {
     let key = format!(
-        "{}\n{}\n{lang}\n{}\n{}",
+        "{}\n{}\n{lang}\n{}\n{}\n{}",
         env!("CARGO_PKG_VERSION"),
         source.hash,
         summary.translated,
-        summary.revision
+        summary.revision,
+        serde_json::to_string(overrides).expect("overrides serialize"),
     );
     content_hash(key.as_bytes())
 }
@@ -221,8 +233,15 @@ fn render(
         .map(|(&index, translations)| {
             let plan = &plans[index];
             let source_path = project.root.join(&plan.source.path);
-            let doc = crate::posting::parse(&plan.source.bytes, &project.rules)
+            let mut doc = crate::posting::parse(&plan.source.bytes, &project.rules)
                 .map_err(|e| Failure::posting(&source_path, &e))?;
+            if !plan.overrides.is_empty() {
+                // They edit only entries no segment is in: keys stay.
+                let edited = overrides::apply(&doc.source, &plan.overrides);
+                doc = crate::posting::parse(edited.as_bytes(), &project.rules)
+                    .map_err(|e| Failure::posting(&source_path, &e))?;
+            }
+            let language = crate::adopt::language_for(&plan.overrides, &project.rules, plan.lang);
             let text = reassemble(
                 &doc,
                 |i| {
@@ -234,7 +253,7 @@ fn render(
                         .filter(|t| t.current || placeholder::check(&segment.text, &t.text).is_ok())
                         .map(|t| t.text.as_str())
                 },
-                Some(plan.lang),
+                language,
             )
             .map_err(|e| {
                 Failure::new(
@@ -308,7 +327,8 @@ fn write(
             notes.push(tr!(
                 messages,
                 "build-skipped-foreign",
-                path = plan.path.as_str()
+                path = plan.path.as_str(),
+                lang = plan.lang
             ));
             report.skipped += 1;
             continue;

@@ -1,6 +1,7 @@
 //! One module per command. Commands call the library and print; the
 //! library never prints.
 
+mod adopt;
 mod build;
 mod check;
 mod export;
@@ -55,6 +56,20 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             output,
             lang,
         } => report::run(&dir, &output, lang.as_deref(), messages)?,
+        Command::Adopt {
+            lang,
+            doc,
+            dry_run,
+            explain,
+        } => {
+            let options = adopt::Options {
+                lang: lang.as_deref(),
+                documents: &doc,
+                dry_run,
+                explain: explain.as_deref(),
+            };
+            adopt::run(&dir, &options, messages, &mut out)?
+        }
         Command::Review { action } => {
             let (action, selection, set) = match &action {
                 ReviewCommand::Confirm(s) => (ReviewAction::Confirm, Some(s), None),

@@ -11,6 +11,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_memory.sql"),
+    include_str!("../../migrations/0003_overrides.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

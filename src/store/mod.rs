@@ -6,6 +6,7 @@
 
 mod exchange;
 mod migrate;
+mod overrides;
 mod queries;
 mod time;
 

@@ -49,13 +49,9 @@ pub fn corpus_files() -> Vec<PathBuf> {
 
 /// The rules of the example site, which match the corpus's shortcodes.
 pub fn site_rules() -> tolkar::posting::Rules {
-    let text = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
-    let table: toml_edit::DocumentMut = text.parse().unwrap();
-    let rules = format!(
-        "[front_matter]\n{}\n[shortcodes]\n{}",
-        table["front_matter"], table["shortcodes"]
-    );
-    toml_edit::de::from_str(&rules).unwrap_or_else(|e| panic!("{e}\n{rules}"))
+    tolkar::project::Project::load(&repo().join("examples/site"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .rules
 }
 
 /// A temporary project: the Swedish postings of the corpus site with the

@@ -1,0 +1,365 @@
+//! Adopting translations a site already has: a localized posting written
+//! by hand (or by another tool) is aligned with its source posting, segment
+//! by segment, so that its texts become the store's translations.
+//!
+//! Front-matter values pair by key. The body's segments pair by structure:
+//! only segments of the same kind (`body:p`, `body:li`, `sc:note.0`) may
+//! pair, and among the ways to pair them in order, the one that pairs the
+//! most alike is chosen (same placeholders, same numbers, similar length),
+//! so a paragraph missing from the translation leaves a gap where it was
+//! instead of shifting every pair after it. What does not pair is reported,
+//! never guessed.
+
+pub mod overrides;
+
+use std::collections::HashMap;
+
+use crate::posting::{Document, PostingError, Rules, Segment, parse};
+use crate::reassemble::reassemble;
+use crate::segment::placeholder::{self, PlaceholderError};
+
+use overrides::Override;
+
+/// What adopting one localized posting comes to.
+#[derive(Debug)]
+pub struct Adoption {
+    pub source: Document,
+    pub localized: Document,
+    pub alignment: Alignment,
+    /// Per source segment: the localized text to store, if any.
+    pub texts: Vec<Option<String>>,
+    /// Pairs whose placeholders do not fit the source's.
+    pub refused: Vec<(usize, usize, PlaceholderError)>,
+    /// Pairs whose text is the source's own, not adopted (`keep_same`
+    /// false: a file tolkar wrote falls back to the source text).
+    pub same_as_source: Vec<(usize, usize)>,
+    /// The front-matter values the translation owns; `None` if its front
+    /// matter cannot be compared with the source's (JSON, another format).
+    pub overrides: Option<Vec<Override>>,
+    /// What `build` will write from the adopted texts and overrides.
+    pub rebuilt: String,
+}
+
+impl Adoption {
+    /// Whether build writes back the very bytes the site has.
+    pub fn identical(&self) -> bool {
+        self.rebuilt.as_bytes() == self.localized.source.as_bytes()
+    }
+}
+
+/// Aligns a localized posting with its source and works out what to
+/// store and what build would make of it. `keep_same`: adopt texts equal
+/// to their source (a person kept them) or not (tolkar's fallback).
+pub fn adopt(
+    source: &[u8],
+    localized: &[u8],
+    rules: &Rules,
+    lang: &str,
+    keep_same: bool,
+) -> Result<Adoption, (bool, PostingError)> {
+    let source = parse(source, rules).map_err(|e| (true, e))?;
+    let localized = parse(localized, rules).map_err(|e| (false, e))?;
+    let alignment = align(&source, &localized);
+    let mut texts: Vec<Option<String>> = vec![None; source.segments.len()];
+    let mut refused = Vec::new();
+    let mut same_as_source = Vec::new();
+    for &(s, l) in &alignment.pairs {
+        let (from, to) = (&source.segments[s], &localized.segments[l]);
+        if crate::import::has_placeholders(from.kind.as_str())
+            && let Err(e) = placeholder::check(&from.text, &to.text)
+        {
+            refused.push((s, l, e));
+        } else if to.text == from.text && !keep_same {
+            same_as_source.push((s, l));
+        } else {
+            texts[s] = Some(to.text.clone());
+        }
+    }
+    // The language value is written by build; a localized spelling of it
+    // (`En` for `en`) is kept as an override.
+    let language_as_built = localized.language.as_ref().is_none_or(|l| l.value == lang);
+    let owned = |key: &str| {
+        (rules.is_language_key(key) && language_as_built)
+            || source.segments.iter().any(|s| {
+                s.key
+                    .strip_prefix("fm:")
+                    .and_then(|k| k.strip_prefix(key))
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+            })
+    };
+    let overrides = overrides::between(&source.source, &localized.source, owned);
+    let rebuilt = rebuild(
+        &source,
+        overrides.as_deref().unwrap_or_default(),
+        rules,
+        lang,
+        &texts,
+    );
+    Ok(Adoption {
+        source,
+        localized,
+        alignment,
+        texts,
+        refused,
+        same_as_source,
+        overrides,
+        rebuilt,
+    })
+}
+
+/// The language build writes into the front matter: none if an override
+/// already spells it.
+pub fn language_for<'l>(overrides: &[Override], rules: &Rules, lang: &'l str) -> Option<&'l str> {
+    let spelled = overrides
+        .iter()
+        .any(|o| matches!(o, Override::Set { key, .. } if rules.is_language_key(key)));
+    (!spelled).then_some(lang)
+}
+
+/// The localized posting build writes: the source with the overrides
+/// applied and the texts put in (the source's own where there is none).
+fn rebuild(
+    source: &Document,
+    overrides: &[Override],
+    rules: &Rules,
+    lang: &str,
+    texts: &[Option<String>],
+) -> String {
+    let by_key: HashMap<&str, &str> = source
+        .segments
+        .iter()
+        .zip(texts)
+        .filter_map(|(s, t)| Some((s.key.as_str(), t.as_deref()?)))
+        .collect();
+    let edited = overrides::apply(&source.source, overrides);
+    // The overrides touch no segment, so the keys are the same.
+    let doc = match parse(edited.as_bytes(), rules) {
+        Ok(doc) => doc,
+        Err(_) => source.clone(),
+    };
+    reassemble(
+        &doc,
+        |i| by_key.get(doc.segments[i].key.as_str()).copied(),
+        language_for(overrides, rules, lang),
+    )
+    .unwrap_or_else(|_| crate::reassemble::identity(&doc))
+}
+
+/// How a localized posting's segments relate to its source's.
+#[derive(Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// (source index, localized index).
+    pub pairs: Vec<(usize, usize)>,
+    /// Source segments with no counterpart in the localized posting.
+    pub missing: Vec<usize>,
+    /// Localized segments with no counterpart in the source.
+    pub unmatched: Vec<usize>,
+}
+
+/// Below this, two segments of one kind are too unlike to pair.
+const MIN_PAIR_SCORE: f64 = 0.5;
+
+pub fn align(source: &Document, localized: &Document) -> Alignment {
+    let mut alignment = Alignment::default();
+    let is_front = |s: &Segment| s.key.starts_with("fm:");
+    // Front matter: by key.
+    for (s, segment) in source
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_front(s))
+    {
+        match localized.segments.iter().position(|l| l.key == segment.key) {
+            Some(l) => alignment.pairs.push((s, l)),
+            None => alignment.missing.push(s),
+        }
+    }
+    for (l, segment) in localized
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_front(s))
+    {
+        if !source.segments.iter().any(|s| s.key == segment.key) {
+            alignment.unmatched.push(l);
+        }
+    }
+    // The body: by structure, in order.
+    let body = |doc: &Document| -> Vec<usize> {
+        (0..doc.segments.len())
+            .filter(|&i| !is_front(&doc.segments[i]))
+            .collect()
+    };
+    let (source_body, localized_body) = (body(source), body(localized));
+    let features = |doc: &Document, indexes: &[usize]| -> Vec<Features> {
+        indexes
+            .iter()
+            .map(|&i| Features::of(&doc.segments[i]))
+            .collect()
+    };
+    let (a, b) = (
+        features(source, &source_body),
+        features(localized, &localized_body),
+    );
+    let (pairs, missing, unmatched) = best_pairing(&a, &b);
+    alignment.pairs.extend(
+        pairs
+            .iter()
+            .map(|&(i, j)| (source_body[i], localized_body[j])),
+    );
+    alignment
+        .missing
+        .extend(missing.iter().map(|&i| source_body[i]));
+    alignment
+        .unmatched
+        .extend(unmatched.iter().map(|&j| localized_body[j]));
+    alignment.pairs.sort_unstable();
+    alignment.missing.sort_unstable();
+    alignment.unmatched.sort_unstable();
+    alignment
+}
+
+/// What alignment compares of a segment.
+struct Features {
+    /// The key without its counts: `body:p[3]` → `body:p`.
+    kind: String,
+    placeholders: std::collections::BTreeMap<u32, bool>,
+    /// The runs of digits in the text, outside placeholders.
+    numbers: Vec<String>,
+    /// Characters of text, outside placeholders.
+    length: usize,
+}
+
+impl Features {
+    fn of(segment: &Segment) -> Features {
+        let mut numbers = Vec::new();
+        let mut length = 0;
+        for token in placeholder::tokenize(&segment.text) {
+            if let placeholder::Token::Text(text) = token {
+                length += text.chars().count();
+                let mut run = String::new();
+                for c in text.chars().chain([' ']) {
+                    if c.is_ascii_digit() {
+                        run.push(c);
+                    } else if !run.is_empty() {
+                        numbers.push(std::mem::take(&mut run));
+                    }
+                }
+            }
+        }
+        Features {
+            kind: crate::drift::kind_of(&segment.key),
+            placeholders: placeholder::shapes(&segment.text),
+            numbers,
+            length,
+        }
+    }
+
+    /// How alike a source segment and a localized one are, or `None` if
+    /// they may not pair at all.
+    fn score(&self, other: &Features) -> Option<f64> {
+        if self.kind != other.kind {
+            return None;
+        }
+        let mut score = 1.0;
+        if self.placeholders == other.placeholders {
+            score += 1.0;
+        }
+        if !self.numbers.is_empty() || !other.numbers.is_empty() {
+            score += if self.numbers == other.numbers {
+                1.0
+            } else {
+                -1.0
+            };
+        }
+        // A translation is rarely under a third or over three times as long.
+        let (a, b) = (self.length.max(1) as f64, other.length.max(1) as f64);
+        score += 1.0 - ((b / a).ln().abs() / 3f64.ln()).min(2.0);
+        (score >= MIN_PAIR_SCORE).then_some(score)
+    }
+}
+
+type Pairing = (Vec<(usize, usize)>, Vec<usize>, Vec<usize>);
+
+/// The order-keeping pairing of `a` with `b` with the highest total score
+/// (dynamic programming over both lists; unpaired segments cost nothing).
+fn best_pairing(a: &[Features], b: &[Features]) -> Pairing {
+    let (n, m) = (a.len(), b.len());
+    // best[i][j]: the best total for a[i..] and b[j..].
+    let mut best = vec![0f64; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let mut value = best[at(i + 1, j)].max(best[at(i, j + 1)]);
+            if let Some(score) = a[i].score(&b[j]) {
+                value = value.max(score + best[at(i + 1, j + 1)]);
+            }
+            best[at(i, j)] = value;
+        }
+    }
+    let (mut pairs, mut missing, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let here = best[at(i, j)];
+        match a[i].score(&b[j]) {
+            Some(score) if (score + best[at(i + 1, j + 1)] - here).abs() < 1e-9 => {
+                pairs.push((i, j));
+                i += 1;
+                j += 1;
+            }
+            _ if (best[at(i + 1, j)] - here).abs() < 1e-9 => {
+                missing.push(i);
+                i += 1;
+            }
+            _ => {
+                unmatched.push(j);
+                j += 1;
+            }
+        }
+    }
+    missing.extend(i..n);
+    unmatched.extend(j..m);
+    (pairs, missing, unmatched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::{Rules, parse};
+
+    fn doc(text: &str) -> Document {
+        parse(text.as_bytes(), &Rules::default()).unwrap()
+    }
+
+    #[test]
+    fn the_same_structure_pairs_one_to_one() {
+        let source = doc("---\ntitle: Om oss\n---\n# Rubrik\n\nEtt stycke.\n\n- ett\n- två\n");
+        let localized = doc("---\ntitle: About\n---\n# Heading\n\nA paragraph.\n\n- one\n- two\n");
+        let alignment = align(&source, &localized);
+        assert_eq!(alignment.pairs, [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]);
+        assert!(alignment.missing.is_empty() && alignment.unmatched.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_left_out_leaves_a_gap_where_it_was() {
+        let source = doc(
+            "Vi grundades 2014 i Stockholm.\n\nVi har kontor i tre länder och många kunder.\n\nKontakta oss på [mejl](mailto:x@y.se).\n",
+        );
+        // The middle paragraph was never translated.
+        let localized =
+            doc("We were founded in 2014 in Stockholm.\n\nContact us by [mail](mailto:x@y.se).\n");
+        let alignment = align(&source, &localized);
+        assert_eq!(alignment.pairs, [(0, 0), (2, 1)]);
+        assert_eq!(alignment.missing, [1]);
+        assert!(alignment.unmatched.is_empty());
+    }
+
+    #[test]
+    fn kinds_never_pair_and_extra_text_is_unmatched() {
+        let source = doc("## Om oss\n\n- Kaffe\n");
+        let localized = doc("## About us\n\nAn extra paragraph.\n\n- Coffee\n");
+        let alignment = align(&source, &localized);
+        assert_eq!(alignment.pairs, [(0, 0), (1, 2)]);
+        assert_eq!(alignment.unmatched, [1]);
+    }
+}

@@ -1,0 +1,109 @@
+//! Front-matter overrides per document and language (see
+//! `crate::adopt::overrides`), stored as JSON.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{StoreError, Tx, now_utc};
+use crate::adopt::overrides::Override;
+
+impl Tx<'_> {
+    /// Replaces the overrides of a document in a language (none: removed).
+    pub fn set_overrides(
+        &self,
+        document: i64,
+        lang: &str,
+        overrides: &[Override],
+    ) -> Result<(), StoreError> {
+        if overrides.is_empty() {
+            self.tx
+                .prepare_cached(
+                    "DELETE FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
+                )
+                .and_then(|mut s| s.execute(params![document, lang]))
+                .map_err(|e| self.err(e))?;
+            return Ok(());
+        }
+        let json = serde_json::to_string(overrides).expect("overrides serialize");
+        self.tx
+            .prepare_cached(
+                "INSERT INTO front_matter_overrides (document_id, lang, overrides, updated_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (document_id, lang) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at",
+            )
+            .and_then(|mut s| s.execute(params![document, lang, json, now_utc()]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn overrides_of(&self, document: i64, lang: &str) -> Result<Vec<Override>, StoreError> {
+        let json: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT overrides FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![document, lang], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(json.map(|j| decode(&j)).unwrap_or_default())
+    }
+
+    /// Every document's overrides in a language.
+    pub fn overrides_by_document(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<i64, Vec<Override>>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT document_id, overrides FROM front_matter_overrides WHERE lang = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut all = HashMap::new();
+        for row in rows {
+            let (document, json) = row.map_err(|e| self.err(e))?;
+            all.insert(document, decode(&json));
+        }
+        Ok(all)
+    }
+}
+
+/// A list written by this or an earlier tolkar; one that does not read is
+/// treated as none rather than stopping a build.
+fn decode(json: &str) -> Vec<Override> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn overrides_round_trip_and_empty_removes() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .transaction(|tx| -> Result<(), StoreError> {
+                let id = tx.insert_document("content/sv/a.md", "h")?;
+                let overrides = vec![Override::Set {
+                    key: "slug".into(),
+                    text: "slug: om-oss\n".into(),
+                }];
+                tx.set_overrides(id, "nb", &overrides)?;
+                assert_eq!(tx.overrides_of(id, "nb")?, overrides);
+                assert_eq!(tx.overrides_by_document("nb")?[&id], overrides);
+                assert!(tx.overrides_of(id, "da")?.is_empty());
+                tx.set_overrides(id, "nb", &[])?;
+                assert!(tx.overrides_of(id, "nb")?.is_empty());
+                Ok(())
+            })
+            .unwrap();
+    }
+}

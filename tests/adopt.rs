@@ -1,0 +1,318 @@
+//! `tolkar adopt` on the corpus site, which already has its translations:
+//! every posting pair aligns, a build after it changes no localized
+//! posting, pages with no source are left alone, values the translation
+//! owns survive source edits, and hand edits come back into the store.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Project, copy_tree, repo, shared, stderr_of, succeed};
+
+/// The whole corpus site (sources and translations) with the example
+/// site's tolkar.toml.
+fn site() -> Project {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &shared().join("corpus/site/content"),
+        &dir.path().join("content"),
+    );
+    std::fs::copy(
+        repo().join("examples/site/tolkar.toml"),
+        dir.path().join("tolkar.toml"),
+    )
+    .unwrap();
+    Project { dir }
+}
+
+/// Every file under content/, by path, with its bytes.
+fn snapshot(project: &Project) -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else {
+                let key = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(key, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(&project.path("content"), project.dir.path(), &mut files);
+    files
+}
+
+/// "{lang}: N localized postings, A of S segments adopted (…%), I rebuild…"
+fn summary(stderr: &str, lang: &str) -> (u64, u64, u64, u64) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("{lang}: ")))
+        .unwrap_or_else(|| panic!("no summary for {lang}:\n{stderr}"));
+    let numbers: Vec<u64> = line
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // postings, adopted, segments, share, identical, …
+    (numbers[0], numbers[1], numbers[2], numbers[4])
+}
+
+fn translation(project: &Project, lang: &str, id: &str) -> Option<(String, String, String)> {
+    let file = project.path(&format!("{lang}.json"));
+    succeed(
+        project
+            .tolkar()
+            .args([
+                "export", "--lang", lang, "--format", "json", "--state", "all", "-o",
+            ])
+            .arg(&file),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["units"].as_array().unwrap().iter().find_map(|u| {
+        (u["id"] == id).then(|| {
+            (
+                u["target"].as_str().unwrap_or_default().to_string(),
+                u["state"].as_str().unwrap().to_string(),
+                u["origin"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+    })
+}
+
+#[test]
+fn the_corpus_site_is_adopted_and_a_build_changes_nothing() {
+    let project = site();
+    let before = snapshot(&project);
+    let report = succeed(project.tolkar().arg("adopt"));
+    for lang in ["en", "da", "nb"] {
+        let (postings, adopted, segments, identical) = summary(&report, lang);
+        // Every Swedish posting has its translation in each language.
+        assert_eq!(postings, 17, "{report}");
+        assert!(
+            adopted * 100 >= segments * 98,
+            "{lang}: {adopted} of {segments}\n{report}"
+        );
+        assert!(
+            identical >= 12,
+            "{lang}: {identical} rebuild identically\n{report}"
+        );
+    }
+    // Pages written only in English are named and left alone.
+    for orphan in [
+        "content/en/career/2026-cloud-engineer-openstack.md",
+        "content/en/career/2026-solution-architect.md",
+    ] {
+        assert!(
+            report.contains(&format!("{orphan}: no source posting; left alone")),
+            "{report}"
+        );
+    }
+    // Lines of what did not adopt are named.
+    assert!(
+        report.contains("not adopted: body:li[13] (line 74)"),
+        "{report}"
+    );
+    assert_eq!(
+        translation(&project, "nb", "content/sv/career/cfo.md#fm:Title"),
+        Some((
+            "Finansdirektør (CFO)".into(),
+            "translated".into(),
+            "adopted".into()
+        ))
+    );
+
+    // A build right after changes no file, and counts the identical ones
+    // as its own.
+    let built = succeed(project.tolkar().arg("build"));
+    assert_eq!(snapshot(&project), before, "{built}");
+    assert!(
+        built.contains("Built nb: 0 written, 13 unchanged, 4 skipped."),
+        "{built}"
+    );
+    // A second adopt has nothing new to store.
+    let again = succeed(project.tolkar().args(["adopt", "--lang", "nb"]));
+    assert!(again.contains("; 0 translations stored."), "{again}");
+}
+
+#[test]
+fn explain_shows_why_a_posting_would_change() {
+    let project = site();
+    let output = project
+        .tolkar()
+        .args([
+            "adopt",
+            "--explain",
+            "content/da/career/2025-open-position.md",
+            "--lang",
+            "da",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("19 of 19 segments align"), "{text}");
+    assert!(text.contains("first at line 22, column 1"), "{text}");
+    assert!(text.contains("+++ content/da/career/2025-open-position.md (as build writes it)"));
+    // --explain stores nothing.
+    assert!(!project.path(".tolkar/tolkar.db").exists() || project.dump().is_empty());
+    // It needs one language.
+    let output = project
+        .tolkar()
+        .args(["adopt", "--explain", "content/da/career/cfo.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn values_the_translation_owns_survive_source_edits() {
+    let project = site();
+    let nb = project.path("content/nb/career/cfo.md");
+    // The Norwegian page has its own slug, date and aliases.
+    let localized = std::fs::read_to_string(&nb).unwrap();
+    let localized = localized
+        .replace(
+            "date: \"2021-02-26\"",
+            "date: \"2021-03-15\"\nslug: \"finansdirektor\"",
+        )
+        .replace("  - /career/cfo/", "  - /nb/karriere/finansdirektor/");
+    std::fs::write(&nb, &localized).unwrap();
+    let report = succeed(project.tolkar().args(["adopt", "--lang", "nb"]));
+    assert!(!report.contains("content/nb/career/cfo.md:"), "{report}");
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    assert_eq!(std::fs::read_to_string(&nb).unwrap(), localized);
+
+    // The source changes a value no translation owns, and a paragraph.
+    let sv = project.path("content/sv/career/cfo.md");
+    let source = std::fs::read_to_string(&sv).unwrap();
+    std::fs::write(
+        &sv,
+        source
+            .replace("fa-external-link-alt", "fa-paper-plane")
+            .replace("Heltid", "Heltid, tillsvidare"),
+    )
+    .unwrap();
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    let rebuilt = std::fs::read_to_string(&nb).unwrap();
+    assert!(
+        rebuilt.contains("sidebarlinkicon: \"fa-paper-plane\""),
+        "{rebuilt}"
+    );
+    assert!(rebuilt.contains("slug: \"finansdirektor\""), "{rebuilt}");
+    assert!(rebuilt.contains("date: \"2021-03-15\""), "{rebuilt}");
+    assert!(
+        rebuilt.contains("  - /nb/karriere/finansdirektor/"),
+        "{rebuilt}"
+    );
+    // The changed value is stale and keeps its adopted text meanwhile.
+    assert_eq!(
+        translation(&project, "nb", "content/sv/career/cfo.md#fm:Duration").map(|t| t.1),
+        Some("stale".into())
+    );
+}
+
+#[test]
+fn hand_edits_are_not_overwritten_and_adopt_takes_them_in() {
+    let project = site();
+    succeed(project.tolkar().args(["adopt", "--lang", "nb"]));
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    let nb = project.path("content/nb/career/cfo.md");
+    let edited = std::fs::read_to_string(&nb)
+        .unwrap()
+        .replace("Søk nå", "Søk i dag");
+    std::fs::write(&nb, &edited).unwrap();
+
+    let report = succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    assert_eq!(
+        std::fs::read_to_string(&nb).unwrap(),
+        edited,
+        "not overwritten"
+    );
+    assert!(
+        report.contains("content/nb/career/cfo.md: not written") && report.contains("tolkar adopt"),
+        "{report}"
+    );
+
+    succeed(
+        project
+            .tolkar()
+            .args(["adopt", "--lang", "nb", "--doc", "content/sv/career/cfo.md"]),
+    );
+    assert_eq!(
+        translation(
+            &project,
+            "nb",
+            "content/sv/career/cfo.md#fm:sidebarlinkname"
+        ),
+        Some(("Søk i dag".into(), "translated".into(), "adopted".into()))
+    );
+    let report = succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    assert!(
+        !report.contains("content/nb/career/cfo.md: not written"),
+        "{report}"
+    );
+    assert_eq!(std::fs::read_to_string(&nb).unwrap(), edited);
+}
+
+#[test]
+fn a_missing_paragraph_is_reported_with_its_line_and_not_guessed() {
+    let project = site();
+    let nb = project.path("content/nb/career/cfo.md");
+    let text = std::fs::read_to_string(&nb).unwrap();
+    let paragraph = text
+        .lines()
+        .find(|l| l.starts_with("Du blir en aktiv og sentral"))
+        .unwrap_or_else(|| panic!("{text}"))
+        .to_string();
+    std::fs::write(&nb, text.replace(&format!("{paragraph}\n\n"), "")).unwrap();
+    let before = snapshot(&project);
+    let report = succeed(
+        project
+            .tolkar()
+            .args(["adopt", "--lang", "nb", "--doc", "**/cfo.md"]),
+    );
+    assert!(
+        report.contains("missing: body:p[5] (source line 31)"),
+        "{report}"
+    );
+    // The paragraphs after it kept their own translations.
+    let next = translation(&project, "nb", "content/sv/career/cfo.md#body:p[6]").unwrap();
+    assert!(
+        next.0.starts_with("Ansvarsområder som følger med rollen"),
+        "{next:?}"
+    );
+    assert_eq!(
+        translation(&project, "nb", "content/sv/career/cfo.md#body:p[5]").map(|t| t.1),
+        Some("missing".into())
+    );
+    // Build leaves the file as the translator wrote it.
+    succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    assert_eq!(snapshot(&project), before);
+}
+
+#[test]
+fn dry_run_stores_nothing_and_broken_postings_are_located() {
+    let project = site();
+    succeed(project.tolkar().arg("sync"));
+    let before = project.dump();
+    let report = succeed(project.tolkar().args(["adopt", "--dry-run"]));
+    assert!(report.contains("Dry run: nothing was stored."), "{report}");
+    assert_eq!(project.dump(), before);
+
+    let da = project.path("content/da/career/cfo.md");
+    let text = std::fs::read_to_string(&da).unwrap();
+    std::fs::write(&da, text.replacen("Team: ", "Team: [", 1)).unwrap();
+    let output = project.tolkar().arg("adopt").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("content/da/career/cfo.md:5:1: invalid YAML front matter"),
+        "{stderr}"
+    );
+    assert_eq!(project.dump(), before, "nothing half-adopted");
+}
