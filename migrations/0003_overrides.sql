@@ -10,3 +10,12 @@ CREATE TABLE front_matter_overrides (
     updated_at  TEXT NOT NULL,
     PRIMARY KEY (document_id, lang)
 ) WITHOUT ROWID;
+
+-- Where a document's localized posting is when its path is not the one
+-- the layout gives (paired through `translationKey` by adopt).
+CREATE TABLE localized_paths (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    PRIMARY KEY (document_id, lang)
+) WITHOUT ROWID;

@@ -316,3 +316,40 @@ fn dry_run_stores_nothing_and_broken_postings_are_located() {
     );
     assert_eq!(project.dump(), before, "nothing half-adopted");
 }
+
+#[test]
+fn a_translation_at_another_path_pairs_by_translation_key() {
+    let project = site();
+    let add_key = |path: &str| {
+        let full = project.path(path);
+        let text = std::fs::read_to_string(&full).unwrap();
+        std::fs::write(
+            &full,
+            text.replacen("---\n", "---\ntranslationKey: cfo\n", 1),
+        )
+        .unwrap();
+    };
+    add_key("content/sv/career/cfo.md");
+    add_key("content/nb/career/cfo.md");
+    std::fs::rename(
+        project.path("content/nb/career/cfo.md"),
+        project.path("content/nb/career/finansdirektor.md"),
+    )
+    .unwrap();
+    let report = succeed(project.tolkar().args(["adopt", "--lang", "nb"]));
+    assert!(
+        !report.contains("finansdirektor.md: no source posting"),
+        "{report}"
+    );
+    let (postings, ..) = summary(&report, "nb");
+    assert_eq!(postings, 17, "{report}");
+    assert_eq!(
+        translation(&project, "nb", "content/sv/career/cfo.md#fm:Title").map(|t| t.0),
+        Some("Finansdirektør (CFO)".into())
+    );
+    // Build keeps the page where it is and writes nothing at cfo.md.
+    let before = snapshot(&project);
+    let built = succeed(project.tolkar().args(["build", "--lang", "nb"]));
+    assert_eq!(snapshot(&project), before, "{built}");
+    assert!(!project.path("content/nb/career/cfo.md").exists());
+}

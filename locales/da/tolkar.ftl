@@ -103,7 +103,7 @@ build-skipped-missing =
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
 
 ## adopt
-adopt-differs = build ville ikke skrive den tilbage byte for byte, så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
+adopt-differs = build ville ikke skrive den tilbage byte for byte (første forskel på linje { $line }), så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
 adopt-orphan = { $path }: intet kildeindlæg; lades urørt
 adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser gemt.
 adopt-dry-run = Prøvekørsel: intet blev gemt.

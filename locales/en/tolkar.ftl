@@ -75,7 +75,7 @@ build-skipped-missing =
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
 
 ## adopt
-adopt-differs = build would not write it back byte for byte, so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)
+adopt-differs = build would not write it back byte for byte (first difference at line { $line }), so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)
 adopt-orphan = { $path }: no source posting; left alone
 adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations stored.
 adopt-dry-run = Dry run: nothing was stored.

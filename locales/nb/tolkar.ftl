@@ -96,7 +96,7 @@ build-skipped-missing =
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
 
 ## adopt
-adopt-differs = build ville ikke skrevet den tilbake byte for byte, så den blir latt være (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
+adopt-differs = build ville ikke skrevet den tilbake byte for byte (første forskjell på linje { $line }), så den blir latt være (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
 adopt-orphan = { $path }: ingen kildepost; blir latt være
 adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %), { $identical } bygges på nytt byte for byte ({ $identical_share } %); { $stored } oversettelser lagret.
 adopt-dry-run = Prøvekjøring: ingenting ble lagret.

@@ -94,7 +94,7 @@ build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
 
 ## adopt
-adopt-differs = build skulle inte skriva tillbaka den byte för byte, så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)
+adopt-differs = build skulle inte skriva tillbaka den byte för byte (första skillnaden på rad { $line }), så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)
 adopt-orphan = { $path }: ingen källpost; lämnas orörd
 adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar lagrade.
 adopt-dry-run = Provkörning: inget lagrades.

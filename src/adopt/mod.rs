@@ -107,6 +107,20 @@ pub fn adopt(
     })
 }
 
+/// A posting's `translationKey` (Hugo pairs translations by it when their
+/// paths differ), if its front matter has one.
+pub fn translation_key(text: &str) -> Option<String> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let front = crate::posting::frontmatter::split(text, start).ok()??;
+    let wanted = |key: &str| key.eq_ignore_ascii_case("translationKey");
+    let fields = crate::posting::frontmatter::fields_where(text, &front, &wanted).ok()?;
+    fields
+        .into_iter()
+        .find(|f| f.item.is_none())
+        .map(|f| f.value)
+        .filter(|v| !v.trim().is_empty())
+}
+
 /// The language build writes into the front matter: none if an override
 /// already spells it.
 pub fn language_for<'l>(overrides: &[Override], rules: &Rules, lang: &'l str) -> Option<&'l str> {
@@ -329,6 +343,19 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         parse(text.as_bytes(), &Rules::default()).unwrap()
+    }
+
+    #[test]
+    fn translation_keys_are_read_from_any_front_matter() {
+        assert_eq!(
+            translation_key("---\ntitle: x\ntranslationKey: cfo\n---\nText\n").as_deref(),
+            Some("cfo")
+        );
+        assert_eq!(
+            translation_key("+++\ntranslationkey = \"cfo\"\n+++\nText\n").as_deref(),
+            Some("cfo")
+        );
+        assert_eq!(translation_key("Text\n"), None);
     }
 
     #[test]

@@ -37,6 +37,8 @@ struct Outcome {
     adopted: usize,
     stored: usize,
     identical: bool,
+    /// Where build's output would first differ from the file, if it would.
+    first_difference: Option<Location>,
     problems: Vec<String>,
 }
 
@@ -74,23 +76,27 @@ pub fn run(
         for lang in &languages {
             let rows = tx.unit_rows(lang)?;
             let written = tx.outputs(lang)?;
+            let files = localized_files(&project, lang)?;
+            let by_key = by_translation_key(&project, &files);
+            let mut paired = BTreeSet::new();
             let mut outcomes = Vec::new();
             for source in &sources {
+                let document = documents[&source.path].id;
+                let Some((localized, moved)) = find_localized(&project, source, lang, &by_key)
+                else {
+                    continue;
+                };
+                paired.insert(localized.clone());
                 if globs.as_ref().is_some_and(|g| !g.is_match(&source.path)) {
                     continue;
                 }
-                let localized = project.localized_display(&source.path, lang);
                 let full = project.root.join(&localized);
-                let bytes = match std::fs::read(&full) {
-                    Ok(bytes) => bytes,
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                    Err(e) => return Err(Failure::io(&full, &e).into()),
-                };
+                let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
+                tx.set_localized_path(document, lang, moved.then_some(localized.as_str()))?;
                 // In a file tolkar wrote, a text equal to its source is the
                 // fallback for a missing translation, not a translation.
                 let keep_same = !written.contains_key(&localized);
                 let adoption = adopt_one(&project, source, &localized, &bytes, lang, keep_same)?;
-                let document = documents[&source.path].id;
                 let stored = store_adoption(tx, &rows, source, lang, &adoption)?;
                 tx.set_overrides(
                     document,
@@ -99,7 +105,7 @@ pub fn run(
                 )?;
                 outcomes.push(outcome(&adoption, localized, stored));
             }
-            let orphans = orphans(&project, &sources, lang)?;
+            let orphans: Vec<String> = files.into_iter().filter(|f| !paired.contains(f)).collect();
             all.push((lang.clone(), outcomes, orphans));
         }
         if options.dry_run {
@@ -124,14 +130,15 @@ pub fn run(
                 for problem in &outcome.problems {
                     note(&format!("  {problem}"));
                 }
-                if !outcome.identical {
+                if let Some(at) = outcome.first_difference {
                     note(&format!(
                         "  {}",
                         tr!(
                             messages,
                             "adopt-differs",
                             path = outcome.localized.as_str(),
-                            lang = lang.as_str()
+                            lang = lang.as_str(),
+                            line = at.line
                         )
                     ));
                 }
@@ -260,6 +267,10 @@ fn outcome(adoption: &Adoption, localized: String, stored: usize) -> Outcome {
         adopted: adoption.texts.iter().flatten().count(),
         stored,
         identical: adoption.identical(),
+        first_difference: (!adoption.identical()).then(|| {
+            let at = first_difference(&adoption.localized.source, &adoption.rebuilt);
+            Location::of(&adoption.localized.source, at)
+        }),
         problems,
     }
 }
@@ -274,13 +285,8 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// Localized postings of `lang` that no source posting maps to: pages
-/// written only in that language, left alone.
-fn orphans(project: &Project, sources: &[Source], lang: &str) -> Result<Vec<String>, Failure> {
-    let expected: BTreeSet<String> = sources
-        .iter()
-        .map(|s| project.localized_display(&s.path, lang))
-        .collect();
+/// Every localized posting of `lang` on disk, relative to the project.
+fn localized_files(project: &Project, lang: &str) -> Result<Vec<String>, Failure> {
     let content = project.root.join(&project.config.content_dir);
     let (dir, suffix) = match project.config.layout {
         Layout::ByDirectory => (content.join(lang), ".md".to_string()),
@@ -288,16 +294,47 @@ fn orphans(project: &Project, sources: &[Source], lang: &str) -> Result<Vec<Stri
     };
     let mut found = Vec::new();
     walk(&dir, &mut found).map_err(|e| Failure::io(&dir, &e))?;
-    let mut orphans: Vec<String> = found
+    let mut files: Vec<String> = found
         .iter()
         .filter_map(|p| {
             let relative = p.strip_prefix(&project.root).ok()?;
             Some(relative.to_string_lossy().replace('\\', "/"))
         })
-        .filter(|p| p.ends_with(&suffix) && !expected.contains(p))
+        .filter(|p| p.ends_with(&suffix))
         .collect();
-    orphans.sort();
-    Ok(orphans)
+    files.sort();
+    Ok(files)
+}
+
+/// The localized postings that have a `translationKey`, by key.
+fn by_translation_key(project: &Project, files: &[String]) -> HashMap<String, String> {
+    let mut by_key = HashMap::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(project.root.join(file)) else {
+            continue;
+        };
+        if let Some(key) = adopt::translation_key(&text) {
+            by_key.entry(key).or_insert_with(|| file.clone());
+        }
+    }
+    by_key
+}
+
+/// Where a source posting's translation into `lang` is: at its layout
+/// path, or else where a localized posting has the same `translationKey`
+/// (then `true`).
+fn find_localized(
+    project: &Project,
+    source: &Source,
+    lang: &str,
+    by_key: &HashMap<String, String>,
+) -> Option<(String, bool)> {
+    let path = project.localized_display(&source.path, lang);
+    if project.root.join(&path).is_file() {
+        return Some((path, false));
+    }
+    let key = adopt::translation_key(std::str::from_utf8(&source.bytes).ok()?)?;
+    by_key.get(&key).map(|p| (p.clone(), true))
 }
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
@@ -353,11 +390,7 @@ fn explain(
             text.push_str(&format!("  kept from the translation: {}\n", describe(o)));
         }
     }
-    if result.identical {
-        text.push_str("build writes it back byte for byte\n");
-    } else {
-        let first = first_difference(&adoption.localized.source, &adoption.rebuilt);
-        let at = Location::of(&adoption.localized.source, first);
+    if let Some(at) = result.first_difference {
         text.push_str(&format!(
             "build would write it differently, first at line {}, column {}:\n",
             at.line, at.column
@@ -373,6 +406,8 @@ fn explain(
                 )
                 .to_string(),
         );
+    } else {
+        text.push_str("build writes it back byte for byte\n");
     }
     out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
     Ok(0)

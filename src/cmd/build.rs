@@ -129,14 +129,15 @@ fn plan<'s>(
         let summaries = tx.translation_summary(lang)?;
         let mut outputs = tx.outputs(lang)?;
         let mut all_overrides = tx.overrides_by_document(lang)?;
+        // Translations adopt found by `translationKey` stay where they are.
+        let mut moved = tx.localized_paths(lang)?;
         for source in sources {
             let document = documents[&source.path].id;
             let summary = summaries.get(&document).copied().unwrap_or_default();
             let overrides = all_overrides.remove(&document).unwrap_or_default();
-            let path = project
-                .localized_path(Path::new(&source.path), lang)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let path = moved
+                .remove(&document)
+                .unwrap_or_else(|| project.localized_display(&source.path, lang));
             plans.push(Plan {
                 source,
                 document,

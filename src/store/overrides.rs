@@ -1,5 +1,6 @@
 //! Front-matter overrides per document and language (see
-//! `crate::adopt::overrides`), stored as JSON.
+//! `crate::adopt::overrides`), stored as JSON, and localized postings
+//! found away from their layout path (by `translationKey`).
 
 use std::collections::HashMap;
 
@@ -72,6 +73,45 @@ impl Tx<'_> {
             all.insert(document, decode(&json));
         }
         Ok(all)
+    }
+}
+
+impl Tx<'_> {
+    /// Records (or, with `None`, forgets) where a document's localized
+    /// posting is when it is not where the layout puts it.
+    pub fn set_localized_path(
+        &self,
+        document: i64,
+        lang: &str,
+        path: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let result = match path {
+            Some(path) => self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO localized_paths (document_id, lang, path) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (document_id, lang) DO UPDATE SET path = excluded.path",
+                )
+                .and_then(|mut s| s.execute(params![document, lang, path])),
+            None => self
+                .tx
+                .prepare_cached("DELETE FROM localized_paths WHERE document_id = ?1 AND lang = ?2")
+                .and_then(|mut s| s.execute(params![document, lang])),
+        };
+        result.map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Every recorded localized path of a language, by document.
+    pub fn localized_paths(&self, lang: &str) -> Result<HashMap<i64, String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT document_id, path FROM localized_paths WHERE lang = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 }
 
