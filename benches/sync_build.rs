@@ -785,6 +785,25 @@ fn main() {
             || {},
         ));
 
+        // Adopting: the da postings just built, as a site that already has
+        // them would, into a store that does not know them.
+        let adopt: &[&str] = &["adopt", "--lang", "da"];
+        steps.push(measure(
+            n,
+            "adopt --lang da, every posting",
+            None,
+            &dir,
+            adopt,
+            reps,
+            || {
+                discard(&db, &trash);
+                let r = run(&dir, sync);
+                if !r.ok {
+                    eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
+                }
+            },
+        ));
+
         // Translators: export everything missing for nb (an empty memory),
         // import half of it back, then export the other half, which now
         // gets fuzzy matches from a memory of the first half.

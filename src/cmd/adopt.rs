@@ -12,6 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::{Failure, Rollback, note};
 use crate::adopt::{self, Adoption};
 use crate::i18n::Messages;
@@ -80,24 +82,42 @@ pub fn run(
             let by_key = by_translation_key(&project, &files);
             let mut paired = BTreeSet::new();
             let mut outcomes = Vec::new();
+            let mut rows_by_path: HashMap<&str, HashMap<&str, &UnitRow>> = HashMap::new();
+            for row in &rows {
+                rows_by_path
+                    .entry(row.path.as_str())
+                    .or_default()
+                    .insert(row.key.as_str(), row);
+            }
+            let mut todo = Vec::new();
             for source in &sources {
-                let document = documents[&source.path].id;
                 let Some((localized, moved)) = find_localized(&project, source, lang, &by_key)
                 else {
                     continue;
                 };
                 paired.insert(localized.clone());
-                if globs.as_ref().is_some_and(|g| !g.is_match(&source.path)) {
-                    continue;
+                if globs.as_ref().is_none_or(|g| g.is_match(&source.path)) {
+                    todo.push((source, localized, moved));
                 }
-                let full = project.root.join(&localized);
-                let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
+            }
+            // Reading, parsing and aligning are independent: in parallel.
+            let adoptions: Vec<Adoption> = todo
+                .par_iter()
+                .map(|(source, localized, _)| {
+                    let full = project.root.join(localized);
+                    let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
+                    // In a file tolkar wrote, a text equal to its source is
+                    // the fallback for a missing translation, not one.
+                    let keep_same = !written.contains_key(localized);
+                    adopt_one(&project, source, localized, &bytes, lang, keep_same)
+                })
+                .collect::<Result<_, Failure>>()?;
+            for ((source, localized, moved), adoption) in todo.into_iter().zip(adoptions) {
+                let document = documents[&source.path].id;
                 tx.set_localized_path(document, lang, moved.then_some(localized.as_str()))?;
-                // In a file tolkar wrote, a text equal to its source is the
-                // fallback for a missing translation, not a translation.
-                let keep_same = !written.contains_key(&localized);
-                let adoption = adopt_one(&project, source, &localized, &bytes, lang, keep_same)?;
-                let stored = store_adoption(tx, &rows, source, lang, &adoption)?;
+                let no_rows = HashMap::new();
+                let rows = rows_by_path.get(source.path.as_str()).unwrap_or(&no_rows);
+                let stored = store_adoption(tx, rows, lang, &adoption)?;
                 tx.set_overrides(
                     document,
                     lang,
@@ -195,16 +215,10 @@ fn adopt_one(
 /// how many.
 fn store_adoption(
     tx: &Tx<'_>,
-    rows: &[UnitRow],
-    source: &Source,
+    by_key: &HashMap<&str, &UnitRow>,
     lang: &str,
     adoption: &Adoption,
 ) -> Result<usize, Failure> {
-    let by_key: HashMap<&str, &UnitRow> = rows
-        .iter()
-        .filter(|r| r.path == source.path)
-        .map(|r| (r.key.as_str(), r))
-        .collect();
     let mut stored = 0;
     for (segment, text) in adoption.source.segments.iter().zip(&adoption.texts) {
         let (Some(text), Some(row)) = (text, by_key.get(segment.key.as_str())) else {
