@@ -123,7 +123,16 @@ init-translation-key =
         [one] { $count } oversat side hører
        *[other] { $count } oversatte sider hører
     } sammen med en kilde via translationKey, selvom stierne er forskellige (listet i tolkar.toml).
-init-suggested = Forslag: { $keys } flere nøgler i front matter, regler for { $shortcodes } shortcodes ({ $templates } skabeloner læst).
+init-suggested = Forslag: { $keys ->
+        [one] { $keys } nøgle mere
+       *[other] { $keys } nøgler mere
+    } i front matter, regler for { $shortcodes ->
+        [one] { $shortcodes } shortcode
+       *[other] { $shortcodes } shortcodes
+    } ({ $templates ->
+        [one] { $templates } skabelon læst
+       *[other] { $templates } skabeloner læst
+    }).
 init-undecided =
     { $count ->
         [one] { $count } ting, som init ikke kunne afgøre, står

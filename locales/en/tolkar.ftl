@@ -95,7 +95,16 @@ init-translation-key =
         [one] { $count } localized page pairs
        *[other] { $count } localized pages pair
     } with a source by translationKey while the paths differ (listed in tolkar.toml).
-init-suggested = Suggested: { $keys } more front-matter keys, rules for { $shortcodes } shortcodes ({ $templates } templates read).
+init-suggested = Suggested: { $keys ->
+        [one] { $keys } more front-matter key
+       *[other] { $keys } more front-matter keys
+    }, rules for { $shortcodes ->
+        [one] { $shortcodes } shortcode
+       *[other] { $shortcodes } shortcodes
+    } ({ $templates ->
+        [one] { $templates } template read
+       *[other] { $templates } templates read
+    }).
 init-undecided =
     { $count ->
         [one] { $count } thing init could not decide is

@@ -116,7 +116,16 @@ init-translation-key =
         [one] { $count } oversatt side hører
        *[other] { $count } oversatte sider hører
     } sammen med en kilde via translationKey selv om stiene er forskjellige (listet i tolkar.toml).
-init-suggested = Forslag: { $keys } flere nøkler i front matter, regler for { $shortcodes } kortkoder ({ $templates } maler lest).
+init-suggested = Forslag: { $keys ->
+        [one] { $keys } nøkkel til
+       *[other] { $keys } nøkler til
+    } i front matter, regler for { $shortcodes ->
+        [one] { $shortcodes } kortkode
+       *[other] { $shortcodes } kortkoder
+    } ({ $templates ->
+        [one] { $templates } mal lest
+       *[other] { $templates } maler lest
+    }).
 init-undecided =
     { $count ->
         [one] { $count } ting som init ikke kunne avgjøre, står

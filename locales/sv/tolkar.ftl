@@ -114,7 +114,16 @@ init-translation-key =
         [one] { $count } översatt sida hör
        *[other] { $count } översatta sidor hör
     } ihop med en källa genom translationKey fast sökvägarna skiljer sig (listade i tolkar.toml).
-init-suggested = Förslag: { $keys } fler nycklar i front matter, regler för { $shortcodes } kortkoder ({ $templates } mallar lästa).
+init-suggested = Förslag: { $keys ->
+        [one] { $keys } nyckel till
+       *[other] { $keys } nycklar till
+    } i front matter, regler för { $shortcodes ->
+        [one] { $shortcodes } kortkod
+       *[other] { $shortcodes } kortkoder
+    } ({ $templates ->
+        [one] { $templates } mall läst
+       *[other] { $templates } mallar lästa
+    }).
 init-undecided =
     { $count ->
         [one] { $count } sak som init inte kunde avgöra står

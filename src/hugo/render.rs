@@ -10,6 +10,10 @@ use super::Plan;
 fn comment(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
+        if line.is_empty() {
+            out.push_str("#\n");
+            continue;
+        }
         let mut current = String::from("#");
         for word in line.split(' ') {
             if current.chars().count() + word.chars().count() > 77 && current.len() > 4 {
@@ -72,6 +76,11 @@ fn tidy(doc: &mut DocumentMut) {
     }
 }
 
+/// `1 page` or `2 pages`.
+pub(crate) fn plural(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 /// The text of `tolkar.toml` for `plan`.
 pub fn render(plan: &Plan) -> String {
     let body =
@@ -89,7 +98,7 @@ pub fn render(plan: &Plan) -> String {
             .to_string(),
     ];
     header.push(String::new());
-    header.push(format!("source: {}", site.source.why));
+    header.push(site.source.why.clone());
     note_key(&mut doc, "source_language", &header);
     note_key(
         &mut doc,
@@ -107,8 +116,8 @@ pub fn render(plan: &Plan) -> String {
     let keyed = &plan.evidence.keyed;
     if !keyed.is_empty() {
         layout.push(format!(
-            "translationKey: {} localized pages pair with their source by translationKey in front matter while their paths differ from the ones tolkar derives:",
-            keyed.len()
+            "translationKey: {} with their source by translationKey in front matter while their paths differ from the ones tolkar derives:",
+            plural(keyed.len(), "localized page pairs", "localized pages pair")
         ));
         for pair in keyed.iter().take(10) {
             layout.push(format!(

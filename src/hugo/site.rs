@@ -329,8 +329,8 @@ fn by_files(
         return Ok(Decided::new(
             Layout::ByFilename,
             format!(
-                "the languages share {dir}/ and {} files there are named x.LANG.md (e.g. {example})",
-                suffixed.len()
+                "the languages share {dir}/ and {} there named x.LANG.md (e.g. {example})",
+                super::render::plural(suffixed.len(), "file is", "files are")
             ),
         ));
     }

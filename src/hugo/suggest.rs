@@ -116,8 +116,9 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
         if !texts.is_empty() && texts.len() * 2 >= total {
             if translations.always_kept() {
                 out.undecided.push(format!(
-                    "front matter {key}: reads like text (\"{}\"), but all {} translations keep it as it is; not suggested",
-                    texts[0], translations.compared
+                    "front matter {key}: reads like text (\"{}\"), but {} it as it is; not suggested",
+                    texts[0],
+                    kept(translations.compared)
                 ));
                 continue;
             }
@@ -142,6 +143,15 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
                 "front matter {key}: translations change it (\"{from}\" → \"{to}\") but it does not read like text; add it to [front_matter] keys if people read it"
             ));
         }
+    }
+}
+
+/// `the one translation keeps` or `all 3 translations keep`.
+fn kept(n: usize) -> String {
+    if n == 1 {
+        "the one translation keeps".to_string()
+    } else {
+        format!("all {n} translations keep")
     }
 }
 
@@ -218,10 +228,10 @@ fn shortcode(
                     .any(|(_, _, v)| v.chars().any(char::is_alphabetic));
                 if found.translations.always_kept() && has_letters {
                     out.undecided.push(format!(
-                        "shortcode {name} {label}: printed ({}, {}), but all {} translations keep it as it is (\"{}\"): a name or a code? not suggested",
+                        "shortcode {name} {label}: printed ({}, {}), but {} it as it is (\"{}\"): a name or a code? not suggested",
                         cite(&u),
                         u.why,
-                        found.translations.compared,
+                        kept(found.translations.compared),
                         found.values[0].2
                     ));
                 } else if !global(param) {
