@@ -42,10 +42,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PseudoMode::Expand)]
         mode: PseudoMode,
     },
-    /// Write a tolkar.toml for the site in the current directory, from its
-    /// Hugo configuration (languages, content directories, mounts), its
-    /// postings and its shortcode templates. The flags override what the
-    /// site says; without a Hugo configuration, --targets is required.
+    /// Write a tolkar.toml for the site here, from its Hugo configuration.
+    ///
+    /// Reads the Hugo configuration (languages, content directories,
+    /// mounts), the postings and the shortcode templates, and writes each
+    /// value with a comment saying where it came from. The flags override
+    /// what the site says; without a Hugo configuration, --targets is
+    /// required.
     Init {
         /// The language the postings are written in [default: Hugo's
         /// defaultContentLanguage, or en].

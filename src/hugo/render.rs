@@ -187,3 +187,44 @@ pub fn render(plan: &Plan) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hugo::{Overrides, plan};
+    use crate::project::Config;
+
+    #[test]
+    fn the_comments_leave_the_configuration_as_planned() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'sv'\n[languages.sv]\nweight = 1\ncontentDir = 'innehall/sv'\n[languages.da]\nweight = 2\ncontentDir = 'innehall/dansk'\n",
+            ),
+            (
+                "innehall/sv/a.md",
+                "---\ntitle: Hej\nplats: Solna eller Stockholm\n---\n{{< kort \"Läs mer här\" >}}\n",
+            ),
+            ("layouts/shortcodes/kort.html", "<b>{{ .Get 0 }}</b>\n"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let plan = plan(dir.path(), &Overrides::default()).unwrap();
+        let text = render(&plan);
+        let read: Config = toml_edit::de::from_str(&text).unwrap();
+        assert_eq!(read, plan.config, "{text}");
+        assert_eq!(read.content_dir, "innehall");
+        assert_eq!(read.content_dirs["da"], "innehall/dansk");
+        assert_eq!(read.shortcodes.by_name["kort"].positional, [0]);
+        assert!(read.front_matter.keys.contains(&"plats".to_string()));
+        assert!(
+            text.contains("# kort: from its template layouts/shortcodes/kort.html"),
+            "{text}"
+        );
+        assert!(text.contains("\n# from hugo.toml: defaultContentLanguage = 'sv'\n"));
+        assert!(!text.contains("could not decide"), "{text}");
+    }
+}

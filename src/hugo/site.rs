@@ -259,41 +259,48 @@ fn directories(
     (dirs, exclude)
 }
 
-/// `content_dir` and the exceptions, for languages placed by directory.
+/// `content_dir` and the exceptions, for languages placed by directory:
+/// the parent most language directories share as `PARENT/LANG` (the
+/// site's `contentDir` if none does), and an entry for every other one.
 fn place_directories(
     dirs: &BTreeMap<String, Decided<String>>,
     hugo_content: &str,
     hugo: Option<&HugoConfig>,
 ) -> (Decided<String>, BTreeMap<String, Decided<String>>) {
-    // content/sv, content/en…: content_dir = "content", no exceptions.
-    let parents: Vec<Option<&Path>> = dirs
-        .iter()
-        .map(|(lang, dir)| {
-            let path = Path::new(&dir.value);
-            (path.file_name().and_then(|n| n.to_str()) == Some(lang.as_str()))
-                .then(|| path.parent())
-                .flatten()
-        })
-        .collect();
-    let common = parents
-        .first()
-        .copied()
-        .flatten()
-        .filter(|first| parents.iter().all(|p| *p == Some(*first)));
-    if let Some(parent) = common {
-        let parent = parent.to_string_lossy().replace('\\', "/");
-        return (
-            Decided::new(
-                parent.clone(),
-                format!("every language's directory is {parent}/LANG"),
-            ),
-            BTreeMap::new(),
-        );
+    let mut parents: BTreeMap<String, usize> = BTreeMap::new();
+    for (lang, dir) in dirs {
+        let path = Path::new(&dir.value);
+        if path.file_name().and_then(|n| n.to_str()) == Some(lang.as_str())
+            && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        {
+            *parents
+                .entry(parent.to_string_lossy().replace('\\', "/"))
+                .or_default() += 1;
+        }
     }
-    let content = content_why(hugo_content, hugo);
+    let best = parents
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map(|(p, n)| (p.clone(), *n));
+    let content = match best {
+        Some((parent, n)) if n == dirs.len() => Decided::new(
+            parent.clone(),
+            format!("every language's directory is {parent}/LANG"),
+        ),
+        Some((parent, n)) => Decided::new(
+            parent.clone(),
+            format!(
+                "{n} of {} languages' directories are {parent}/LANG; the others are in [content_dirs]",
+                dirs.len()
+            ),
+        ),
+        None => content_why(hugo_content, hugo),
+    };
     let exceptions = dirs
         .iter()
-        .filter(|(lang, dir)| Path::new(&dir.value) != Path::new(hugo_content).join(lang.as_str()))
+        .filter(|(lang, dir)| {
+            Path::new(&dir.value) != Path::new(&content.value).join(lang.as_str())
+        })
         .map(|(lang, dir)| (lang.clone(), dir.clone()))
         .collect();
     (content, exceptions)
