@@ -42,20 +42,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PseudoMode::Expand)]
         mode: PseudoMode,
     },
-    /// Write a tolkar.toml for the site in the current directory.
+    /// Write a tolkar.toml for the site here, from its Hugo configuration.
+    ///
+    /// Reads the Hugo configuration (languages, content directories,
+    /// mounts), the postings and the shortcode templates, and writes each
+    /// value with a comment saying where it came from. The flags override
+    /// what the site says; without a Hugo configuration, --targets is
+    /// required.
     Init {
-        /// The language the postings are written in.
-        #[arg(long, value_name = "LANG", default_value = "en")]
-        source: String,
-        /// The languages to translate into, comma separated.
-        #[arg(long, value_name = "LANGS", value_delimiter = ',', required = true)]
-        targets: Vec<String>,
-        /// content/<lang>/x.md (by-directory) or content/x.<lang>.md (by-filename).
-        #[arg(long, value_enum, default_value_t = LayoutArg::ByDirectory)]
-        layout: LayoutArg,
+        /// The language the postings are written in [default: Hugo's
+        /// defaultContentLanguage, or en].
+        #[arg(long, value_name = "LANG")]
+        source: Option<String>,
+        /// The languages to translate into, comma separated [default: the
+        /// site's other languages, by weight].
+        #[arg(long, value_name = "LANGS", value_delimiter = ',')]
+        targets: Option<Vec<String>>,
+        /// content/<lang>/x.md (by-directory) or content/x.<lang>.md
+        /// (by-filename) [default: what the site does].
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
         /// Overwrite an existing tolkar.toml.
         #[arg(long)]
         force: bool,
+        /// Print the configuration on stdout instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Extract every source posting into the store.
     Sync,

@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod drift;
 pub mod exchange;
 pub mod export;
+pub mod hugo;
 pub mod i18n;
 pub mod import;
 pub mod machine;

@@ -1,6 +1,7 @@
 //! A site under translation: `tolkar.toml`, where the source postings are,
 //! and where each localized posting goes.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -48,6 +49,10 @@ pub struct Config {
     pub exclude: Vec<String>,
     #[serde(default = "default_database")]
     pub database: String,
+    /// `by-directory` only: a language's content directory, relative to the
+    /// site root, when it is not `content_dir/LANG` (`sv = "content/svenska"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub content_dirs: BTreeMap<String, String>,
     #[serde(default)]
     pub front_matter: FrontMatterRules,
     #[serde(default)]
@@ -142,6 +147,7 @@ impl Config {
             include: default_include(),
             exclude: Vec::new(),
             database: default_database(),
+            content_dirs: BTreeMap::new(),
             front_matter: FrontMatterRules::default(),
             shortcodes: ShortcodeRules::default(),
             memory: MemoryConfig::default(),
@@ -177,6 +183,13 @@ impl Project {
             let at = Location::of(&text, e.span().map_or(0, |s| s.start));
             config_error(&path, at, e.message().trim())
         })?;
+        Project::new(root, config)
+    }
+
+    /// The project of `config` at `root`, whether or not its `tolkar.toml`
+    /// is written yet (`init` looks at the site through it).
+    pub fn new(root: &Path, config: Config) -> Result<Project, Failure> {
+        let path = root.join(CONFIG_FILE);
         let globs = |patterns: &[String]| -> Result<GlobSet, Failure> {
             let mut set = GlobSetBuilder::new();
             for pattern in patterns {
@@ -222,11 +235,21 @@ impl Project {
         self.root.join(&self.config.content_dir)
     }
 
+    /// The content directory of `lang` with `by-directory`, relative to
+    /// the root: its entry in `content_dirs`, or `content_dir/LANG`.
+    pub fn language_dir(&self, lang: &str) -> PathBuf {
+        match self.config.content_dirs.get(lang) {
+            Some(dir) => PathBuf::from(dir),
+            None => Path::new(&self.config.content_dir).join(lang),
+        }
+    }
+
     /// The source postings, as paths relative to the project root, sorted.
     pub fn source_postings(&self) -> Result<Vec<PathBuf>, Failure> {
         let (base, by_filename) = match self.config.layout {
             Layout::ByDirectory => (
-                self.content_root().join(&self.config.source_language),
+                self.root
+                    .join(self.language_dir(&self.config.source_language)),
                 false,
             ),
             Layout::ByFilename => (self.content_root(), true),
@@ -272,10 +295,9 @@ impl Project {
     pub fn localized_path(&self, source: &Path, lang: &str) -> PathBuf {
         match self.config.layout {
             Layout::ByDirectory => {
-                let source_root =
-                    Path::new(&self.config.content_dir).join(&self.config.source_language);
+                let source_root = self.language_dir(&self.config.source_language);
                 let within = source.strip_prefix(&source_root).unwrap_or(source);
-                Path::new(&self.config.content_dir).join(lang).join(within)
+                self.language_dir(lang).join(within)
             }
             Layout::ByFilename => {
                 let stem = source
@@ -331,7 +353,7 @@ fn config_error(path: &Path, at: Location, reason: &str) -> Failure {
 }
 
 /// Every file under `dir`, skipping hidden entries; a missing dir is empty.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -405,6 +427,58 @@ mod tests {
             p.localized_path(Path::new("content/x.sv.md"), "en"),
             Path::new("content/x.en.md")
         );
+    }
+
+    #[test]
+    fn content_dirs_override_the_language_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::new("sv", &["da".into(), "en".into()], Layout::ByDirectory);
+        config
+            .content_dirs
+            .insert("sv".into(), "content/svenska".into());
+        config.content_dirs.insert("da".into(), "danish".into());
+        let text = toml_edit::ser::to_string_pretty(&config).unwrap();
+        assert!(text.contains("[content_dirs]"), "{text}");
+        let loaded: Config = toml_edit::de::from_str(&text).unwrap();
+        assert_eq!(loaded, config, "the map survives a round trip");
+        let p = Project::new(dir.path(), config).unwrap();
+        for file in [
+            "content/svenska/career/x.md",
+            "content/sv/not-a-source.md",
+            "danish/career/x.md",
+        ] {
+            let path = p.root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        assert_eq!(
+            p.source_postings().unwrap(),
+            [PathBuf::from("content/svenska/career/x.md")]
+        );
+        let source = Path::new("content/svenska/career/x.md");
+        assert_eq!(
+            p.localized_path(source, "da"),
+            Path::new("danish/career/x.md")
+        );
+        assert_eq!(
+            p.localized_path(source, "en"),
+            Path::new("content/en/career/x.md"),
+            "a language without an entry keeps content_dir/LANG"
+        );
+    }
+
+    #[test]
+    fn content_dirs_is_not_written_when_empty_and_typos_are_refused() {
+        let config = Config::new("sv", &["da".into()], Layout::ByDirectory);
+        let text = toml_edit::ser::to_string_pretty(&config).unwrap();
+        assert!(!text.contains("content_dirs"), "{text}");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n[content_dir]\nsv = \"x\"\n",
+        )
+        .unwrap();
+        assert!(Project::load(dir.path()).is_err());
     }
 
     #[test]

@@ -20,6 +20,8 @@ error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcoden { $name } 
 error-config-missing = ingen tolkar.toml i { $dir } (kør `tolkar init` først)
 error-config-invalid = { $path }:{ $line }:{ $column }: ugyldig konfiguration: { $reason }
 error-config-exists = { $path } findes allerede (brug --force for at overskrive)
+error-hugo-config = { $path }:{ $line }:{ $column }: ugyldig Hugo-konfiguration: { $reason }
+error-init-no-targets = ingen målsprog: { $dir } har ingen Hugo-konfiguration, der nævner andre sprog end { $source }; angiv dem med --targets
 error-db-newer = databasen { $path } er oprettet af en nyere version af tolkar (skema { $found }, denne version kender { $known }); opgrader tolkar
 error-db = databasefejl i { $path }: { $error }
 error-missing-translations =
@@ -113,6 +115,37 @@ error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversat
 ## init
 
 init-written = Skrev { $path }: kildesprog { $source }, målsprog { $targets }, layout { $layout }.
+init-no-hugo = Ingen Hugo-konfiguration her: sprogene kommer fra kommandolinjen.
+init-hugo-read = Læste Hugo-konfigurationen: { $files }.
+init-postings =
+    { $sources ->
+        [one] { $sources } kildetekst
+       *[other] { $sources } kildetekster
+    }, { $pairs ->
+        [one] { $pairs } oversættelse
+       *[other] { $pairs } oversættelser
+    } sammenlignet med deres kilde.
+init-shared = Deles af flere sprog og oversættes derfor ikke: { $glob } (i exclude).
+init-translation-key =
+    { $count ->
+        [one] { $count } oversat side hører
+       *[other] { $count } oversatte sider hører
+    } sammen med en kilde via translationKey, selvom stierne er forskellige (listet i tolkar.toml).
+init-suggested = Forslag: { $keys ->
+        [one] { $keys } nøgle mere
+       *[other] { $keys } nøgler mere
+    } i front matter, regler for { $shortcodes ->
+        [one] { $shortcodes } shortcode
+       *[other] { $shortcodes } shortcodes
+    } ({ $templates ->
+        [one] { $templates } skabelon læst
+       *[other] { $templates } skabeloner læst
+    }).
+init-undecided =
+    { $count ->
+        [one] { $count } ting, som init ikke kunne afgøre, står
+       *[other] { $count } ting, som init ikke kunne afgøre, står
+    } sidst i tolkar.toml.
 
 ## memory
 

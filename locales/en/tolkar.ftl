@@ -20,6 +20,8 @@ error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcode { $name } c
 error-config-missing = no tolkar.toml in { $dir } (run `tolkar init` first)
 error-config-invalid = { $path }:{ $line }:{ $column }: invalid configuration: { $reason }
 error-config-exists = { $path } already exists (use --force to overwrite)
+error-hugo-config = { $path }:{ $line }:{ $column }: invalid Hugo configuration: { $reason }
+error-init-no-targets = no target languages: { $dir } has no Hugo configuration naming languages besides { $source }; name them with --targets
 error-db-newer = the database { $path } was made by a newer tolkar (schema { $found }, this tolkar knows { $known }); upgrade tolkar
 error-db = database error in { $path }: { $error }
 error-missing-translations =
@@ -85,6 +87,37 @@ error-adopt-unknown-doc = { $path } is neither a source posting nor the localize
 ## init
 
 init-written = Wrote { $path }: source { $source }, targets { $targets }, layout { $layout }.
+init-no-hugo = No Hugo configuration here: the languages come from the command line.
+init-hugo-read = Read the Hugo configuration: { $files }.
+init-postings =
+    { $sources ->
+        [one] { $sources } source posting
+       *[other] { $sources } source postings
+    }, { $pairs ->
+        [one] { $pairs } translation
+       *[other] { $pairs } translations
+    } compared with their source.
+init-shared = Shared by several languages, so not translated: { $glob } (in exclude).
+init-translation-key =
+    { $count ->
+        [one] { $count } localized page pairs
+       *[other] { $count } localized pages pair
+    } with a source by translationKey while the paths differ (listed in tolkar.toml).
+init-suggested = Suggested: { $keys ->
+        [one] { $keys } more front-matter key
+       *[other] { $keys } more front-matter keys
+    }, rules for { $shortcodes ->
+        [one] { $shortcodes } shortcode
+       *[other] { $shortcodes } shortcodes
+    } ({ $templates ->
+        [one] { $templates } template read
+       *[other] { $templates } templates read
+    }).
+init-undecided =
+    { $count ->
+        [one] { $count } thing init could not decide is
+       *[other] { $count } things init could not decide are
+    } listed at the end of tolkar.toml.
 
 ## memory
 

@@ -20,6 +20,8 @@ error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcoden { $name } 
 error-config-missing = ingen tolkar.toml i { $dir } (kjør `tolkar init` først)
 error-config-invalid = { $path }:{ $line }:{ $column }: ugyldig konfigurasjon: { $reason }
 error-config-exists = { $path } finnes allerede (bruk --force for å overskrive)
+error-hugo-config = { $path }:{ $line }:{ $column }: ugyldig Hugo-konfigurasjon: { $reason }
+error-init-no-targets = ingen målspråk: { $dir } har ingen Hugo-konfigurasjon som nevner andre språk enn { $source }; oppgi dem med --targets
 error-db-newer = databasen { $path } ble laget av en nyere versjon av tolkar (skjema { $found }, denne versjonen kjenner til { $known }); oppgrader tolkar
 error-db = databasefeil i { $path }: { $error }
 error-missing-translations =
@@ -106,6 +108,37 @@ error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte v
 ## init
 
 init-written = Skrev { $path }: kildespråk { $source }, målspråk { $targets }, layout { $layout }.
+init-no-hugo = Ingen Hugo-konfigurasjon her: språkene kommer fra kommandolinjen.
+init-hugo-read = Leste Hugo-konfigurasjonen: { $files }.
+init-postings =
+    { $sources ->
+        [one] { $sources } kildetekst
+       *[other] { $sources } kildetekster
+    }, { $pairs ->
+        [one] { $pairs } oversettelse
+       *[other] { $pairs } oversettelser
+    } sammenlignet med kilden sin.
+init-shared = Deles av flere språk og oversettes derfor ikke: { $glob } (i exclude).
+init-translation-key =
+    { $count ->
+        [one] { $count } oversatt side hører
+       *[other] { $count } oversatte sider hører
+    } sammen med en kilde via translationKey selv om stiene er forskjellige (listet i tolkar.toml).
+init-suggested = Forslag: { $keys ->
+        [one] { $keys } nøkkel til
+       *[other] { $keys } nøkler til
+    } i front matter, regler for { $shortcodes ->
+        [one] { $shortcodes } kortkode
+       *[other] { $shortcodes } kortkoder
+    } ({ $templates ->
+        [one] { $templates } mal lest
+       *[other] { $templates } maler lest
+    }).
+init-undecided =
+    { $count ->
+        [one] { $count } ting som init ikke kunne avgjøre, står
+       *[other] { $count } ting som init ikke kunne avgjøre, står
+    } sist i tolkar.toml.
 
 ## memory
 

@@ -20,6 +20,8 @@ error-shortcode-crossed = { $path }:{ $line }:{ $column }: shortcoden { $name } 
 error-config-missing = ingen tolkar.toml i { $dir } (kör `tolkar init` först)
 error-config-invalid = { $path }:{ $line }:{ $column }: ogiltig konfiguration: { $reason }
 error-config-exists = { $path } finns redan (använd --force för att skriva över)
+error-hugo-config = { $path }:{ $line }:{ $column }: ogiltig Hugo-konfiguration: { $reason }
+error-init-no-targets = inga målspråk: { $dir } har ingen Hugo-konfiguration som nämner andra språk än { $source }; ange dem med --targets
 error-db-newer = databasen { $path } skapades av en nyare version av tolkar (schema { $found }, den här versionen känner till { $known }); uppgradera tolkar
 error-db = databasfel i { $path }: { $error }
 error-missing-translations = { $count } segment saknar översättning till { $lang } (--missing error)
@@ -104,6 +106,37 @@ error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta
 ## init
 
 init-written = Skrev { $path }: källspråk { $source }, målspråk { $targets }, layout { $layout }.
+init-no-hugo = Ingen Hugo-konfiguration här: språken kommer från kommandoraden.
+init-hugo-read = Läste Hugo-konfigurationen: { $files }.
+init-postings =
+    { $sources ->
+        [one] { $sources } källtext
+       *[other] { $sources } källtexter
+    }, { $pairs ->
+        [one] { $pairs } översättning
+       *[other] { $pairs } översättningar
+    } jämförda med sin källa.
+init-shared = Delas av flera språk och översätts därför inte: { $glob } (i exclude).
+init-translation-key =
+    { $count ->
+        [one] { $count } översatt sida hör
+       *[other] { $count } översatta sidor hör
+    } ihop med en källa genom translationKey fast sökvägarna skiljer sig (listade i tolkar.toml).
+init-suggested = Förslag: { $keys ->
+        [one] { $keys } nyckel till
+       *[other] { $keys } nycklar till
+    } i front matter, regler för { $shortcodes ->
+        [one] { $shortcodes } kortkod
+       *[other] { $shortcodes } kortkoder
+    } ({ $templates ->
+        [one] { $templates } mall läst
+       *[other] { $templates } mallar lästa
+    }).
+init-undecided =
+    { $count ->
+        [one] { $count } sak som init inte kunde avgöra står
+       *[other] { $count } saker som init inte kunde avgöra står
+    } sist i tolkar.toml.
 
 ## memory
 

@@ -41,7 +41,15 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             targets,
             layout,
             force,
-        } => init::run(&dir, &source, &targets, layout, force, messages)?,
+            dry_run,
+        } => {
+            let overrides = crate::hugo::Overrides {
+                source,
+                targets,
+                layout: layout.map(init::layout),
+            };
+            init::run(&dir, &overrides, force, dry_run, messages, &mut out)?
+        }
         Command::Sync => sync::run(&dir, messages)?,
         Command::Status { lang, docs, format } => {
             status::run(&dir, lang.as_deref(), docs, format, messages, &mut out)?

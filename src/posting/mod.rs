@@ -122,7 +122,7 @@ pub struct ParamHint {
 /// Whether a parameter value reads like words for people rather than a
 /// URL, path, colour, icon or CSS classes: at least two words made of
 /// letters only (`Läs mer`, not `fab fa-github` or `row text-center h1`).
-fn reads_like_prose(value: &str) -> bool {
+pub fn reads_like_prose(value: &str) -> bool {
     let words = value
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_'))

@@ -1,0 +1,230 @@
+//! Writes a `Plan` as `tolkar.toml` for people: the values as serde writes
+//! them, each with a comment saying where it came from, and at the end what
+//! `init` could not decide.
+
+use toml_edit::{DocumentMut, Item, Table};
+
+use super::Plan;
+
+/// Comment lines, each started with `# ` and wrapped near 78 columns.
+fn comment(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        if line.is_empty() {
+            out.push_str("#\n");
+            continue;
+        }
+        let mut current = String::from("#");
+        for word in line.split(' ') {
+            if current.chars().count() + word.chars().count() > 77 && current.len() > 4 {
+                out.push_str(&current);
+                out.push('\n');
+                current = String::from("#  ");
+            }
+            current.push(' ');
+            current.push_str(word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
+}
+
+fn note_key(table: &mut Table, key: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    if let Some(mut key) = table.key_mut(key) {
+        key.leaf_decor_mut().set_prefix(comment(lines));
+    }
+}
+
+fn note_table(item: Option<&mut Item>, lines: &[String]) {
+    if let Some(table) = item.and_then(Item::as_table_mut) {
+        table
+            .decor_mut()
+            .set_prefix(format!("\n{}", comment(lines)));
+    }
+}
+
+/// Short arrays on one line; the empty lists of a shortcode rule left
+/// out (empty is their default).
+fn tidy(doc: &mut DocumentMut) {
+    fn visit(table: &mut Table, drop_empty: bool) {
+        if drop_empty {
+            table.retain(|_, item| !item.as_array().is_some_and(|a| a.is_empty()));
+        }
+        for (_, item) in table.iter_mut() {
+            if let Some(array) = item.as_array_mut() {
+                let mut line = array.clone();
+                line.fmt();
+                if line.to_string().len() <= 70 {
+                    *array = line;
+                }
+            } else if let Some(inner) = item.as_table_mut() {
+                visit(inner, false);
+            }
+        }
+    }
+    visit(doc.as_table_mut(), false);
+    if let Some(shortcodes) = doc.get_mut("shortcodes").and_then(Item::as_table_mut) {
+        for (_, item) in shortcodes.iter_mut() {
+            if let Some(rule) = item.as_table_mut() {
+                visit(rule, true);
+            }
+        }
+    }
+}
+
+/// `1 page` or `2 pages`.
+pub(crate) fn plural(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
+/// The text of `tolkar.toml` for `plan`.
+pub fn render(plan: &Plan) -> String {
+    let body =
+        toml_edit::ser::to_string_pretty(&plan.config).expect("the configuration serializes");
+    let mut doc: DocumentMut = body.parse().expect("serde writes valid TOML");
+    let site = &plan.site;
+    let read = if site.hugo_files.is_empty() {
+        "no Hugo configuration found".to_string()
+    } else {
+        format!("read {}", site.hugo_files.join(", "))
+    };
+    let mut header = vec![
+        format!("tolkar configuration, written by `tolkar init` ({read})."),
+        "Each value says where it came from. See docs/config.md for every key; edit freely."
+            .to_string(),
+    ];
+    header.push(String::new());
+    header.push(site.source.why.clone());
+    note_key(&mut doc, "source_language", &header);
+    note_key(
+        &mut doc,
+        "target_languages",
+        std::slice::from_ref(&site.targets.why),
+    );
+
+    let mut content = vec![site.content_dir.why.clone()];
+    for (lang, dir) in &site.language_dirs {
+        content.push(format!("{lang}: {} ({})", dir.value, dir.why));
+    }
+    note_key(&mut doc, "content_dir", &content);
+
+    let mut layout = vec![format!("layout: {}", site.layout.why)];
+    let keyed = &plan.evidence.keyed;
+    if !keyed.is_empty() {
+        layout.push(format!(
+            "translationKey: {} with their source by translationKey in front matter while their paths differ from the ones tolkar derives:",
+            plural(keyed.len(), "localized page pairs", "localized pages pair")
+        ));
+        for pair in keyed.iter().take(10) {
+            layout.push(format!(
+                "  {} ↔ {} (translationKey {}; tolkar's path: {})",
+                pair.localized, pair.source, pair.key, pair.expected
+            ));
+        }
+        if keyed.len() > 10 {
+            layout.push(format!("  …and {} more", keyed.len() - 10));
+        }
+    }
+    note_key(&mut doc, "layout", &layout);
+
+    let exclude: Vec<String> = site
+        .exclude
+        .iter()
+        .map(|e| format!("{}: {}", e.value, e.why))
+        .collect();
+    note_key(&mut doc, "exclude", &exclude);
+
+    if let Some(dirs) = doc.get_mut("content_dirs").and_then(Item::as_table_mut) {
+        dirs.decor_mut().set_prefix(format!(
+            "\n{}",
+            comment(&["Content directories that are not content_dir/LANG.".to_string()])
+        ));
+        for (lang, dir) in &site.content_dirs {
+            note_key(dirs, lang, std::slice::from_ref(&dir.why));
+        }
+    }
+
+    let suggestions = &plan.suggestions;
+    if let Some(front) = doc.get_mut("front_matter").and_then(Item::as_table_mut) {
+        let mut lines = vec![if suggestions.front_matter.is_empty() {
+            "The default keys; no other key of the sources reads like text.".to_string()
+        } else {
+            "The default keys, and keys whose values read like text in the sources:".to_string()
+        }];
+        lines.extend(
+            suggestions
+                .front_matter
+                .iter()
+                .map(|k| format!("  {}", k.why)),
+        );
+        note_key(front, "keys", &lines);
+    }
+    if let Some(shortcodes) = doc.get_mut("shortcodes").and_then(Item::as_table_mut) {
+        note_key(
+            shortcodes,
+            "text_params",
+            &["Parameters that are text in every shortcode. A rule per shortcode below: [shortcodes.NAME] with params = [\"…\"], positional = [0], not_text = [\"…\"], content = \"markdown\" | \"verbatim\".".to_string()],
+        );
+        for (name, suggestion) in &suggestions.shortcodes {
+            let mut lines = vec![format!("{name}: from its template {}", suggestion.template)];
+            lines.extend(suggestion.evidence.iter().map(|e| format!("  {e}")));
+            note_table(shortcodes.get_mut(name), &lines);
+        }
+    }
+
+    tidy(&mut doc);
+    let mut undecided: Vec<String> = site.undecided.clone();
+    undecided.extend(suggestions.undecided.iter().cloned());
+    let mut text = doc.to_string();
+    if !undecided.is_empty() {
+        text.push_str("\n# What init could not decide; look at these:\n");
+        let items: Vec<String> = undecided.iter().map(|u| format!("- {u}")).collect();
+        text.push_str(&comment(&items));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hugo::{Overrides, plan};
+    use crate::project::Config;
+
+    #[test]
+    fn the_comments_leave_the_configuration_as_planned() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'sv'\n[languages.sv]\nweight = 1\ncontentDir = 'innehall/sv'\n[languages.da]\nweight = 2\ncontentDir = 'innehall/dansk'\n",
+            ),
+            (
+                "innehall/sv/a.md",
+                "---\ntitle: Hej\nplats: Solna eller Stockholm\n---\n{{< kort \"Läs mer här\" >}}\n",
+            ),
+            ("layouts/shortcodes/kort.html", "<b>{{ .Get 0 }}</b>\n"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let plan = plan(dir.path(), &Overrides::default()).unwrap();
+        let text = render(&plan);
+        let read: Config = toml_edit::de::from_str(&text).unwrap();
+        assert_eq!(read, plan.config, "{text}");
+        assert_eq!(read.content_dir, "innehall");
+        assert_eq!(read.content_dirs["da"], "innehall/dansk");
+        assert_eq!(read.shortcodes.by_name["kort"].positional, [0]);
+        assert!(read.front_matter.keys.contains(&"plats".to_string()));
+        assert!(
+            text.contains("# kort: from its template layouts/shortcodes/kort.html"),
+            "{text}"
+        );
+        assert!(text.contains("\n# from hugo.toml: defaultContentLanguage = 'sv'\n"));
+        assert!(!text.contains("could not decide"), "{text}");
+    }
+}

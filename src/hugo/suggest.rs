@@ -1,0 +1,306 @@
+//! Rules that follow from the evidence: front-matter keys whose values read
+//! like text, and shortcode parameters the templates print as text.
+//!
+//! The templates decide for shortcodes; a parameter that every existing
+//! translation keeps as it is (a person's name) is not suggested even when
+//! printed. For front matter, a key is suggested when most of its source
+//! values read like text: two words or more, or one capitalised word
+//! (`Heltid`), unless every translation keeps it. Whatever is left open is
+//! said in `undecided`, for people.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::evidence::{Evidence, ParamEvidence};
+use super::templates::{self, ParamRef, Use, Verdict};
+use crate::posting::reads_like_prose;
+use crate::posting::rules::ShortcodeRule;
+use crate::project::Config;
+
+/// Hugo's own shortcodes, which have no template in the site.
+const BUILT_IN: [&str; 15] = [
+    "comment",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "param",
+    "qr",
+    "ref",
+    "relref",
+    "tweet",
+    "twitter",
+    "vimeo",
+    "x",
+    "youtube",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySuggestion {
+    pub key: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortcodeSuggestion {
+    pub rule: ShortcodeRule,
+    /// The template, relative to the site root.
+    pub template: String,
+    /// One line of evidence per parameter.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suggestions {
+    /// Keys to add to the default `[front_matter] keys`.
+    pub front_matter: Vec<KeySuggestion>,
+    pub shortcodes: BTreeMap<String, ShortcodeSuggestion>,
+    /// Templates read.
+    pub templates: usize,
+    pub undecided: Vec<String>,
+}
+
+/// One word of letters with a capital first (`Heltid`, `Full-time`).
+fn capitalised_word(value: &str) -> bool {
+    let value = value.trim();
+    value.chars().count() >= 2
+        && value.chars().next().is_some_and(char::is_uppercase)
+        && value.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+fn reads_like_text(value: &str) -> bool {
+    reads_like_prose(value) || capitalised_word(value)
+}
+
+/// Letters, spaces and hyphens only: a word, not a path, anchor or URL.
+fn only_words(value: &str) -> bool {
+    value.chars().any(char::is_alphabetic)
+        && value
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+pub fn suggest(root: &Path, config: &Config, evidence: &Evidence) -> Suggestions {
+    let mut out = Suggestions::default();
+    front_matter(config, evidence, &mut out);
+    for (name, params) in &evidence.shortcodes {
+        shortcode(root, config, name, params, &mut out);
+    }
+    for (path, why) in &evidence.unreadable {
+        out.undecided.push(format!(
+            "{path} could not be read, so it says nothing: {why}"
+        ));
+    }
+    out
+}
+
+fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
+    let rules = &config.front_matter;
+    for (key, found) in &evidence.front_matter {
+        let known = rules.keys.iter().any(|k| k.eq_ignore_ascii_case(key))
+            || rules.lists.iter().any(|k| k.eq_ignore_ascii_case(key))
+            || rules.language_key.eq_ignore_ascii_case(key)
+            || key == "translationkey";
+        if known {
+            continue;
+        }
+        let total = found.values.len();
+        let texts: Vec<&str> = found
+            .values
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .filter(|v| reads_like_text(v))
+            .collect();
+        let translations = &found.translations;
+        if !texts.is_empty() && texts.len() * 2 >= total {
+            if translations.always_kept() {
+                out.undecided.push(format!(
+                    "front matter {key}: reads like text (\"{}\"), but {} it as it is; not suggested",
+                    texts[0],
+                    kept(translations.compared)
+                ));
+                continue;
+            }
+            let mut why = format!(
+                "{key}: {} of {total} source values read like text (\"{}\")",
+                texts.len(),
+                texts[0]
+            );
+            if translations.compared > 0 {
+                why.push_str(&format!(
+                    ", translated in {} of {} existing translations",
+                    translations.changed, translations.compared
+                ));
+            }
+            out.front_matter.push(KeySuggestion {
+                key: key.clone(),
+                why,
+            });
+        } else if translations.changed > 0 && found.values.iter().all(|(_, v)| only_words(v)) {
+            let (from, to) = translations.example.clone().unwrap_or_default();
+            out.undecided.push(format!(
+                "front matter {key}: translations change it (\"{from}\" → \"{to}\") but it does not read like text; add it to [front_matter] keys if people read it"
+            ));
+        }
+    }
+}
+
+/// `the one translation keeps` or `all 3 translations keep`.
+fn kept(n: usize) -> String {
+    if n == 1 {
+        "the one translation keeps".to_string()
+    } else {
+        format!("all {n} translations keep")
+    }
+}
+
+/// `positional 0` or `title`.
+fn describe(param: &ParamRef) -> String {
+    match param {
+        ParamRef::Named(name) => name.clone(),
+        ParamRef::Position(n) => format!("positional {n}"),
+    }
+}
+
+fn shortcode(
+    root: &Path,
+    config: &Config,
+    name: &str,
+    params: &BTreeMap<ParamRef, ParamEvidence>,
+    out: &mut Suggestions,
+) {
+    let global = |param: &ParamRef| match param {
+        ParamRef::Named(n) => config.shortcodes.text_params.contains(n),
+        ParamRef::Position(_) => false,
+    };
+    let Some(template) = templates::find(root, name) else {
+        let built_in = BUILT_IN.contains(&name);
+        for (param, found) in params {
+            let Some((path, line, value)) = found.prose.first() else {
+                continue;
+            };
+            if global(param) {
+                continue;
+            }
+            let what = if built_in {
+                format!("Hugo's shortcode {name}")
+            } else {
+                format!(
+                    "shortcode {name} has no template (layouts/shortcodes/, layouts/_shortcodes/, themes/*/layouts/…), and"
+                )
+            };
+            out.undecided.push(format!(
+                "{what} its parameter {} reads like text: \"{value}\" ({path}:{line})",
+                describe(param)
+            ));
+        }
+        return;
+    };
+    let display = template.to_string_lossy().replace('\\', "/");
+    let Ok(text) = std::fs::read_to_string(root.join(&template)) else {
+        out.undecided
+            .push(format!("{display} could not be read for shortcode {name}"));
+        return;
+    };
+    out.templates += 1;
+    let analysis = templates::analyze(&text);
+    let lines: Vec<&str> = text.lines().collect();
+    let cite = |u: &Use| {
+        let line = lines.get(u.line - 1).map_or("", |l| l.trim());
+        let line: String = if line.chars().count() > 90 {
+            line.chars().take(89).chain(['…']).collect()
+        } else {
+            line.to_string()
+        };
+        format!("{display}:{}: {line}", u.line)
+    };
+    let mut rule = ShortcodeRule::default();
+    let mut evidence = Vec::new();
+    for (param, found) in params {
+        let label = describe(param);
+        let reads_text = !found.prose.is_empty() || global(param);
+        match analysis.verdict(param) {
+            Verdict::Text(u) => {
+                let has_letters = found
+                    .values
+                    .iter()
+                    .any(|(_, _, v)| v.chars().any(char::is_alphabetic));
+                if found.translations.always_kept() && has_letters {
+                    out.undecided.push(format!(
+                        "shortcode {name} {label}: printed ({}, {}), but {} it as it is (\"{}\"): a name or a code? not suggested",
+                        cite(&u),
+                        u.why,
+                        kept(found.translations.compared),
+                        found.values[0].2
+                    ));
+                } else if !global(param) {
+                    match param {
+                        ParamRef::Named(n) => rule.params.push(n.clone()),
+                        ParamRef::Position(n) => rule.positional.push(*n),
+                    }
+                    evidence.push(format!("{label} is text: {} ({})", cite(&u), u.why));
+                }
+            }
+            Verdict::NotText(u) => {
+                if let ParamRef::Named(n) = param
+                    && global(param)
+                {
+                    rule.not_text.push(n.clone());
+                    evidence.push(format!("{label} is not text: {} ({})", cite(&u), u.why));
+                }
+            }
+            Verdict::Mixed { text, not_text } if reads_text => {
+                out.undecided.push(format!(
+                    "shortcode {name} {label}: printed ({}) and also used {} ({}): translating it would change both; not suggested",
+                    cite(&text),
+                    not_text.why,
+                    cite(&not_text)
+                ));
+            }
+            Verdict::Mixed { .. } => {}
+            Verdict::Unknown if reads_text => {
+                let why = if analysis.read.contains(param) {
+                    "only read in conditions or handed to a partial"
+                } else if analysis.whole_params.is_some() {
+                    "all of .Params goes to a partial or loop"
+                } else {
+                    "never read"
+                };
+                out.undecided.push(format!(
+                    "shortcode {name} {label}: {display} does not print it ({why}); its values read like text (\"{}\")",
+                    found.values.first().map_or("", |v| v.2.as_str())
+                ));
+            }
+            Verdict::Unknown => {}
+        }
+    }
+    if rule != ShortcodeRule::default() {
+        out.shortcodes.insert(
+            name.to_string(),
+            ShortcodeSuggestion {
+                rule,
+                template: display,
+                evidence,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_words_or_one_capitalised_word() {
+        assert!(reads_like_text("Sverige - Solna, Stockholm"));
+        assert!(reads_like_text("Heltid"));
+        assert!(!reads_like_text("horisontell"));
+        assert!(!reads_like_text("#ned"));
+        assert!(!reads_like_text("fa-external-link-alt"));
+        assert!(!reads_like_text("2021-02-26"));
+        assert!(!reads_like_text("/socialmedia/safespring-work.jpg"));
+        assert!(only_words("horisontell"));
+        assert!(!only_words("#ned"));
+    }
+}
