@@ -353,3 +353,21 @@ fn a_translation_at_another_path_pairs_by_translation_key() {
     assert_eq!(snapshot(&project), before, "{built}");
     assert!(!project.path("content/nb/career/cfo.md").exists());
 }
+
+#[test]
+fn init_then_adopt_takes_over_the_site_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&shared().join("corpus/site"), dir.path());
+    let project = Project { dir };
+    let before = snapshot(&project);
+    succeed(project.tolkar().arg("init"));
+    let report = succeed(project.tolkar().arg("adopt"));
+    for lang in ["en", "da", "nb"] {
+        let (postings, adopted, segments, identical) = summary(&report, lang);
+        assert_eq!(postings, 17, "{report}");
+        assert!(adopted * 100 >= segments * 98, "{report}");
+        assert!(identical >= 12, "{report}");
+    }
+    succeed(project.tolkar().arg("build"));
+    assert_eq!(snapshot(&project), before);
+}

@@ -301,10 +301,15 @@ fn shorten(text: &str) -> String {
 
 /// Every localized posting of `lang` on disk, relative to the project.
 fn localized_files(project: &Project, lang: &str) -> Result<Vec<String>, Failure> {
-    let content = project.root.join(&project.config.content_dir);
     let (dir, suffix) = match project.config.layout {
-        Layout::ByDirectory => (content.join(lang), ".md".to_string()),
-        Layout::ByFilename => (content, format!(".{lang}.md")),
+        Layout::ByDirectory => (
+            project.root.join(project.language_dir(lang)),
+            ".md".to_string(),
+        ),
+        Layout::ByFilename => (
+            project.root.join(&project.config.content_dir),
+            format!(".{lang}.md"),
+        ),
     };
     let mut found = Vec::new();
     walk(&dir, &mut found).map_err(|e| Failure::io(&dir, &e))?;
