@@ -371,3 +371,55 @@ fn init_then_adopt_takes_over_the_site_as_it_is() {
     succeed(project.tolkar().arg("build"));
     assert_eq!(snapshot(&project), before);
 }
+
+/// A fixture site of `tests/fixtures/hugo/`, initialized from its Hugo
+/// configuration, then adopted.
+fn adopted_fixture(name: &str) -> (Project, String, BTreeMap<String, Vec<u8>>) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/hugo").join(name), dir.path());
+    let project = Project { dir };
+    let before = snapshot(&project);
+    succeed(project.tolkar().arg("init"));
+    let report = succeed(project.tolkar().arg("adopt"));
+    (project, report, before)
+}
+
+#[test]
+fn by_filename_translations_are_adopted() {
+    let (project, report, before) = adopted_fixture("by-filename");
+    let (postings, adopted, segments, identical) = summary(&report, "da");
+    assert_eq!(
+        (postings, adopted, segments, identical),
+        (1, 2, 2, 1),
+        "{report}"
+    );
+    assert_eq!(
+        translation(&project, "da", "content/posts/x.md#body:p[1]").map(|t| t.0),
+        Some("Tekst på dansk.".into())
+    );
+    // y.md has no Danish page: build writes one, and touches nothing else.
+    succeed(project.tolkar().args(["build", "--lang", "da"]));
+    let after = snapshot(&project);
+    assert!(after.contains_key("content/posts/y.da.md"));
+    for (path, bytes) in &before {
+        assert_eq!(&after[path], bytes, "{path}");
+    }
+}
+
+#[test]
+fn fixture_pages_pair_by_translation_key() {
+    let (project, report, before) = adopted_fixture("translation-key");
+    let (postings, adopted, segments, identical) = summary(&report, "en");
+    assert_eq!(
+        (postings, adopted, segments, identical),
+        (2, 4, 4, 2),
+        "{report}"
+    );
+    assert!(!report.contains("no source posting"), "{report}");
+    assert_eq!(
+        translation(&project, "en", "content/sv/om/oss.md#fm:title").map(|t| t.0),
+        Some("About us".into())
+    );
+    succeed(project.tolkar().arg("build"));
+    assert_eq!(snapshot(&project), before);
+}
