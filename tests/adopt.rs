@@ -136,7 +136,10 @@ fn the_corpus_site_is_adopted_and_a_build_changes_nothing() {
     );
     // A second adopt has nothing new to store.
     let again = succeed(project.tolkar().args(["adopt", "--lang", "nb"]));
-    assert!(again.contains("; 0 translations stored."), "{again}");
+    assert!(
+        again.contains("; 0 translations new or changed."),
+        "{again}"
+    );
 }
 
 #[test]
@@ -422,4 +425,136 @@ fn fixture_pages_pair_by_translation_key() {
     );
     succeed(project.tolkar().arg("build"));
     assert_eq!(snapshot(&project), before);
+}
+
+/// A small project: sv sources and en translations, by directory.
+fn small(files: &[(&str, &str)]) -> Project {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tolkar.toml"),
+        "source_language = \"sv\"\ntarget_languages = [\"en\"]\n",
+    )
+    .unwrap();
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+    Project { dir }
+}
+
+#[test]
+fn a_posting_paired_by_path_is_not_paired_again_by_key() {
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Alfa\"\ntranslationKey: k\n---\nFörsta texten om alfa.\n",
+        ),
+        (
+            "content/sv/b.md",
+            "---\ntitle: \"Beta\"\ntranslationKey: k\n---\nAndra texten om beta.\n",
+        ),
+        (
+            "content/en/b.md",
+            "---\ntitle: \"Beta\"\ntranslationKey: k\n---\nSecond text about beta.\n",
+        ),
+    ]);
+    let report = succeed(project.tolkar().arg("adopt"));
+    let (postings, ..) = summary(&report, "en");
+    assert_eq!(postings, 1, "{report}");
+    assert_eq!(
+        translation(&project, "en", "content/sv/a.md#body:p[1]").map(|t| t.1),
+        Some("missing".into())
+    );
+    // Two sources with one key and one translation: reported, not paired.
+    let project = small(&[
+        ("content/sv/a.md", "---\ntranslationKey: k\n---\nFörsta.\n"),
+        ("content/sv/b.md", "---\ntranslationKey: k\n---\nAndra.\n"),
+        ("content/en/x.md", "---\ntranslationKey: k\n---\nFirst.\n"),
+    ]);
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert!(
+        report.contains("translationKey \"k\" is on several postings (content/sv/a.md, content/sv/b.md, content/en/x.md): not paired"),
+        "{report}"
+    );
+    assert!(
+        report.contains("content/en/x.md: no source posting"),
+        "{report}"
+    );
+}
+
+#[test]
+fn adopting_again_keeps_stale_translations_stale() {
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Produkten\"\n---\nVi säljer Kubernetes.\n\nKontakta oss.\n",
+        ),
+        (
+            "content/en/a.md",
+            "---\ntitle: \"The product\"\n---\nWe sell Kubernetes.\n\nContact us.\n",
+        ),
+    ]);
+    succeed(project.tolkar().arg("adopt"));
+    succeed(project.tolkar().arg("build"));
+    let source = project.path("content/sv/a.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("Kontakta oss.", "Kontakta oss i dag."),
+    )
+    .unwrap();
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert!(
+        report.contains("; 0 translations new or changed."),
+        "{report}"
+    );
+    assert_eq!(
+        translation(&project, "en", "content/sv/a.md#body:p[2]").map(|t| t.1),
+        Some("stale".into())
+    );
+}
+
+#[test]
+fn a_hand_edit_back_to_the_source_text_is_adopted() {
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Produkten\"\n---\nVi säljer Kubernetes.\n",
+        ),
+        (
+            "content/en/a.md",
+            "---\ntitle: \"The product\"\n---\nWe sell Kubernetes.\n",
+        ),
+    ]);
+    succeed(project.tolkar().arg("adopt"));
+    succeed(project.tolkar().arg("build"));
+    let en = project.path("content/en/a.md");
+    let edited = std::fs::read_to_string(&en)
+        .unwrap()
+        .replace("The product", "Produkten");
+    std::fs::write(&en, &edited).unwrap();
+    succeed(project.tolkar().arg("adopt"));
+    assert_eq!(
+        translation(&project, "en", "content/sv/a.md#fm:title").map(|t| t.0),
+        Some("Produkten".into())
+    );
+    let report = succeed(project.tolkar().arg("build"));
+    assert!(!report.contains("not written"), "{report}");
+    assert_eq!(std::fs::read_to_string(&en).unwrap(), edited);
+}
+
+#[test]
+fn a_word_for_word_copy_of_the_source_is_not_adopted() {
+    let text = "---\ntitle: \"Produkten\"\n---\nVi säljer Kubernetes.\n";
+    let project = small(&[("content/sv/a.md", text), ("content/en/a.md", text)]);
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert!(
+        report.contains("every text is the source's own"),
+        "{report}"
+    );
+    assert_eq!(
+        translation(&project, "en", "content/sv/a.md#fm:title").map(|t| t.1),
+        Some("missing".into())
+    );
 }

@@ -107,7 +107,7 @@ build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolk
 ## adopt
 adopt-differs = build ville ikke skrive den tilbage byte for byte (første forskel på linje { $line }), så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
 adopt-orphan = { $path }: intet kildeindlæg; lades urørt
-adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser gemt.
+adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser nye eller ændrede.
 adopt-dry-run = Prøvekørsel: intet blev gemt.
 error-adopt-explain-lang = --explain kræver --lang (ét sprog)
 error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et

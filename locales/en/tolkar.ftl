@@ -79,7 +79,7 @@ build-skipped-foreign = { $path }: not written: tolkar did not write this file, 
 ## adopt
 adopt-differs = build would not write it back byte for byte (first difference at line { $line }), so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)
 adopt-orphan = { $path }: no source posting; left alone
-adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations stored.
+adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations new or changed.
 adopt-dry-run = Dry run: nothing was stored.
 error-adopt-explain-lang = --explain needs --lang (one language)
 error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one

@@ -100,7 +100,7 @@ build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolka
 ## adopt
 adopt-differs = build ville ikke skrevet den tilbake byte for byte (første forskjell på linje { $line }), så den blir latt være (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
 adopt-orphan = { $path }: ingen kildepost; blir latt være
-adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %), { $identical } bygges på nytt byte for byte ({ $identical_share } %); { $stored } oversettelser lagret.
+adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %), { $identical } bygges på nytt byte for byte ({ $identical_share } %); { $stored } oversettelser nye eller endret.
 adopt-dry-run = Prøvekjøring: ingenting ble lagret.
 error-adopt-explain-lang = --explain krever --lang (ett språk)
 error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte versjonen av en

@@ -98,7 +98,7 @@ build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, ell
 ## adopt
 adopt-differs = build skulle inte skriva tillbaka den byte för byte (första skillnaden på rad { $line }), så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)
 adopt-orphan = { $path }: ingen källpost; lämnas orörd
-adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar lagrade.
+adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar nya eller ändrade.
 adopt-dry-run = Provkörning: inget lagrades.
 error-adopt-explain-lang = --explain kräver --lang (ett språk)
 error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en

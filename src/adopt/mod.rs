@@ -48,14 +48,17 @@ impl Adoption {
 }
 
 /// Aligns a localized posting with its source and works out what to
-/// store and what build would make of it. `keep_same`: adopt texts equal
-/// to their source (a person kept them) or not (tolkar's fallback).
+/// store and what build would make of it. `stored`: the translations build
+/// would use now, by key. `keep_same`: adopt a text equal to its source
+/// where nothing is stored (a person kept it) or not (in a file tolkar
+/// wrote, that is its fallback for a missing translation).
 pub fn adopt(
     source: &[u8],
     localized: &[u8],
     rules: &Rules,
     lang: &str,
     keep_same: bool,
+    stored: &HashMap<String, String>,
 ) -> Result<Adoption, (bool, PostingError)> {
     let source = parse(source, rules).map_err(|e| (true, e))?;
     let localized = parse(localized, rules).map_err(|e| (false, e))?;
@@ -69,15 +72,19 @@ pub fn adopt(
             && let Err(e) = placeholder::check(&from.text, &to.text)
         {
             refused.push((s, l, e));
-        } else if to.text == from.text && !keep_same {
+        } else if to.text == from.text && !keep_same && !stored.contains_key(&from.key) {
             same_as_source.push((s, l));
         } else {
             texts[s] = Some(to.text.clone());
         }
     }
     // The language value is written by build; a localized spelling of it
-    // (`En` for `en`) is kept as an override.
-    let language_as_built = localized.language.as_ref().is_none_or(|l| l.value == lang);
+    // (`En` for `en`), or leaving it out, is kept as an override.
+    let language_as_built = match (&source.language, &localized.language) {
+        (_, Some(slot)) => slot.value == lang,
+        (Some(_), None) => false,
+        (None, None) => true,
+    };
     let owned = |key: &str| {
         (rules.is_language_key(key) && language_as_built)
             || source.segments.iter().any(|s| {
@@ -88,12 +95,19 @@ pub fn adopt(
             })
     };
     let overrides = overrides::between(&source.source, &localized.source, owned);
+    // Build puts in what is stored where nothing is adopted.
+    let used: Vec<Option<String>> = source
+        .segments
+        .iter()
+        .zip(&texts)
+        .map(|(segment, text)| text.clone().or_else(|| stored.get(&segment.key).cloned()))
+        .collect();
     let rebuilt = rebuild(
         &source,
         overrides.as_deref().unwrap_or_default(),
         rules,
         lang,
-        &texts,
+        &used,
     );
     Ok(Adoption {
         source,

@@ -19,8 +19,14 @@ use crate::posting::frontmatter::{self, Format};
 pub enum Override {
     /// The entry `key` is written as `text` instead.
     Set { key: String, text: String },
-    /// `text` is inserted after the entry `after` (at the top if none).
-    Insert { after: Option<String>, text: String },
+    /// The entry `key`, which only the translation has, is inserted as
+    /// `text` after the entry `after` (at the top if none; at the end if
+    /// `after` is gone). Should the source gain `key`, it is replaced.
+    Insert {
+        key: String,
+        after: Option<String>,
+        text: String,
+    },
     /// The entry `key` is left out.
     Remove { key: String },
     /// The blank lines between the front matter and the text.
@@ -83,6 +89,7 @@ pub fn between(
                 text: entry.text.to_string(),
             }),
             None => overrides.push(Override::Insert {
+                key: key.clone(),
                 after: after.clone(),
                 text: entry.text.to_string(),
             }),
@@ -153,17 +160,33 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
     let Some((_, entries)) = entries_of(source) else {
         return source.to_string();
     };
-    fn inserted_after<'o>(
-        overrides: &'o [Override],
-        key: Option<&'o str>,
-    ) -> impl Iterator<Item = &'o str> {
-        overrides.iter().filter_map(move |o| match o {
-            Override::Insert { after, text } if after.as_deref() == key => Some(text.as_str()),
+    let present = |key: &str| entries.iter().any(|e| e.key.as_deref() == Some(key));
+    // What the translation owns, by the key of the source entry it takes
+    // the place of: a set value, or an inserted key the source now has too.
+    let replacement = |key: &str| {
+        overrides.iter().find_map(|o| match o {
+            Override::Set { key: k, text } | Override::Insert { key: k, text, .. } if k == key => {
+                Some(text.as_str())
+            }
             _ => None,
         })
-    }
+    };
+    // Inserted after `key` (`None`: at the top), if the source lacks them.
+    let inserted_after = |after: Option<&str>| -> Vec<&str> {
+        overrides
+            .iter()
+            .filter_map(|o| match o {
+                Override::Insert {
+                    key,
+                    after: a,
+                    text,
+                } if a.as_deref() == after && !present(key) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
     let mut content = String::with_capacity(front.content.len() + 64);
-    content.extend(inserted_after(overrides, None));
+    content.extend(inserted_after(None));
     for entry in &entries {
         let Some(key) = entry.key.as_deref() else {
             content.push_str(entry.text);
@@ -172,14 +195,27 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
         let removed = overrides
             .iter()
             .any(|o| matches!(o, Override::Remove { key: k } if k == key));
-        let set = overrides.iter().find_map(|o| match o {
-            Override::Set { key: k, text } if k == key => Some(text.as_str()),
-            _ => None,
-        });
         if !removed {
-            content.push_str(set.unwrap_or(entry.text));
+            content.push_str(replacement(key).unwrap_or(entry.text));
         }
-        content.extend(inserted_after(overrides, Some(key)));
+        content.extend(inserted_after(Some(key)));
+    }
+    // Values the translation owns whose place in the source is gone: a
+    // set key the source dropped, an insert whose anchor it dropped.
+    for o in overrides {
+        let orphaned = match o {
+            Override::Set { key, .. } => !present(key),
+            Override::Insert { key, after, .. } => {
+                !present(key) && after.as_deref().is_some_and(|a| !present(a))
+            }
+            _ => false,
+        };
+        if let (true, Override::Set { text, .. } | Override::Insert { text, .. }) = (orphaned, o) {
+            if !content.is_empty() && !content.ends_with('\n') {
+                content.push('\n');
+            }
+            content.push_str(text);
+        }
     }
     let mut out = String::with_capacity(source.len() + 64);
     out.push_str(&source[..front.content.start]);
@@ -213,7 +249,9 @@ fn entries_of(text: &str) -> Option<(Format, Vec<Entry<'_>>)> {
             starts_entry(line).filter(|_| !in_table || line.starts_with('['))
         };
         in_table |= front.format == Format::Toml && line.starts_with('[');
-        if front.format == Format::Toml && line.matches("\"\"\"").count() % 2 == 1 {
+        if front.format == Format::Toml
+            && (line.matches("\"\"\"").count() + line.matches("\'\'\'").count()) % 2 == 1
+        {
             in_multiline = !in_multiline;
         }
         if let Some(new_key) = new_key {
@@ -282,6 +320,7 @@ mod tests {
             overrides,
             [
                 Override::Insert {
+                    key: "slug".into(),
                     after: Some("title".into()),
                     text: "slug: about\n".into()
                 },
@@ -302,6 +341,41 @@ mod tests {
         // the title, which is a segment and stays the source's here.
         let applied = apply(SOURCE, &overrides);
         assert_eq!(applied, localized.replace("About us", "Om oss"));
+    }
+
+    #[test]
+    fn owned_values_stay_when_the_source_gains_or_drops_their_keys() {
+        let localized =
+            "---\ntitle: \"About us\"\nslug: about\nicon: a\nlayout: wide\n---\nText.\n";
+        let source = "---\ntitle: \"Om oss\"\nslug: om\nicon: a\n---\nText.\n";
+        let overrides = between(source, localized, |key| key == "title").unwrap();
+        // The source gains `layout`: the translation's replaces it, once.
+        let gained = "---\ntitle: \"Om oss\"\nslug: om\nicon: b\nlayout: narrow\n---\nText.\n";
+        assert_eq!(
+            apply(gained, &overrides),
+            "---\ntitle: \"Om oss\"\nslug: about\nicon: b\nlayout: wide\n---\nText.\n"
+        );
+        // The source drops `slug` and `icon`: the translation keeps its own.
+        let dropped = "---\ntitle: \"Om oss\"\n---\nText.\n";
+        assert_eq!(
+            apply(dropped, &overrides),
+            "---\ntitle: \"Om oss\"\nslug: about\nlayout: wide\n---\nText.\n"
+        );
+    }
+
+    #[test]
+    fn toml_literal_strings_are_one_entry() {
+        let source =
+            "+++\ntitle = \"Om\"\nnotes = \'\'\'\nweight = 1\n\'\'\'\nslug = \"om\"\n+++\nText.\n";
+        let localized = source.replace("weight = 1", "weight = 2");
+        let overrides = between(source, &localized, |key| key == "title").unwrap();
+        assert_eq!(
+            overrides,
+            [Override::Set {
+                key: "notes".into(),
+                text: "notes = \'\'\'\nweight = 2\n\'\'\'\n".into()
+            }]
+        );
     }
 
     #[test]

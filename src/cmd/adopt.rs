@@ -70,7 +70,13 @@ pub fn run(
         };
         return explain(&project, &sources, doc, lang, out);
     }
-    let mut store = Store::open(&project.database_path())?;
+    // A dry run with no store yet judges in memory rather than create one.
+    let database = project.database_path();
+    let mut store = if options.dry_run && !database.exists() {
+        Store::open_in_memory()?
+    } else {
+        Store::open(&database)?
+    };
     let result = store.transaction(|tx| -> Result<_, Rollback<_>> {
         sync(tx, &project, &sources, &())?;
         let documents = tx.documents()?;
@@ -79,8 +85,7 @@ pub fn run(
             let rows = tx.unit_rows(lang)?;
             let written = tx.outputs(lang)?;
             let files = localized_files(&project, lang)?;
-            let by_key = by_translation_key(&project, &files);
-            let mut paired = BTreeSet::new();
+            let pairing = pair_postings(&project, &sources, lang, &files);
             let mut outcomes = Vec::new();
             let mut rows_by_path: HashMap<&str, HashMap<&str, &UnitRow>> = HashMap::new();
             for row in &rows {
@@ -89,43 +94,62 @@ pub fn run(
                     .or_default()
                     .insert(row.key.as_str(), row);
             }
-            let mut todo = Vec::new();
-            for source in &sources {
-                let Some((localized, moved)) = find_localized(&project, source, lang, &by_key)
-                else {
-                    continue;
-                };
-                paired.insert(localized.clone());
-                if globs.as_ref().is_none_or(|g| g.is_match(&source.path)) {
-                    todo.push((source, localized, moved));
-                }
-            }
+            let todo: Vec<&(usize, String, bool)> = pairing
+                .pairs
+                .iter()
+                .filter(|(s, _, _)| globs.as_ref().is_none_or(|g| g.is_match(&sources[*s].path)))
+                .collect();
+            let no_rows = HashMap::new();
+            let rows_of = |path: &str| rows_by_path.get(path).unwrap_or(&no_rows);
             // Reading, parsing and aligning are independent: in parallel.
             let adoptions: Vec<Adoption> = todo
                 .par_iter()
-                .map(|(source, localized, _)| {
+                .map(|(s, localized, _)| {
+                    let source = &sources[*s];
                     let full = project.root.join(localized);
                     let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
                     // In a file tolkar wrote, a text equal to its source is
                     // the fallback for a missing translation, not one.
                     let keep_same = !written.contains_key(localized);
-                    adopt_one(&project, source, localized, &bytes, lang, keep_same)
+                    let stored = usable_translations(rows_of(&source.path));
+                    adopt_one(
+                        &project, source, localized, &bytes, lang, keep_same, &stored,
+                    )
                 })
                 .collect::<Result<_, Failure>>()?;
-            for ((source, localized, moved), adoption) in todo.into_iter().zip(adoptions) {
+            for (&(s, ref localized, moved), adoption) in todo.into_iter().zip(adoptions) {
+                let source = &sources[s];
                 let document = documents[&source.path].id;
                 tx.set_localized_path(document, lang, moved.then_some(localized.as_str()))?;
-                let no_rows = HashMap::new();
-                let rows = rows_by_path.get(source.path.as_str()).unwrap_or(&no_rows);
-                let stored = store_adoption(tx, rows, lang, &adoption)?;
+                let copy = is_copy(&adoption);
+                let stored = if copy {
+                    0
+                } else {
+                    store_adoption(tx, rows_of(&source.path), lang, &adoption)?
+                };
                 tx.set_overrides(
                     document,
                     lang,
                     adoption.overrides.as_deref().unwrap_or_default(),
                 )?;
-                outcomes.push(outcome(&adoption, localized, stored));
+                let mut result = outcome(&adoption, localized.clone(), stored);
+                if copy {
+                    result.adopted = 0;
+                    result.problems.push(
+                        "every text is the source's own: not adopted as a translation".into(),
+                    );
+                }
+                outcomes.push(result);
             }
-            let orphans: Vec<String> = files.into_iter().filter(|f| !paired.contains(f)).collect();
+            // With --doc, only the postings asked for are reported.
+            let orphans = if globs.is_some() {
+                Vec::new()
+            } else {
+                pairing.orphans
+            };
+            for problem in pairing.problems {
+                note(&problem);
+            }
             all.push((lang.clone(), outcomes, orphans));
         }
         if options.dry_run {
@@ -200,8 +224,17 @@ fn adopt_one(
     bytes: &[u8],
     lang: &str,
     keep_same: bool,
+    stored: &HashMap<String, String>,
 ) -> Result<Adoption, Failure> {
-    adopt::adopt(&source.bytes, bytes, &project.rules, lang, keep_same).map_err(|(in_source, e)| {
+    adopt::adopt(
+        &source.bytes,
+        bytes,
+        &project.rules,
+        lang,
+        keep_same,
+        stored,
+    )
+    .map_err(|(in_source, e)| {
         let path = if in_source {
             project.root.join(&source.path)
         } else {
@@ -224,10 +257,9 @@ fn store_adoption(
         let (Some(text), Some(row)) = (text, by_key.get(segment.key.as_str())) else {
             continue;
         };
-        let unchanged = row
-            .translation
-            .as_ref()
-            .is_some_and(|t| t.current && &t.text == text);
+        // The same text as stored: nothing to do, and a stale one stays
+        // stale (the translation was not touched since its source changed).
+        let unchanged = row.translation.as_ref().is_some_and(|t| &t.text == text);
         if unchanged {
             continue;
         }
@@ -325,35 +357,112 @@ fn localized_files(project: &Project, lang: &str) -> Result<Vec<String>, Failure
     Ok(files)
 }
 
-/// The localized postings that have a `translationKey`, by key.
-fn by_translation_key(project: &Project, files: &[String]) -> HashMap<String, String> {
-    let mut by_key = HashMap::new();
-    for file in files {
-        let Ok(text) = std::fs::read_to_string(project.root.join(file)) else {
-            continue;
-        };
-        if let Some(key) = adopt::translation_key(&text) {
-            by_key.entry(key).or_insert_with(|| file.clone());
-        }
-    }
-    by_key
+/// The translations build would use now, by key: current ones, and stale
+/// ones whose placeholders still fit.
+fn usable_translations(rows: &HashMap<&str, &UnitRow>) -> HashMap<String, String> {
+    rows.values()
+        .filter_map(|row| {
+            let t = row.translation.as_ref()?;
+            let fits =
+                t.current || crate::segment::placeholder::check(&row.source, &t.text).is_ok();
+            fits.then(|| (row.key.clone(), t.text.clone()))
+        })
+        .collect()
 }
 
-/// Where a source posting's translation into `lang` is: at its layout
-/// path, or else where a localized posting has the same `translationKey`
-/// (then `true`).
-fn find_localized(
-    project: &Project,
-    source: &Source,
-    lang: &str,
-    by_key: &HashMap<String, String>,
-) -> Option<(String, bool)> {
-    let path = project.localized_display(&source.path, lang);
-    if project.root.join(&path).is_file() {
-        return Some((path, false));
+/// A localized posting that is the source word for word: not translated.
+fn is_copy(adoption: &Adoption) -> bool {
+    let mut adopted = adoption
+        .source
+        .segments
+        .iter()
+        .zip(&adoption.texts)
+        .filter_map(|(s, t)| Some((s, t.as_ref()?)))
+        .peekable();
+    adopted.peek().is_some() && adopted.all(|(s, t)| &s.text == t)
+}
+
+/// Which localized posting translates which source posting.
+struct Pairing {
+    /// (source index, localized path, found by `translationKey`).
+    pairs: Vec<(usize, String, bool)>,
+    /// Localized postings of no source.
+    orphans: Vec<String>,
+    /// `translationKey`s that pair nothing because several postings share
+    /// them.
+    problems: Vec<String>,
+}
+
+/// Pairs by layout path first; then a source left over with the files left
+/// over by `translationKey`, where exactly one of each has it.
+fn pair_postings(project: &Project, sources: &[Source], lang: &str, files: &[String]) -> Pairing {
+    let mut pairs = Vec::new();
+    let mut paired: BTreeSet<String> = BTreeSet::new();
+    let mut unpaired = Vec::new();
+    for (s, source) in sources.iter().enumerate() {
+        let path = project.localized_display(&source.path, lang);
+        if project.root.join(&path).is_file() {
+            paired.insert(path.clone());
+            pairs.push((s, path, false));
+        } else {
+            unpaired.push(s);
+        }
     }
-    let key = adopt::translation_key(std::str::from_utf8(&source.bytes).ok()?)?;
-    by_key.get(&key).map(|p| (p.clone(), true))
+    let key_of = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(adopt::translation_key)
+    };
+    let mut sources_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for &s in &unpaired {
+        if let Some(key) = key_of(&sources[s].bytes) {
+            sources_by_key.entry(key).or_default().push(s);
+        }
+    }
+    let mut files_by_key: HashMap<String, Vec<&String>> = HashMap::new();
+    if !sources_by_key.is_empty() {
+        for file in files.iter().filter(|f| !paired.contains(*f)) {
+            if let Ok(bytes) = std::fs::read(project.root.join(file))
+                && let Some(key) = key_of(&bytes)
+                && sources_by_key.contains_key(&key)
+            {
+                files_by_key.entry(key).or_default().push(file);
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut keys: Vec<&String> = files_by_key.keys().collect();
+    keys.sort();
+    for key in keys {
+        match (&sources_by_key[key][..], &files_by_key[key][..]) {
+            ([s], [file]) => {
+                paired.insert((*file).clone());
+                pairs.push((*s, (*file).clone(), true));
+            }
+            (many_sources, many_files) => {
+                let names: Vec<&str> = many_sources
+                    .iter()
+                    .map(|&s| sources[s].path.as_str())
+                    .chain(many_files.iter().map(|f| f.as_str()))
+                    .collect();
+                problems.push(format!(
+                    "translationKey \"{key}\" is on several postings ({}): not paired",
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+    pairs.sort();
+    let orphans = files
+        .iter()
+        .filter(|f| !paired.contains(*f))
+        .cloned()
+        .collect();
+    Pairing {
+        pairs,
+        orphans,
+        problems,
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
@@ -363,11 +472,13 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         Err(e) => return Err(e),
     };
     for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
+        let entry = entry?;
+        // A symlinked directory is not followed (as sync does not).
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&entry.path(), out)?;
+        } else if !kind.is_symlink() || entry.path().is_file() {
+            out.push(entry.path());
         }
     }
     Ok(())
@@ -383,19 +494,24 @@ fn explain(
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let doc = doc.trim_start_matches("./");
-    let Some(source) = sources
-        .iter()
-        .find(|s| s.path == doc || project.localized_display(&s.path, lang) == doc)
+    let files = localized_files(project, lang)?;
+    let pairing = pair_postings(project, sources, lang, &files);
+    let Some((s, localized, _)) = pairing
+        .pairs
+        .into_iter()
+        .find(|(s, localized, _)| sources[*s].path == doc || localized == doc)
     else {
         return Err(Failure::new(
             "error-adopt-unknown-doc",
             vec![("path", doc.to_string())],
         ));
     };
-    let localized = project.localized_display(&source.path, lang);
+    let source = &sources[s];
     let full = project.root.join(&localized);
     let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
-    let adoption = adopt_one(project, source, &localized, &bytes, lang, true)?;
+    // What build would use: the store's translations, if there is a store.
+    let stored = stored_translations(project, &source.path, lang)?;
+    let adoption = adopt_one(project, source, &localized, &bytes, lang, true, &stored)?;
     let result = outcome(&adoption, localized.clone(), 0);
     let mut text = format!(
         "{localized} ← {}: {} of {} segments align\n",
@@ -430,6 +546,26 @@ fn explain(
     }
     out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
     Ok(0)
+}
+
+/// The usable stored translations of one posting, read without writing.
+fn stored_translations(
+    project: &Project,
+    path: &str,
+    lang: &str,
+) -> Result<HashMap<String, String>, Failure> {
+    let database = project.database_path();
+    if !database.exists() {
+        return Ok(HashMap::new());
+    }
+    let mut store = Store::open(&database)?;
+    let rows = store.transaction(|tx| tx.unit_rows(lang))?;
+    let rows: HashMap<&str, &UnitRow> = rows
+        .iter()
+        .filter(|r| r.path == path)
+        .map(|r| (r.key.as_str(), r))
+        .collect();
+    Ok(usable_translations(&rows))
 }
 
 fn describe(o: &adopt::overrides::Override) -> String {

@@ -237,10 +237,13 @@ fn render(
             let mut doc = crate::posting::parse(&plan.source.bytes, &project.rules)
                 .map_err(|e| Failure::posting(&source_path, &e))?;
             if !plan.overrides.is_empty() {
-                // They edit only entries no segment is in: keys stay.
+                // They edit only entries no segment is in: keys stay. Should
+                // the edited front matter not read (a source entry changed
+                // beyond what the override expects), the source's stands.
                 let edited = overrides::apply(&doc.source, &plan.overrides);
-                doc = crate::posting::parse(edited.as_bytes(), &project.rules)
-                    .map_err(|e| Failure::posting(&source_path, &e))?;
+                if let Ok(edited) = crate::posting::parse(edited.as_bytes(), &project.rules) {
+                    doc = edited;
+                }
             }
             let language = crate::adopt::language_for(&plan.overrides, &project.rules, plan.lang);
             let text = reassemble(
