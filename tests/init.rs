@@ -96,6 +96,24 @@ fn toml_with_a_content_dir_per_language() {
 }
 
 #[test]
+fn absolute_content_dirs_inside_the_site_are_made_relative() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &repo().join("tests/fixtures/hugo/toml-contentdir"),
+        dir.path(),
+    );
+    let config = dir.path().join("hugo.toml");
+    let absolute = dir.path().canonicalize().unwrap().join("content/english/");
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        "contentDir = \"content/english\"",
+        &format!("contentDir = '{}/'", absolute.display()),
+    );
+    std::fs::write(&config, text).unwrap();
+    let site = Site::init_in(dir, &[]);
+    assert_eq!(site.config().content_dirs["en"], "content/english");
+}
+
+#[test]
 fn yaml_with_case_insensitive_keys_and_a_template() {
     let site = Site::init("yaml", &[]);
     let config = site.config();

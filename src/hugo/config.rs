@@ -168,6 +168,15 @@ fn parse_file(root: &Path, name: &str) -> Result<Value, ConfigError> {
     parse(&path, &text)
 }
 
+/// A parser's message without the position it appends (` at line 2
+/// column 3`), which the error already names.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => message[..at].to_string(),
+        _ => message.to_string(),
+    }
+}
+
 /// Parses one configuration file by its extension.
 pub fn parse(path: &Path, text: &str) -> Result<Value, ConfigError> {
     let error = |at: Location, reason: String| ConfigError {
@@ -191,7 +200,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Value, ConfigError> {
                             line: l.line(),
                             column: l.column(),
                         });
-                    error(at, e.to_string())
+                    error(at, without_position(&e.to_string()))
                 })?
             }
         }
@@ -200,7 +209,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Value, ConfigError> {
                 line: e.line().max(1),
                 column: e.column().max(1),
             };
-            error(at, e.to_string())
+            error(at, without_position(&e.to_string()))
         })?,
     };
     match value {
@@ -273,8 +282,9 @@ fn merge(parts: &[(String, Value)]) -> HugoConfig {
                 {
                     Some(index) => index,
                     None => {
+                        // Hugo lowercases language codes.
                         config.languages.push(Language {
-                            code: code.clone(),
+                            code: code.to_lowercase(),
                             weight: 0,
                             content_dir: None,
                             file: file.clone(),
@@ -308,6 +318,39 @@ fn merge(parts: &[(String, Value)]) -> HugoConfig {
     }
     if config.default_language.is_none() {
         misplaced_default_language(parts, &mut config);
+    }
+    // Disabled languages are not built by Hugo: not translated either.
+    let mut disabled: Vec<String> = Vec::new();
+    for (_, value) in parts {
+        let Some(map) = value.as_object() else {
+            continue;
+        };
+        if let Some((_, Value::Array(codes))) = get(map, "disableLanguages") {
+            disabled.extend(
+                codes
+                    .iter()
+                    .filter_map(|c| c.as_str())
+                    .map(str::to_lowercase),
+            );
+        }
+        if let Some((_, Value::Object(languages))) = get(map, "languages") {
+            for (code, settings) in languages {
+                if let Some(settings) = settings.as_object()
+                    && get(settings, "disabled").is_some_and(|(_, v)| v.as_bool() == Some(true))
+                {
+                    disabled.push(code.to_lowercase());
+                }
+            }
+        }
+    }
+    if !disabled.is_empty() {
+        config.languages.retain(|l| !disabled.contains(&l.code));
+        disabled.sort();
+        disabled.dedup();
+        config.notes.push(format!(
+            "disabled in the Hugo configuration, not translated: {}",
+            disabled.join(", ")
+        ));
     }
     config
         .languages
@@ -385,6 +428,29 @@ mod tests {
     fn no_configuration_is_none() {
         let dir = site(&[("content/x.md", "x")]);
         assert_eq!(read(dir.path()).unwrap(), None);
+    }
+
+    #[test]
+    fn disabled_languages_are_left_out_and_codes_lowercased() {
+        let config = merge(&[(
+            "hugo.toml".into(),
+            serde_json::json!({
+                "disableLanguages": ["de"],
+                "languages": {
+                    "SV": {"weight": 1},
+                    "EN": {"weight": 2},
+                    "de": {"weight": 3},
+                    "fr": {"weight": 4, "disabled": true}
+                }
+            }),
+        )]);
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["sv", "en"]);
+        assert!(
+            config.notes.iter().any(|n| n.contains("de, fr")),
+            "{:?}",
+            config.notes
+        );
     }
 
     #[test]

@@ -111,7 +111,7 @@ pub fn decide(
     let mut languages = vec![source.value.clone()];
     languages.extend(targets.value.iter().cloned());
     let (language_dirs, exclude) = match hugo {
-        Some(h) => directories(h, &languages, &mut undecided),
+        Some(h) => directories(root, h, &languages, &mut undecided),
         None => (BTreeMap::new(), Vec::new()),
     };
 
@@ -182,6 +182,7 @@ fn content_why(dir: &str, hugo: Option<&HugoConfig>) -> Decided<String> {
 /// Each language's own content directory, and the shared mounts to
 /// exclude.
 fn directories(
+    root: &Path,
     hugo: &HugoConfig,
     languages: &[String],
     undecided: &mut Vec<String>,
@@ -210,12 +211,24 @@ fn directories(
         if let Some(setting) = &language.content_dir
             && !dirs.contains_key(&language.code)
         {
+            let value = setting.value.trim_end_matches('/');
+            // An absolute directory inside the site is written relative to
+            // it, so tolkar.toml works in every checkout.
+            let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+            let value = match Path::new(value).strip_prefix(&site) {
+                Ok(relative) => relative.to_string_lossy().replace('\\', "/"),
+                Err(_) if Path::new(value).is_absolute() => {
+                    undecided.push(format!(
+                        "{}: the content directory of {} is outside the site ({value}); tolkar reads postings inside it only",
+                        setting.origin, language.code
+                    ));
+                    continue;
+                }
+                Err(_) => value.to_string(),
+            };
             dirs.insert(
                 language.code.clone(),
-                Decided::new(
-                    setting.value.trim_end_matches('/').to_string(),
-                    format!("from {}", setting.origin),
-                ),
+                Decided::new(value, format!("from {}", setting.origin)),
             );
         }
     }
