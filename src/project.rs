@@ -285,6 +285,20 @@ impl Project {
     }
 
     /// `localized_path` as reports and JSON show it: with `/`.
+    /// Like `localized_display`, but where adopt found the translation at
+    /// another path (`moved`, by source path), that path.
+    pub fn localized_display_in(
+        &self,
+        source: &str,
+        lang: &str,
+        moved: &std::collections::HashMap<String, String>,
+    ) -> String {
+        moved
+            .get(source)
+            .cloned()
+            .unwrap_or_else(|| self.localized_display(source, lang))
+    }
+
     pub fn localized_display(&self, source: &str, lang: &str) -> String {
         self.localized_path(Path::new(source), lang)
             .to_string_lossy()

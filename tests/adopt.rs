@@ -355,6 +355,25 @@ fn a_translation_at_another_path_pairs_by_translation_key() {
     let built = succeed(project.tolkar().args(["build", "--lang", "nb"]));
     assert_eq!(snapshot(&project), before, "{built}");
     assert!(!project.path("content/nb/career/cfo.md").exists());
+    // Editors are pointed at it too.
+    let source = project.path("content/sv/career/cfo.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("Finanschef (CFO)", "Finanschef (CFO) sökes"),
+    )
+    .unwrap();
+    let output = project
+        .tolkar()
+        .args(["stale", "--lang", "nb", "--format", "json"])
+        .output()
+        .unwrap();
+    let stale: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        stale[0]["localized_path"],
+        "content/nb/career/finansdirektor.md"
+    );
+    assert_eq!(stale[0]["segments"][0]["localized_line"], 4);
 }
 
 #[test]

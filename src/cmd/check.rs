@@ -127,7 +127,8 @@ pub fn run(
             sync(tx, &project, &sources, &())?;
             let mut checks = Vec::new();
             for lang in &languages {
-                checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy));
+                let moved = tx.localized_paths_by_source(lang)?;
+                checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy, &moved));
             }
             if options.no_write {
                 return Err(Rollback::Keep(checks));
@@ -156,7 +157,13 @@ pub fn run(
     Ok(if report.passed { 0 } else { 1 })
 }
 
-fn judge(project: &Project, lang: &str, rows: Vec<UnitRow>, policy: &Policy) -> LanguageCheck {
+fn judge(
+    project: &Project,
+    lang: &str,
+    rows: Vec<UnitRow>,
+    policy: &Policy,
+    moved: &std::collections::HashMap<String, String>,
+) -> LanguageCheck {
     let fails = |kind: &str| policy.fail_on.iter().any(|k| k == kind);
     let mut check = LanguageCheck {
         lang: lang.to_string(),
@@ -175,7 +182,7 @@ fn judge(project: &Project, lang: &str, rows: Vec<UnitRow>, policy: &Policy) -> 
         if check.documents.last().is_none_or(|d| d.path != row.path) {
             check.documents.push(DocumentCheck {
                 path: row.path.clone(),
-                localized_path: project.localized_display(&row.path, lang),
+                localized_path: project.localized_display_in(&row.path, lang, moved),
                 problems: Vec::new(),
             });
         }

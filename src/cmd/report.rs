@@ -2,6 +2,7 @@
 //! per language, postings sortable by staleness, and each stale segment's
 //! source change beside its current translation.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -51,7 +52,11 @@ pub fn run(
         let report = sync(tx, &project, &sources, &())?;
         let mut rows = Vec::new();
         for lang in &languages {
-            rows.push((lang.clone(), tx.unit_rows(lang)?));
+            rows.push((
+                lang.clone(),
+                tx.unit_rows(lang)?,
+                tx.localized_paths_by_source(lang)?,
+            ));
         }
         Ok((report, rows))
     })?;
@@ -66,7 +71,10 @@ pub fn run(
     Ok(0)
 }
 
-fn page(project: &Project, languages: &[(String, Vec<UnitRow>)]) -> String {
+/// Per language: its rows, and the localized paths adopt found elsewhere.
+type LanguageRows = (String, Vec<UnitRow>, HashMap<String, String>);
+
+fn page(project: &Project, languages: &[LanguageRows]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -76,7 +84,7 @@ fn page(project: &Project, languages: &[(String, Vec<UnitRow>)]) -> String {
          <h1>Translation report</h1>\n<p class=\"meta\">Source language: {}</p>\n",
         escape(&project.config.source_language)
     );
-    for (lang, rows) in languages {
+    for (lang, rows, moved) in languages {
         let mut total = Counts::default();
         let mut documents: Vec<(String, Counts)> = Vec::new();
         for row in rows {
@@ -94,7 +102,7 @@ fn page(project: &Project, languages: &[(String, Vec<UnitRow>)]) -> String {
         );
         bar(&mut out, &total);
         documents_table(&mut out, lang, &documents);
-        stale_list(&mut out, project, lang, rows);
+        stale_list(&mut out, project, lang, rows, moved);
         out.push_str("</section>\n");
     }
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
@@ -167,7 +175,13 @@ fn documents_table(out: &mut String, lang: &str, documents: &[(String, Counts)])
 }
 
 /// Each stale segment: the word diff of its source beside its translation.
-fn stale_list(out: &mut String, project: &Project, lang: &str, rows: &[UnitRow]) {
+fn stale_list(
+    out: &mut String,
+    project: &Project,
+    lang: &str,
+    rows: &[UnitRow],
+    moved: &HashMap<String, String>,
+) {
     let stale: Vec<&UnitRow> = rows
         .iter()
         .filter(|r| state_of(r) == State::Stale)
@@ -180,7 +194,7 @@ fn stale_list(out: &mut String, project: &Project, lang: &str, rows: &[UnitRow])
     for row in stale {
         let translation = row.translation.as_ref().expect("stale rows have one");
         let old = translation.previous_source.as_deref().unwrap_or("");
-        let localized = project.localized_display(&row.path, lang);
+        let localized = project.localized_display_in(&row.path, lang, moved);
         let _ = write!(
             out,
             "<div class=\"segment\"><p class=\"where\">{} <code>{}</code>, line {} → {}</p>\

@@ -70,7 +70,8 @@ pub fn run(
                 .filter(|r| r.translation.as_ref().is_some_and(|t| !t.current))
                 .filter(|r| globs.as_ref().is_none_or(|g| g.is_match(&r.path)))
                 .collect();
-            found.extend(documents(&project, lang, rows, &times));
+            let moved = tx.localized_paths_by_source(lang)?;
+            found.extend(documents(&project, lang, rows, &times, &moved));
         }
         Ok((report, found))
     })?;
@@ -95,6 +96,7 @@ fn documents(
     lang: &str,
     rows: Vec<UnitRow>,
     times: &HashMap<String, String>,
+    moved: &HashMap<String, String>,
 ) -> Vec<StaleDocument> {
     let mut by_path: Vec<StaleDocument> = Vec::new();
     for row in rows {
@@ -102,7 +104,7 @@ fn documents(
             by_path.push(StaleDocument {
                 lang: lang.to_string(),
                 path: row.path.clone(),
-                localized_path: project.localized_display(&row.path, lang),
+                localized_path: project.localized_display_in(&row.path, lang, moved),
                 changed_at: times.get(&row.path).cloned().unwrap_or_default(),
                 segments: Vec::new(),
             });

@@ -102,6 +102,24 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Every recorded localized path of a language, by source path.
+    pub fn localized_paths_by_source(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<String, String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT d.path, l.path FROM localized_paths l JOIN documents d ON d.id = l.document_id
+                 WHERE l.lang = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([lang], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Every recorded localized path of a language, by document.
     pub fn localized_paths(&self, lang: &str) -> Result<HashMap<i64, String>, StoreError> {
         let mut stmt = self
