@@ -256,15 +256,35 @@ struct Features {
     numbers: Vec<String>,
     /// Characters of text, outside placeholders.
     length: usize,
+    /// Names and terms a translation keeps: capitalized words past the
+    /// first (`Golang`, `Terraform`, `API`), which rarely get translated.
+    terms: std::collections::BTreeSet<String>,
+    /// Hashed character trigrams of the lowercased text, sorted: related
+    /// languages (sv, da, nb) share many, and names share them everywhere.
+    trigrams: Vec<u32>,
 }
 
 impl Features {
     fn of(segment: &Segment) -> Features {
         let mut numbers = Vec::new();
         let mut length = 0;
+        let mut terms = std::collections::BTreeSet::new();
+        let mut first_word = true;
         for token in placeholder::tokenize(&segment.text) {
             if let placeholder::Token::Text(text) = token {
                 length += text.chars().count();
+                for word in text.split(|c: char| !c.is_alphanumeric()) {
+                    if word.is_empty() {
+                        continue;
+                    }
+                    if !first_word
+                        && word.chars().count() >= 3
+                        && word.chars().any(char::is_uppercase)
+                    {
+                        terms.insert(word.to_string());
+                    }
+                    first_word = false;
+                }
                 let mut run = String::new();
                 for c in text.chars().chain([' ']) {
                     if c.is_ascii_digit() {
@@ -280,6 +300,8 @@ impl Features {
             placeholders: placeholder::shapes(&segment.text),
             numbers,
             length,
+            terms,
+            trigrams: trigrams(&segment.text),
         }
     }
 
@@ -300,11 +322,58 @@ impl Features {
                 -1.0
             };
         }
+        score += 1.5 * dice(&self.trigrams, &other.trigrams);
+        if !self.terms.is_empty() && !other.terms.is_empty() {
+            let shared = self.terms.intersection(&other.terms).count() as f64;
+            let fewer = self.terms.len().min(other.terms.len()) as f64;
+            score += 2.0 * shared / fewer - 0.5;
+        }
         // A translation is rarely under a third or over three times as long.
         let (a, b) = (self.length.max(1) as f64, other.length.max(1) as f64);
         score += 1.0 - ((b / a).ln().abs() / 3f64.ln()).min(2.0);
         (score >= MIN_PAIR_SCORE).then_some(score)
     }
+}
+
+/// The distinct trigrams of a text's letters and digits, lowercased.
+fn trigrams(text: &str) -> Vec<u32> {
+    let chars: Vec<char> = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut grams: Vec<u32> = chars
+        .windows(3)
+        .filter(|w| w.iter().all(|c| *c != ' '))
+        .map(|w| {
+            w.iter().fold(2_166_136_261u32, |h, &c| {
+                (h ^ c as u32).wrapping_mul(16_777_619)
+            })
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// The share of trigrams two sorted lists have in common (Dice).
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 type Pairing = (Vec<(usize, usize)>, Vec<usize>, Vec<usize>);
