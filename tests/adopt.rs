@@ -463,7 +463,8 @@ fn small(files: &[(&str, &str)]) -> Project {
 }
 
 #[test]
-fn a_posting_paired_by_path_is_not_paired_again_by_key() {
+fn postings_pair_by_translation_key_as_hugo_pairs_them() {
+    // A key on two sources pairs nothing, even where a path would.
     let project = small(&[
         (
             "content/sv/a.md",
@@ -479,26 +480,64 @@ fn a_posting_paired_by_path_is_not_paired_again_by_key() {
         ),
     ]);
     let report = succeed(project.tolkar().arg("adopt"));
-    let (postings, ..) = summary(&report, "en");
-    assert_eq!(postings, 1, "{report}");
+    assert!(
+        report.contains("translationKey \"k\" is on several postings (content/sv/a.md, content/sv/b.md, content/en/b.md): not paired"),
+        "{report}"
+    );
+    assert_eq!(summary(&report, "en").0, 0, "{report}");
+
+    // A file paired by key is not another source's by path, and build
+    // does not write that source's translation over it.
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Ett\"\ntranslationKey: k\n---\nFörsta texten.\n",
+        ),
+        (
+            "content/en/b.md",
+            "---\ntitle: \"One\"\ntranslationKey: k\n---\nFirst text.\n",
+        ),
+    ]);
+    succeed(project.tolkar().arg("adopt"));
+    succeed(project.tolkar().arg("build"));
+    std::fs::write(
+        project.path("content/sv/b.md"),
+        "---\ntitle: \"Tvåan\"\n---\nAndra texten här.\n",
+    )
+    .unwrap();
+    let before = snapshot(&project);
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert_eq!(summary(&report, "en").0, 1, "{report}");
     assert_eq!(
-        translation(&project, "en", "content/sv/a.md#body:p[1]").map(|t| t.1),
+        translation(&project, "en", "content/sv/b.md#body:p[1]").map(|t| t.1),
         Some("missing".into())
     );
-    // Two sources with one key and one translation: reported, not paired.
-    let project = small(&[
-        ("content/sv/a.md", "---\ntranslationKey: k\n---\nFörsta.\n"),
-        ("content/sv/b.md", "---\ntranslationKey: k\n---\nAndra.\n"),
-        ("content/en/x.md", "---\ntranslationKey: k\n---\nFirst.\n"),
-    ]);
-    let report = succeed(project.tolkar().arg("adopt"));
+    let built = succeed(project.tolkar().arg("build"));
     assert!(
-        report.contains("translationKey \"k\" is on several postings (content/sv/a.md, content/sv/b.md, content/en/x.md): not paired"),
+        built.contains("content/en/b.md: not written for content/sv/b.md"),
+        "{built}"
+    );
+    assert_eq!(snapshot(&project), before);
+
+    // The key changed: the pairing is forgotten, and build writes the
+    // translation at its layout path again.
+    let en = project.path("content/en/b.md");
+    let text = std::fs::read_to_string(&en).unwrap();
+    std::fs::write(
+        &en,
+        text.replace("translationKey: k", "translationKey: other"),
+    )
+    .unwrap();
+    let report = succeed(project.tolkar().args(["adopt", "--lang", "en"]));
+    assert!(
+        report.contains("content/en/b.md: no source posting"),
         "{report}"
     );
-    assert!(
-        report.contains("content/en/x.md: no source posting"),
-        "{report}"
+    succeed(project.tolkar().args(["build", "--lang", "en"]));
+    assert!(project.path("content/en/a.md").exists());
+    assert_eq!(
+        std::fs::read_to_string(&en).unwrap(),
+        text.replace("translationKey: k", "translationKey: other")
     );
 }
 

@@ -103,6 +103,8 @@ build-skipped-missing =
        *[other] { $count } segmenter mangler
     } (--missing skip)
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
+build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
+build-skipped-overrides = { $path }: ikke skrevet: front matter-værdierne, der blev beholdt fra oversættelsen, passer ikke længere til kildens front matter (kør `tolkar adopt --lang { $lang }` igen, når oversættelsens front matter passer)
 
 ## adopt
 adopt-differs = build ville ikke skrive den tilbage byte for byte (første forskel på linje { $line }), så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)

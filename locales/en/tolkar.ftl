@@ -75,6 +75,8 @@ build-skipped-missing =
        *[other] { $count } segments
     } missing (--missing skip)
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
+build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
+build-skipped-overrides = { $path }: not written: the front-matter values kept from the translation no longer fit the source's front matter (run `tolkar adopt --lang { $lang }` again once the translation's front matter matches)
 
 ## adopt
 adopt-differs = build would not write it back byte for byte (first difference at line { $line }), so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)

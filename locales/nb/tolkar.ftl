@@ -96,6 +96,8 @@ build-skipped-missing =
        *[other] { $count } segmenter mangler
     } (--missing skip)
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
+build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
+build-skipped-overrides = { $path }: ikke skrevet: front matter-verdiene som ble beholdt fra oversettelsen, passer ikke lenger med kildens front matter (kjør `tolkar adopt --lang { $lang }` igjen når oversettelsens front matter stemmer)
 
 ## adopt
 adopt-differs = build ville ikke skrevet den tilbake byte for byte (første forskjell på linje { $line }), så den blir latt være (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)

@@ -94,6 +94,8 @@ build-fallback-more =
     } på källspråket
 build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--missing skip)
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
+build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
+build-skipped-overrides = { $path }: skrevs inte: front matter-värdena som behölls från översättningen passar inte längre källans front matter (kör `tolkar adopt --lang { $lang }` igen när översättningens front matter stämmer)
 
 ## adopt
 adopt-differs = build skulle inte skriva tillbaka den byte för byte (första skillnaden på rad { $line }), så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)

@@ -157,7 +157,7 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
     let Ok(Some(front)) = frontmatter::split(source, start) else {
         return source.to_string();
     };
-    let Some((_, entries)) = entries_of(source) else {
+    let Some((format, entries)) = entries_of(source) else {
         return source.to_string();
     };
     let present = |key: &str| entries.iter().any(|e| e.key.as_deref() == Some(key));
@@ -185,20 +185,20 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
             })
             .collect()
     };
-    let mut content = String::with_capacity(front.content.len() + 64);
-    content.extend(inserted_after(None));
+    let mut chunks: Vec<&str> = Vec::new();
+    chunks.extend(inserted_after(None));
     for entry in &entries {
         let Some(key) = entry.key.as_deref() else {
-            content.push_str(entry.text);
+            chunks.push(entry.text);
             continue;
         };
         let removed = overrides
             .iter()
             .any(|o| matches!(o, Override::Remove { key: k } if k == key));
         if !removed {
-            content.push_str(replacement(key).unwrap_or(entry.text));
+            chunks.push(replacement(key).unwrap_or(entry.text));
         }
-        content.extend(inserted_after(Some(key)));
+        chunks.extend(inserted_after(Some(key)));
     }
     // Values the translation owns whose place in the source is gone: a
     // set key the source dropped, an insert whose anchor it dropped.
@@ -211,11 +211,41 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
             _ => false,
         };
         if let (true, Override::Set { text, .. } | Override::Insert { text, .. }) = (orphaned, o) {
-            if !content.is_empty() && !content.ends_with('\n') {
-                content.push('\n');
-            }
-            content.push_str(text);
+            chunks.push(text);
         }
+    }
+    // In TOML a key after a `[table]` belongs to the table: top-level keys
+    // go before the first table, tables keep their order after them.
+    if format == Format::Toml {
+        let mut in_table = false;
+        let is_table: Vec<bool> = chunks
+            .iter()
+            .map(|chunk| {
+                match chunk.trim_start().chars().next() {
+                    Some('[') => in_table = true,
+                    Some('#') | None => {}
+                    Some(_) => in_table = false,
+                }
+                in_table
+            })
+            .collect();
+        let (tables, keys): (Vec<(&str, bool)>, Vec<(&str, bool)>) = chunks
+            .iter()
+            .copied()
+            .zip(is_table)
+            .partition(|(_, table)| *table);
+        chunks = keys
+            .into_iter()
+            .chain(tables)
+            .map(|(chunk, _)| chunk)
+            .collect();
+    }
+    let mut content = String::with_capacity(front.content.len() + 64);
+    for chunk in chunks {
+        if !content.is_empty() && !content.ends_with('\n') {
+            content.push('\n');
+        }
+        content.push_str(chunk);
     }
     let mut out = String::with_capacity(source.len() + 64);
     out.push_str(&source[..front.content.start]);
@@ -361,6 +391,27 @@ mod tests {
             apply(dropped, &overrides),
             "---\ntitle: \"Om oss\"\nslug: about\nlayout: wide\n---\nText.\n"
         );
+    }
+
+    #[test]
+    fn toml_keys_the_translation_owns_stay_out_of_tables() {
+        let source = "+++\ntitle = \"Om\"\ndate = 2021-01-01\n[params]\nicon = \"a\"\n+++\nText.\n";
+        let localized = "+++\ntitle = \"About\"\ndate = 2021-01-01\nslug = \"about\"\n[extra]\nnote = \"en\"\n[params]\nicon = \"a\"\n+++\nText.\n";
+        let overrides = between(source, localized, |key| key == "title").unwrap();
+        // The source drops `date` (the slug's anchor) and gains `draft`.
+        let changed = "+++\ntitle = \"Om\"\ndraft = true\n[params]\nicon = \"b\"\n+++\nText.\n";
+        let applied = apply(changed, &overrides);
+        let value: toml_edit::DocumentMut = applied
+            .trim_start_matches("+++\n")
+            .split("+++")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(value["slug"].as_str(), Some("about"), "{applied}");
+        assert_eq!(value["draft"].as_bool(), Some(true), "{applied}");
+        assert_eq!(value["extra"]["note"].as_str(), Some("en"), "{applied}");
+        assert_eq!(value["params"]["icon"].as_str(), Some("b"), "{applied}");
     }
 
     #[test]

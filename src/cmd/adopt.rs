@@ -117,11 +117,28 @@ pub fn run(
                     )
                 })
                 .collect::<Result<_, Failure>>()?;
-            for (&(s, ref localized, moved), adoption) in todo.into_iter().zip(adoptions) {
+            // A translation found elsewhere before, and not now, is
+            // forgotten: build goes back to the layout path.
+            let found: HashMap<usize, &String> = pairing
+                .pairs
+                .iter()
+                .filter(|(_, _, moved)| *moved)
+                .map(|(s, localized, _)| (*s, localized))
+                .collect();
+            for (s, source) in sources.iter().enumerate() {
+                if globs.as_ref().is_none_or(|g| g.is_match(&source.path)) {
+                    let document = documents[&source.path].id;
+                    tx.set_localized_path(document, lang, found.get(&s).map(|p| p.as_str()))?;
+                }
+            }
+            for (&(s, ref localized, _), adoption) in todo.into_iter().zip(adoptions) {
                 let source = &sources[s];
                 let document = documents[&source.path].id;
-                tx.set_localized_path(document, lang, moved.then_some(localized.as_str()))?;
-                let copy = is_copy(&adoption);
+                // A copy of the source, first adopted: not a translation.
+                let copy = rows_of(&source.path)
+                    .values()
+                    .all(|r| r.translation.is_none())
+                    && is_copy(&adoption);
                 let stored = if copy {
                     0
                 } else {
@@ -384,66 +401,68 @@ fn is_copy(adoption: &Adoption) -> bool {
 
 /// Which localized posting translates which source posting.
 struct Pairing {
-    /// (source index, localized path, found by `translationKey`).
+    /// (source index, localized path, away from its layout path).
     pairs: Vec<(usize, String, bool)>,
     /// Localized postings of no source.
     orphans: Vec<String>,
-    /// `translationKey`s that pair nothing because several postings share
-    /// them.
+    /// Keys several postings share, which pair nothing.
     problems: Vec<String>,
 }
 
-/// Pairs by layout path first; then a source left over with the files left
-/// over by `translationKey`, where exactly one of each has it.
+/// Pairs as Hugo does: a posting's key is its `translationKey`, or else
+/// its path (a source's: the path its translation has in the layout).
+/// A source and a localized posting with the same key pair, where exactly
+/// one of each has it.
 fn pair_postings(project: &Project, sources: &[Source], lang: &str, files: &[String]) -> Pairing {
-    let mut pairs = Vec::new();
-    let mut paired: BTreeSet<String> = BTreeSet::new();
-    let mut unpaired = Vec::new();
-    for (s, source) in sources.iter().enumerate() {
-        let path = project.localized_display(&source.path, lang);
-        if project.root.join(&path).is_file() {
-            paired.insert(path.clone());
-            pairs.push((s, path, false));
-        } else {
-            unpaired.push(s);
-        }
+    #[derive(PartialEq, Eq, Hash, PartialOrd, Ord, Clone)]
+    enum Key {
+        Translation(String),
+        Path(String),
     }
-    let key_of = |bytes: &[u8]| {
+    let translation_key = |bytes: &[u8]| {
         std::str::from_utf8(bytes)
             .ok()
             .and_then(adopt::translation_key)
     };
-    let mut sources_by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for &s in &unpaired {
-        if let Some(key) = key_of(&sources[s].bytes) {
-            sources_by_key.entry(key).or_default().push(s);
+    let mut by_key: std::collections::BTreeMap<Key, (Vec<usize>, Vec<&String>)> =
+        std::collections::BTreeMap::new();
+    for (s, source) in sources.iter().enumerate() {
+        let key = match translation_key(&source.bytes) {
+            Some(key) => Key::Translation(key),
+            None => Key::Path(project.localized_display(&source.path, lang)),
+        };
+        by_key.entry(key).or_default().0.push(s);
+    }
+    for file in files {
+        let bytes = std::fs::read(project.root.join(file)).unwrap_or_default();
+        let key = match translation_key(&bytes) {
+            Some(key) => Key::Translation(key),
+            None => Key::Path(file.clone()),
+        };
+        // Only keys some source has matter.
+        if let Some(entry) = by_key.get_mut(&key) {
+            entry.1.push(file);
         }
     }
-    let mut files_by_key: HashMap<String, Vec<&String>> = HashMap::new();
-    if !sources_by_key.is_empty() {
-        for file in files.iter().filter(|f| !paired.contains(*f)) {
-            if let Ok(bytes) = std::fs::read(project.root.join(file))
-                && let Some(key) = key_of(&bytes)
-                && sources_by_key.contains_key(&key)
-            {
-                files_by_key.entry(key).or_default().push(file);
-            }
-        }
-    }
+    let mut pairs = Vec::new();
     let mut problems = Vec::new();
-    let mut keys: Vec<&String> = files_by_key.keys().collect();
-    keys.sort();
-    for key in keys {
-        match (&sources_by_key[key][..], &files_by_key[key][..]) {
+    let mut paired: BTreeSet<&String> = BTreeSet::new();
+    for (key, (of_sources, of_files)) in &by_key {
+        match (&of_sources[..], &of_files[..]) {
+            (_, []) => {}
             ([s], [file]) => {
-                paired.insert((*file).clone());
-                pairs.push((*s, (*file).clone(), true));
+                paired.insert(file);
+                let layout = project.localized_display(&sources[*s].path, lang);
+                pairs.push((*s, (*file).clone(), **file != layout));
             }
-            (many_sources, many_files) => {
-                let names: Vec<&str> = many_sources
+            _ => {
+                let Key::Translation(key) = key else {
+                    continue;
+                };
+                let names: Vec<&str> = of_sources
                     .iter()
                     .map(|&s| sources[s].path.as_str())
-                    .chain(many_files.iter().map(|f| f.as_str()))
+                    .chain(of_files.iter().map(|f| f.as_str()))
                     .collect();
                 problems.push(format!(
                     "translationKey \"{key}\" is on several postings ({}): not paired",
@@ -455,7 +474,7 @@ fn pair_postings(project: &Project, sources: &[Source], lang: &str, files: &[Str
     pairs.sort();
     let orphans = files
         .iter()
-        .filter(|f| !paired.contains(*f))
+        .filter(|f| !paired.contains(f))
         .cloned()
         .collect();
     Pairing {

@@ -48,6 +48,9 @@ struct Rendered {
     index: usize,
     text: String,
     hash: String,
+    /// The front-matter values kept from the translation no longer fit the
+    /// source's front matter: not written, so that none is lost.
+    unfit_overrides: bool,
 }
 
 #[derive(Default)]
@@ -73,7 +76,15 @@ pub fn run(
         store.transaction(|tx| -> Result<(SyncReport, Vec<LangReport>), Failure> {
             let sync_report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
 
-            let plans = plan(tx, &project, &sources, &languages)?;
+            let (plans, taken) = plan(tx, &project, &sources, &languages)?;
+            for (path, owner) in taken {
+                notes.push(tr!(
+                    messages,
+                    "build-skipped-taken",
+                    path = path.as_str(),
+                    owner = owner.as_str()
+                ));
+            }
             let missing_total: u64 = plans.iter().map(|p| p.missing).sum();
             if missing == Missing::Error && missing_total > 0 {
                 let mut langs: Vec<&str> = plans
@@ -116,13 +127,17 @@ pub fn run(
     Ok(0)
 }
 
-/// Every (posting, language) pair with what the last build left there.
+/// Every (posting, language) pair with what the last build left there;
+/// and the (path, source) pairs not planned because the path is another
+/// posting's translation, found there by `translationKey`.
+#[allow(clippy::type_complexity)]
 fn plan<'s>(
     tx: &Tx<'_>,
     project: &Project,
     sources: &'s [Source],
     languages: &'s [String],
-) -> Result<Vec<Plan<'s>>, Failure> {
+) -> Result<(Vec<Plan<'s>>, Vec<(String, String)>), Failure> {
+    let mut taken_notes = Vec::new();
     let documents = tx.documents()?;
     let mut plans = Vec::with_capacity(sources.len() * languages.len());
     for lang in languages {
@@ -131,13 +146,22 @@ fn plan<'s>(
         let mut all_overrides = tx.overrides_by_document(lang)?;
         // Translations adopt found by `translationKey` stay where they are.
         let mut moved = tx.localized_paths(lang)?;
+        let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
         for source in sources {
             let document = documents[&source.path].id;
             let summary = summaries.get(&document).copied().unwrap_or_default();
             let overrides = all_overrides.remove(&document).unwrap_or_default();
-            let path = moved
-                .remove(&document)
-                .unwrap_or_else(|| project.localized_display(&source.path, lang));
+            let path = match moved.remove(&document) {
+                Some(path) => path,
+                None => {
+                    let path = project.localized_display(&source.path, lang);
+                    if taken.contains(&path) {
+                        taken_notes.push((path, source.path.clone()));
+                        continue;
+                    }
+                    path
+                }
+            };
             plans.push(Plan {
                 source,
                 document,
@@ -164,7 +188,7 @@ fn plan<'s>(
             Ok(())
         })
         .collect::<Result<(), Failure>>()?;
-    Ok(plans)
+    Ok((plans, taken_notes))
 }
 
 /// Of the source (and rules), the language, the translations, the
@@ -236,13 +260,13 @@ fn render(
             let source_path = project.root.join(&plan.source.path);
             let mut doc = crate::posting::parse(&plan.source.bytes, &project.rules)
                 .map_err(|e| Failure::posting(&source_path, &e))?;
+            let mut unfit_overrides = false;
             if !plan.overrides.is_empty() {
-                // They edit only entries no segment is in: keys stay. Should
-                // the edited front matter not read (a source entry changed
-                // beyond what the override expects), the source's stands.
+                // They edit only entries no segment is in: keys stay.
                 let edited = overrides::apply(&doc.source, &plan.overrides);
-                if let Ok(edited) = crate::posting::parse(edited.as_bytes(), &project.rules) {
-                    doc = edited;
+                match crate::posting::parse(edited.as_bytes(), &project.rules) {
+                    Ok(edited) => doc = edited,
+                    Err(_) => unfit_overrides = true,
                 }
             }
             let language = crate::adopt::language_for(&plan.overrides, &project.rules, plan.lang);
@@ -274,6 +298,7 @@ fn render(
                 index,
                 hash: content_hash(text.as_bytes()),
                 text,
+                unfit_overrides,
             })
         })
         .collect();
@@ -322,6 +347,16 @@ fn write(
             }
             continue;
         };
+        if output.unfit_overrides {
+            notes.push(tr!(
+                messages,
+                "build-skipped-overrides",
+                path = plan.path.as_str(),
+                lang = plan.lang
+            ));
+            report.skipped += 1;
+            continue;
+        }
         let ours = plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
         if plan.existing.is_some()
             && !ours

@@ -319,6 +319,10 @@ fn merge(parts: &[(String, Value)]) -> HugoConfig {
     if config.default_language.is_none() {
         misplaced_default_language(parts, &mut config);
     }
+    // Hugo lowercases language codes, this one too.
+    if let Some(setting) = &mut config.default_language {
+        setting.value = setting.value.to_lowercase();
+    }
     // Disabled languages are not built by Hugo: not translated either.
     let mut disabled: Vec<String> = Vec::new();
     for (_, value) in parts {
@@ -435,6 +439,7 @@ mod tests {
         let config = merge(&[(
             "hugo.toml".into(),
             serde_json::json!({
+                "defaultContentLanguage": "SV",
                 "disableLanguages": ["de"],
                 "languages": {
                     "SV": {"weight": 1},
@@ -446,6 +451,7 @@ mod tests {
         )]);
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
         assert_eq!(codes, ["sv", "en"]);
+        assert_eq!(config.default_language(), "sv");
         assert!(
             config.notes.iter().any(|n| n.contains("de, fr")),
             "{:?}",
