@@ -229,16 +229,16 @@ fn apply_entries(source: &str, overrides: &[Override]) -> String {
                 in_table
             })
             .collect();
-        let (tables, keys): (Vec<(&str, bool)>, Vec<(&str, bool)>) = chunks
-            .iter()
-            .copied()
-            .zip(is_table)
-            .partition(|(_, table)| *table);
-        chunks = keys
-            .into_iter()
-            .chain(tables)
-            .map(|(chunk, _)| chunk)
-            .collect();
+        let (mut keys, mut tables) = (Vec::new(), Vec::new());
+        for (chunk, table) in chunks.iter().zip(is_table) {
+            if table {
+                tables.push(*chunk);
+            } else {
+                keys.push(*chunk);
+            }
+        }
+        keys.extend(tables);
+        chunks = keys;
     }
     let mut content = String::with_capacity(front.content.len() + 64);
     for chunk in chunks {
