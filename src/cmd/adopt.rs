@@ -23,6 +23,10 @@ use crate::store::{NewTranslation, Store, Tx, UnitRow};
 use crate::sync::{Source, read_sources, sync};
 use crate::tr;
 
+/// Postings aligned at once: enough for every core, few enough that a
+/// large site is not held in memory whole.
+const ADOPT_CHUNK: usize = 256;
+
 pub struct Options<'a> {
     pub lang: Option<&'a str>,
     pub documents: &'a [String],
@@ -101,22 +105,6 @@ pub fn run(
                 .collect();
             let no_rows = HashMap::new();
             let rows_of = |path: &str| rows_by_path.get(path).unwrap_or(&no_rows);
-            // Reading, parsing and aligning are independent: in parallel.
-            let adoptions: Vec<Adoption> = todo
-                .par_iter()
-                .map(|(s, localized, _)| {
-                    let source = &sources[*s];
-                    let full = project.root.join(localized);
-                    let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
-                    // In a file tolkar wrote, a text equal to its source is
-                    // the fallback for a missing translation, not one.
-                    let keep_same = !written.contains_key(localized);
-                    let stored = usable_translations(rows_of(&source.path));
-                    adopt_one(
-                        &project, source, localized, &bytes, lang, keep_same, &stored,
-                    )
-                })
-                .collect::<Result<_, Failure>>()?;
             // A translation found elsewhere before, and not now, is
             // forgotten: build goes back to the layout path.
             let found: HashMap<usize, &String> = pairing
@@ -131,32 +119,51 @@ pub fn run(
                     tx.set_localized_path(document, lang, found.get(&s).map(|p| p.as_str()))?;
                 }
             }
-            for (&(s, ref localized, _), adoption) in todo.into_iter().zip(adoptions) {
-                let source = &sources[s];
-                let document = documents[&source.path].id;
-                // A copy of the source, first adopted: not a translation.
-                let copy = rows_of(&source.path)
-                    .values()
-                    .all(|r| r.translation.is_none())
-                    && is_copy(&adoption);
-                let stored = if copy {
-                    0
-                } else {
-                    store_adoption(tx, rows_of(&source.path), lang, &adoption)?
-                };
-                tx.set_overrides(
-                    document,
-                    lang,
-                    adoption.overrides.as_deref().unwrap_or_default(),
-                )?;
-                let mut result = outcome(&adoption, localized.clone(), stored);
-                if copy {
-                    result.adopted = 0;
-                    result.problems.push(
-                        "every text is the source's own: not adopted as a translation".into(),
-                    );
+            // Reading, parsing and aligning are independent: in parallel,
+            // a chunk at a time, so that a large site is not all in memory.
+            for chunk in todo.chunks(ADOPT_CHUNK) {
+                let adoptions: Vec<Adoption> = chunk
+                    .par_iter()
+                    .map(|(s, localized, _)| {
+                        let source = &sources[*s];
+                        let full = project.root.join(localized);
+                        let bytes = std::fs::read(&full).map_err(|e| Failure::io(&full, &e))?;
+                        // In a file tolkar wrote, a text equal to its source
+                        // is the fallback for a missing translation.
+                        let keep_same = !written.contains_key(localized);
+                        let stored = usable_translations(rows_of(&source.path));
+                        adopt_one(
+                            &project, source, localized, &bytes, lang, keep_same, &stored,
+                        )
+                    })
+                    .collect::<Result<_, Failure>>()?;
+                for (&&(s, ref localized, _), adoption) in chunk.iter().zip(adoptions) {
+                    let source = &sources[s];
+                    let document = documents[&source.path].id;
+                    // A copy of the source, first adopted: not a translation.
+                    let copy = rows_of(&source.path)
+                        .values()
+                        .all(|r| r.translation.is_none())
+                        && is_copy(&adoption);
+                    let stored = if copy {
+                        0
+                    } else {
+                        store_adoption(tx, rows_of(&source.path), lang, &adoption)?
+                    };
+                    tx.set_overrides(
+                        document,
+                        lang,
+                        adoption.overrides.as_deref().unwrap_or_default(),
+                    )?;
+                    let mut result = outcome(&adoption, localized.clone(), stored);
+                    if copy {
+                        result.adopted = 0;
+                        result.problems.push(
+                            "every text is the source's own: not adopted as a translation".into(),
+                        );
+                    }
+                    outcomes.push(result);
                 }
-                outcomes.push(result);
             }
             // With --doc, only the postings asked for are reported.
             let orphans = if globs.is_some() {
