@@ -74,13 +74,7 @@ pub fn run(
         };
         return explain(&project, &sources, doc, lang, out);
     }
-    // A dry run with no store yet judges in memory rather than create one.
-    let database = project.database_path();
-    let mut store = if options.dry_run && !database.exists() {
-        Store::open_in_memory()?
-    } else {
-        Store::open(&database)?
-    };
+    let mut store = super::open_store(&project, options.dry_run)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<_>> {
         sync(tx, &project, &sources, &())?;
         let documents = tx.documents()?;

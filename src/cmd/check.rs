@@ -15,7 +15,7 @@ use crate::exchange::State;
 use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
-use crate::store::{Store, UnitRow};
+use crate::store::UnitRow;
 use crate::sync::{read_sources, sync};
 use crate::tr;
 
@@ -114,13 +114,7 @@ pub fn run(
             ));
         }
     }
-    // --no-write with no store yet: judge in memory rather than create one.
-    let database = project.database_path();
-    let mut store = if options.no_write && !database.exists() {
-        Store::open_in_memory()?
-    } else {
-        Store::open(&database)?
-    };
+    let mut store = super::open_store(&project, options.no_write)?;
     let sources = read_sources(&project)?;
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
