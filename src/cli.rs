@@ -289,6 +289,21 @@ pub enum ReviewCommand {
     Confirm(ReviewSelection),
     /// Mark machine translations, drafts and translations reviewed.
     Approve(ReviewSelection),
+    /// Step through the stale translations one at a time: see the source's
+    /// change and the translation, then keep it, edit it, or skip it.
+    ///
+    /// Answers are read from standard input: k (keep), e (edit: the new
+    /// text on the next line), s or an empty line (skip), q (quit). What
+    /// was decided is stored when the last segment is done, or at q or the
+    /// end of input.
+    Step {
+        /// The language of the translations.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// Only postings whose path matches. May be repeated.
+        #[arg(long, value_name = "GLOB")]
+        doc: Vec<String>,
+    },
     /// Give one segment a new translation (state translated).
     Set {
         /// The language of the translation.

@@ -343,3 +343,94 @@ print('ok')
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Every unit of `lang`, by key: (state, target, origin).
+fn units(
+    project: &Project,
+    lang: &str,
+) -> std::collections::BTreeMap<String, (String, String, String)> {
+    let file = project.path("units.json");
+    succeed(
+        project
+            .tolkar()
+            .args([
+                "export", "--lang", lang, "--format", "json", "--state", "all",
+            ])
+            .args(["--doc", POSTING, "-o"])
+            .arg(&file),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let text = |field: &str| u[field].as_str().unwrap_or_default().to_string();
+            (text("key"), (text("state"), text("target"), text("origin")))
+        })
+        .collect()
+}
+
+#[test]
+fn editors_step_through_stale_translations() {
+    let project = project_with_one_stale();
+    let path = project.path(POSTING);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("Vi söker en person som", "Vi söker nu en person som", 1),
+    )
+    .unwrap();
+    // Quitting at once stores nothing.
+    let output = project
+        .tolkar()
+        .args(["review", "step", "--lang", "nb"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("0 kept, 0 edited, 2 skipped"));
+    let before = units(&project, "nb");
+    assert_eq!(before["fm:Title"].0, "stale");
+    assert_eq!(before["body:p[4]"].0, "stale");
+
+    // An unknown answer asks again; keep the title; a text whose
+    // placeholders do not fit is not taken; then a new paragraph text.
+    let output = project
+        .tolkar()
+        .args(["review", "step", "--lang", "nb"])
+        .write_stdin("x\nk\ne\nEn <9>ny</9> tekst\ne\nVi søker nå en person [nb]\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let shown = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(
+        shown.contains("[1/2] content/sv/career/cfo.md#fm:Title (line 3)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("source: Finanschef (CFO){+ sökes+}"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("[2/2] content/sv/career/cfo.md#body:p[4]"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("not taken: placeholder <9> is not in the source"),
+        "{shown}"
+    );
+    assert!(stderr_of(&output).contains("1 kept, 1 edited, 0 skipped"));
+    let after = units(&project, "nb");
+    assert_eq!(after["fm:Title"].0, "translated");
+    assert_eq!(after["fm:Title"].2, "review:confirm");
+    assert_eq!(
+        after["body:p[4]"],
+        (
+            "translated".to_string(),
+            "Vi søker nå en person [nb]".to_string(),
+            "review:set".to_string()
+        )
+    );
+}

@@ -188,6 +188,10 @@ review-summary = Gennemgang ({ $action }): { $count ->
 error-review-nothing-named = angiv segmenterne, der skal gennemgås: id (sti#nøgle), --doc MØNSTER eller --all
 error-review-unknown = intet sådant segment: { $id }
 error-review-placeholders = { $id }: den nye tekst passer ikke til kildeteksten: { $reason }
+review-step-prompt = [k] behold, [e] rediger, [s] spring over, [q] afslut?
+review-step-new-text = Ny oversættelse:
+review-step-unfit = ikke taget: { $reason }
+review-step-summary = Gennemgang: { $kept } beholdt, { $edited } redigeret, { $skipped } sprunget over.
 
 ## report
 

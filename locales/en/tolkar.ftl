@@ -160,6 +160,10 @@ review-summary = Review ({ $action }): { $count ->
 error-review-nothing-named = name the segments to review: ids (path#key), --doc GLOB, or --all
 error-review-unknown = no such segment: { $id }
 error-review-placeholders = { $id }: the new text does not fit the source: { $reason }
+review-step-prompt = [k]eep, [e]dit, [s]kip, [q]uit?
+review-step-new-text = New translation:
+review-step-unfit = not taken: { $reason }
+review-step-summary = Review: { $kept } kept, { $edited } edited, { $skipped } skipped.
 
 ## report
 

@@ -181,6 +181,10 @@ review-summary = Gjennomgang ({ $action }): { $count ->
 error-review-nothing-named = oppgi segmentene som skal gjennomgås: id (sti#nøkkel), --doc MØNSTER eller --all
 error-review-unknown = ikke noe slikt segment: { $id }
 error-review-placeholders = { $id }: den nye teksten passer ikke til kildeteksten: { $reason }
+review-step-prompt = [k] behold, [e] rediger, [s] hopp over, [q] avslutt?
+review-step-new-text = Ny oversettelse:
+review-step-unfit = ikke tatt: { $reason }
+review-step-summary = Gjennomgang: { $kept } beholdt, { $edited } redigert, { $skipped } hoppet over.
 
 ## report
 

@@ -179,6 +179,10 @@ review-summary = Granskning ({ $action }): { $count ->
 error-review-nothing-named = ange segmenten att granska: id (sökväg#nyckel), --doc MÖNSTER eller --all
 error-review-unknown = inget sådant segment: { $id }
 error-review-placeholders = { $id }: den nya texten passar inte källtexten: { $reason }
+review-step-prompt = [k] behåll, [e] redigera, [s] hoppa över, [q] avsluta?
+review-step-new-text = Ny översättning:
+review-step-unfit = inte tagen: { $reason }
+review-step-summary = Granskning: { $kept } behållna, { $edited } redigerade, { $skipped } överhoppade.
 
 ## report
 

@@ -13,6 +13,7 @@ mod progress;
 mod pseudo;
 mod report;
 mod review;
+mod review_step;
 mod stale;
 mod status;
 mod sync;
@@ -92,6 +93,22 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
             };
             adopt::run(&dir, &options, messages, &mut out)?
         }
+        Command::Review {
+            action: ReviewCommand::Step { lang, doc },
+        } => {
+            use std::io::IsTerminal;
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let stdin = std::io::stdin();
+            review_step::run(
+                &dir,
+                &lang,
+                &doc,
+                messages,
+                &mut stdin.lock(),
+                &mut out,
+                color,
+            )?
+        }
         Command::Review { action } => {
             let (action, selection, set) = match &action {
                 ReviewCommand::Confirm(s) => (ReviewAction::Confirm, Some(s), None),
@@ -99,6 +116,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
                 ReviewCommand::Set { lang, id, text } => {
                     (ReviewAction::Set, None, Some((lang, id, text)))
                 }
+                ReviewCommand::Step { .. } => unreachable!("handled above"),
             };
             let one_id;
             let options = match (selection, set) {
