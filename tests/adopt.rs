@@ -616,3 +616,24 @@ fn a_word_for_word_copy_of_the_source_is_not_adopted() {
         Some("missing".into())
     );
 }
+
+#[test]
+fn the_translation_spelling_of_its_language_is_kept() {
+    // Quoted unlike the source, as the source, or left out: each rebuilds.
+    for spelled in ["language: \"en\"", "language: en", ""] {
+        let localized = format!("---\ntitle: \"About\"\n{spelled}\n---\nText here.\n")
+            .replace("\n\n---", "\n---");
+        let project = small(&[
+            (
+                "content/sv/a.md",
+                "---\ntitle: \"Om\"\nlanguage: sv\n---\nText här.\n",
+            ),
+            ("content/en/a.md", &localized),
+        ]);
+        let report = succeed(project.tolkar().arg("adopt"));
+        assert_eq!(summary(&report, "en").3, 1, "{spelled:?}: {report}");
+        let before = snapshot(&project);
+        succeed(project.tolkar().arg("build"));
+        assert_eq!(snapshot(&project), before, "{spelled:?}");
+    }
+}

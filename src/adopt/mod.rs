@@ -81,7 +81,13 @@ pub fn adopt(
     // The language value is written by build; a localized spelling of it
     // (`En` for `en`), or leaving it out, is kept as an override.
     let language_as_built = match (&source.language, &localized.language) {
-        (_, Some(slot)) => slot.value == lang,
+        // Build writes the code in the source's quoting: `language: "en"`
+        // where the source has `language: "sv"`.
+        (Some(ours), Some(theirs)) => {
+            localized.source[theirs.span.clone()]
+                == crate::posting::frontmatter::encode(lang, ours.style)
+        }
+        (None, Some(_)) => true,
         (Some(_), None) => false,
         (None, None) => true,
     };
