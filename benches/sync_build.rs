@@ -532,6 +532,15 @@ fn run(dir: &Path, args: &[&str]) -> Run {
 
 /// Moves `path` (if it exists) into `trash`, which is deleted only when
 /// the run is over (see the module comment).
+/// Untimed: the store thrown away and the site synced into a new one.
+fn fresh_store(dir: &Path, db: &Path, trash: &Path) {
+    discard(db, trash);
+    let r = run(dir, &["sync"]);
+    if !r.ok {
+        eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
+    }
+}
+
 fn discard(path: &Path, trash: &Path) {
     if !path.exists() {
         return;
@@ -764,11 +773,7 @@ fn main() {
             reps,
             || {
                 discard(&da, &trash);
-                discard(&db, &trash);
-                let r = run(&dir, sync);
-                if !r.ok {
-                    eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
-                }
+                fresh_store(&dir, &db, &trash);
             },
         ));
         eprintln!(
@@ -795,13 +800,7 @@ fn main() {
             &dir,
             adopt,
             reps,
-            || {
-                discard(&db, &trash);
-                let r = run(&dir, sync);
-                if !r.ok {
-                    eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
-                }
-            },
+            || fresh_store(&dir, &db, &trash),
         ));
 
         // Translators: export everything missing for nb (an empty memory),
@@ -838,13 +837,7 @@ fn main() {
             &dir,
             import,
             reps,
-            || {
-                discard(&db, &trash);
-                let r = run(&dir, sync);
-                if !r.ok {
-                    eprintln!("  (untimed sync failed: {})", tail(&r.stderr, 10));
-                }
-            },
+            || fresh_store(&dir, &db, &trash),
         ));
         let xliff = dir.join("nb-rest.xlf");
         let xliff_arg = xliff.to_string_lossy().into_owned();

@@ -62,18 +62,7 @@ fn summary(stderr: &str, lang: &str) -> (u64, u64, u64, u64) {
 }
 
 fn translation(project: &Project, lang: &str, id: &str) -> Option<(String, String, String)> {
-    let file = project.path(&format!("{lang}.json"));
-    succeed(
-        project
-            .tolkar()
-            .args([
-                "export", "--lang", lang, "--format", "json", "--state", "all", "-o",
-            ])
-            .arg(&file),
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    json["units"].as_array().unwrap().iter().find_map(|u| {
+    project.units(lang, None).iter().find_map(|u| {
         (u["id"] == id).then(|| {
             (
                 u["target"].as_str().unwrap_or_default().to_string(),

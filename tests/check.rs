@@ -349,21 +349,8 @@ fn units(
     project: &Project,
     lang: &str,
 ) -> std::collections::BTreeMap<String, (String, String, String)> {
-    let file = project.path("units.json");
-    succeed(
-        project
-            .tolkar()
-            .args([
-                "export", "--lang", lang, "--format", "json", "--state", "all",
-            ])
-            .args(["--doc", POSTING, "-o"])
-            .arg(&file),
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    json["units"]
-        .as_array()
-        .unwrap()
+    project
+        .units(lang, Some(POSTING))
         .iter()
         .map(|u| {
             let text = |field: &str| u[field].as_str().unwrap_or_default().to_string();

@@ -12,21 +12,8 @@ const POSTING: &str = "content/sv/career/cfo.md";
 
 /// State of every unit for nb, by key, from a JSON export of all states.
 fn states(project: &Project, posting: &str) -> BTreeMap<String, (String, Option<String>)> {
-    let file = project.path("all.json");
-    succeed(
-        project
-            .tolkar()
-            .args([
-                "export", "--lang", "nb", "--format", "json", "--state", "all",
-            ])
-            .args(["--doc", posting, "-o"])
-            .arg(&file),
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    json["units"]
-        .as_array()
-        .unwrap()
+    project
+        .units("nb", Some(posting))
         .iter()
         .map(|u| {
             (

@@ -126,6 +126,26 @@ impl Project {
         succeed(self.tolkar().arg("import").arg(&file));
     }
 
+    /// Every unit of `lang` in every state (of the postings matching
+    /// `doc`, if given), from a JSON export.
+    pub fn units(&self, lang: &str, doc: Option<&str>) -> Vec<serde_json::Value> {
+        let file = self.path(&format!("{lang}-units.json"));
+        let mut export = self.tolkar();
+        export.args([
+            "export", "--lang", lang, "--format", "json", "--state", "all",
+        ]);
+        if let Some(doc) = doc {
+            export.args(["--doc", doc]);
+        }
+        succeed(export.arg("-o").arg(&file));
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        match json["units"].take() {
+            serde_json::Value::Array(units) => units,
+            other => panic!("no units: {other}"),
+        }
+    }
+
     /// Appends to tolkar.toml.
     pub fn configure(&self, text: &str) {
         let path = self.path("tolkar.toml");
