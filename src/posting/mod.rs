@@ -15,6 +15,7 @@ pub mod markdown;
 mod mask;
 pub mod rules;
 pub mod shortcode;
+pub mod values;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -139,6 +140,12 @@ pub fn has_letters(text: &str) -> bool {
         .any(|t| matches!(t, crate::segment::placeholder::Token::Text(s) if s.chars().any(char::is_alphabetic)))
 }
 
+/// Whether a value a rule names as text is one: it has letters, and is
+/// not a URL, path, number, switch, colour or the like (`values`).
+fn is_translatable_value(value: &str) -> bool {
+    has_letters(value) && !values::is_never_text(value)
+}
+
 /// Parses a posting.
 ///
 /// # Examples
@@ -166,7 +173,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         };
         for field in frontmatter::fields_where(source, front_matter, &wanted)? {
             if let Some(item) = field.item {
-                if rules.is_translatable_list(&field.key) && has_letters(&field.value) {
+                if rules.is_translatable_list(&field.key) && is_translatable_value(&field.value) {
                     segments.push(Segment {
                         key: format!("fm:{}[{}]", field.key, item + 1),
                         kind: Kind::FrontMatter,
@@ -192,7 +199,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
                         style: field.style,
                     },
                 ));
-            } else if rules.is_translatable_key(&field.key) && has_letters(&field.value) {
+            } else if rules.is_translatable_key(&field.key) && is_translatable_value(&field.value) {
                 segments.push(Segment {
                     key: format!("fm:{}", field.key),
                     kind: Kind::FrontMatter,
@@ -261,7 +268,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
                 }
                 continue;
             }
-            if !has_letters(&param.value) {
+            if !is_translatable_value(&param.value) {
                 continue;
             }
             segments.push(Segment {
