@@ -322,6 +322,17 @@ mod tests {
     }
 
     #[test]
+    fn yaml_that_libyaml_and_hugo_accept() {
+        // Both seen on real sites Hugo builds: a closing quote at column 0
+        // of the next line, and a flow list laid out at column 0 with a
+        // trailing comma.
+        let got = values("---\ntitle: \"What is a\nthing?\n\"\naliases: [\n/a/,\n/b/,\n]\n---\n");
+        assert_eq!(got[0].0, "title");
+        assert_eq!(got[0].1, "What is a thing? ");
+        assert_eq!(got[0].2, "\"What is a\nthing?\n\"");
+    }
+
+    #[test]
     fn toml_and_json_values() {
         let got =
             values("+++\ntitle = \"Hej\"\ndesc = 'lit'\ndraft = false\n[params]\nx = \"y\"\n+++\n");

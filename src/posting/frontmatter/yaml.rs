@@ -31,14 +31,12 @@ pub(super) fn fields(
             continue;
         };
         // Trust the locator's span only where the parser saw the same
-        // scalar start there (its end marker can run past a comment) and
-        // the bytes agree with the value; a block scalar's content starts
-        // after the header, which is the locator's.
+        // scalar start there and the bytes agree with the value. The
+        // locator's end is the one to keep: the parser's end of a block
+        // scalar takes in the blank lines after it.
         let raw = &content[span.clone()];
         let agrees = match style {
-            ScalarStyle::YamlBlock => {
-                scalar.block && span.start < scalar.span.start && scalar.span.start <= span.end
-            }
+            ScalarStyle::YamlBlock => scalar.block && span.start == scalar.span.start,
             _ if scalar.block || scalar.span.start != span.start => false,
             ScalarStyle::YamlPlain | ScalarStyle::YamlFlowPlain => {
                 raw.split_whitespace().eq(scalar.value.split_whitespace())

@@ -1,12 +1,19 @@
-//! One pass of a YAML event parser (saphyr) over the front matter: it
-//! validates the whole of it and records, for the wanted top-level keys,
-//! each string scalar (and each string item of a list) with its decoded
-//! value and where it starts and ends.
+//! One pass of a YAML event parser over the front matter: it validates the
+//! whole of it and records, for the wanted top-level keys, each string
+//! scalar (and each string item of a list) with its decoded value and where
+//! it starts and ends.
+//!
+//! The parser is `libyaml-safer`, a safe port of libyaml: Hugo reads front
+//! matter with a YAML library as lenient as libyaml, which accepts a quoted
+//! title whose closing quote sits at column 0 of the next line, or a flow
+//! list whose items and `]` are at column 0 (both seen on real sites that
+//! Hugo builds, and refused by stricter YAML 1.2 parsers such as saphyr).
+//! Its marks are byte offsets, so spans need no conversion.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use saphyr_parser::{Event, Parser, ScalarStyle as Style};
+use libyaml_safer::{EventData, Parser, ScalarStyle as Style};
 
 /// A string scalar the parser read: its decoded value and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,18 +50,26 @@ pub(super) fn scalars(
     content: &str,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Option<Scalars>, Invalid> {
-    let bytes_at = CharOffsets::new(content);
-    let mut parser = Parser::new_from_str(content);
+    let mut input = content.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut input);
     let mut stack: Vec<Frame> = Vec::new();
     let mut found = HashMap::new();
     let mut is_mapping = false;
-    while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(|e| Invalid {
-            offset: bytes_at.byte(e.marker().index()),
-            reason: e.info().to_string(),
+    loop {
+        let event = parser.parse().map_err(|e| Invalid {
+            offset: e
+                .problem_mark()
+                .map_or(content.len(), |m| clamp(content, m.index)),
+            reason: match e.context() {
+                Some(context) => format!("{}, {context}", e.problem()),
+                None => e.problem().to_string(),
+            },
         })?;
-        match event {
-            Event::MappingStart(..) => {
+        let span = clamp(content, event.start_mark.index)..clamp(content, event.end_mark.index);
+        match event.data {
+            EventData::StreamEnd => break,
+            EventData::MappingStart { .. } => {
                 if stack.is_empty() {
                     is_mapping = true;
                 }
@@ -63,12 +78,14 @@ pub(super) fn scalars(
                     key: None,
                 });
             }
-            Event::SequenceStart(..) => stack.push(Frame::Seq { index: 0 }),
-            Event::MappingEnd | Event::SequenceEnd => {
+            EventData::SequenceStart { .. } => stack.push(Frame::Seq { index: 0 }),
+            EventData::MappingEnd | EventData::SequenceEnd => {
                 stack.pop();
                 completed(&mut stack, None);
             }
-            Event::Scalar(value, style, _, tag) => {
+            EventData::Scalar {
+                value, style, tag, ..
+            } => {
                 // A top-level key.
                 if let [
                     Frame::Map {
@@ -76,7 +93,7 @@ pub(super) fn scalars(
                     },
                 ] = stack.as_slice()
                 {
-                    completed(&mut stack, Some(value.into_owned()));
+                    completed(&mut stack, Some(value));
                     continue;
                 }
                 let slot = match stack.as_slice() {
@@ -91,24 +108,27 @@ pub(super) fn scalars(
                     && tag.is_none()
                     && (style != Style::Plain || plain_is_string(&value))
                 {
-                    let span = bytes_at.byte(span.start.index())..bytes_at.byte(span.end.index());
                     let block = matches!(style, Style::Literal | Style::Folded);
-                    found.insert(
-                        (key, item),
-                        Scalar {
-                            value: value.into_owned(),
-                            span,
-                            block,
-                        },
-                    );
+                    found.insert((key, item), Scalar { value, span, block });
                 }
                 completed(&mut stack, None);
             }
-            Event::Alias(_) => completed(&mut stack, None),
+            EventData::Alias { .. } => completed(&mut stack, None),
             _ => {}
         }
     }
     Ok(is_mapping.then_some(found))
+}
+
+/// A parser mark as a byte offset into `content`, on a char boundary.
+fn clamp(content: &str, index: u64) -> usize {
+    let mut at = usize::try_from(index)
+        .unwrap_or(usize::MAX)
+        .min(content.len());
+    while !content.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A node ended: its parent map now expects the next key or value (a
@@ -148,31 +168,6 @@ fn plain_is_string(value: &str) -> bool {
     let radix = (digits.starts_with("0x") && i64::from_str_radix(&digits[2..], 16).is_ok())
         || (digits.starts_with("0o") && i64::from_str_radix(&digits[2..], 8).is_ok());
     !(number || radix)
-}
-
-/// Character indices (the parser's positions) to byte offsets.
-struct CharOffsets<'a> {
-    text: &'a str,
-    ascii: bool,
-}
-
-impl<'a> CharOffsets<'a> {
-    fn new(text: &'a str) -> Self {
-        CharOffsets {
-            text,
-            ascii: text.is_ascii(),
-        }
-    }
-
-    fn byte(&self, chars: usize) -> usize {
-        if self.ascii {
-            return chars.min(self.text.len());
-        }
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map_or(self.text.len(), |(i, _)| i)
-    }
 }
 
 #[cfg(test)]
