@@ -1,4 +1,7 @@
 //! What can be wrong with a posting, with the place it is wrong.
+//!
+//! The problems and their places follow Hugo's page lexer, so that tolkar
+//! refuses what Hugo refuses where Hugo does (see `tests/hugo_conformance.rs`).
 
 use super::location::Location;
 
@@ -20,21 +23,111 @@ pub enum PostingError {
         format: &'static str,
         reason: String,
     },
-    #[error("{at}: shortcode tag is never closed (expected {expected})")]
-    ShortcodeUnclosed {
+    #[error(
+        "{at}: a posting that starts with {found} must start with the {delimiter} of front matter"
+    )]
+    FrontMatterDelimiter {
         at: Location,
-        expected: &'static str,
+        found: char,
+        delimiter: &'static str,
     },
-    #[error("{at}: invalid shortcode: {reason}")]
-    ShortcodeSyntax { at: Location, reason: String },
-    #[error("{at}: closing shortcode {name} has no opening tag")]
-    ShortcodeOrphanClose { at: Location, name: String },
-    #[error("{at}: shortcode {name} closes across {other} (crossed nesting)")]
-    ShortcodeCrossed {
+    #[error(
+        "{at}: a posting that starts with an HTML tag needs front matter (Hugo reads no plain HTML)"
+    )]
+    PlainHtml { at: Location },
+    #[error("{at}: the HTML comment at the top is never closed with -->")]
+    HtmlCommentUnclosed { at: Location },
+    #[error("{at}: a posting that starts with a shortcode is read by Hugo as JSON front matter")]
+    ShortcodeAtStart { at: Location },
+    #[error("{at}: {problem}")]
+    Shortcode {
         at: Location,
-        name: String,
-        other: String,
+        problem: ShortcodeProblem,
     },
+}
+
+/// What is wrong with a shortcode tag, in Hugo's terms.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ShortcodeProblem {
+    #[error("shortcode tag is never closed (expected {expected})")]
+    Unclosed { expected: &'static str },
+    #[error(
+        "unexpected {found:?} in a shortcode tag (a value with other characters than letters, digits and - must be quoted)"
+    )]
+    UnexpectedChar { found: char },
+    #[error("shortcode tag has no name")]
+    NoName,
+    #[error("a . in a shortcode name is only allowed in NAME.inline")]
+    PeriodInName,
+    #[error("closing tag, but no shortcode was opened before it")]
+    CloseWithoutOpen,
+    #[error("closing tag for shortcode {name}, which was never opened")]
+    CloseNameUnknown { name: String },
+    #[error("only spaces may follow the name in the closing tag of {name}")]
+    CloseNotAlone { name: String },
+    #[error("closing shortcode {name} has no open shortcode to close")]
+    OrphanClose { name: String },
+    #[error("quoted shortcode parameter is not closed on its line")]
+    UnterminatedQuote,
+    #[error("raw shortcode parameter (`…`) is never closed")]
+    UnterminatedRaw,
+    #[error("a backslash before ` in a shortcode parameter")]
+    BadEscape,
+    #[error("named and positional parameters are mixed (at {param:?})")]
+    MixedParams { param: String },
+    #[error("a = with no parameter name before it")]
+    ValueWithoutName,
+    #[error("shortcode comment is never closed with {expected}")]
+    CommentUnclosed { expected: String },
+    #[error("inline shortcode {name} cannot hold other shortcodes")]
+    InlineNested { name: String },
+}
+
+impl ShortcodeProblem {
+    /// The Fluent message id and its arguments.
+    fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            ShortcodeProblem::Unclosed { expected } => (
+                "error-shortcode-unclosed",
+                vec![("expected", expected.to_string())],
+            ),
+            ShortcodeProblem::UnexpectedChar { found } => (
+                "error-shortcode-unexpected-char",
+                vec![("found", format!("{found:?}"))],
+            ),
+            ShortcodeProblem::NoName => ("error-shortcode-no-name", vec![]),
+            ShortcodeProblem::PeriodInName => ("error-shortcode-period-in-name", vec![]),
+            ShortcodeProblem::CloseWithoutOpen => ("error-shortcode-close-without-open", vec![]),
+            ShortcodeProblem::CloseNameUnknown { name } => (
+                "error-shortcode-close-unknown",
+                vec![("name", name.clone())],
+            ),
+            ShortcodeProblem::CloseNotAlone { name } => (
+                "error-shortcode-close-not-alone",
+                vec![("name", name.clone())],
+            ),
+            ShortcodeProblem::OrphanClose { name } => {
+                ("error-shortcode-orphan-close", vec![("name", name.clone())])
+            }
+            ShortcodeProblem::UnterminatedQuote => ("error-shortcode-unterminated-quote", vec![]),
+            ShortcodeProblem::UnterminatedRaw => ("error-shortcode-unterminated-raw", vec![]),
+            ShortcodeProblem::BadEscape => ("error-shortcode-bad-escape", vec![]),
+            ShortcodeProblem::MixedParams { param } => (
+                "error-shortcode-mixed-params",
+                vec![("param", param.clone())],
+            ),
+            ShortcodeProblem::ValueWithoutName => ("error-shortcode-value-without-name", vec![]),
+            ShortcodeProblem::CommentUnclosed { expected } => (
+                "error-shortcode-comment-unclosed",
+                vec![("expected", expected.clone())],
+            ),
+            ShortcodeProblem::InlineNested { name } => (
+                "error-shortcode-inline-nested",
+                vec![("name", name.clone())],
+            ),
+        }
+    }
 }
 
 impl PostingError {
@@ -43,10 +136,11 @@ impl PostingError {
             PostingError::NotUtf8 { at }
             | PostingError::FrontMatterUnclosed { at, .. }
             | PostingError::FrontMatterSyntax { at, .. }
-            | PostingError::ShortcodeUnclosed { at, .. }
-            | PostingError::ShortcodeSyntax { at, .. }
-            | PostingError::ShortcodeOrphanClose { at, .. }
-            | PostingError::ShortcodeCrossed { at, .. } => *at,
+            | PostingError::FrontMatterDelimiter { at, .. }
+            | PostingError::PlainHtml { at }
+            | PostingError::HtmlCommentUnclosed { at }
+            | PostingError::ShortcodeAtStart { at }
+            | PostingError::Shortcode { at, .. } => *at,
         }
     }
 
@@ -62,20 +156,19 @@ impl PostingError {
                 "error-front-matter-syntax",
                 vec![("format", format.to_string()), ("reason", reason.clone())],
             ),
-            PostingError::ShortcodeUnclosed { expected, .. } => (
-                "error-shortcode-unclosed",
-                vec![("expected", expected.to_string())],
+            PostingError::FrontMatterDelimiter {
+                found, delimiter, ..
+            } => (
+                "error-front-matter-delimiter",
+                vec![
+                    ("found", found.to_string()),
+                    ("delimiter", delimiter.to_string()),
+                ],
             ),
-            PostingError::ShortcodeSyntax { reason, .. } => {
-                ("error-shortcode-syntax", vec![("reason", reason.clone())])
-            }
-            PostingError::ShortcodeOrphanClose { name, .. } => {
-                ("error-shortcode-orphan-close", vec![("name", name.clone())])
-            }
-            PostingError::ShortcodeCrossed { name, other, .. } => (
-                "error-shortcode-crossed",
-                vec![("name", name.clone()), ("other", other.clone())],
-            ),
+            PostingError::PlainHtml { .. } => ("error-plain-html", vec![]),
+            PostingError::HtmlCommentUnclosed { .. } => ("error-html-comment-unclosed", vec![]),
+            PostingError::ShortcodeAtStart { .. } => ("error-shortcode-at-start", vec![]),
+            PostingError::Shortcode { problem, .. } => problem.message(),
         }
     }
 }

@@ -4,27 +4,39 @@
 //!
 //! Shortcodes are lexed before Markdown because Markdown does not know them:
 //! `[blog]({{% relref "/x.md" %}})` is no valid link until the tag is hidden.
-//! The grammar, as Hugo reads it:
+//! Hugo finds them everywhere in the body, code blocks included, so we do
+//! too. What is accepted, what is refused and where the error points follow
+//! Hugo's page lexer (gohugoio/hugo, `parser/pageparser/pagelexer_shortcode.go`
+//! and its tests, which `tests/hugo_conformance.rs` restates):
 //!
 //! ```text
-//! tag        = open ws* ( comment | closing | opening )
-//! open       = "{{<" | "{{%"                       the close must match it
-//! comment    = "/*" anything "*/" ws* close        shown literally by Hugo
-//! closing    = "/" ws* name ws* close
-//! opening    = name ( ws+ param )* ws* "/"? close  "/" makes it self-closing
-//! param      = ident "=" value | value             named or positional
-//! value      = '"' ( '\"' | any but '"' )* '"' | '`' any but '`' '`' | bare
-//! bare       = run of characters up to whitespace or the close
-//! close      = ">}}" | "%}}"
+//! tag        = open ( comment | ws* ( closing | opening ) )
+//! open       = "{{<" | "{{%"                  closed by ">}}" or "%}}"
+//! comment    = "/*" anything "*/" close      directly after open and before
+//!                                            close; Hugo prints it as text
+//! closing    = "/" ws* name sp* close        name opened before in the page
+//! opening    = name ( ws* param )* ws* ( "/" ws* )? close
+//! name       = alnum ( alnum | "-" | "/" )* ( ".inline" )?
+//! param      = word "=" ws* value            named, or
+//!            | word | quoted | raw           positional; never both kinds
+//! word       = ( alnum | "-" ) ( alnum | "-" | "." )*
+//! value      = quoted | raw | run of anything up to white space
+//! quoted     = '"' … '"'   one line; with a \" inside, every \ is dropped
+//!            | '\"' … '\"' the old escaped form
+//! raw        = '`' … '`'   any characters, line breaks too
+//! ws         = " " | "\t" | "\r" | "\n"      sp = " " | "\t"
 //! ```
 //!
-//! An opening tag with no closing tag is a standalone shortcode, as in Hugo.
-//! A closing tag with no opening one, crossed nesting and a tag that never
-//! ends are errors with a location.
+//! A closing tag ends the innermost open shortcode that takes inner content,
+//! whatever its name (Hugo decides by the template; we by the page: a name
+//! that is closed somewhere takes inner content). An opening tag with no
+//! closing tag is a standalone shortcode. Inside an inline shortcode
+//! (`{{< x.inline >}}`) no other shortcode may start.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use super::error::PostingError;
+use super::error::{PostingError, ShortcodeProblem};
 use super::location::Location;
 
 /// Which delimiter pair a tag uses: `{{< >}}` or `{{% %}}`.
@@ -54,8 +66,10 @@ pub enum TagKind {
 /// How a parameter value is written, so a replacement keeps the style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamStyle {
-    /// `"…"`, with `\"` and `\\` escapes.
+    /// `"…"`.
     Quoted,
+    /// `\"…\"`, the escaped form older sites use.
+    EscapedQuoted,
     /// `` `…` ``, no escapes.
     Raw,
     /// A bare word.
@@ -68,7 +82,7 @@ pub struct Param {
     pub name: Option<String>,
     /// The 0-based position among the tag's parameters.
     pub position: usize,
-    /// The decoded value.
+    /// The value as Hugo reads it.
     pub value: String,
     /// The bytes of the value as written, quotes included.
     pub span: Range<usize>,
@@ -100,30 +114,54 @@ pub struct Lexed {
     pub shortcodes: Vec<Shortcode>,
 }
 
+/// A problem before it is given a location: the byte offset in the body
+/// where Hugo reports it.
+type Failure = (usize, ShortcodeProblem);
+
 /// Lexes the shortcodes of `body`; offsets in the result are relative to
 /// `body` and errors are located in `file` with `body` starting at `base`.
 pub fn lex(file: &str, base: usize, body: &str) -> Result<Lexed, PostingError> {
-    let error_at = |offset: usize| Location::of(file, base + offset);
+    let error = |(offset, problem): Failure| PostingError::Shortcode {
+        at: Location::of(file, base + offset),
+        problem,
+    };
+    let mut lexer = Lexer {
+        src: body,
+        pos: 0,
+        mark: 0,
+        names: HashSet::new(),
+    };
     let mut tags = Vec::new();
+    let mut inline_open: Option<String> = None;
     let mut from = 0;
-    while let Some(found) = find_open(body, from) {
-        let tag = Lexer {
-            src: body,
-            pos: found,
+    while let Some(at) = find_open(body, from) {
+        if let Some(name) = &inline_open
+            && !closes_inline(body.get(at + 3..).unwrap_or_default(), name)
+        {
+            return Err(error((
+                at,
+                ShortcodeProblem::InlineNested { name: name.clone() },
+            )));
         }
-        .tag()
-        .map_err(|failure| failure.into_error(&error_at))?;
+        let tag = lexer.tag(at).map_err(error)?;
+        match tag.kind {
+            TagKind::Open if tag.name.ends_with(".inline") && !tag.self_closing => {
+                inline_open = Some(tag.name.clone());
+            }
+            TagKind::Close => inline_open = None,
+            _ => {}
+        }
         from = tag.span.end;
         tags.push(tag);
     }
-    let shortcodes = pair(&tags, &error_at)?;
+    let shortcodes = pair(&tags).map_err(error)?;
     Ok(Lexed { tags, shortcodes })
 }
 
 fn find_open(body: &str, from: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     let mut i = from;
-    while let Some(rel) = body[i..].find("{{") {
+    while let Some(rel) = body.get(i..)?.find("{{") {
         let at = i + rel;
         match bytes.get(at + 2) {
             Some(b'<') | Some(b'%') => return Some(at),
@@ -133,130 +171,204 @@ fn find_open(body: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Why a tag could not be read, before it is given a location.
-enum Failure {
-    Unclosed { at: usize, expected: &'static str },
-    Syntax { at: usize, reason: String },
+/// Whether the text after a `{{<` inside inline shortcode `name` is its
+/// closing tag, the only tag Hugo allows there.
+fn closes_inline(after_open: &str, name: &str) -> bool {
+    after_open
+        .trim_start()
+        .strip_prefix('/')
+        .is_some_and(|rest| {
+            rest.trim_start()
+                .strip_prefix(name)
+                .is_some_and(|r| r.starts_with(' '))
+        })
 }
 
-impl Failure {
-    fn into_error(self, error_at: &impl Fn(usize) -> Location) -> PostingError {
-        match self {
-            Failure::Unclosed { at, expected } => PostingError::ShortcodeUnclosed {
-                at: error_at(at),
-                expected,
-            },
-            Failure::Syntax { at, reason } => PostingError::ShortcodeSyntax {
-                at: error_at(at),
-                reason,
-            },
-        }
-    }
+/// Letters, digits and `_`: what a shortcode name starts with.
+fn is_alnum(c: char) -> bool {
+    c == '_' || c.is_alphabetic() || c.is_numeric()
+}
+
+/// What a bare word (a name, a positional parameter) is made of.
+fn is_word(c: char) -> bool {
+    is_alnum(c) || c == '-'
+}
+
+/// White space between the parts of a tag.
+fn is_tag_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+/// Whether the parameters seen so far are positional or named.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kinds {
+    None,
+    Positional,
+    Named,
 }
 
 struct Lexer<'a> {
     src: &'a str,
     pos: usize,
+    /// Where an error found now is reported: the start of the part being
+    /// read, as Hugo reports it.
+    mark: usize,
+    /// Every shortcode name seen so far; a closing tag must name one.
+    names: HashSet<String>,
 }
 
 impl Lexer<'_> {
     fn rest(&self) -> &str {
-        &self.src[self.pos..]
+        self.src.get(self.pos..).unwrap_or_default()
     }
 
-    fn skip_ws(&mut self) {
-        let rest = self.rest();
-        self.pos += rest.len() - rest.trim_start().len();
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
     }
 
-    fn tag(mut self) -> Result<Tag, Failure> {
-        let start = self.pos;
-        let delimiter = if self.src.as_bytes()[start + 2] == b'<' {
+    fn peek_second(&self) -> Option<char> {
+        self.rest().chars().nth(1)
+    }
+
+    fn bump(&mut self) {
+        if let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    /// Skips white space between parts of a tag; the next part starts after.
+    fn skip_tag_space(&mut self) {
+        while self.peek().is_some_and(is_tag_space) {
+            self.bump();
+        }
+        self.mark = self.pos;
+    }
+
+    fn tag(&mut self, start: usize) -> Result<Tag, Failure> {
+        let delimiter = if self.src.as_bytes().get(start + 2) == Some(&b'<') {
             Delimiter::Angle
         } else {
             Delimiter::Percent
         };
         let close = delimiter.close();
-        let unclosed = Failure::Unclosed {
-            at: start,
-            expected: close,
-        };
-        self.pos += 3;
-        self.skip_ws();
+        self.pos = start + 3;
+        self.mark = self.pos;
         if self.rest().starts_with("/*") {
-            let end_marker = self.rest().find("*/").ok_or(unclosed)?;
-            self.pos += end_marker + 2;
-            self.skip_ws();
-            if !self.rest().starts_with(close) {
-                return Err(Failure::Unclosed {
-                    at: start,
-                    expected: close,
-                });
-            }
-            self.pos += close.len();
-            return Ok(Tag {
-                span: start..self.pos,
-                delimiter,
-                kind: TagKind::Comment,
-                name: String::new(),
-                params: Vec::new(),
-                self_closing: false,
-            });
+            return self.comment(start, delimiter);
         }
-        let kind = if self.rest().starts_with('/') {
-            self.pos += 1;
-            self.skip_ws();
-            TagKind::Close
-        } else {
-            TagKind::Open
-        };
-        let name = self.name(start, close)?;
-        let mut params = Vec::new();
+        let mut kind = TagKind::Open;
+        let mut name: Option<String> = None;
+        let mut params: Vec<Param> = Vec::new();
+        let mut kinds = Kinds::None;
+        // A bare word that an `=` after white space may still make a name.
+        let mut word_before_equals = false;
         let mut self_closing = false;
         loop {
-            let before_ws = self.pos;
-            self.skip_ws();
-            let rest = self.rest();
-            if rest.is_empty() {
-                return Err(unclosed);
-            }
-            if rest.starts_with(close) {
+            if self.rest().starts_with(close) {
                 self.pos += close.len();
                 break;
             }
-            if rest.starts_with('/') && rest[1..].trim_start().starts_with(close) {
-                self_closing = true;
-                self.pos += 1;
-                self.skip_ws();
-                self.pos += close.len();
-                break;
+            let Some(c) = self.peek() else {
+                return Err((self.mark, ShortcodeProblem::Unclosed { expected: close }));
+            };
+            if is_tag_space(c) {
+                self.skip_tag_space();
+                continue;
             }
-            if let Some(other) = [">}}", "%}}"].into_iter().find(|c| rest.starts_with(c)) {
-                return Err(Failure::Syntax {
-                    at: self.pos,
-                    reason: format!("tag opened with {{{{{} is closed with {other}", &close[..1]),
-                });
+            match (c, &name) {
+                ('/', None) => {
+                    if self.names.is_empty() {
+                        return Err((self.pos, ShortcodeProblem::CloseWithoutOpen));
+                    }
+                    kind = TagKind::Close;
+                    self.bump();
+                    self.skip_tag_space();
+                    let found = self.name(true, close)?;
+                    self.end_of_closing(close, &found)?;
+                    name = Some(found);
+                    break;
+                }
+                (c, None) if is_alnum(c) => name = Some(self.name(false, close)?),
+                ('/', Some(_)) => {
+                    self.bump();
+                    self.skip_tag_space();
+                    if !self.rest().starts_with(close) {
+                        let found = self.peek().unwrap_or(' ');
+                        return Err((self.mark, ShortcodeProblem::UnexpectedChar { found }));
+                    }
+                    self.pos += close.len();
+                    self_closing = true;
+                    break;
+                }
+                ('=', Some(_)) if word_before_equals => {
+                    word_before_equals = false;
+                    self.bump();
+                    while self.peek().is_some_and(char::is_whitespace) {
+                        self.bump();
+                    }
+                    self.mark = self.pos;
+                    let (value, span, style) = self.named_value()?;
+                    let param = params.last_mut().expect("a word came before");
+                    param.name = Some(std::mem::take(&mut param.value));
+                    param.value = value;
+                    param.span = span;
+                    param.style = style;
+                }
+                ('=', _) => return Err((self.pos, ShortcodeProblem::ValueWithoutName)),
+                ('\\', Some(_)) => {
+                    self.bump();
+                    self.mark = self.pos;
+                    match self.peek() {
+                        Some('"') => {
+                            word_before_equals = false;
+                            params.push(self.quoted_positional(&mut kinds, params.len(), true)?);
+                        }
+                        Some('`') => return Err((self.pos, ShortcodeProblem::BadEscape)),
+                        // Hugo skips a lone backslash.
+                        _ => {}
+                    }
+                }
+                ('"' | '`', Some(_)) => {
+                    word_before_equals = false;
+                    params.push(self.quoted_positional(&mut kinds, params.len(), false)?);
+                }
+                (c, Some(_)) if is_word(c) => {
+                    let (param, followed_by_equals) = self.word(&mut kinds, params.len())?;
+                    word_before_equals = !followed_by_equals;
+                    params.push(param);
+                    if followed_by_equals {
+                        self.bump();
+                        while self.peek().is_some_and(char::is_whitespace) {
+                            self.bump();
+                        }
+                        self.mark = self.pos;
+                        let (value, span, style) = self.named_value()?;
+                        let param = params.last_mut().expect("just pushed");
+                        param.name = Some(std::mem::take(&mut param.value));
+                        param.value = value;
+                        param.span = span;
+                        param.style = style;
+                    }
+                }
+                (found, _) => {
+                    return Err((self.mark, ShortcodeProblem::UnexpectedChar { found }));
+                }
             }
-            if kind == TagKind::Close {
-                return Err(Failure::Syntax {
-                    at: self.pos,
-                    reason: format!("closing tag {name} takes no parameters"),
-                });
-            }
-            if self.pos == before_ws {
-                return Err(Failure::Syntax {
-                    at: self.pos,
-                    reason: "parameters must be separated by whitespace".into(),
-                });
-            }
-            let position = params.len();
-            params.push(self.param(start, close, position)?);
         }
-        if kind == TagKind::Close && self_closing {
-            return Err(Failure::Syntax {
-                at: start,
-                reason: format!("closing tag {name} cannot be self-closing"),
-            });
+        let Some(name) = name else {
+            return Err((start, ShortcodeProblem::NoName));
+        };
+        // Hugo's lexer lets `a ="x" b` through, and its parser refuses it.
+        if let Some(first) = params.first() {
+            let named = first.name.is_some();
+            if let Some(other) = params.iter().find(|p| p.name.is_some() != named) {
+                return Err((
+                    other.span.start,
+                    ShortcodeProblem::MixedParams {
+                        param: other.name.clone().unwrap_or_else(|| other.value.clone()),
+                    },
+                ));
+            }
         }
         Ok(Tag {
             span: start..self.pos,
@@ -268,125 +380,254 @@ impl Lexer<'_> {
         })
     }
 
-    fn name(&mut self, start: usize, close: &'static str) -> Result<String, Failure> {
-        let rest = self.rest();
-        let len = rest
-            .char_indices()
-            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')))
-            .map_or(rest.len(), |(i, _)| i);
-        if len == 0 {
-            return Err(if rest.is_empty() {
-                Failure::Unclosed {
-                    at: start,
-                    expected: close,
+    /// `{{</* … */>}}`: the comment runs to the first `*/` directly
+    /// followed by the closing delimiter.
+    fn comment(&mut self, start: usize, delimiter: Delimiter) -> Result<Tag, Failure> {
+        let end_marker = format!("*/{}", delimiter.close());
+        match self.rest().find(&end_marker) {
+            // `{{</*/>}}` has no room for a comment.
+            Some(at) if at > 1 => {
+                self.pos += at + end_marker.len();
+                Ok(Tag {
+                    span: start..self.pos,
+                    delimiter,
+                    kind: TagKind::Comment,
+                    name: String::new(),
+                    params: Vec::new(),
+                    self_closing: false,
+                })
+            }
+            _ => Err((
+                start,
+                ShortcodeProblem::CommentUnclosed {
+                    expected: end_marker,
+                },
+            )),
+        }
+    }
+
+    fn name(&mut self, closing: bool, close: &'static str) -> Result<String, Failure> {
+        let start = self.pos;
+        match self.peek() {
+            Some(c) if is_alnum(c) => self.bump(),
+            Some(found) => return Err((start, ShortcodeProblem::UnexpectedChar { found })),
+            None => return Err((start, ShortcodeProblem::Unclosed { expected: close })),
+        }
+        while let Some(c) = self.peek() {
+            if is_word(c) || c == '/' {
+                self.bump();
+            } else if c == '.' {
+                self.bump();
+                if !self.rest().starts_with("inline ") {
+                    return Err((start, ShortcodeProblem::PeriodInName));
                 }
             } else {
-                Failure::Syntax {
-                    at: self.pos,
-                    reason: "expected a shortcode name".into(),
-                }
-            });
+                break;
+            }
         }
-        let name = rest[..len].to_string();
-        self.pos += len;
+        let name = self.src[start..self.pos].to_string();
+        if closing && !self.names.contains(&name) {
+            return Err((start, ShortcodeProblem::CloseNameUnknown { name }));
+        }
+        self.names.insert(name.clone());
+        self.mark = self.pos;
         Ok(name)
     }
 
-    fn param(
+    /// After the name of a closing tag: spaces and the delimiter only.
+    fn end_of_closing(&mut self, close: &str, name: &str) -> Result<(), Failure> {
+        while matches!(self.peek(), Some(' ' | '\t')) {
+            self.bump();
+        }
+        self.mark = self.pos;
+        if self.rest().starts_with(close) {
+            self.pos += close.len();
+            Ok(())
+        } else {
+            Err((
+                self.pos,
+                ShortcodeProblem::CloseNotAlone {
+                    name: name.to_string(),
+                },
+            ))
+        }
+    }
+
+    /// A bare word: a positional parameter, or the name of a named one when
+    /// `=` follows directly (the `=` is not consumed).
+    fn word(&mut self, kinds: &mut Kinds, position: usize) -> Result<(Param, bool), Failure> {
+        let start = self.pos;
+        self.bump();
+        let mut equals = false;
+        while let Some(c) = self.peek() {
+            if c == '=' {
+                equals = true;
+                break;
+            }
+            if !(is_word(c) || c == '.') {
+                break;
+            }
+            self.bump();
+        }
+        let word = self.src[start..self.pos].to_string();
+        let clash = match (*kinds, equals) {
+            (Kinds::None, _) => {
+                *kinds = if equals {
+                    Kinds::Named
+                } else {
+                    Kinds::Positional
+                };
+                false
+            }
+            (Kinds::Positional, true) | (Kinds::Named, false) => true,
+            _ => false,
+        };
+        if clash {
+            return Err((start, ShortcodeProblem::MixedParams { param: word }));
+        }
+        self.mark = self.pos;
+        Ok((
+            Param {
+                name: None,
+                position,
+                value: word,
+                span: start..self.pos,
+                style: ParamStyle::Bare,
+            },
+            equals,
+        ))
+    }
+
+    /// A quoted or raw positional parameter; `escaped` when written `\"…`.
+    fn quoted_positional(
         &mut self,
-        start: usize,
-        close: &'static str,
+        kinds: &mut Kinds,
         position: usize,
+        escaped: bool,
     ) -> Result<Param, Failure> {
-        let rest = self.rest();
-        // A named parameter is an identifier directly followed by `=`.
-        let ident_len = rest
-            .char_indices()
-            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-')))
-            .map_or(rest.len(), |(i, _)| i);
-        let name = if ident_len > 0 && rest[ident_len..].starts_with('=') {
-            let name = rest[..ident_len].to_string();
-            self.pos += ident_len + 1;
-            Some(name)
+        let start = if escaped { self.pos - 1 } else { self.pos };
+        if *kinds == Kinds::Named {
+            return Err((
+                self.pos,
+                ShortcodeProblem::MixedParams {
+                    param: String::new(),
+                },
+            ));
+        }
+        *kinds = Kinds::Positional;
+        let (value, style) = if self.peek() == Some('`') {
+            (self.raw()?, ParamStyle::Raw)
         } else {
-            None
+            let style = if escaped {
+                ParamStyle::EscapedQuoted
+            } else {
+                ParamStyle::Quoted
+            };
+            (self.quoted(!escaped)?, style)
         };
-        let value_start = self.pos;
-        let rest = self.rest();
-        let (value, style, len) = if let Some(quoted) = rest.strip_prefix('"') {
-            let mut value = String::new();
-            let mut chars = quoted.char_indices();
-            let mut end = None;
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '"' => {
-                        end = Some(i + 2);
-                        break;
-                    }
-                    '\\' => match chars.next() {
-                        Some((_, e @ ('"' | '\\'))) => value.push(e),
-                        Some((_, other)) => {
-                            value.push('\\');
-                            value.push(other);
-                        }
-                        None => break,
-                    },
-                    c => value.push(c),
-                }
-            }
-            let len = end.ok_or(Failure::Unclosed {
-                at: start,
-                expected: close,
-            })?;
-            (value, ParamStyle::Quoted, len)
-        } else if let Some(raw) = rest.strip_prefix('`') {
-            let end = raw.find('`').ok_or(Failure::Unclosed {
-                at: start,
-                expected: close,
-            })?;
-            (raw[..end].to_string(), ParamStyle::Raw, end + 2)
-        } else {
-            let mut len = 0;
-            for (i, c) in rest.char_indices() {
-                let here = &rest[i..];
-                if c.is_whitespace()
-                    || here.starts_with(close)
-                    || (c == '/' && here[1..].trim_start().starts_with(close))
-                {
-                    break;
-                }
-                len = i + c.len_utf8();
-            }
-            if len == 0 {
-                return Err(Failure::Syntax {
-                    at: value_start,
-                    reason: "expected a parameter value".into(),
-                });
-            }
-            (rest[..len].to_string(), ParamStyle::Bare, len)
-        };
-        self.pos += len;
         Ok(Param {
-            name,
+            name: None,
             position,
             value,
-            span: value_start..self.pos,
+            span: start..self.pos,
             style,
         })
     }
+
+    /// The value after `name=` and any white space.
+    fn named_value(&mut self) -> Result<(String, Range<usize>, ParamStyle), Failure> {
+        let start = self.pos;
+        let (value, style) = match self.peek() {
+            Some('"') => (self.quoted(true)?, ParamStyle::Quoted),
+            Some('\\') => (self.quoted(false)?, ParamStyle::EscapedQuoted),
+            Some('`') => (self.raw()?, ParamStyle::Raw),
+            _ => {
+                while self.peek().is_some_and(|c| !c.is_whitespace()) {
+                    self.bump();
+                }
+                (self.src[start..self.pos].to_string(), ParamStyle::Bare)
+            }
+        };
+        self.mark = self.pos;
+        Ok((value, start..self.pos, style))
+    }
+
+    /// A double-quoted value, read as Hugo reads it: on one line; with a
+    /// `\"` inside, every backslash is dropped, else all are kept. In the
+    /// old escaped form (`\"…\"`, `allow_escapes` false), `\"` ends it.
+    fn quoted(&mut self, allow_escapes: bool) -> Result<String, Failure> {
+        let mut content_start: Option<usize> = None;
+        let mut has_escaped_quote = false;
+        let mut after_escape = false;
+        let content_end = loop {
+            let Some(c) = self.peek() else {
+                return Err((self.mark, ShortcodeProblem::UnterminatedQuote));
+            };
+            match c {
+                '\\' => match self.peek_second() {
+                    Some('"') if content_start.is_some() && !allow_escapes => break self.pos,
+                    Some('"') if content_start.is_some() => {
+                        has_escaped_quote = true;
+                        after_escape = true;
+                    }
+                    Some('`') => return Err((self.mark, ShortcodeProblem::BadEscape)),
+                    _ => {}
+                },
+                '\n' => return Err((self.mark, ShortcodeProblem::UnterminatedQuote)),
+                '"' if after_escape => after_escape = false,
+                '"' if content_start.is_some() => break self.pos,
+                '"' => {
+                    self.bump();
+                    content_start = Some(self.pos);
+                    self.mark = self.pos;
+                    continue;
+                }
+                _ => {}
+            }
+            self.bump();
+        };
+        let content = &self.src[content_start.unwrap_or(content_end)..content_end];
+        let value = if has_escaped_quote {
+            content.replace('\\', "")
+        } else {
+            content.to_string()
+        };
+        if self.rest().starts_with("\\\"") {
+            self.pos += 2;
+        } else if self.rest().starts_with('"') {
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    /// A raw value between backticks, line breaks and all.
+    fn raw(&mut self) -> Result<String, Failure> {
+        self.bump();
+        self.mark = self.pos;
+        let Some(len) = self.rest().find('`') else {
+            return Err((self.mark, ShortcodeProblem::UnterminatedRaw));
+        };
+        let value = self.rest()[..len].to_string();
+        self.pos += len + 1;
+        Ok(value)
+    }
 }
 
-/// Pairs opening and closing tags: a closing tag closes the nearest open
-/// shortcode of its name; shortcodes left open inside it are standalone.
-fn pair(
-    tags: &[Tag],
-    error_at: &impl Fn(usize) -> Location,
-) -> Result<Vec<Shortcode>, PostingError> {
+/// Pairs opening and closing tags. Hugo ends the innermost open shortcode
+/// whose template takes inner content; without templates, a closing tag
+/// ends the innermost open shortcode whose name is closed somewhere in the
+/// page, else the innermost one opened with the same delimiter, else the
+/// innermost one. Shortcodes left open inside it are standalone. A closing
+/// tag with nothing open is an error.
+fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
+    let closed_names: HashSet<&str> = tags
+        .iter()
+        .filter(|t| t.kind == TagKind::Close)
+        .map(|t| t.name.as_str())
+        .collect();
     let mut shortcodes: Vec<Shortcode> = Vec::new();
     // Indices into `shortcodes` of those that may still be closed.
     let mut open: Vec<usize> = Vec::new();
-    // Shortcodes made standalone by a closing tag around them, with that tag's name.
-    let mut demoted: Vec<(usize, String)> = Vec::new();
     for (index, tag) in tags.iter().enumerate() {
         match tag.kind {
             TagKind::Comment => {}
@@ -400,34 +641,26 @@ fn pair(
                 }
             }
             TagKind::Close => {
-                let found = open
+                if open.is_empty() {
+                    return Err((
+                        tag.span.start,
+                        ShortcodeProblem::OrphanClose {
+                            name: tag.name.clone(),
+                        },
+                    ));
+                }
+                let opening = |s: usize| &tags[shortcodes[s].open];
+                let at = open
                     .iter()
-                    .rposition(|&s| tags[shortcodes[s].open].name == tag.name);
-                match found {
-                    Some(at) => {
-                        for left_open in open.drain(at + 1..) {
-                            demoted.push((left_open, tag.name.clone()));
-                        }
-                        let closed = open.pop().expect("found above");
-                        shortcodes[closed].close = Some(index);
-                    }
-                    None => {
-                        let crossed = demoted
-                            .iter()
-                            .rev()
-                            .find(|(s, _)| tags[shortcodes[*s].open].name == tag.name);
-                        return Err(match crossed {
-                            Some((_, other)) => PostingError::ShortcodeCrossed {
-                                at: error_at(tag.span.start),
-                                name: tag.name.clone(),
-                                other: other.clone(),
-                            },
-                            None => PostingError::ShortcodeOrphanClose {
-                                at: error_at(tag.span.start),
-                                name: tag.name.clone(),
-                            },
-                        });
-                    }
+                    .rposition(|&s| closed_names.contains(opening(s).name.as_str()))
+                    .or_else(|| {
+                        open.iter()
+                            .rposition(|&s| opening(s).delimiter == tag.delimiter)
+                    })
+                    .unwrap_or(open.len() - 1);
+                open.truncate(at + 1);
+                if let Some(closed) = open.pop() {
+                    shortcodes[closed].close = Some(index);
                 }
             }
         }
@@ -435,23 +668,34 @@ fn pair(
     Ok(shortcodes)
 }
 
-/// Writes `value` as a shortcode parameter, in `style` where it can be.
+/// Writes `value` as a shortcode parameter, in `style` where Hugo reads it
+/// back as the same value.
 pub fn encode_param(value: &str, style: ParamStyle) -> String {
-    let bare_ok = !value.is_empty()
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '"' | '`' | '=' | '>' | '%' | '/'));
+    let bare_ok = !value.is_empty() && value.chars().all(|c| is_word(c) || c == '.');
+    // In "…" a backslash stays as written unless a \" is present, and a
+    // value may not span lines or end in a backslash (it would escape the
+    // closing quote).
+    let plain_quote_ok = !value.contains(['"', '\n']) && !value.ends_with('\\');
     match style {
         ParamStyle::Bare if bare_ok => value.to_string(),
+        ParamStyle::EscapedQuoted if plain_quote_ok && !value.contains('\\') => {
+            format!("\\\"{value}\\\"")
+        }
         ParamStyle::Raw if !value.contains('`') => format!("`{value}`"),
+        _ if plain_quote_ok => format!("\"{value}\""),
+        _ if !value.contains('`') => format!("`{value}`"),
+        // Quotes and backticks both: only \" can say it, and Hugo then
+        // drops every backslash and refuses a line break.
         _ => {
-            let mut out = String::with_capacity(value.len() + 2);
+            let mut out = String::with_capacity(value.len() + 4);
             out.push('"');
             for c in value.chars() {
-                if matches!(c, '"' | '\\') {
-                    out.push('\\');
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => {}
+                    '\n' | '\r' => out.push(' '),
+                    c => out.push(c),
                 }
-                out.push(c);
             }
             out.push('"');
             out
@@ -465,6 +709,10 @@ mod tests {
 
     fn lex_ok(body: &str) -> Lexed {
         lex(body, 0, body).unwrap_or_else(|e| panic!("{body:?}: {e}"))
+    }
+
+    fn lex_err(body: &str) -> PostingError {
+        lex(body, 0, body).unwrap_err()
     }
 
     fn names(lexed: &Lexed) -> Vec<(String, bool)> {
@@ -528,6 +776,28 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_tag_ends_the_innermost_shortcode_that_takes_content() {
+        // A real page Hugo builds: the second /blocks/lead closes the open
+        // blocks/section, since a blocks/lead was opened before.
+        let lexed = lex_ok(
+            "{{% blocks/lead %}}a{{% /blocks/lead %}}\n{{% blocks/section %}}b{{< icon x >}}{{% /blocks/lead %}}",
+        );
+        assert_eq!(
+            names(&lexed),
+            [
+                ("blocks/lead".into(), true),
+                ("blocks/section".into(), true),
+                ("icon".into(), false)
+            ]
+        );
+        assert_eq!(lexed.shortcodes[1].close, Some(4));
+        // Both take content, so each closing tag ends the innermost.
+        let lexed = lex_ok("{{< a >}}{{< b >}}{{< /a >}}{{< /b >}}");
+        assert_eq!(names(&lexed), [("a".into(), true), ("b".into(), true)]);
+        assert_eq!(lexed.shortcodes[1].close, Some(2));
+    }
+
+    #[test]
     fn closing_tag_without_space_and_multi_line_tag() {
         let lexed = lex_ok("{{< ingress >}}\nx\n{{</ ingress >}}\n{{< card\n  title=\"T\"\n>}}");
         assert_eq!(
@@ -543,34 +813,55 @@ mod tests {
         assert_eq!(lexed.tags.len(), 2);
         assert!(lexed.tags.iter().all(|t| t.kind == TagKind::Comment));
         assert!(lexed.shortcodes.is_empty());
+        // Documentation of the comment syntax itself.
+        let lexed = lex_ok("```\n{{</*/* name */*/>}}\n```");
+        assert_eq!(lexed.tags.len(), 1);
+        assert_eq!(lexed.tags[0].span, 4..24);
+    }
+
+    #[test]
+    fn space_after_equals_and_before_it() {
+        let lexed = lex_ok("{{% accordion title= \"What is it?\" %}}x{{% /accordion %}}");
+        let param = &lexed.tags[0].params[0];
+        assert_eq!(param.name.as_deref(), Some("title"));
+        assert_eq!(param.value, "What is it?");
+        let lexed = lex_ok("{{< x title =\"T\" >}}");
+        assert_eq!(lexed.tags[0].params[0].name.as_deref(), Some("title"));
     }
 
     #[test]
     fn errors_have_locations() {
         let err = lex("ab\n  {{< x ", 0, "ab\n  {{< x ").unwrap_err();
-        assert_eq!(err.location(), Location { line: 2, column: 3 });
-        assert!(matches!(err, PostingError::ShortcodeUnclosed { .. }));
-        let err = lex_ok_err("x {{< /y >}}");
-        assert!(matches!(err, PostingError::ShortcodeOrphanClose { .. }));
-        let err = lex_ok_err("{{< a >}}{{< b >}}{{< /a >}}{{< /b >}}");
+        assert!(matches!(
+            err,
+            PostingError::Shortcode {
+                problem: ShortcodeProblem::Unclosed { .. },
+                ..
+            }
+        ));
+        let err = lex_err("{{< a >}}{{< /a >}}x {{< /a >}}");
         assert!(
-            matches!(err, PostingError::ShortcodeCrossed { .. }),
+            matches!(
+                err,
+                PostingError::Shortcode {
+                    problem: ShortcodeProblem::OrphanClose { .. },
+                    ..
+                }
+            ),
             "{err:?}"
         );
-        let err = lex_ok_err("{{< a %}}");
-        assert!(
-            matches!(err, PostingError::ShortcodeSyntax { .. }),
-            "{err:?}"
+        let err = lex_err("x\n{{< a >}}{{< /b >}}");
+        assert_eq!(
+            err.location(),
+            Location {
+                line: 2,
+                column: 15
+            }
         );
-        let err = lex_ok_err("{{< a \"unterminated >}}");
-        assert!(
-            matches!(err, PostingError::ShortcodeUnclosed { .. }),
-            "{err:?}"
-        );
-    }
-
-    fn lex_ok_err(body: &str) -> PostingError {
-        lex(body, 0, body).unwrap_err()
+        let err = lex_err("{{< a %}}");
+        assert_eq!(err.location(), Location { line: 1, column: 7 });
+        let err = lex_err("{{< a \"unterminated >}}");
+        assert_eq!(err.location(), Location { line: 1, column: 8 });
     }
 
     #[test]
@@ -579,13 +870,34 @@ mod tests {
     }
 
     #[test]
-    fn encoding_keeps_the_style_when_it_can() {
+    fn encoding_keeps_the_style_when_hugo_reads_it_back() {
         assert_eq!(encode_param("Hej", ParamStyle::Bare), "Hej");
         assert_eq!(encode_param("Hej då", ParamStyle::Bare), "\"Hej då\"");
         assert_eq!(
             encode_param("say \"hi\"", ParamStyle::Quoted),
-            r#""say \"hi\"""#
+            "`say \"hi\"`"
         );
-        assert_eq!(encode_param("a `b`", ParamStyle::Raw), r#""a `b`""#);
+        assert_eq!(encode_param("a `b`", ParamStyle::Raw), "\"a `b`\"");
+        assert_eq!(encode_param("C:\\x", ParamStyle::Quoted), "\"C:\\x\"");
+        assert_eq!(
+            encode_param("two\nlines", ParamStyle::Quoted),
+            "`two\nlines`"
+        );
+        assert_eq!(
+            encode_param("Hej", ParamStyle::EscapedQuoted),
+            "\\\"Hej\\\""
+        );
+        for (value, style) in [
+            ("say \"hi\"", ParamStyle::Quoted),
+            ("a `b` \"c\"", ParamStyle::Quoted),
+            ("C:\\x", ParamStyle::Quoted),
+            ("ends in \\", ParamStyle::Bare),
+            ("x.y-z", ParamStyle::Bare),
+            ("två ord", ParamStyle::EscapedQuoted),
+        ] {
+            let tag = format!("{{{{< s {} >}}}}", encode_param(value, style));
+            let lexed = lex_ok(&tag);
+            assert_eq!(lexed.tags[0].params[0].value, value, "{tag}");
+        }
     }
 }

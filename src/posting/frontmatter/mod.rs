@@ -69,62 +69,119 @@ pub struct Field {
     pub style: ScalarStyle,
 }
 
-/// Finds the front matter at `start` (after any BOM) of `text`.
+/// Finds the front matter of `text`, which starts at `start` (after any
+/// BOM), as Hugo's page lexer finds it (`pagelexer_intro.go`): white space
+/// and HTML comment lines may come first; then `+` opens TOML, `-` YAML and
+/// `{` JSON front matter, whatever follows; a posting that starts with
+/// another HTML tag is refused; anything else has no front matter.
+///
+/// # Examples
+///
+/// ```
+/// use tolkar::posting::frontmatter::{split, Format};
+///
+/// let text = "\n---\ntitle: Hej\n---\nText\n";
+/// let fm = split(text, 0).unwrap().unwrap();
+/// assert_eq!((fm.format, &text[fm.content.clone()]), (Format::Yaml, "title: Hej\n"));
+/// assert_eq!(&text[fm.body_start..], "Text\n");
+/// assert!(split("- a list item\n", 0).is_err(), "Hugo reads - as a YAML delimiter");
+/// assert_eq!(split("# Heading\n", 0).unwrap(), None);
+/// ```
 pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingError> {
-    let rest = &text[start..];
-    for (delimiter, format) in [("---", Format::Yaml), ("+++", Format::Toml)] {
-        let Some(after) = rest.strip_prefix(delimiter) else {
-            continue;
-        };
-        let Some(first_eol) = line_end_after_delimiter(after) else {
-            continue;
-        };
-        let content_start = start + delimiter.len() + first_eol;
-        let mut line_start = content_start;
-        while line_start <= text.len() {
-            let line_end = text[line_start..]
-                .find('\n')
-                .map_or(text.len(), |i| line_start + i);
-            let line = text[line_start..line_end].trim_end_matches('\r');
-            if line.trim_end() == delimiter {
-                let body_start = (line_end + 1).min(text.len());
-                return Ok(Some(FrontMatter {
-                    format,
-                    content: content_start..line_start,
-                    body_start,
-                }));
-            }
-            if line_end == text.len() {
-                break;
-            }
-            line_start = line_end + 1;
+    // Where Hugo reports problems of the intro: the start, or after the
+    // last HTML comment line it skipped.
+    let mut report_at = start;
+    let mut comment: Option<usize> = None;
+    let mut pos = start;
+    loop {
+        pos += text[pos..].len()
+            - text[pos..]
+                .trim_start_matches([' ', '\t', '\r', '\n'])
+                .len();
+        if !text[pos..].starts_with("<!--") {
+            break;
         }
-        return Err(PostingError::FrontMatterUnclosed {
-            at: Location::of(text, start),
-            delimiter: delimiter.to_string(),
-        });
+        comment.get_or_insert(pos);
+        pos = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        report_at = pos;
     }
-    // `{{<` at the start is a shortcode, never a JSON object.
-    if rest.starts_with('{') && !rest.starts_with("{{") {
-        let end = json::object_end(text, start)?;
-        let body_start = match text[end..].find('\n') {
-            Some(i) if text[end..end + i].trim().is_empty() => end + i + 1,
-            _ => end,
-        };
-        return Ok(Some(FrontMatter {
-            format: Format::Json,
-            content: start..end,
-            body_start,
-        }));
-    }
-    Ok(None)
+    let at = |offset: usize| Location::of(text, offset);
+    let found = match text[pos..].chars().next() {
+        Some('+') => Some(delimited(text, pos, Format::Toml, at(report_at))?),
+        Some('-') => Some(delimited(text, pos, Format::Yaml, at(report_at))?),
+        Some('{') if text[pos..].starts_with("{{") => {
+            return Err(PostingError::ShortcodeAtStart { at: at(report_at) });
+        }
+        Some('{') => {
+            let end = json::object_end(text, pos)?;
+            Some(FrontMatter {
+                format: Format::Json,
+                content: pos..end,
+                body_start: end + crlf_len(&text[end..]),
+            })
+        }
+        Some('<') => return Err(PostingError::PlainHtml { at: at(report_at) }),
+        _ => None,
+    };
+    let Some(comment) = comment else {
+        return Ok(found);
+    };
+    // The comment hides front matter: it must close after it.
+    let from = found.as_ref().map_or(pos, |f| f.body_start);
+    let Some(close) = text[from..].find("-->") else {
+        return Err(PostingError::HtmlCommentUnclosed { at: at(comment) });
+    };
+    Ok(found.map(|f| FrontMatter {
+        body_start: from + close + 3,
+        ..f
+    }))
 }
 
-/// The length of the line ending that must follow an opening delimiter, if
-/// only whitespace stands between.
-fn line_end_after_delimiter(after: &str) -> Option<usize> {
-    let line_end = after.find('\n')?;
-    after[..line_end].trim().is_empty().then_some(line_end + 1)
+/// YAML or TOML front matter between `---` or `+++` lines: the opening
+/// delimiter ends with an optional line break; the closing one is the first
+/// line that starts with the delimiter.
+fn delimited(
+    text: &str,
+    pos: usize,
+    format: Format,
+    report_at: Location,
+) -> Result<FrontMatter, PostingError> {
+    let delimiter = if format == Format::Toml { "+++" } else { "---" };
+    if !text[pos..].starts_with(delimiter) {
+        return Err(PostingError::FrontMatterDelimiter {
+            at: report_at,
+            found: delimiter.chars().next().unwrap_or('-'),
+            delimiter,
+        });
+    }
+    let content_start = pos + 3 + crlf_len(&text[pos + 3..]);
+    let opened_with_eol = content_start > pos + 3;
+    let closing = if opened_with_eol && text[content_start..].starts_with(delimiter) {
+        Some(content_start)
+    } else {
+        text[content_start..]
+            .match_indices(['\r', '\n'])
+            .map(|(i, _)| content_start + i + 1)
+            .find(|&after| text[after..].starts_with(delimiter))
+    };
+    let Some(closing) = closing else {
+        return Err(PostingError::FrontMatterUnclosed {
+            at: Location::of(text, content_start),
+            delimiter: delimiter.to_string(),
+        });
+    };
+    let after = closing + 3;
+    Ok(FrontMatter {
+        format,
+        content: content_start..closing,
+        body_start: after + crlf_len(&text[after..]),
+    })
+}
+
+/// The length of an optional `\r` then an optional `\n` at the start.
+fn crlf_len(text: &str) -> usize {
+    let cr = usize::from(text.starts_with('\r'));
+    cr + usize::from(text[cr..].starts_with('\n'))
 }
 
 /// Every top-level string value, in source order. Validates the front
@@ -220,19 +277,64 @@ mod tests {
         let fm = split(json, 0).unwrap().unwrap();
         assert_eq!((fm.format, &json[fm.body_start..]), (Format::Json, "body"));
         assert_eq!(split("# no front matter", 0).unwrap(), None);
-        // Pinned: a body that starts with a shortcode was read as JSON.
+        assert_eq!(split("Just text\n---\n", 0).unwrap(), None);
+    }
+
+    #[test]
+    fn the_intro_is_read_as_hugo_reads_it() {
+        // Each case after gohugoio/hugo parser/pageparser (intro lexer and
+        // its tests) and the Hugo issues named.
+        let blank_lines_first = "\n\n---\ntitle: x\n---\nbody";
+        let fm = split(blank_lines_first, 0).unwrap().unwrap();
+        assert_eq!(&blank_lines_first[fm.body_start..], "body");
+        let commented = "<!--\n---\ntitle: x\n---\n-->\nSome text.\n";
+        let fm = split(commented, 0).unwrap().unwrap();
+        assert_eq!(&commented[fm.content.clone()], "title: x\n");
+        assert_eq!(&commented[fm.body_start..], "\nSome text.\n");
+        let empty = "---\n---\n\nSome text.\n";
+        let fm = split(empty, 0).unwrap().unwrap();
         assert_eq!(
-            split("{{< ingress >}}\nx\n{{< /ingress >}}\n", 0).unwrap(),
-            None
+            (fm.content.len(), &empty[fm.body_start..]),
+            (0, "\nSome text.\n")
         );
-        assert_eq!(split("---not a delimiter\n", 0).unwrap(), None);
+        let closing_with_more = "---\ntitle: x\n---  \nbody";
+        let fm = split(closing_with_more, 0).unwrap().unwrap();
+        assert_eq!(&closing_with_more[fm.body_start..], "  \nbody");
+        for (text, expected) in [
+            // #7176: a posting that starts with a shortcode.
+            ("{{< ingress >}}\nx\n{{< /ingress >}}\n", "shortcode"),
+            // #9482: plain HTML.
+            ("<p>Hej</p>\n", "html"),
+            // #11150: an HTML comment at the top hides front matter.
+            ("<!-- comment -->\n## Hello\n", "comment"),
+            ("<!--\n---\ntitle: x\n---\nSome text.\n", "comment"),
+            ("- a list\n", "delimiter"),
+            ("+ a list\n", "delimiter"),
+            ("---\ntitle: x\n", "unclosed"),
+        ] {
+            let err = split(text, 0).unwrap_err();
+            let kind = match &err {
+                PostingError::ShortcodeAtStart { .. } => "shortcode",
+                PostingError::PlainHtml { .. } => "html",
+                PostingError::HtmlCommentUnclosed { .. } => "comment",
+                PostingError::FrontMatterDelimiter { .. } => "delimiter",
+                PostingError::FrontMatterUnclosed { .. } => "unclosed",
+                _ => "other",
+            };
+            assert_eq!(kind, expected, "{text:?}: {err}");
+            assert_eq!(
+                err.location().line,
+                if expected == "unclosed" { 2 } else { 1 }
+            );
+        }
     }
 
     #[test]
     fn unclosed_front_matter_is_an_error() {
         let err = split("\u{feff}---\ntitle: x\n", 3).unwrap_err();
         assert!(matches!(err, PostingError::FrontMatterUnclosed { .. }));
-        assert_eq!(err.location(), Location { line: 1, column: 1 });
+        // Where Hugo looks for the end: after the opening delimiter.
+        assert_eq!(err.location(), Location { line: 2, column: 1 });
     }
 
     #[test]
