@@ -27,9 +27,14 @@ pub struct Request<'a> {
 
 /// The units of `request`, in document order.
 pub fn export(tx: &Tx<'_>, project: &Project, request: &Request<'_>) -> Result<Export, Failure> {
+    // A posting that cannot be read cannot be built either: its segments
+    // wait until it reads again.
+    let unread: std::collections::HashSet<String> =
+        tx.unreadable()?.into_iter().map(|u| u.path).collect();
     let rows: Vec<UnitRow> = tx
         .unit_rows(request.lang)?
         .into_iter()
+        .filter(|row| !unread.contains(&row.path))
         .filter(|row| request.documents.is_none_or(|g| g.is_match(&row.path)))
         .filter(|row| request.states.contains(&state_of(row)))
         .collect();

@@ -25,4 +25,5 @@ pub mod reassemble;
 pub mod segment;
 pub mod store;
 pub mod sync;
+pub mod unreadable;
 pub mod worddiff;

@@ -391,20 +391,7 @@ pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> 
 
 /// Reads a posting, refusing directories and binary files.
 pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
-    if path.is_dir() {
-        return Err(Failure::new(
-            "error-is-directory",
-            vec![("path", path.display().to_string())],
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Failure::io(path, &e))?;
-    if bytes[..bytes.len().min(8000)].contains(&0) {
-        return Err(Failure::new(
-            "error-binary",
-            vec![("path", path.display().to_string())],
-        ));
-    }
-    Ok(bytes)
+    crate::unreadable::read_posting_bytes(path).map_err(|e| Failure::read(path, &e))
 }
 
 #[cfg(test)]

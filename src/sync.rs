@@ -2,7 +2,9 @@
 //!
 //! Files are read and hashed in parallel; a file whose hash (with the
 //! rules it was read with) is unchanged is skipped. Changed files are
-//! parsed in parallel, then written to the store in one transaction.
+//! parsed in parallel, then written to the store in one transaction. A
+//! posting that cannot be read is listed in the report and recorded with
+//! its document; everything stored for it stays, and the others go on.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,6 +15,7 @@ use crate::drift::{Side, align};
 use crate::project::Project;
 use crate::segment::hash::source_hash;
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
+use crate::unreadable::{ReadError, Unreadable};
 
 /// A source posting as read from disk.
 pub struct Source {
@@ -21,6 +24,22 @@ pub struct Source {
     pub bytes: Vec<u8>,
     /// Of the bytes and of the rules they are read with.
     pub hash: String,
+}
+
+/// The source postings of a project: those read, and those that could not
+/// be (a directory, a binary file, an I/O error).
+#[derive(Default)]
+pub struct Sources {
+    pub postings: Vec<Source>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl std::ops::Deref for Sources {
+    type Target = [Source];
+
+    fn deref(&self) -> &[Source] {
+        &self.postings
+    }
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
@@ -35,6 +54,9 @@ pub struct SyncReport {
     pub segments_obsolete: u64,
     /// Translations filled from exact matches in the memory.
     pub from_memory: u64,
+    /// Postings that could not be read, in path order; what is stored for
+    /// them is kept as it was.
+    pub unreadable: Vec<Unreadable>,
 }
 
 /// Told of each posting done, so that a command can show progress.
@@ -47,24 +69,36 @@ pub trait Progress: Sync {
 /// No progress shown.
 impl Progress for () {}
 
-/// Reads every source posting of the project, in parallel.
-pub fn read_sources(project: &Project) -> Result<Vec<Source>, Failure> {
+/// Reads every source posting of the project, in parallel. A posting that
+/// cannot be read is set aside with the reason; only listing the content
+/// directory can fail.
+pub fn read_sources(project: &Project) -> Result<Sources, Failure> {
     let rules_fingerprint = serde_json::to_vec(&project.rules).expect("rules serialize");
-    project
+    let read: Vec<Result<Source, Unreadable>> = project
         .source_postings()?
         .par_iter()
         .map(|relative| {
-            let bytes = crate::project::read_posting_bytes(&project.root.join(relative))?;
+            let path = relative.to_string_lossy().replace('\\', "/");
+            let bytes = crate::unreadable::read_posting_bytes(&project.root.join(relative))
+                .map_err(|e| Unreadable::new(&path, &e))?;
             let mut hasher = xxhash_rust::xxh3::Xxh3::new();
             hasher.update(&rules_fingerprint);
             hasher.update(&bytes);
             Ok(Source {
-                path: relative.to_string_lossy().replace('\\', "/"),
+                path,
                 bytes,
                 hash: format!("{:032x}", hasher.digest128()),
             })
         })
-        .collect()
+        .collect();
+    let mut sources = Sources::default();
+    for result in read {
+        match result {
+            Ok(source) => sources.postings.push(source),
+            Err(unreadable) => sources.unreadable.push(unreadable),
+        }
+    }
+    Ok(sources)
 }
 
 /// A changed source, parsed, with the source hash of every segment.
@@ -96,24 +130,27 @@ const BULK: usize = 1000;
 pub fn sync(
     tx: &Tx<'_>,
     project: &Project,
-    sources: &[Source],
+    sources: &Sources,
     progress: &dyn Progress,
 ) -> Result<SyncReport, Failure> {
     let mut applier = Applier {
         tx,
         stored: tx.documents()?,
         report: SyncReport {
-            documents: sources.len() as u64,
+            documents: (sources.len() + sources.unreadable.len()) as u64,
             ..SyncReport::default()
         },
     };
+    for unreadable in &sources.unreadable {
+        applier.unreadable(unreadable.clone())?;
+    }
     let changed: Vec<&Source> = sources
         .iter()
         .filter(|s| {
             applier
                 .stored
                 .get(&s.path)
-                .is_none_or(|d| d.content_hash != s.hash || d.removed)
+                .is_none_or(|d| d.content_hash != s.hash || d.removed || d.unreadable)
         })
         .collect();
     let changed = changed.as_slice();
@@ -124,23 +161,25 @@ pub fn sync(
     }
     progress.start(changed.len());
     std::thread::scope(|scope| -> Result<(), Failure> {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Parsed>, Failure>>(2);
+        type Batch<'s> = Vec<Result<Parsed<'s>, Unreadable>>;
+        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
         // Parsing may use every core: the storing thread often waits
         // for a batch, and measured faster than one parser thread.
         scope.spawn(move || {
             for batch in changed.chunks(BATCH) {
-                let parsed: Result<Vec<Parsed>, Failure> =
-                    batch.par_iter().map(|s| parse_one(s, project)).collect();
-                let failed = parsed.is_err();
+                let parsed: Batch = batch.par_iter().map(|s| parse_one(s, project)).collect();
                 // A closed channel means the store side stopped on an error.
-                if send.send(parsed).is_err() || failed {
+                if send.send(parsed).is_err() {
                     break;
                 }
             }
         });
         for batch in receive {
-            for parsed in batch? {
-                applier.apply(&parsed)?;
+            for parsed in batch {
+                match parsed {
+                    Ok(parsed) => applier.apply(&parsed)?,
+                    Err(unreadable) => applier.unreadable(unreadable)?,
+                }
                 progress.advance();
             }
         }
@@ -151,6 +190,7 @@ pub fn sync(
         tx.restore_hash_index()?;
     }
     let mut report = applier.finish(sources)?;
+    report.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     if project.config.memory.fill && report.new + report.changed > 0 {
         for lang in &project.config.target_languages {
             report.from_memory += tx.fill_from_memory(lang)?;
@@ -159,9 +199,9 @@ pub fn sync(
     Ok(report)
 }
 
-fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Failure> {
+fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Unreadable> {
     let doc = crate::posting::parse(&source.bytes, &project.rules)
-        .map_err(|e| Failure::posting(&project.root.join(&source.path), &e))?;
+        .map_err(|e| Unreadable::new(&source.path, &ReadError::Posting(e)))?;
     let segments = doc
         .segments
         .into_iter()
@@ -184,6 +224,14 @@ struct Applier<'t, 'c> {
 }
 
 impl Applier<'_, '_> {
+    /// Records an unreadable posting; its stored segments stay as they are.
+    fn unreadable(&mut self, unreadable: Unreadable) -> Result<(), StoreError> {
+        self.tx
+            .mark_unreadable(&unreadable.path, &unreadable.problem)?;
+        self.report.unreadable.push(unreadable);
+        Ok(())
+    }
+
     fn apply(&mut self, parsed: &Parsed<'_>) -> Result<(), StoreError> {
         let (tx, report) = (self.tx, &mut self.report);
         let Parsed { source, segments } = parsed;
@@ -247,10 +295,16 @@ impl Applier<'_, '_> {
     }
 
     /// Counts the unchanged and marks documents whose file is gone.
-    fn finish(mut self, sources: &[Source]) -> Result<SyncReport, StoreError> {
+    fn finish(mut self, sources: &Sources) -> Result<SyncReport, StoreError> {
         let report = &mut self.report;
-        report.unchanged = report.documents - report.new - report.changed;
-        let present: HashSet<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+        report.unchanged = report
+            .documents
+            .saturating_sub(report.new + report.changed + report.unreadable.len() as u64);
+        let present: HashSet<&str> = sources
+            .iter()
+            .map(|s| s.path.as_str())
+            .chain(sources.unreadable.iter().map(|u| u.path.as_str()))
+            .collect();
         let mut gone: Vec<(&String, &StoredDocument)> = self
             .stored
             .iter()

@@ -288,7 +288,7 @@ fn a_missing_paragraph_is_reported_with_its_line_and_not_guessed() {
 }
 
 #[test]
-fn dry_run_stores_nothing_and_broken_postings_are_located() {
+fn dry_run_stores_nothing_and_a_broken_posting_is_located_and_skipped() {
     let project = site();
     succeed(project.tolkar().arg("sync"));
     let before = project.dump();
@@ -306,7 +306,17 @@ fn dry_run_stores_nothing_and_broken_postings_are_located() {
         stderr.contains("content/da/career/cfo.md:5:1: invalid YAML front matter"),
         "{stderr}"
     );
-    assert_eq!(project.dump(), before, "nothing half-adopted");
+    // The broken posting is left out whole; every other one is adopted.
+    assert_eq!(
+        translation(&project, "da", "content/sv/career/cfo.md#fm:Title").map(|t| t.1),
+        Some("missing".into()),
+        "nothing of the broken posting is adopted"
+    );
+    assert_eq!(
+        translation(&project, "nb", "content/sv/career/cfo.md#fm:Title").map(|t| t.1),
+        Some("translated".into()),
+        "its translation in another language is"
+    );
 }
 
 #[test]

@@ -600,7 +600,8 @@ fn posting_outcome(input: &str) -> Result<usize, (String, usize, usize)> {
 #[test]
 fn intro_cases_of_hugo() {
     // (source, input, Ok(number of segments) or Err(kind, line, column))
-    let cases: &[(&str, &str, Result<usize, (&str, usize, usize)>)] = &[
+    type Outcome = Result<usize, (&'static str, usize, usize)>;
+    let cases: &[(&str, &str, Outcome)] = &[
         ("pageparser_intro_test.go: empty", "", Result::Ok(0)),
         (
             "pageparser_intro_test.go: Byte order mark",
@@ -725,7 +726,7 @@ fn intro_cases_of_hugo() {
     ];
     for (source, input, expected) in cases {
         let got = posting_outcome(input);
-        let expected = expected.clone().map_err(|(k, l, c)| (k.to_string(), l, c));
+        let expected = (*expected).map_err(|(k, l, c)| (k.to_string(), l, c));
         assert_eq!(got, expected, "{source}: {input:?}");
     }
 }

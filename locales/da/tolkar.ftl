@@ -13,7 +13,7 @@ error-is-directory = { $path } er en mappe, ikke et indlæg
 error-binary = { $path } ligner en binær fil, ikke et indlæg
 error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter, der åbnes med { $delimiter }, bliver aldrig lukket
 error-front-matter-syntax = { $path }:{ $line }:{ $column }: ugyldig front matter ({ $format }): { $reason }
-error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-tagget bliver aldrig lukket (forventede { $expected })
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-tagget, der åbnes på linje { $opened }, bliver aldrig lukket (forventede { $expected })
 error-front-matter-delimiter = { $path }:{ $line }:{ $column }: en posting, der begynder med { $found }, skal begynde med front matter { $delimiter } (Hugo afviser den også)
 error-plain-html = { $path }:{ $line }:{ $column }: en posting, der begynder med et HTML-tag, skal have front matter, også tom (Hugo læser ikke ren HTML)
 error-shortcode-at-start = { $path }:{ $line }:{ $column }: en posting, der begynder med en shortcode, læses af Hugo som JSON-front matter og afvises; tilføj front matter, også tom, ovenover
@@ -84,6 +84,11 @@ sync-segments =
 
 ## status
 
+status-unreadable =
+    { $count ->
+        [one] { $count } kildeposting kunne ikke læses ved seneste sync; det, der er gemt for den, bevares som det var:
+       *[other] { $count } kildepostinger kunne ikke læses ved seneste sync; det, der er gemt for dem, bevares som det var:
+    }
 status-header = Sprog   Oversatte   Uaktuelle   Mangler   I alt
 status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =

@@ -13,7 +13,7 @@ error-is-directory = { $path } is a directory, not a posting
 error-binary = { $path } looks like a binary file, not a posting
 error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter opened with { $delimiter } is never closed
 error-front-matter-syntax = { $path }:{ $line }:{ $column }: invalid { $format } front matter: { $reason }
-error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode tag is never closed (expected { $expected })
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode tag opened on line { $opened } is never closed (expected { $expected })
 error-front-matter-delimiter = { $path }:{ $line }:{ $column }: a posting that starts with { $found } must start with front matter { $delimiter } (Hugo refuses it too)
 error-plain-html = { $path }:{ $line }:{ $column }: a posting that starts with an HTML tag needs front matter, even empty (Hugo reads no plain HTML)
 error-shortcode-at-start = { $path }:{ $line }:{ $column }: a posting that starts with a shortcode is read by Hugo as JSON front matter, and refused; put front matter, even empty, above it
@@ -64,6 +64,11 @@ sync-segments = Segments: { $added } added, { $updated } changed, { $obsoleted }
 # The header columns are separated by three spaces; callers align the rows.
 # $translated_pct is passed already rounded (e.g. 87 or 87.5).
 
+status-unreadable =
+    { $count ->
+        [one] { $count } source posting could not be read at the last sync; what is stored for it is kept as it was:
+       *[other] { $count } source postings could not be read at the last sync; what is stored for them is kept as it was:
+    }
 status-header = Language   Translated   Stale   Missing   Total
 status-row = { $lang }   { $translated } ({ $translated_pct }%)   { $stale }   { $missing }   { $total }
 status-doc-row = { $path }: { $translated } of { $total } translated ({ $translated_pct }%), { $stale } stale, { $missing } missing

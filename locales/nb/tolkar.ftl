@@ -13,7 +13,7 @@ error-is-directory = { $path } er en mappe, ikke et innlegg
 error-binary = { $path } ser ut som en binærfil, ikke et innlegg
 error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter som åpnes med { $delimiter }, blir aldri lukket
 error-front-matter-syntax = { $path }:{ $line }:{ $column }: ugyldig front matter ({ $format }): { $reason }
-error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-taggen blir aldri lukket (forventet { $expected })
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-taggen som åpnes på linje { $opened }, blir aldri lukket (forventet { $expected })
 error-front-matter-delimiter = { $path }:{ $line }:{ $column }: en posting som begynner med { $found }, må begynne med front matter { $delimiter } (Hugo avviser den også)
 error-plain-html = { $path }:{ $line }:{ $column }: en posting som begynner med en HTML-tagg, må ha front matter, også tom (Hugo leser ikke ren HTML)
 error-shortcode-at-start = { $path }:{ $line }:{ $column }: en posting som begynner med en shortcode, leses av Hugo som JSON-front matter og avvises; legg til front matter, også tom, over den
@@ -81,6 +81,11 @@ sync-segments =
 
 ## status
 
+status-unreadable =
+    { $count ->
+        [one] { $count } kildeposting kunne ikke leses ved siste sync; det som er lagret for den, beholdes som det var:
+       *[other] { $count } kildepostinger kunne ikke leses ved siste sync; det som er lagret for dem, beholdes som det var:
+    }
 status-header = Språk   Oversatte   Utdaterte   Mangler   Totalt
 status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =

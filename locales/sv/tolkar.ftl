@@ -13,7 +13,7 @@ error-is-directory = { $path } är en katalog, inte ett inlägg
 error-binary = { $path } ser ut att vara en binärfil, inte ett inlägg
 error-front-matter-unclosed = { $path }:{ $line }:{ $column }: front matter som öppnas med { $delimiter } stängs aldrig
 error-front-matter-syntax = { $path }:{ $line }:{ $column }: ogiltig front matter ({ $format }): { $reason }
-error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-taggen stängs aldrig (förväntade { $expected })
+error-shortcode-unclosed = { $path }:{ $line }:{ $column }: shortcode-taggen som öppnas på rad { $opened } stängs aldrig (förväntade { $expected })
 error-front-matter-delimiter = { $path }:{ $line }:{ $column }: en posting som börjar med { $found } måste börja med front matter { $delimiter } (Hugo vägrar också)
 error-plain-html = { $path }:{ $line }:{ $column }: en posting som börjar med en HTML-tagg behöver front matter, även tom (Hugo läser inte ren HTML)
 error-shortcode-at-start = { $path }:{ $line }:{ $column }: en posting som börjar med en shortcode läses av Hugo som JSON-front matter och vägras; lägg front matter, även tom, ovanför
@@ -77,6 +77,11 @@ sync-segments =
 
 ## status
 
+status-unreadable =
+    { $count ->
+        [one] { $count } källposting kunde inte läsas vid senaste sync; det som är lagrat för den behålls som det var:
+       *[other] { $count } källpostingar kunde inte läsas vid senaste sync; det som är lagrat för dem behålls som det var:
+    }
 status-header = Språk   Översatta   Inaktuella   Saknas   Totalt
 status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =

@@ -8,7 +8,7 @@
 //! Also the way back for hand edits: a localized posting edited after a
 //! build is skipped by the next build, and `adopt` pulls the edits in.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -20,7 +20,7 @@ use crate::i18n::Messages;
 use crate::posting::Location;
 use crate::project::{Layout, Project};
 use crate::store::{NewTranslation, Store, Tx, UnitRow};
-use crate::sync::{Source, read_sources, sync};
+use crate::sync::{Source, read_sources};
 use crate::tr;
 
 /// Postings aligned at once: enough for every core, few enough that a
@@ -67,6 +67,7 @@ pub fn run(
     let languages = project.languages(options.lang)?;
     let globs = super::export::document_globs(options.documents)?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
     if let Some(doc) = options.explain {
         let [lang] = &languages[..] else {
@@ -75,8 +76,11 @@ pub fn run(
         return explain(&project, &sources, doc, lang, out);
     }
     let mut store = super::open_store(&project, options.dry_run)?;
+    let mut refused: Vec<Failure> = Vec::new();
     let result = store.transaction(|tx| -> Result<_, Rollback<_>> {
-        sync(tx, &project, &sources, &())?;
+        unreadable.sync(tx, &project, &sources, &())?;
+        // A source that cannot be read has nothing to align with.
+        let unread: HashSet<String> = unreadable.list().into_iter().map(|u| u.path).collect();
         let documents = tx.documents()?;
         let mut all = Vec::new();
         for lang in &languages {
@@ -96,6 +100,7 @@ pub fn run(
                 .pairs
                 .iter()
                 .filter(|(s, _, _)| globs.as_ref().is_none_or(|g| g.is_match(&sources[*s].path)))
+                .filter(|(s, _, _)| !unread.contains(&sources[*s].path))
                 .collect();
             let no_rows = HashMap::new();
             let rows_of = |path: &str| rows_by_path.get(path).unwrap_or(&no_rows);
@@ -116,7 +121,7 @@ pub fn run(
             // Reading, parsing and aligning are independent: in parallel,
             // a chunk at a time, so that a large site is not all in memory.
             for chunk in todo.chunks(ADOPT_CHUNK) {
-                let adoptions: Vec<Adoption> = chunk
+                let adoptions = chunk
                     .par_iter()
                     .map(|(s, localized, _)| {
                         let source = &sources[*s];
@@ -130,8 +135,17 @@ pub fn run(
                             &project, source, localized, &bytes, lang, keep_same, &stored,
                         )
                     })
-                    .collect::<Result<_, Failure>>()?;
+                    .collect::<Vec<Result<Adoption, Failure>>>();
                 for (&&(s, ref localized, _), adoption) in chunk.iter().zip(adoptions) {
+                    // A localized posting that cannot be read is told and
+                    // left alone; the others go on.
+                    let adoption = match adoption {
+                        Ok(adoption) => adoption,
+                        Err(failure) => {
+                            refused.push(failure);
+                            continue;
+                        }
+                    };
                     let source = &sources[s];
                     let document = documents[&source.path].id;
                     // A copy of the source, first adopted: not a translation.
@@ -232,7 +246,15 @@ pub fn run(
     if options.dry_run {
         note(&tr!(messages, "adopt-dry-run"));
     }
-    Ok(0)
+    for failure in &refused {
+        note(&format!(
+            "tolkar: {}: {}",
+            messages.get("error-prefix", &[]),
+            failure.message(messages)
+        ));
+    }
+    let refused_status = if refused.is_empty() { 0 } else { 2 };
+    Ok(refused_status.max(unreadable.warn(&project, messages)))
 }
 
 fn adopt_one(

@@ -23,7 +23,7 @@ use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
 use crate::segment::placeholder;
 use crate::store::{Output, Store, StoredTranslation, TranslationSummary, Tx};
-use crate::sync::{Source, SyncReport, read_sources, sync};
+use crate::sync::{Source, SyncReport, read_sources};
 use crate::tr;
 
 /// One localized posting to consider.
@@ -71,10 +71,12 @@ pub fn run(
     let languages = project.languages(lang)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     let mut notes = Vec::new();
     let (sync_report, reports) =
         store.transaction(|tx| -> Result<(SyncReport, Vec<LangReport>), Failure> {
-            let sync_report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
+            let sync_report =
+                unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
 
             let (plans, taken) = plan(tx, &project, &sources, &languages)?;
             for (path, owner) in taken {
@@ -124,7 +126,7 @@ pub fn run(
             skipped = report.skipped,
         ));
     }
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 /// Every (posting, language) pair with what the last build left there;
@@ -148,6 +150,10 @@ fn plan<'s>(
         let mut moved = tx.localized_paths(lang)?;
         let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
         for source in sources {
+            // A source that cannot be read leaves its postings as they are.
+            if documents[&source.path].unreadable {
+                continue;
+            }
             let document = documents[&source.path].id;
             let summary = summaries.get(&document).copied().unwrap_or_default();
             let overrides = all_overrides.remove(&document).unwrap_or_default();

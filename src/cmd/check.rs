@@ -16,7 +16,7 @@ use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::UnitRow;
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 
 use super::report::escape;
@@ -39,6 +39,20 @@ struct Report {
     passed: bool,
     policy: Policy,
     languages: Vec<LanguageCheck>,
+    /// Source postings that could not be read; they fail the check.
+    unreadable: Vec<UnreadablePosting>,
+}
+
+/// A posting that could not be read, for machines: the message in English.
+#[derive(Serialize)]
+struct UnreadablePosting {
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
+    /// The message in the reader's language, for `--format text`.
+    #[serde(skip)]
+    localized: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -116,9 +130,10 @@ pub fn run(
     }
     let mut store = super::open_store(&project, options.no_write)?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
-            sync(tx, &project, &sources, &())?;
+            unreadable.sync(tx, &project, &sources, &())?;
             let mut checks = Vec::new();
             for lang in &languages {
                 let moved = tx.localized_paths_by_source(lang)?;
@@ -134,11 +149,24 @@ pub fn run(
         Ok(checks) | Err(Rollback::Keep(checks)) => checks,
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
+    let english = Messages::new("en");
+    let unreadable: Vec<UnreadablePosting> = unreadable
+        .list()
+        .iter()
+        .map(|u| UnreadablePosting {
+            path: u.path.clone(),
+            line: u.problem.line.unwrap_or(1),
+            column: u.problem.column.unwrap_or(1),
+            message: super::sync::message(&project, u, &english),
+            localized: super::sync::message(&project, u, messages),
+        })
+        .collect();
     let report = Report {
         schema_version: SCHEMA_VERSION,
-        passed: checks.iter().all(|c| c.passed),
+        passed: checks.iter().all(|c| c.passed) && unreadable.is_empty(),
         policy,
         languages: checks,
+        unreadable,
     };
     let text = match options.format {
         CheckFormat::Text => text(&report, messages),
@@ -148,7 +176,14 @@ pub fn run(
         CheckFormat::Markdown => markdown(&report),
     };
     out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
-    Ok(if report.passed { 0 } else { 1 })
+    // A posting that cannot be read is an input error, above a failed policy.
+    Ok(if !report.unreadable.is_empty() {
+        2
+    } else if report.passed {
+        0
+    } else {
+        1
+    })
 }
 
 fn judge(
@@ -281,6 +316,9 @@ fn text(report: &Report, messages: &Messages) -> String {
             }
         }
     }
+    for posting in &report.unreadable {
+        let _ = writeln!(out, "{}", posting.localized);
+    }
     out
 }
 
@@ -346,6 +384,16 @@ fn github(report: &Report) -> String {
             out,
             "::notice title={title}::{}% translated, {} stale, {} missing, {} machine",
             lang.coverage, lang.stale, lang.missing, lang.machine
+        );
+    }
+    for posting in &report.unreadable {
+        let _ = writeln!(
+            out,
+            "::error file={},line={},col={},title=tolkar::{}",
+            escape_property(&posting.path),
+            posting.line,
+            posting.column,
+            escape_data(&posting.message)
         );
     }
     out
@@ -435,6 +483,22 @@ fn junit(report: &Report) -> String {
         }
         out.push_str("  </testsuite>\n");
     }
+    if !report.unreadable.is_empty() {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"tolkar postings\" tests=\"{0}\" failures=\"0\" errors=\"{0}\" skipped=\"0\">",
+            report.unreadable.len()
+        );
+        for posting in &report.unreadable {
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"tolkar.postings\" name=\"{}\">\n      <error message=\"{}\" type=\"unreadable\"/>\n    </testcase>",
+                escape(&posting.path),
+                escape(&posting.message)
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
     out.push_str("</testsuites>\n");
     out
 }
@@ -486,6 +550,12 @@ fn markdown(report: &Report) -> String {
                 out.push_str(")\n");
             }
             out.push_str("\n</details>\n");
+        }
+    }
+    if !report.unreadable.is_empty() {
+        out.push_str("\n### ❌ Postings that could not be read\n\n");
+        for posting in &report.unreadable {
+            let _ = writeln!(out, "- {}", escape(&posting.message));
         }
     }
     out

@@ -14,7 +14,7 @@ use crate::export::{Request, export};
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::Store;
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -38,9 +38,10 @@ pub fn run(
     let format = format_of(options.format);
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
     let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
+        let report = unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
         let request = Request {
             lang: options.lang,
             states: &states,
@@ -74,7 +75,7 @@ pub fn run(
             note(&summary(path.display().to_string()));
         }
     }
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 pub(super) fn format_of(format: ExchangeFormat) -> Format {

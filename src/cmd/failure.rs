@@ -35,6 +35,28 @@ impl Failure {
         Failure::new(id, args)
     }
 
+    /// A posting that could not be read.
+    pub fn read(path: &Path, err: &crate::unreadable::ReadError) -> Failure {
+        use crate::unreadable::ReadError;
+        match err {
+            ReadError::Posting(e) => Failure::posting(path, e),
+            ReadError::Io(message) => Failure::new(
+                "error-io",
+                vec![
+                    ("path", path.display().to_string()),
+                    ("error", message.clone()),
+                ],
+            ),
+            ReadError::Directory => Failure::new(
+                "error-is-directory",
+                vec![("path", path.display().to_string())],
+            ),
+            ReadError::Binary => {
+                Failure::new("error-binary", vec![("path", path.display().to_string())])
+            }
+        }
+    }
+
     pub fn io(path: &Path, err: &io::Error) -> Failure {
         let mut failure = Failure::new(
             "error-io",

@@ -11,7 +11,7 @@ use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Planned, Reading, Segments, Tally, apply, plan};
 use crate::project::Project;
 use crate::store::Store;
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -40,8 +40,9 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     }
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
-        let report = sync(tx, &project, &sources, &())?;
+        let report = unreadable.sync(tx, &project, &sources, &())?;
         let mut segments: HashMap<String, Segments> = HashMap::new();
         for import in &mut imports {
             let segments = match segments.entry(import.lang.clone()) {
@@ -87,7 +88,8 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         Err(Rollback::Keep(imports)) => (imports, false, 0),
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
-    Ok(report(&imports, stored, filled, options, messages))
+    let status = report(&imports, stored, filled, options, messages);
+    Ok(status.max(unreadable.warn(&project, messages)))
 }
 
 /// Prints what happened to every unit that needs a word, and the summary.

@@ -12,7 +12,7 @@ use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::{Store, UnitRow};
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 use crate::worddiff::{self, Op};
 
@@ -48,8 +48,9 @@ pub fn run(
     let languages = project.languages(lang)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     let (report, rows) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = sync(tx, &project, &sources, &())?;
+        let report = unreadable.sync(tx, &project, &sources, &())?;
         let mut rows = Vec::new();
         for lang in &languages {
             rows.push((
@@ -68,7 +69,7 @@ pub fn run(
         "report-written",
         path = output.display().to_string()
     ));
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 /// Per language: its rows, and the localized paths adopt found elsewhere.

@@ -14,7 +14,7 @@ use crate::i18n::Messages;
 use crate::project::Project;
 use crate::segment::placeholder;
 use crate::store::{NewTranslation, Store, UnitRow};
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -36,9 +36,10 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     let globs = super::export::document_globs(options.documents)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
     let (report, changed) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = sync(tx, &project, &sources, &())?;
+        let report = unreadable.sync(tx, &project, &sources, &())?;
         let rows = tx.unit_rows(options.lang)?;
         let named = |row: &UnitRow| {
             options.all
@@ -87,7 +88,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         count = changed,
         action = action
     ));
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 /// The new text, state and origin of a named segment, or `None` if the

@@ -14,7 +14,7 @@ use crate::i18n::Messages;
 use crate::project::Project;
 use crate::segment::placeholder;
 use crate::store::{NewTranslation, Store, UnitRow};
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 use crate::worddiff;
 
@@ -45,9 +45,10 @@ pub fn run(
     let globs = super::export::document_globs(documents)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(globs.as_ref(), documents, &sources, messages);
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
-        sync(tx, &project, &sources, &())?;
+        unreadable.sync(tx, &project, &sources, &())?;
         let stale: Vec<UnitRow> = tx
             .unit_rows(lang)?
             .into_iter()
@@ -97,7 +98,7 @@ pub fn run(
         edited = tally.edited,
         skipped = tally.skipped
     ));
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 /// Shows one stale segment and asks until the answer is usable. `None`:

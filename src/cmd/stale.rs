@@ -13,7 +13,7 @@ use crate::cli::StatusFormat;
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::{Store, UnitRow};
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 use crate::worddiff::{self, Run};
 
@@ -58,9 +58,10 @@ pub fn run(
     let globs = super::export::document_globs(options.documents)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
     let (report, found) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = sync(tx, &project, &sources, &())?;
+        let report = unreadable.sync(tx, &project, &sources, &())?;
         let times = tx.document_times()?;
         let mut found = Vec::new();
         for lang in &languages {
@@ -86,7 +87,7 @@ pub fn run(
             print_text(&found, color, messages, out)?;
         }
     }
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
 }
 
 /// The stale rows of one language, grouped by posting, most recently

@@ -21,6 +21,19 @@ struct LanguageStatus {
     translated_percent: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<Vec<DocumentStatus>>,
+    /// Source postings that could not be read at the last sync; what is
+    /// stored for them is counted as it was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unreadable: Vec<UnreadableStatus>,
+}
+
+#[derive(Serialize, Clone)]
+struct UnreadableStatus {
+    path: String,
+    line: usize,
+    column: usize,
+    /// In English: JSON is for machines.
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -50,8 +63,19 @@ pub fn run(
     let project = Project::load(dir)?;
     let languages = project.languages(lang)?;
     let mut store = Store::open(&project.database_path())?;
-    let statuses = store.transaction(|tx| -> Result<Vec<LanguageStatus>, Failure> {
-        languages
+    let (statuses, unreadable) = store.transaction(|tx| -> Result<_, Failure> {
+        let unreadable = tx.unreadable()?;
+        let english = Messages::new("en");
+        let listed: Vec<UnreadableStatus> = unreadable
+            .iter()
+            .map(|u| UnreadableStatus {
+                path: u.path.clone(),
+                line: u.problem.line.unwrap_or(1),
+                column: u.problem.column.unwrap_or(1),
+                message: super::sync::message(&project, u, &english),
+            })
+            .collect();
+        let statuses = languages
             .iter()
             .map(|lang| {
                 let (counts, per_doc) = tx.counts(lang)?;
@@ -59,6 +83,7 @@ pub fn run(
                     lang: lang.clone(),
                     translated_percent: percent(&counts),
                     counts,
+                    unreadable: listed.clone(),
                     documents: docs.then(|| {
                         per_doc
                             .into_iter()
@@ -71,7 +96,8 @@ pub fn run(
                     }),
                 })
             })
-            .collect()
+            .collect::<Result<Vec<LanguageStatus>, Failure>>()?;
+        Ok((statuses, unreadable))
     })?;
     match format {
         StatusFormat::Json => {
@@ -79,7 +105,25 @@ pub fn run(
                 .map_err(|e| Failure::stdout(e.into()))?;
             writeln!(out).map_err(Failure::stdout)?;
         }
-        StatusFormat::Text => print_table(&statuses, messages, out).map_err(Failure::stdout)?,
+        StatusFormat::Text => {
+            print_table(&statuses, messages, out).map_err(Failure::stdout)?;
+            if !unreadable.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    tr!(messages, "status-unreadable", count = unreadable.len())
+                )
+                .map_err(Failure::stdout)?;
+                for posting in &unreadable {
+                    writeln!(
+                        out,
+                        "  {}",
+                        super::sync::message(&project, posting, messages)
+                    )
+                    .map_err(Failure::stdout)?;
+                }
+            }
+        }
     }
     Ok(0)
 }

@@ -1,23 +1,76 @@
 //! `tolkar sync`: extract every source posting into the store.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use super::{Failure, note};
-use crate::i18n::Messages;
+use crate::i18n::{Arg, Messages};
 use crate::project::Project;
-use crate::store::Store;
-use crate::sync::{SyncReport, read_sources, sync};
+use crate::store::{Store, Tx};
+use crate::sync::{Progress, Sources, SyncReport, read_sources, sync};
 use crate::tr;
+use crate::unreadable::Unreadable;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let project = Project::load(dir)?;
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = Unreadables::default();
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
-        sync(tx, &project, &sources, &super::progress::Bar::new("sync"))
+        unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))
     })?;
     print_report(&report, messages);
-    Ok(0)
+    Ok(unreadable.warn(&project, messages))
+}
+
+/// The postings a command's sync could not read: kept from inside the
+/// store transaction, told to people once it is done.
+#[derive(Default)]
+pub(super) struct Unreadables(RefCell<Vec<Unreadable>>);
+
+impl Unreadables {
+    /// Syncs, and keeps the postings that could not be read.
+    pub fn sync(
+        &self,
+        tx: &Tx<'_>,
+        project: &Project,
+        sources: &Sources,
+        progress: &dyn Progress,
+    ) -> Result<SyncReport, Failure> {
+        let report = sync(tx, project, sources, progress)?;
+        self.0.borrow_mut().clone_from(&report.unreadable);
+        Ok(report)
+    }
+
+    pub fn list(&self) -> Vec<Unreadable> {
+        self.0.borrow().clone()
+    }
+
+    /// Tells each posting that could not be read, one line each, and gives
+    /// the exit status they call for: 2 if any, else 0.
+    pub fn warn(&self, project: &Project, messages: &Messages) -> u8 {
+        let list = self.0.borrow();
+        for unreadable in list.iter() {
+            eprintln!(
+                "tolkar: {}: {}",
+                messages.get("error-prefix", &[]),
+                message(project, unreadable, messages)
+            );
+        }
+        if list.is_empty() { 0 } else { 2 }
+    }
+}
+
+/// Why a posting could not be read, in the reader's language, with its
+/// path as the user names it.
+pub(super) fn message(project: &Project, unreadable: &Unreadable, messages: &Messages) -> String {
+    let path = project.root.join(&unreadable.path);
+    let args = unreadable.problem.message_args(&path.display().to_string());
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
+        .collect();
+    messages.get(&unreadable.problem.id, &args)
 }
 
 /// For commands that sync on the way: a word only if something changed.

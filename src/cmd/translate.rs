@@ -15,7 +15,7 @@ use crate::import::{Decision, Reading, Segments, Tally, apply, plan};
 use crate::machine::{Request, translate};
 use crate::project::Project;
 use crate::store::{Store, UnitRow};
-use crate::sync::{read_sources, sync};
+use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -43,9 +43,10 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
 
     let mut store = Store::open(&project.database_path())?;
     let sources = read_sources(&project)?;
+    let unreadable = super::sync::Unreadables::default();
     super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
     let (report, rows, mut segments) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = sync(tx, &project, &sources, &())?;
+        let report = unreadable.sync(tx, &project, &sources, &())?;
         let rows = tx.unit_rows(lang)?;
         Ok((report, rows, Segments::load(tx, lang)?))
     })?;
@@ -175,7 +176,8 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             note(&tr!(messages, "memory-filled", count = filled));
         }
     }
-    Ok(if tally.refused > 0 { 2 } else { 0 })
+    let refused = if tally.refused > 0 { 2 } else { 0 };
+    Ok(refused.max(unreadable.warn(&project, messages)))
 }
 
 fn print_summary(tally: &Tally, messages: &Messages) {

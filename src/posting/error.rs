@@ -50,8 +50,12 @@ pub enum PostingError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ShortcodeProblem {
-    #[error("shortcode tag is never closed (expected {expected})")]
-    Unclosed { expected: &'static str },
+    #[error("shortcode tag opened on line {opened} is never closed (expected {expected})")]
+    Unclosed {
+        expected: &'static str,
+        /// The line of the tag's `{{<`; Hugo reports the end of the file.
+        opened: usize,
+    },
     #[error(
         "unexpected {found:?} in a shortcode tag (a value with other characters than letters, digits and - must be quoted)"
     )]
@@ -88,9 +92,12 @@ impl ShortcodeProblem {
     /// The Fluent message id and its arguments.
     fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            ShortcodeProblem::Unclosed { expected } => (
+            ShortcodeProblem::Unclosed { expected, opened } => (
                 "error-shortcode-unclosed",
-                vec![("expected", expected.to_string())],
+                vec![
+                    ("expected", expected.to_string()),
+                    ("opened", opened.to_string()),
+                ],
             ),
             ShortcodeProblem::UnexpectedChar { found } => (
                 "error-shortcode-unexpected-char",

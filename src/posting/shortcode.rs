@@ -123,13 +123,21 @@ type Failure = (usize, ShortcodeProblem);
 pub fn lex(file: &str, base: usize, body: &str) -> Result<Lexed, PostingError> {
     let error = |(offset, problem): Failure| PostingError::Shortcode {
         at: Location::of(file, base + offset),
-        problem,
+        problem: match problem {
+            // The lexer knows the tag's offset; people want its line.
+            ShortcodeProblem::Unclosed { expected, opened } => ShortcodeProblem::Unclosed {
+                expected,
+                opened: Location::of(file, base + opened).line,
+            },
+            other => other,
+        },
     };
     let mut lexer = Lexer {
         src: body,
         pos: 0,
         mark: 0,
         names: HashSet::new(),
+        tag_start: 0,
     };
     let mut tags = Vec::new();
     let mut inline_open: Option<String> = None;
@@ -215,6 +223,8 @@ struct Lexer<'a> {
     mark: usize,
     /// Every shortcode name seen so far; a closing tag must name one.
     names: HashSet<String>,
+    /// Where the tag being read starts.
+    tag_start: usize,
 }
 
 impl Lexer<'_> {
@@ -251,6 +261,7 @@ impl Lexer<'_> {
             Delimiter::Percent
         };
         let close = delimiter.close();
+        self.tag_start = start;
         self.pos = start + 3;
         self.mark = self.pos;
         if self.rest().starts_with("/*") {
@@ -269,7 +280,13 @@ impl Lexer<'_> {
                 break;
             }
             let Some(c) = self.peek() else {
-                return Err((self.mark, ShortcodeProblem::Unclosed { expected: close }));
+                return Err((
+                    self.mark,
+                    ShortcodeProblem::Unclosed {
+                        expected: close,
+                        opened: self.tag_start,
+                    },
+                ));
             };
             if is_tag_space(c) {
                 self.skip_tag_space();
@@ -411,7 +428,15 @@ impl Lexer<'_> {
         match self.peek() {
             Some(c) if is_alnum(c) => self.bump(),
             Some(found) => return Err((start, ShortcodeProblem::UnexpectedChar { found })),
-            None => return Err((start, ShortcodeProblem::Unclosed { expected: close })),
+            None => {
+                return Err((
+                    start,
+                    ShortcodeProblem::Unclosed {
+                        expected: close,
+                        opened: self.tag_start,
+                    },
+                ));
+            }
         }
         while let Some(c) = self.peek() {
             if is_word(c) || c == '/' {

@@ -11,6 +11,8 @@ pub struct StoredDocument {
     pub id: i64,
     pub content_hash: String,
     pub removed: bool,
+    /// The posting could not be read at the last sync.
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +82,9 @@ impl Tx<'_> {
     pub fn documents(&self) -> Result<HashMap<String, StoredDocument>, StoreError> {
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT path, id, content_hash, removed FROM documents")
+            .prepare_cached(
+                "SELECT path, id, content_hash, removed, problem IS NOT NULL FROM documents",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
@@ -90,6 +94,7 @@ impl Tx<'_> {
                         id: r.get(1)?,
                         content_hash: r.get(2)?,
                         removed: r.get(3)?,
+                        unreadable: r.get(4)?,
                     },
                 ))
             })
@@ -110,11 +115,59 @@ impl Tx<'_> {
     pub fn update_document(&self, id: i64, hash: &str) -> Result<(), StoreError> {
         self.tx
             .prepare_cached(
-                "UPDATE documents SET content_hash = ?2, removed = 0, synced_at = ?3 WHERE id = ?1",
+                "UPDATE documents SET content_hash = ?2, removed = 0, problem = NULL, synced_at = ?3
+                 WHERE id = ?1",
             )
             .and_then(|mut s| s.execute(params![id, hash, now_utc()]))
             .map_err(|e| self.err(e))?;
         Ok(())
+    }
+
+    /// Records why the posting at `path` could not be read, and nothing
+    /// else: what is stored for it stays. A posting never read before gets
+    /// a document with no segments, and a hash nothing matches, so that the
+    /// next sync reads it again.
+    pub fn mark_unreadable(
+        &self,
+        path: &str,
+        problem: &crate::unreadable::Problem,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(problem).expect("a problem serializes");
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (path, content_hash, synced_at, problem)
+                 VALUES (?1, '', ?2, ?3)
+                 ON CONFLICT (path) DO UPDATE SET problem = ?3, removed = 0, synced_at = ?2",
+            )
+            .and_then(|mut s| s.execute(params![path, now_utc(), json]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The postings that could not be read at the last sync, by path.
+    pub fn unreadable(&self) -> Result<Vec<crate::unreadable::Unreadable>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT path, problem FROM documents WHERE problem IS NOT NULL ORDER BY path",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (path, json) = row.map_err(|e| self.err(e))?;
+            let problem = serde_json::from_str(&json).map_err(|e| {
+                self.err(rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                ))
+            })?;
+            found.push(crate::unreadable::Unreadable { path, problem });
+        }
+        Ok(found)
     }
 
     /// Marks a document removed and its segments obsolete; translations

@@ -1,0 +1,97 @@
+//! Postings that cannot be read: why, and where.
+//!
+//! One unreadable posting never stops the others. Sync records the problem
+//! with the posting's document and leaves what is stored for it (segments,
+//! translations) exactly as it was; `status`, `check` and `report` list it
+//! until the posting reads again. Messages are kept as Fluent ids with
+//! their arguments, so they are shown in the reader's language.
+
+use std::io;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::posting::{Location, PostingError};
+
+/// Why a posting could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Io(String),
+    Directory,
+    Binary,
+    Posting(PostingError),
+}
+
+impl ReadError {
+    pub fn io(err: &io::Error) -> ReadError {
+        ReadError::Io(err.to_string())
+    }
+}
+
+/// A posting that could not be read, with the problem as it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unreadable {
+    /// Relative to the project root, with `/`.
+    pub path: String,
+    pub problem: Problem,
+}
+
+/// A problem as a message: its Fluent id, its arguments (besides path,
+/// line and column) and where it is, if a place is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub id: String,
+    pub args: Vec<(String, String)>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Problem {
+    pub fn of(error: &ReadError) -> Problem {
+        let (id, args, at): (&str, Vec<(&str, String)>, Option<Location>) = match error {
+            ReadError::Io(message) => ("error-io", vec![("error", message.clone())], None),
+            ReadError::Directory => ("error-is-directory", vec![], None),
+            ReadError::Binary => ("error-binary", vec![], None),
+            ReadError::Posting(err) => {
+                let (id, args) = err.message();
+                (id, args, Some(err.location()))
+            }
+        };
+        Problem {
+            id: id.to_string(),
+            args: args.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            line: at.map(|a| a.line),
+            column: at.map(|a| a.column),
+        }
+    }
+
+    /// The arguments of the message for `path`, place included.
+    pub fn message_args(&self, path: &str) -> Vec<(String, String)> {
+        let mut args = self.args.clone();
+        args.push(("path".into(), path.to_string()));
+        args.push(("line".into(), self.line.unwrap_or(1).to_string()));
+        args.push(("column".into(), self.column.unwrap_or(1).to_string()));
+        args
+    }
+}
+
+impl Unreadable {
+    pub fn new(path: &str, error: &ReadError) -> Unreadable {
+        Unreadable {
+            path: path.to_string(),
+            problem: Problem::of(error),
+        }
+    }
+}
+
+/// Reads a posting's bytes, refusing directories and binary files.
+pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    if path.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    let bytes = std::fs::read(path).map_err(|e| ReadError::io(&e))?;
+    if bytes[..bytes.len().min(8000)].contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    Ok(bytes)
+}
