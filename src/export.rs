@@ -136,6 +136,17 @@ fn markup_of(
                             .collect();
                         Some((segment.key.clone(), markup))
                     }
+                    Shape::Param { markup, .. } if !markup.is_empty() => Some((
+                        segment.key.clone(),
+                        markup
+                            .iter()
+                            .map(|m| Markup {
+                                id: m.id,
+                                open: m.open.clone(),
+                                close: m.close.clone(),
+                            })
+                            .collect(),
+                    )),
                     _ => None,
                 })
                 .collect();

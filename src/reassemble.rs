@@ -58,6 +58,25 @@ pub fn identity(doc: &Document) -> String {
         .expect("a segment's own text always fits")
 }
 
+/// A parameter's translation with its placeholders turned back into the
+/// markup they stand for.
+fn with_markup(text: &str, markup: &[crate::posting::ParamMarkup]) -> String {
+    let find = |id: u32| markup.iter().find(|m| m.id == id);
+    let mut value = String::with_capacity(text.len());
+    for token in placeholder::tokenize(text) {
+        match token {
+            Token::Text(run) => value.push_str(run),
+            Token::Open(id) | Token::Standalone(id) => {
+                value.push_str(find(id).map_or("", |m| m.open.as_str()));
+            }
+            Token::Close(id) => {
+                value.push_str(find(id).and_then(|m| m.close.as_deref()).unwrap_or(""));
+            }
+        }
+    }
+    value
+}
+
 struct Tree {
     roots: Vec<usize>,
     /// For each segment, the segments directly inside it.
@@ -136,11 +155,20 @@ impl<'t, F: Fn(usize) -> Option<&'t str>> Splicer<'_, 't, F> {
         let text = (self.translate)(index).unwrap_or(&segment.text);
         let src = &self.doc.source;
         match &segment.shape {
-            Shape::FrontMatter(_) | Shape::Param(_) if text == segment.text => {
+            Shape::FrontMatter(_) | Shape::Param { .. } if text == segment.text => {
                 out.push_str(&src[segment.span.clone()]);
             }
             Shape::FrontMatter(style) => out.push_str(&encode(text, *style)),
-            Shape::Param(style) => out.push_str(&encode_param(text, *style)),
+            Shape::Param { style, markup } if markup.is_empty() => {
+                out.push_str(&encode_param(text, *style))
+            }
+            Shape::Param { style, markup } => {
+                placeholder::check(&segment.text, text).map_err(|error| RenderError {
+                    key: segment.key.clone(),
+                    error,
+                })?;
+                out.push_str(&encode_param(&with_markup(text, markup), *style));
+            }
             // Untranslated inline text is copied as it stands (segments
             // inside its placeholders are still spliced).
             Shape::Inline { .. } if text == segment.text => {

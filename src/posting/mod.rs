@@ -65,13 +65,62 @@ impl Kind {
 pub enum Shape {
     /// A front-matter value, re-quoted in its style.
     FrontMatter(ScalarStyle),
-    /// A shortcode parameter, re-quoted in its style.
-    Param(ParamStyle),
+    /// A shortcode parameter, re-quoted in its style; inline Markdown in
+    /// it (`title="**Card** with `code`"`, which templates markdownify)
+    /// becomes placeholders, whose markup is written back around the text.
+    Param {
+        style: ParamStyle,
+        markup: Vec<ParamMarkup>,
+    },
     /// Markdown inline content with placeholders.
     Inline {
         placeholders: Vec<Placeholder>,
         breaks: Vec<Range<usize>>,
     },
+}
+
+/// The markup behind placeholder `id` of a shortcode parameter: the
+/// opening (or whole standalone) markup and, for a pair, the closing one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamMarkup {
+    pub id: u32,
+    pub open: String,
+    pub close: Option<String>,
+}
+
+/// A parameter value with inline Markdown, as a translator sees it: the
+/// text with placeholders and their markup. `None` when the value has no
+/// markup, or is not one paragraph of inline Markdown exactly.
+fn param_with_markup(value: &str) -> Option<(String, Vec<ParamMarkup>)> {
+    if !value.contains(['*', '_', '`', '[', '<', '~']) {
+        return None;
+    }
+    let body = markdown::segment(value, 0, value, &inline::Atoms::default());
+    let [only] = body.segments.as_slice() else {
+        return None;
+    };
+    let inline = &only.inline;
+    let whole = inline.span == (0..value.len());
+    if only.kind != Kind::Paragraph
+        || !whole
+        || inline.placeholders.is_empty()
+        || inline.placeholders.iter().any(|p| p.relabel.is_some())
+    {
+        return None;
+    }
+    let markup = inline
+        .placeholders
+        .iter()
+        .map(|p| ParamMarkup {
+            id: p.id,
+            open: value.get(p.open.clone()).unwrap_or_default().to_string(),
+            close: p
+                .close
+                .clone()
+                .map(|c| value.get(c).unwrap_or_default().to_string()),
+        })
+        .collect();
+    Some((inline.text.clone(), markup))
 }
 
 /// One translatable piece of a posting.
@@ -271,13 +320,18 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
             if !is_translatable_value(&param.value) {
                 continue;
             }
+            let (text, markup) = param_with_markup(&param.value)
+                .unwrap_or_else(|| (param.value.clone(), Vec::new()));
             segments.push(Segment {
                 key: format!("sc:{}[{n}].{which}", tag.name),
                 kind: Kind::ShortcodeParam,
-                text: param.value.clone(),
+                text,
                 line: 0,
                 span: param.span.start + body_start..param.span.end + body_start,
-                shape: Shape::Param(param.style),
+                shape: Shape::Param {
+                    style: param.style,
+                    markup,
+                },
             });
         }
     }
@@ -333,6 +387,32 @@ mod tests {
             .collect();
         assert_eq!(hints, [("cta", "0", "Läs mer")]);
         assert_eq!(doc.segments.len(), 1, "only the text before them");
+    }
+
+    #[test]
+    fn inline_markdown_in_a_text_parameter_becomes_placeholders() {
+        let source = "Se:\n{{< card title=\"**Kort** med `kod`\" >}}\n";
+        let doc = parse(source.as_bytes(), &Rules::default()).unwrap();
+        let param = doc
+            .segments
+            .iter()
+            .find(|s| s.key == "sc:card[1].title")
+            .unwrap();
+        assert_eq!(param.text, "<1>Kort</1> med <2/>");
+        let out = crate::reassemble::reassemble(
+            &doc,
+            |i| (doc.segments[i].key == param.key).then_some("<2/> and <1>card</1>"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(out, "Se:\n{{< card title=\"`kod` and **card**\" >}}\n");
+        assert_eq!(crate::reassemble::identity(&doc), source);
+        let dropped = crate::reassemble::reassemble(
+            &doc,
+            |i| (doc.segments[i].key == param.key).then_some("card"),
+            None,
+        );
+        assert!(dropped.is_err(), "a placeholder left out is refused");
     }
 
     #[test]

@@ -18,13 +18,48 @@ pub struct Structure {
     pub blocks: Vec<String>,
 }
 
+/// A value that is data, not prose, whatever a rule says: a switch, a
+/// number, a URL or path, a file name, a colour, an icon class. Written for
+/// the tests on their own (not tolkar's `values::is_never_text`), so that a
+/// rule that translates such a value shows as lost structure.
+pub fn looks_like_data(value: &str) -> bool {
+    let v = value.trim();
+    let no_space = !v.contains(char::is_whitespace) && !v.is_empty();
+    let lower = v.to_ascii_lowercase();
+    lower == "true"
+        || lower == "false"
+        || v.parse::<f64>().is_ok()
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || (no_space && (v.starts_with('/') || v.starts_with("./") || v.starts_with("../")))
+        || (no_space
+            && v.split('/').filter(|p| !p.is_empty()).count() >= 2
+            && v.contains(['-', '_', '.']))
+        || (no_space
+            && [
+                ".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".pdf", ".md", ".html", ".yaml",
+                ".json",
+            ]
+            .iter()
+            .any(|ext| lower.ends_with(ext)))
+        || (v.starts_with('#')
+            && v.len() <= 9
+            && v[1..].chars().all(|c| c.is_ascii_hexdigit())
+            && v.len() > 1)
+        || v.split_whitespace()
+            .any(|w| w.starts_with("fa-") && w.len() > 3)
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == ' ' || c.is_ascii_digit())
+}
+
 pub fn structure(text: &str, rules: &Rules) -> Structure {
     let fm = frontmatter::split(text, 0).unwrap();
     let body_start = fm.as_ref().map_or(0, |f| f.body_start);
     let mut front_matter = BTreeMap::new();
     if let Some(fm) = &fm {
         for field in frontmatter::fields(text, fm).unwrap() {
-            let value = if rules.is_translatable_key(&field.key) {
+            let value = if rules.is_translatable_key(&field.key) && !looks_like_data(&field.value) {
                 "<text>".to_string()
             } else {
                 field.value
@@ -42,7 +77,9 @@ pub fn structure(text: &str, rules: &Rules) -> Structure {
                 .params
                 .iter()
                 .map(|p| {
-                    let value = if rules.is_text_param(&tag.name, p.name.as_deref(), p.position) {
+                    let value = if rules.is_text_param(&tag.name, p.name.as_deref(), p.position)
+                        && !looks_like_data(&p.value)
+                    {
                         "<text>"
                     } else {
                         p.value.as_str()
@@ -64,7 +101,14 @@ pub fn structure(text: &str, rules: &Rules) -> Structure {
     let mut in_code = false;
     for event in Parser::new_ext(
         body,
-        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
+        // As Hugo's Goldmark reads content: footnotes and definition lists too.
+        pulldown_cmark::Options::ENABLE_TABLES
+            | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
+            | pulldown_cmark::Options::ENABLE_FOOTNOTES
+            | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+            | pulldown_cmark::Options::ENABLE_TASKLISTS
+            | pulldown_cmark::Options::ENABLE_DEFINITION_LIST
+            | pulldown_cmark::Options::ENABLE_GFM,
     ) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => {
