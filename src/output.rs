@@ -1,10 +1,13 @@
 //! Writing files: always atomically (a temporary file beside the target,
 //! then a rename), so a reader never sees half a posting. No fsync per
 //! file: a build writes thousands, and after a crash each file is either
-//! the old or the new one, which the next build simply writes again.
+//! the old or the new one, which the next build simply writes again. The
+//! temporary file comes from `tempfile`: a unique, hidden name, so two
+//! tolkar runs never write into each other's, and Hugo and tolkar's own
+//! walk skip it.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes `bytes` to `path`, creating its directory if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -14,16 +17,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     replace_file(path, bytes)
 }
 
-/// Writes `bytes` to `path` in a directory that exists.
+/// Writes `bytes` to `path` in a directory that exists. A file replaced
+/// keeps its permissions; a new one gets `rw-r--r--`, as a text editor
+/// would give it (a temporary file starts private).
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let temp = temp_path(path);
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut file| file.write_all(bytes))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tolkar-tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(temp.as_file().metadata()?.permissions()),
+    };
+    temp.as_file().set_permissions(permissions)?;
+    // On error the temporary file is removed when `temp` is dropped.
+    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
+#[cfg(unix)]
+fn default_permissions(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.set_mode(0o644);
+    permissions
+}
+
+#[cfg(not(unix))]
+fn default_permissions(permissions: std::fs::Permissions) -> std::fs::Permissions {
+    permissions
 }
 
 /// Writes a file a person named on the command line: through a symlink to
@@ -38,15 +67,6 @@ pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Ok(_) => write_atomically(&std::fs::canonicalize(path)?, bytes),
         Err(_) => write_atomically(path, bytes),
     }
-}
-
-/// `dir/.name.tolkar-tmp`: hidden, so Hugo and tolkar's own walk skip it.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tolkar-tmp"))
 }
 
 #[cfg(test)]
@@ -65,6 +85,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["x.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_all_and_replaced_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_atomically(&path, b"one").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o664);
     }
 
     #[cfg(unix)]

@@ -5,12 +5,12 @@
 # xml.xsd pointed at a local copy through an XML catalog.
 #
 # Usage: tests/tools/validate-xliff.sh FILE...
-# Schemas: $TOLKAR_SCHEMAS, by default shared/schemas beside the repository.
+# Schemas: $TOLKAR_SCHEMAS, by default tests/fixtures/schemas of the repository.
 # Exits non-zero if any file is invalid or of neither version.
 set -eu
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-schemas=${TOLKAR_SCHEMAS:-$(dirname "$repo")/shared/schemas}
+schemas=${TOLKAR_SCHEMAS:-$repo/tests/fixtures/schemas}
 [ -d "$schemas" ] || { echo "$0: no schemas at $schemas (set TOLKAR_SCHEMAS)" >&2; exit 2; }
 schemas=$(cd "$schemas" && pwd)
 x2=$schemas/xliff-2.0
