@@ -254,6 +254,13 @@ impl Applier<'_, '_> {
                 tx.insert_segments(id, &rows)?;
                 report.segments_added += rows.len() as u64;
             }
+            // Recorded only as unreadable so far: new now that it reads.
+            Some(document) if document.content_hash.is_empty() => {
+                report.new += 1;
+                tx.update_document(document.id, &source.hash)?;
+                tx.insert_segments(document.id, &rows)?;
+                report.segments_added += rows.len() as u64;
+            }
             Some(document) => {
                 report.changed += 1;
                 tx.update_document(document.id, &source.hash)?;

@@ -65,7 +65,8 @@ impl Problem {
         }
     }
 
-    /// The arguments of the message for `path`, place included.
+    /// The arguments of the message for `path`, place included (messages
+    /// without a place do not use it).
     pub fn message_args(&self, path: &str) -> Vec<(String, String)> {
         let mut args = self.args.clone();
         args.push(("path".into(), path.to_string()));

@@ -574,6 +574,66 @@ fn shortcode_extraction_cases_of_hugo() {
             "x {{< >}}",
             Err("NoName", 1, 3),
         ),
+        (
+            "shortcode.go extractShortcode: errors of the parser are placed at the outermost shortcode",
+            "no name inside another shortcode",
+            "x\n{{< a >}}{{< >}}{{< /a >}}",
+            Err("NoName", 2, 1),
+        ),
+        (
+            "shortcode.go extractShortcode: a value after any parameter is its value",
+            "parameter mixing found by the parser",
+            "{{< x a =\"1\" b >}}",
+            Err("MixedParams", 1, 1),
+        ),
+        (
+            "pagelexer.go sectionHandlers.lex: after {{ with no < or %, look again one byte on",
+            "three braces",
+            "{{{< note >}}}\nText\n{{< /note >}}",
+            Ok(&["note | paired"]),
+        ),
+        (
+            "pagelexer.go isAlphaNumeric: unicode.IsLetter, IsDigit; a combining mark is neither",
+            "a Devanagari vowel sign in a bare value",
+            "{{< x ते >}}",
+            Err("UnexpectedChar", 1, 10),
+        ),
+        (
+            "pagelexer.go isAlphaNumeric: a letter of any script",
+            "a bare value in Swedish",
+            "{{< x Ansök >}}",
+            Ok(&["x Ansök"]),
+        ),
+        (
+            "shortcode.go extractShortcode: a shortcode that takes content must be closed",
+            "closed once, open later",
+            "{{< a >}}x{{< /a >}} {{< a >}}",
+            Err("NotClosed", 1, 22),
+        ),
+        (
+            "shortcode.go extractShortcode: a quoted positional parameter followed by = is named",
+            "quoted name",
+            "{{< x \"k\"=\"v\" >}}",
+            Ok(&["x k=v"]),
+        ),
+        (
+            "shortcode.go extractShortcode: a value with no parameter before it is dropped",
+            "stray value",
+            "{{< x =1 >}}",
+            Ok(&["x"]),
+        ),
+        (
+            "pagelexer_shortcode.go lexInsideShortcode: a backslash is skipped",
+            "backslash before the name",
+            "{{< \\x >}}",
+            Ok(&["x"]),
+        ),
+        (
+            "shortcode.go extractShortcode: a closing tag needs no name",
+            "anonymous closing tag",
+            "{{< a >}}x{{< / >}}",
+            Ok(&["a | paired"]),
+        ),
     ];
     for (source, name, input, expect) in cases {
         check_body(&format!("{source}: {name}"), input, expect);
@@ -717,6 +777,26 @@ fn intro_cases_of_hugo() {
             "a real site: space after = in a shortcode",
             "---\ntitle: FAQ\n---\n{{% accordion title= \"What is it?\" %}}\nText\n{{% /accordion %}}\n",
             Result::Ok(3),
+        ),
+        (
+            "Hugo 0.152 (YAML 1.1 library, linode/docs#7360): a key written twice is refused",
+            "---\ntitle: A\ndate: 2020-01-01\ntitle: B\n---\nText\n",
+            Result::Err(("FrontMatterSyntax", 4, 1)),
+        ),
+        (
+            "pagelexer_intro.go: lines starting with #+ are Org front matter",
+            "#+TITLE: Hej\n#+AUTHOR: A\n\nText\n",
+            Result::Ok(1),
+        ),
+        (
+            "pagelexer.go lexMainSection: a leading comment hiding no front matter is skipped whole",
+            "<!-- note\nfoo {{< x \"broken >}}\n-->\nText here.\n",
+            Result::Ok(1),
+        ),
+        (
+            "posFromInput (hugolib): columns count bytes",
+            "---\ntitle: x\n---\nåäö {{< x \"a >}}\n",
+            Result::Err(("Shortcode", 4, 15)),
         ),
         (
             "YAML: invalid front matter is refused where the YAML parser says",

@@ -29,7 +29,7 @@ error-shortcode-unterminated-quote = { $path }:{ $line }:{ $column }: den citere
 error-shortcode-unterminated-raw = { $path }:{ $line }:{ $column }: den rå shortcode-parameter (mellem backticks) lukkes aldrig
 error-shortcode-bad-escape = { $path }:{ $line }:{ $column }: en omvendt skråstreg før en backtick i en shortcode-parameter
 error-shortcode-mixed-params = { $path }:{ $line }:{ $column }: navngivne og positionelle shortcode-parametre blandes (ved { $param })
-error-shortcode-value-without-name = { $path }:{ $line }:{ $column }: et = uden parameternavn foran
+error-shortcode-not-closed = { $path }:{ $line }:{ $column }: shortcoden { $name } tager indhold (den lukkes et andet sted i postingen) og skal også lukkes her eller selvlukkes med />
 error-shortcode-comment-unclosed = { $path }:{ $line }:{ $column }: shortcode-kommentaren lukkes aldrig med { $expected }
 error-shortcode-inline-nested = { $path }:{ $line }:{ $column }: inline-shortcoden { $name } kan ikke indeholde andre shortcodes
 error-config-missing = ingen tolkar.toml i { $dir } (kør `tolkar init` først)
@@ -124,6 +124,7 @@ build-skipped-missing =
     } (--missing skip)
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
+build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunne den ikke læses som posting ({ $reason }); ret oversættelsen
 build-skipped-overrides = { $path }: ikke skrevet: front matter-værdierne, der blev beholdt fra oversættelsen, passer ikke længere til kildens front matter (kør `tolkar adopt --lang { $lang }` igen, når oversættelsens front matter passer)
 
 ## adopt

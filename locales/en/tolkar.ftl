@@ -29,7 +29,7 @@ error-shortcode-unterminated-quote = { $path }:{ $line }:{ $column }: quoted sho
 error-shortcode-unterminated-raw = { $path }:{ $line }:{ $column }: raw shortcode parameter (between backticks) is never closed
 error-shortcode-bad-escape = { $path }:{ $line }:{ $column }: a backslash before a backtick in a shortcode parameter
 error-shortcode-mixed-params = { $path }:{ $line }:{ $column }: named and positional shortcode parameters are mixed (at { $param })
-error-shortcode-value-without-name = { $path }:{ $line }:{ $column }: a = with no parameter name before it
+error-shortcode-not-closed = { $path }:{ $line }:{ $column }: shortcode { $name } takes content (it is closed elsewhere in the posting) and must be closed here too, or self-closed with />
 error-shortcode-comment-unclosed = { $path }:{ $line }:{ $column }: shortcode comment is never closed with { $expected }
 error-shortcode-inline-nested = { $path }:{ $line }:{ $column }: the inline shortcode { $name } cannot hold other shortcodes
 error-config-missing = no tolkar.toml in { $dir } (run `tolkar init` first)
@@ -96,6 +96,7 @@ build-skipped-missing =
     } missing (--missing skip)
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
+build-skipped-unreadable = { $path }: not written: with its translations it would not read back as a posting ({ $reason }); fix the translation
 build-skipped-overrides = { $path }: not written: the front-matter values kept from the translation no longer fit the source's front matter (run `tolkar adopt --lang { $lang }` again once the translation's front matter matches)
 
 ## adopt

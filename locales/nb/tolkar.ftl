@@ -29,7 +29,7 @@ error-shortcode-unterminated-quote = { $path }:{ $line }:{ $column }: den sitert
 error-shortcode-unterminated-raw = { $path }:{ $line }:{ $column }: den rå shortcode-parameteren (mellom backticks) lukkes aldri
 error-shortcode-bad-escape = { $path }:{ $line }:{ $column }: en omvendt skråstrek før en backtick i en shortcode-parameter
 error-shortcode-mixed-params = { $path }:{ $line }:{ $column }: navngitte og posisjonelle shortcode-parametere blandes (ved { $param })
-error-shortcode-value-without-name = { $path }:{ $line }:{ $column }: et = uten parameternavn foran
+error-shortcode-not-closed = { $path }:{ $line }:{ $column }: shortcoden { $name } tar innhold (den lukkes et annet sted i postingen) og må lukkes også her, eller selvlukkes med />
 error-shortcode-comment-unclosed = { $path }:{ $line }:{ $column }: shortcode-kommentaren lukkes aldri med { $expected }
 error-shortcode-inline-nested = { $path }:{ $line }:{ $column }: inline-shortcoden { $name } kan ikke inneholde andre shortcodes
 error-config-missing = ingen tolkar.toml i { $dir } (kjør `tolkar init` først)
@@ -117,6 +117,7 @@ build-skipped-missing =
     } (--missing skip)
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
+build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine ville den ikke kunne leses som posting ({ $reason }); rett oversettelsen
 build-skipped-overrides = { $path }: ikke skrevet: front matter-verdiene som ble beholdt fra oversettelsen, passer ikke lenger med kildens front matter (kjør `tolkar adopt --lang { $lang }` igjen når oversettelsens front matter stemmer)
 
 ## adopt

@@ -29,7 +29,7 @@ error-shortcode-unterminated-quote = { $path }:{ $line }:{ $column }: den citera
 error-shortcode-unterminated-raw = { $path }:{ $line }:{ $column }: den råa shortcode-parametern (mellan backticks) stängs aldrig
 error-shortcode-bad-escape = { $path }:{ $line }:{ $column }: ett omvänt snedstreck före en backtick i en shortcode-parameter
 error-shortcode-mixed-params = { $path }:{ $line }:{ $column }: namngivna och positionella shortcode-parametrar blandas (vid { $param })
-error-shortcode-value-without-name = { $path }:{ $line }:{ $column }: ett = utan parameternamn före
+error-shortcode-not-closed = { $path }:{ $line }:{ $column }: shortcoden { $name } tar innehåll (den stängs på annat ställe i postingen) och måste stängas även här, eller självstängas med />
 error-shortcode-comment-unclosed = { $path }:{ $line }:{ $column }: shortcode-kommentaren stängs aldrig med { $expected }
 error-shortcode-inline-nested = { $path }:{ $line }:{ $column }: inline-shortcoden { $name } kan inte innehålla andra shortcodes
 error-config-missing = ingen tolkar.toml i { $dir } (kör `tolkar init` först)
@@ -115,6 +115,7 @@ build-fallback-more =
 build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--missing skip)
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
+build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar skulle den inte gå att läsa som posting ({ $reason }); rätta översättningen
 build-skipped-overrides = { $path }: skrevs inte: front matter-värdena som behölls från översättningen passar inte längre källans front matter (kör `tolkar adopt --lang { $lang }` igen när översättningens front matter stämmer)
 
 ## adopt

@@ -263,7 +263,7 @@ fn entries_of(text: &str) -> Option<(Format, Vec<Entry<'_>>)> {
     let starts_entry: fn(&str) -> Option<String> = match front.format {
         Format::Yaml => yaml_key,
         Format::Toml => toml_key,
-        Format::Json => return None,
+        Format::Json | Format::Org => return None,
     };
     let mut entries: Vec<Entry<'_>> = Vec::new();
     let mut from = 0;

@@ -18,6 +18,7 @@ use super::{Failure, note};
 use crate::adopt::overrides::{self, Override};
 use crate::cli::Missing;
 use crate::i18n::Messages;
+use crate::posting::Shape;
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
@@ -51,6 +52,9 @@ struct Rendered {
     /// The front-matter values kept from the translation no longer fit the
     /// source's front matter: not written, so that none is lost.
     unfit_overrides: bool,
+    /// The output does not read back (a translated value that Hugo would
+    /// refuse where it is written): not written, with the reason.
+    unreadable: Option<String>,
 }
 
 #[derive(Default)]
@@ -58,6 +62,8 @@ struct LangReport {
     written: u64,
     unchanged: u64,
     skipped: u64,
+    /// Skipped because the output would not read back: an error.
+    refused: u64,
 }
 
 pub fn run(
@@ -116,7 +122,7 @@ pub fn run(
     for line in notes {
         note(&line);
     }
-    for (lang, report) in languages.iter().zip(reports) {
+    for (lang, report) in languages.iter().zip(&reports) {
         note(&tr!(
             messages,
             "build-summary",
@@ -126,7 +132,12 @@ pub fn run(
             skipped = report.skipped,
         ));
     }
-    Ok(unreadable.warn(&project, messages))
+    let refused = if reports.iter().any(|r| r.refused > 0) {
+        2
+    } else {
+        0
+    };
+    Ok(refused.max(unreadable.warn(&project, messages)))
 }
 
 /// Every (posting, language) pair with what the last build left there;
@@ -299,12 +310,24 @@ fn render(
                     ],
                 )
             })?;
+            // Body text is checked by its placeholders; a value re-quoted
+            // into front matter or a shortcode tag is checked by reading
+            // the output back, so that no file Hugo refuses is written.
+            let requoted = doc.segments.iter().any(|s| {
+                matches!(s.shape, Shape::FrontMatter(_) | Shape::Param { .. })
+                    && translations.get(&s.key).is_some_and(|t| t.text != s.text)
+            });
+            let unreadable = requoted
+                .then(|| crate::posting::parse(text.as_bytes(), &project.rules).err())
+                .flatten()
+                .map(|e| e.to_string());
             crate::sync::Progress::advance(&progress);
             Ok(Rendered {
                 index,
                 hash: content_hash(text.as_bytes()),
                 text,
                 unfit_overrides,
+                unreadable,
             })
         })
         .collect();
@@ -353,6 +376,17 @@ fn write(
             }
             continue;
         };
+        if let Some(reason) = &output.unreadable {
+            notes.push(tr!(
+                messages,
+                "build-skipped-unreadable",
+                path = plan.path.as_str(),
+                reason = reason.as_str()
+            ));
+            report.skipped += 1;
+            report.refused += 1;
+            continue;
+        }
         if output.unfit_overrides {
             notes.push(tr!(
                 messages,

@@ -47,8 +47,9 @@ struct Report {
 #[derive(Serialize)]
 struct UnreadablePosting {
     path: String,
-    line: usize,
-    column: usize,
+    /// None for a file that cannot be read at all (binary, I/O error).
+    line: Option<usize>,
+    column: Option<usize>,
     message: String,
     /// The message in the reader's language, for `--format text`.
     #[serde(skip)]
@@ -155,8 +156,8 @@ pub fn run(
         .iter()
         .map(|u| UnreadablePosting {
             path: u.path.clone(),
-            line: u.problem.line.unwrap_or(1),
-            column: u.problem.column.unwrap_or(1),
+            line: u.problem.line,
+            column: u.problem.column,
             message: super::sync::message(&project, u, &english),
             localized: super::sync::message(&project, u, messages),
         })
@@ -387,12 +388,14 @@ fn github(report: &Report) -> String {
         );
     }
     for posting in &report.unreadable {
+        let place = match (posting.line, posting.column) {
+            (Some(line), Some(column)) => format!(",line={line},col={column}"),
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "::error file={},line={},col={},title=tolkar::{}",
+            "::error file={}{place},title=tolkar::{}",
             escape_property(&posting.path),
-            posting.line,
-            posting.column,
             escape_data(&posting.message)
         );
     }

@@ -30,8 +30,9 @@ struct LanguageStatus {
 #[derive(Serialize, Clone)]
 struct UnreadableStatus {
     path: String,
-    line: usize,
-    column: usize,
+    /// None for a file that cannot be read at all (binary, I/O error).
+    line: Option<usize>,
+    column: Option<usize>,
     /// In English: JSON is for machines.
     message: String,
 }
@@ -70,8 +71,8 @@ pub fn run(
             .iter()
             .map(|u| UnreadableStatus {
                 path: u.path.clone(),
-                line: u.problem.line.unwrap_or(1),
-                column: u.problem.column.unwrap_or(1),
+                line: u.problem.line,
+                column: u.problem.column,
                 message: super::sync::message(&project, u, &english),
             })
             .collect();

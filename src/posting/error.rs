@@ -80,8 +80,10 @@ pub enum ShortcodeProblem {
     BadEscape,
     #[error("named and positional parameters are mixed (at {param:?})")]
     MixedParams { param: String },
-    #[error("a = with no parameter name before it")]
-    ValueWithoutName,
+    #[error(
+        "shortcode {name} takes content (it is closed elsewhere in the page) and must be closed or self-closed"
+    )]
+    NotClosed { name: String },
     #[error("shortcode comment is never closed with {expected}")]
     CommentUnclosed { expected: String },
     #[error("inline shortcode {name} cannot hold other shortcodes")]
@@ -124,7 +126,9 @@ impl ShortcodeProblem {
                 "error-shortcode-mixed-params",
                 vec![("param", param.clone())],
             ),
-            ShortcodeProblem::ValueWithoutName => ("error-shortcode-value-without-name", vec![]),
+            ShortcodeProblem::NotClosed { name } => {
+                ("error-shortcode-not-closed", vec![("name", name.clone())])
+            }
             ShortcodeProblem::CommentUnclosed { expected } => (
                 "error-shortcode-comment-unclosed",
                 vec![("expected", expected.clone())],

@@ -1,9 +1,12 @@
-//! Byte offsets to the line and column a person sees in an editor.
+//! Byte offsets to the line and column an error names.
 //!
 //! Every error a user can cause names a line and a column; positions are
-//! kept as byte offsets everywhere else and converted only here.
+//! kept as byte offsets everywhere else and converted only here. Columns
+//! count bytes, as Hugo's do (`posFromInput` in hugolib), so that tolkar
+//! and Hugo name the same place for the same problem: after `åäö ` the
+//! next column is 8, and a byte-order mark takes three.
 
-/// A 1-based line and column (columns count characters, not bytes).
+/// A 1-based line and column (columns count bytes, as Hugo's do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
     pub line: usize,
@@ -14,20 +17,7 @@ impl Location {
     /// The location of byte `offset` in `text`; offsets past the end or
     /// inside a character are clamped to the nearest character boundary.
     pub fn of(text: &str, offset: usize) -> Location {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        // A byte-order mark is invisible in editors: it is no column.
-        let column = before[line_start..]
-            .trim_start_matches('\u{feff}')
-            .chars()
-            .count()
-            + 1;
-        Location { line, column }
+        Location::of_bytes(text.as_bytes(), offset)
     }
 
     /// The location of byte `offset` in bytes that may not be UTF-8.
@@ -38,11 +28,10 @@ impl Location {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Location { line, column }
+        Location {
+            line,
+            column: before.len() - line_start + 1,
+        }
     }
 }
 
@@ -74,12 +63,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_lines_and_characters() {
+    fn counts_lines_and_bytes_as_hugo_does() {
         let text = "ab\nåäö x\n";
         assert_eq!(Location::of(text, 0), Location { line: 1, column: 1 });
         assert_eq!(Location::of(text, 3), Location { line: 2, column: 1 });
-        // "åäö " is 7 bytes and 4 characters.
-        assert_eq!(Location::of(text, 10), Location { line: 2, column: 5 });
+        // "åäö " is 7 bytes and 4 characters: Hugo says column 8.
+        assert_eq!(Location::of(text, 10), Location { line: 2, column: 8 });
+        assert_eq!(
+            Location::of("\u{feff}x", 3),
+            Location { line: 1, column: 4 }
+        );
         let index = LineIndex::new(text);
         assert_eq!(index.line(0), 1);
         assert_eq!(index.line(2), 1);

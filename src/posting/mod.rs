@@ -211,7 +211,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         at: Location::of_bytes(bytes, e.valid_up_to()),
     })?;
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let front_matter = frontmatter::split(source, bom)?;
+    let (front_matter, body_start) = frontmatter::intro(source, bom)?;
     let mut segments = Vec::new();
     let mut language = None;
     if let Some(front_matter) = &front_matter {
@@ -261,7 +261,6 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         }
     }
 
-    let body_start = front_matter.as_ref().map_or(bom, |f| f.body_start);
     let body = &source[body_start..];
     let lexed = shortcode::lex(source, body_start, body)?;
     let masked = mask::mask(body, body_start, &lexed, rules);

@@ -97,6 +97,9 @@ pub struct Tag {
     pub name: String,
     pub params: Vec<Param>,
     pub self_closing: bool,
+    /// A problem Hugo's parser (not its lexer) finds in the tag: reported
+    /// where Hugo reports it, at the outermost open shortcode.
+    deferred: Option<ShortcodeProblem>,
 }
 
 /// A shortcode: an opening tag and, if it is paired, its closing tag.
@@ -173,7 +176,8 @@ fn find_open(body: &str, from: usize) -> Option<usize> {
         let at = i + rel;
         match bytes.get(at + 2) {
             Some(b'<') | Some(b'%') => return Some(at),
-            _ => i = at + 2,
+            // `{{{<`: Hugo looks again one byte on.
+            _ => i = at + 1,
         }
     }
     None
@@ -192,9 +196,16 @@ fn closes_inline(after_open: &str, name: &str) -> bool {
         })
 }
 
-/// Letters, digits and `_`: what a shortcode name starts with.
+/// Letters, decimal digits and `_`: what a shortcode name starts with.
+/// As Go's `unicode.IsLetter` and `unicode.IsDigit`, which Hugo uses: a
+/// combining mark (Thai, Devanagari vowel signs) or `½` is neither.
 fn is_alnum(c: char) -> bool {
-    c == '_' || c.is_alphabetic() || c.is_numeric()
+    use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+    c == '_'
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && (c.general_category_group() == GeneralCategoryGroup::Letter
+                || c.general_category() == GeneralCategory::DecimalNumber))
 }
 
 /// What a bare word (a name, a positional parameter) is made of.
@@ -300,10 +311,20 @@ impl Lexer<'_> {
                     kind = TagKind::Close;
                     self.bump();
                     self.skip_tag_space();
-                    let found = self.name(true, close)?;
+                    // `{{< / >}}` closes whatever takes content: no name.
+                    let found = if self.rest().starts_with(close) {
+                        String::new()
+                    } else {
+                        self.name(true, close)?
+                    };
                     self.end_of_closing(close, &found)?;
                     name = Some(found);
                     break;
+                }
+                // Hugo skips a backslash before the name.
+                ('\\', None) if !matches!(self.peek_second(), Some('"' | '`')) => {
+                    self.bump();
+                    self.mark = self.pos;
                 }
                 (c, None) if is_alnum(c) => name = Some(self.name(false, close)?),
                 ('/', Some(_)) => {
@@ -331,14 +352,22 @@ impl Lexer<'_> {
                     param.span = span;
                     param.style = style;
                 }
-                ('=', _) => return Err((self.pos, ShortcodeProblem::ValueWithoutName)),
+                // A value with no name before it: Hugo reads it and drops it.
+                ('=', _) => {
+                    self.bump();
+                    while self.peek().is_some_and(char::is_whitespace) {
+                        self.bump();
+                    }
+                    self.mark = self.pos;
+                    self.named_value()?;
+                }
                 ('\\', Some(_)) => {
                     self.bump();
                     self.mark = self.pos;
                     match self.peek() {
                         Some('"') => {
-                            word_before_equals = false;
                             params.push(self.quoted_positional(&mut kinds, params.len(), true)?);
+                            word_before_equals = true;
                         }
                         Some('`') => return Err((self.pos, ShortcodeProblem::BadEscape)),
                         // Hugo skips a lone backslash.
@@ -346,8 +375,10 @@ impl Lexer<'_> {
                     }
                 }
                 ('"' | '`', Some(_)) => {
-                    word_before_equals = false;
                     params.push(self.quoted_positional(&mut kinds, params.len(), false)?);
+                    // `"k"="v"`: Hugo's parser takes a value after any
+                    // parameter as its value.
+                    word_before_equals = true;
                 }
                 (c, Some(_)) if is_word(c) => {
                     let (param, followed_by_equals) = self.word(&mut kinds, params.len())?;
@@ -372,28 +403,27 @@ impl Lexer<'_> {
                 }
             }
         }
-        let Some(name) = name else {
-            return Err((start, ShortcodeProblem::NoName));
-        };
+        let mut deferred = None;
+        if name.is_none() {
+            deferred = Some(ShortcodeProblem::NoName);
+        }
         // Hugo's lexer lets `a ="x" b` through, and its parser refuses it.
         if let Some(first) = params.first() {
             let named = first.name.is_some();
             if let Some(other) = params.iter().find(|p| p.name.is_some() != named) {
-                return Err((
-                    other.span.start,
-                    ShortcodeProblem::MixedParams {
-                        param: other.name.clone().unwrap_or_else(|| other.value.clone()),
-                    },
-                ));
+                deferred = deferred.or(Some(ShortcodeProblem::MixedParams {
+                    param: other.name.clone().unwrap_or_else(|| other.value.clone()),
+                }));
             }
         }
         Ok(Tag {
             span: start..self.pos,
             delimiter,
             kind,
-            name,
+            name: name.unwrap_or_default(),
             params,
             self_closing,
+            deferred,
         })
     }
 
@@ -412,6 +442,7 @@ impl Lexer<'_> {
                     name: String::new(),
                     params: Vec::new(),
                     self_closing: false,
+                    deferred: None,
                 })
             }
             _ => Err((
@@ -643,17 +674,28 @@ impl Lexer<'_> {
 /// ends the innermost open shortcode whose name is closed somewhere in the
 /// page, else the innermost one opened with the same delimiter, else the
 /// innermost one. Shortcodes left open inside it are standalone. A closing
-/// tag with nothing open is an error.
+/// tag with nothing open is an error, and so is a shortcode left open at
+/// the end whose name a closing tag of its own name closes elsewhere (its
+/// template takes content: Hugo says it must be closed). Problems Hugo's
+/// parser finds are reported at the outermost open shortcode, as Hugo does.
 fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
     let closed_names: HashSet<&str> = tags
         .iter()
         .filter(|t| t.kind == TagKind::Close)
         .map(|t| t.name.as_str())
         .collect();
+    let mut paired_by_name: HashSet<&str> = HashSet::new();
     let mut shortcodes: Vec<Shortcode> = Vec::new();
     // Indices into `shortcodes` of those that may still be closed.
     let mut open: Vec<usize> = Vec::new();
+    let outermost = |open: &[usize], shortcodes: &[Shortcode], tag: &Tag| {
+        open.first()
+            .map_or(tag.span.start, |&s| tags[shortcodes[s].open].span.start)
+    };
     for (index, tag) in tags.iter().enumerate() {
+        if let Some(problem) = &tag.deferred {
+            return Err((outermost(&open, &shortcodes, tag), problem.clone()));
+        }
         match tag.kind {
             TagKind::Comment => {}
             TagKind::Open => {
@@ -685,10 +727,26 @@ fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
                     .unwrap_or(open.len() - 1);
                 open.truncate(at + 1);
                 if let Some(closed) = open.pop() {
+                    let name = tags[shortcodes[closed].open].name.as_str();
+                    if name == tag.name {
+                        paired_by_name.insert(name);
+                    }
                     shortcodes[closed].close = Some(index);
                 }
             }
         }
+    }
+    if let Some(&unclosed) = open
+        .iter()
+        .find(|&&s| paired_by_name.contains(tags[shortcodes[s].open].name.as_str()))
+    {
+        let tag = &tags[shortcodes[unclosed].open];
+        return Err((
+            outermost(&open, &shortcodes, tag),
+            ShortcodeProblem::NotClosed {
+                name: tag.name.clone(),
+            },
+        ));
     }
     Ok(shortcodes)
 }
@@ -696,7 +754,15 @@ fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
 /// Writes `value` as a shortcode parameter, in `style` where Hugo reads it
 /// back as the same value.
 pub fn encode_param(value: &str, style: ParamStyle) -> String {
-    let bare_ok = !value.is_empty() && value.chars().all(|c| is_word(c) || c == '.');
+    // Bare only where Hugo reads the same word back in every position:
+    // ASCII letters, digits, `_`, `-` and `.`, not starting with `.`.
+    let bare_ok = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     // In "…" a backslash stays as written unless a \" is present, and a
     // value may not span lines or end in a backslash (it would escape the
     // closing quote).
@@ -897,6 +963,8 @@ mod tests {
     #[test]
     fn encoding_keeps_the_style_when_hugo_reads_it_back() {
         assert_eq!(encode_param("Hej", ParamStyle::Bare), "Hej");
+        assert_eq!(encode_param("สมัคร", ParamStyle::Bare), "\"สมัคร\"");
+        assert_eq!(encode_param(".NET", ParamStyle::Bare), "\".NET\"");
         assert_eq!(encode_param("Hej då", ParamStyle::Bare), "\"Hej då\"");
         assert_eq!(
             encode_param("say \"hi\"", ParamStyle::Quoted),
@@ -919,6 +987,10 @@ mod tests {
             ("ends in \\", ParamStyle::Bare),
             ("x.y-z", ParamStyle::Bare),
             ("två ord", ParamStyle::EscapedQuoted),
+            // Hugo stops a bare word at a combining mark, and at a leading dot.
+            ("สมัคร", ParamStyle::Bare),
+            (".NET", ParamStyle::Bare),
+            ("Ansök", ParamStyle::Bare),
         ] {
             let tag = format!("{{{{< s {} >}}}}", encode_param(value, style));
             let lexed = lex_ok(&tag);

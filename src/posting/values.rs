@@ -92,15 +92,32 @@ fn is_url(value: &str) -> bool {
         .is_some_and(|anchor| !anchor.is_empty() && anchor.contains(['-', '_']))
 }
 
-/// `/docs/`, `./a`, `../a/b`, `~/x`, `images/logo`: a word with a slash
-/// in it and no spaces (`and/or` aside, no prose is written that way).
+/// `/docs/`, `./a`, `../a/b`, `docs/getting-started`, `a/b/c`, `v1/api`:
+/// no spaces, and rooted, or with a part that has a dot, `_` or digit, or
+/// lowercase parts with a hyphen or three of them. `and/or`,
+/// `E-post/telefon` and `Kundtjänst/Support/FAQ` are words.
 fn is_path(value: &str) -> bool {
-    if value == "/" || value.starts_with("./") || value.starts_with("../") {
+    if value == "/"
+        || value.starts_with('/')
+        || value.starts_with("./")
+        || value.starts_with("../")
+        || value.starts_with("~/")
+    {
         return true;
     }
     let parts: Vec<&str> = value.split('/').collect();
-    parts.len() >= 2
-        && !(parts.len() == 2 && parts.iter().all(|p| p.chars().all(char::is_alphabetic)))
+    if parts.len() < 2 {
+        return false;
+    }
+    let lowercase = parts.iter().all(|p| {
+        p.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    });
+    value.ends_with('/')
+        || parts
+            .iter()
+            .any(|p| p.contains(['.', '_']) || p.chars().any(|c| c.is_ascii_digit()))
+        || (lowercase && (parts.len() >= 3 || value.contains('-')))
 }
 
 /// File extensions that name files people link or embed.
@@ -177,15 +194,12 @@ fn is_colour(value: &str) -> bool {
 /// Icon classes of the common icon fonts: `fa-solid fa-star`, `fab
 /// fa-github`, `bi bi-check`, `mdi mdi-home`, `icon-phone`.
 fn is_icon_classes(value: &str) -> bool {
-    const PREFIXES: [&str; 11] = [
+    // Prefixes that are no English or Nordic word start (`la-la-land`).
+    const PREFIXES: [&str; 7] = [
         "fa-",
         "bi-",
         "mdi-",
         "icon-",
-        "ti-",
-        "ri-",
-        "la-",
-        "lni-",
         "glyphicon-",
         "octicon-",
         "material-icons",
@@ -225,6 +239,9 @@ mod tests {
             "/",
             "/about/",
             "docs/getting-started",
+            "api/v1",
+            "a/b/c",
+            "docs/",
             "content/en/x.md",
             "./img/a.png",
             "hero.jpg",
@@ -257,6 +274,9 @@ mod tests {
             "#1 choice",
             "#hashtag",
             "10 x faster",
+            "E-post/telefon",
+            "Kundtjänst/Support/FAQ",
+            "la-la-land",
             "Version 2",
             "Big Data",
             "fa",

@@ -149,7 +149,8 @@ impl Tx<'_> {
         let mut stmt = self
             .tx
             .prepare_cached(
-                "SELECT path, problem FROM documents WHERE problem IS NOT NULL ORDER BY path",
+                "SELECT path, problem FROM documents
+                 WHERE problem IS NOT NULL AND removed = 0 ORDER BY path",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
@@ -175,7 +176,7 @@ impl Tx<'_> {
     pub fn remove_document(&self, id: i64) -> Result<u64, StoreError> {
         self.tx
             .execute(
-                "UPDATE documents SET removed = 1, synced_at = ?2 WHERE id = ?1",
+                "UPDATE documents SET removed = 1, problem = NULL, synced_at = ?2 WHERE id = ?1",
                 params![id, now_utc()],
             )
             .map_err(|e| self.err(e))?;

@@ -54,8 +54,7 @@ pub fn looks_like_data(value: &str) -> bool {
 }
 
 pub fn structure(text: &str, rules: &Rules) -> Structure {
-    let fm = frontmatter::split(text, 0).unwrap();
-    let body_start = fm.as_ref().map_or(0, |f| f.body_start);
+    let (fm, body_start) = frontmatter::intro(text, 0).unwrap();
     let mut front_matter = BTreeMap::new();
     if let Some(fm) = &fm {
         for field in frontmatter::fields(text, fm).unwrap() {

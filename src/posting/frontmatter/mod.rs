@@ -20,6 +20,9 @@ pub enum Format {
     Yaml,
     Toml,
     Json,
+    /// Org-mode `#+KEY: value` lines, which Hugo reads as front matter in
+    /// any posting that starts with them; kept as they are.
+    Org,
 }
 
 impl Format {
@@ -28,6 +31,7 @@ impl Format {
             Format::Yaml => "YAML",
             Format::Toml => "TOML",
             Format::Json => "JSON",
+            Format::Org => "Org",
         }
     }
 }
@@ -88,6 +92,13 @@ pub struct Field {
 /// assert_eq!(split("# Heading\n", 0).unwrap(), None);
 /// ```
 pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingError> {
+    intro(text, start).map(|(front_matter, _)| front_matter)
+}
+
+/// Like `split`, with where the body starts: after the front matter, or
+/// after an HTML comment at the top that hides none (Hugo skips it whole,
+/// shortcodes and all), else at `start`.
+pub fn intro(text: &str, start: usize) -> Result<(Option<FrontMatter>, usize), PostingError> {
     // Where Hugo reports problems of the intro: the start, or after the
     // last HTML comment line it skipped.
     let mut report_at = start;
@@ -121,20 +132,31 @@ pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingErr
             })
         }
         Some('<') => return Err(PostingError::PlainHtml { at: at(report_at) }),
+        Some('#') if text[pos..].starts_with("#+") => {
+            // Lines go on while the next one starts with `#+` again.
+            let mut end = pos;
+            while text[end..].starts_with("#+") {
+                end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+            }
+            Some(FrontMatter {
+                format: Format::Org,
+                content: pos..end,
+                body_start: end,
+            })
+        }
         _ => None,
     };
     let Some(comment) = comment else {
-        return Ok(found);
+        let body_start = found.as_ref().map_or(start, |f| f.body_start);
+        return Ok((found, body_start));
     };
     // The comment hides front matter: it must close after it.
     let from = found.as_ref().map_or(pos, |f| f.body_start);
-    let Some(close) = text[from..].find("-->") else {
+    let Some(close) = text.get(from..).and_then(|rest| rest.find("-->")) else {
         return Err(PostingError::HtmlCommentUnclosed { at: at(comment) });
     };
-    Ok(found.map(|f| FrontMatter {
-        body_start: from + close + 3,
-        ..f
-    }))
+    let body_start = from + close + 3;
+    Ok((found.map(|f| FrontMatter { body_start, ..f }), body_start))
 }
 
 /// YAML or TOML front matter between `---` or `+++` lines: the opening
@@ -208,6 +230,7 @@ pub fn fields_where(
         Format::Yaml => yaml::fields(content, &syntax_error, wanted)?,
         Format::Toml => toml::fields(content, &syntax_error)?,
         Format::Json => json::fields(content, &syntax_error)?,
+        Format::Org => Vec::new(),
     };
     fields.retain(|f| wanted(&f.key));
     for field in &mut fields {
@@ -277,6 +300,9 @@ mod tests {
         let fm = split(json, 0).unwrap().unwrap();
         assert_eq!((fm.format, &json[fm.body_start..]), (Format::Json, "body"));
         assert_eq!(split("# no front matter", 0).unwrap(), None);
+        let org = "#+TITLE: Hej\n#+AUTHOR: A\nText\n";
+        let fm = split(org, 0).unwrap().unwrap();
+        assert_eq!((fm.format, &org[fm.body_start..]), (Format::Org, "Text\n"));
         assert_eq!(split("Just text\n---\n", 0).unwrap(), None);
     }
 
@@ -291,6 +317,12 @@ mod tests {
         let fm = split(commented, 0).unwrap().unwrap();
         assert_eq!(&commented[fm.content.clone()], "title: x\n");
         assert_eq!(&commented[fm.body_start..], "\nSome text.\n");
+        // A comment that hides no front matter is skipped whole, as Hugo
+        // skips it: a broken shortcode in it is no error.
+        let note = "<!-- note\nfoo {{< x \"broken >}}\n-->\nText here.\n";
+        let (fm, body_start) = intro(note, 0).unwrap();
+        assert!(fm.is_none());
+        assert_eq!(&note[body_start..], "\nText here.\n");
         let empty = "---\n---\n\nSome text.\n";
         let fm = split(empty, 0).unwrap().unwrap();
         assert_eq!(

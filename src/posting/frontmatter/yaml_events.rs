@@ -38,6 +38,9 @@ enum Frame {
     Map {
         expect_key: bool,
         key: Option<String>,
+        /// The keys seen so far: Hugo (0.152 and later) refuses a key
+        /// written twice in one mapping.
+        seen: std::collections::HashSet<String>,
     },
     Seq {
         index: usize,
@@ -76,6 +79,7 @@ pub(super) fn scalars(
                 stack.push(Frame::Map {
                     expect_key: true,
                     key: None,
+                    seen: std::collections::HashSet::new(),
                 });
             }
             EventData::SequenceStart { .. } => stack.push(Frame::Seq { index: 0 }),
@@ -86,6 +90,19 @@ pub(super) fn scalars(
             EventData::Scalar {
                 value, style, tag, ..
             } => {
+                if let Some(Frame::Map {
+                    expect_key: true,
+                    seen,
+                    ..
+                }) = stack.last_mut()
+                    && value != "<<"
+                    && !seen.insert(value.clone())
+                {
+                    return Err(Invalid {
+                        offset: span.start,
+                        reason: format!("mapping key {value:?} is already defined above"),
+                    });
+                }
                 // A top-level key.
                 if let [
                     Frame::Map {
@@ -136,7 +153,9 @@ fn clamp(content: &str, index: u64) -> usize {
 fn completed(stack: &mut [Frame], top_level_key: Option<String>) {
     let depth = stack.len();
     match stack.last_mut() {
-        Some(Frame::Map { expect_key, key }) => {
+        Some(Frame::Map {
+            expect_key, key, ..
+        }) => {
             if *expect_key {
                 *key = if depth == 1 { top_level_key } else { None };
             } else if depth == 1 {
