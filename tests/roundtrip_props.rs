@@ -1045,9 +1045,9 @@ fn expanded(doc: &Document) -> Vec<String> {
 
 fn body_start(source: &str) -> (Option<Format>, usize, std::ops::Range<usize>) {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    match frontmatter::split(source, bom).expect("parsed before") {
-        Some(fm) => (Some(fm.format), fm.body_start, fm.content),
-        None => (None, bom, bom..bom),
+    match frontmatter::intro(source, bom).expect("parsed before") {
+        (Some(fm), _) => (Some(fm.format), fm.body_start, fm.content),
+        (None, body_start) => (None, body_start, bom..bom),
     }
 }
 
@@ -1056,7 +1056,7 @@ fn front_matter_values(source: &str) -> (Option<Format>, BTreeMap<String, serde_
     let (format, _, content) = body_start(source);
     let content = &source[content];
     let value: serde_json::Value = match format {
-        None => return (None, BTreeMap::new()),
+        None | Some(Format::Org) => return (None, BTreeMap::new()),
         Some(Format::Yaml) => {
             let yaml: serde_yaml::Value = serde_yaml::from_str(content).expect("valid YAML");
             serde_json::to_value(yaml).expect("YAML with string keys")
@@ -1403,7 +1403,11 @@ proptest! {
             let serde_json::Value::String(value) = value else {
                 continue;
             };
-            if !rules().is_translatable_key(key) || !has_letters(value) {
+            // A value that is never prose (a path, a URL…) is data.
+            if !rules().is_translatable_key(key)
+                || !has_letters(value)
+                || tolkar::posting::values::is_never_text(value)
+            {
                 continue;
             }
             let segment = doc.segments.iter().find(|s| s.key == format!("fm:{key}"));
