@@ -5,8 +5,11 @@
 //! translation keeps as it is (a person's name) is not suggested even when
 //! printed. For front matter, a key is suggested when most of its source
 //! values read like text: two words or more, or one capitalised word
-//! (`Heltid`), unless every translation keeps it. Whatever is left open is
-//! said in `undecided`, for people.
+//! (`Heltid`), unless every translation keeps it. Neither is suggested when
+//! most of its source values are never text, whatever the template does
+//! with them: booleans, numbers, URLs, paths, file names, dates, colours,
+//! icon classes (`posting::values::is_never_text`). Whatever is left open
+//! is said in `undecided`, for people.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,6 +18,7 @@ use super::evidence::{Evidence, ParamEvidence};
 use super::templates::{self, ParamRef, Use, Verdict};
 use crate::posting::reads_like_prose;
 use crate::posting::rules::ShortcodeRule;
+use crate::posting::values::is_never_text;
 use crate::project::Config;
 
 /// Hugo's own shortcodes, which have no template in the site.
@@ -70,7 +74,23 @@ fn capitalised_word(value: &str) -> bool {
 }
 
 fn reads_like_text(value: &str) -> bool {
-    reads_like_prose(value) || capitalised_word(value)
+    !is_never_text(value) && (reads_like_prose(value) || capitalised_word(value))
+}
+
+/// Values that are never text, when they are at least half of `values`:
+/// how many, and the first.
+fn mostly_never_text<'a>(values: impl Iterator<Item = &'a str>) -> Option<(usize, &'a str)> {
+    let mut total = 0;
+    let mut never = 0;
+    let mut first = None;
+    for value in values {
+        total += 1;
+        if is_never_text(value) {
+            never += 1;
+            first = first.or(Some(value));
+        }
+    }
+    first.filter(|_| never * 2 >= total).map(|v| (never, v))
 }
 
 /// Letters, spaces and hyphens only: a word, not a path, anchor or URL.
@@ -106,6 +126,9 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
             continue;
         }
         let total = found.values.len();
+        if mostly_never_text(found.values.iter().map(|(_, v)| v.as_str())).is_some() {
+            continue;
+        }
         let texts: Vec<&str> = found
             .values
             .iter()
@@ -226,7 +249,19 @@ fn shortcode(
                     .values
                     .iter()
                     .any(|(_, _, v)| v.chars().any(char::is_alphabetic));
-                if found.translations.always_kept() && has_letters {
+                let never = mostly_never_text(found.values.iter().map(|(_, _, v)| v.as_str()));
+                if let Some((count, example)) = never {
+                    // Printed, but what it holds is a URL, number, path…:
+                    // only worth a word if some values look otherwise.
+                    if count < found.values.len() && !global(param) {
+                        out.undecided.push(format!(
+                            "shortcode {name} {label}: printed ({}, {}), but {count} of {} values are no text (\"{example}\"); not suggested",
+                            cite(&u),
+                            u.why,
+                            found.values.len()
+                        ));
+                    }
+                } else if found.translations.always_kept() && has_letters {
                     out.undecided.push(format!(
                         "shortcode {name} {label}: printed ({}, {}), but {} it as it is (\"{}\"): a name or a code? not suggested",
                         cite(&u),
@@ -302,5 +337,56 @@ mod tests {
         assert!(!reads_like_text("/socialmedia/safespring-work.jpg"));
         assert!(only_words("horisontell"));
         assert!(!only_words("#ned"));
+        assert!(!reads_like_text("True"), "a boolean, capitalised");
+        assert!(
+            !reads_like_text("fa-solid fa-star"),
+            "icon classes, two words"
+        );
+    }
+
+    /// Values that are never text keep a key or parameter out, even where
+    /// the template prints it as text.
+    #[test]
+    fn never_text_values_are_not_suggested() {
+        let dir = tempfile::tempdir().unwrap();
+        let posting = |title: &str| {
+            format!(
+                "---\ntitle: {title}\nplats: Solna eller Stockholm\nsynlig: \"True\"\nikon: fa-solid fa-star\n---\n\
+                 {{{{< kort \"Läs mer här\" ikon=\"fa-solid fa-star\" bredd=\"120px\" >}}}}\n"
+            )
+        };
+        for (name, text) in [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'sv'\n[languages.sv]\n[languages.da]\n".to_string(),
+            ),
+            ("content/sv/a.md", posting("A")),
+            ("content/sv/b.md", posting("B")),
+            (
+                "layouts/shortcodes/kort.html",
+                "<p>{{ .Get 0 }}</p><b>{{ .Get \"ikon\" }}</b><i>{{ .Get \"bredd\" }}</i>\n"
+                    .to_string(),
+            ),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let plan = crate::hugo::plan(dir.path(), &crate::hugo::Overrides::default()).unwrap();
+        let keys: Vec<&str> = plan
+            .suggestions
+            .front_matter
+            .iter()
+            .map(|k| k.key.as_str())
+            .collect();
+        assert_eq!(keys, ["plats"]);
+        let kort = &plan.suggestions.shortcodes["kort"].rule;
+        assert_eq!(kort.positional, [0]);
+        assert!(kort.params.is_empty(), "{kort:?}");
+        assert!(
+            plan.suggestions.undecided.is_empty(),
+            "every value of ikon and bredd is no text: nothing to look at: {:?}",
+            plan.suggestions.undecided
+        );
     }
 }
