@@ -126,7 +126,8 @@ fn read_facts(path: &Path) -> Result<Facts, String> {
         None => bom,
     };
     let lines = crate::posting::LineIndex::new(text);
-    let lexed = shortcode::lex(text, body_start, &text[body_start..]).map_err(|e| e.to_string())?;
+    let body = text.get(body_start..).unwrap_or_default();
+    let lexed = shortcode::lex(text, body_start, body).map_err(|e| e.to_string())?;
     for found in &lexed.shortcodes {
         let tag = &lexed.tags[found.open];
         if tag.kind != TagKind::Open {

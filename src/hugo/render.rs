@@ -312,4 +312,54 @@ mod tests {
         assert!(text.contains("\n# from hugo.toml: defaultContentLanguage = 'sv'\n"));
         assert!(!text.contains("could not decide"), "{text}");
     }
+
+    /// A real site's front-matter value spanning lines was quoted into a
+    /// comment whose second line lost its `#`: tolkar then refused its own
+    /// file (`key with no value`).
+    #[test]
+    fn a_value_spanning_lines_stays_in_its_comment() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'sv'\n[languages.sv]\n[languages.da]\n",
+            ),
+            (
+                "content/sv/a.md",
+                "---\ntitle: Hej\nplats: |\n  Solna eller Stockholm\n  key = \"x\" # inte en nyckel\r\n---\nText.\n",
+            ),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let plan = plan(dir.path(), &Overrides::default()).unwrap();
+        assert!(plan.config.front_matter.keys.contains(&"plats".to_string()));
+        let text = render(&plan).unwrap();
+        let read: Config = toml_edit::de::from_str(&text).unwrap();
+        assert_eq!(read, plan.config, "{text}");
+        assert!(
+            text.replace("\n#   ", " ")
+                .contains("(\"Solna eller Stockholm\\nkey = \"x\" # inte en nyckel\\n\")"),
+            "the line break shown as \\n: {text}"
+        );
+    }
+
+    #[test]
+    fn comment_lines_are_safe_whatever_they_quote() {
+        let lines = [
+            "a\nb\rc\u{0}d\u{1b}e\u{7f}f\u{85}g\u{2028}h\ti".to_string(),
+            "x".repeat(200),
+            String::new(),
+            "  indented evidence".to_string(),
+        ];
+        let text = comment(&lines);
+        for line in text.lines() {
+            assert!(line.starts_with('#'), "{line:?}");
+            assert!(line.chars().count() <= WIDTH, "{line:?}");
+            assert!(!line.contains(char::is_control), "{line:?}");
+        }
+        assert!(text.starts_with("# a\\nb\\rc\\u{0}d\\u{1b}e\\u{7f}f\\u{85}g\\u{2028}h\\ti\n"));
+        assert!(text.contains("\n#   indented evidence\n"), "{text}");
+    }
 }

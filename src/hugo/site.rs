@@ -232,8 +232,7 @@ fn directories(
         .filter(|m| m.target == "content" || m.target.starts_with("content/"))
         .collect();
     for mount in &content_mounts {
-        if mount.target == "content" && mount.langs.len() == 1 {
-            let lang = &mount.langs[0];
+        if let ("content", [lang]) = (mount.target.as_str(), mount.langs.as_slice()) {
             dirs.entry(lang.clone()).or_insert_with(|| {
                 Decided::new(
                     mount.source.clone(),

@@ -136,19 +136,17 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
             .filter(|v| reads_like_text(v))
             .collect();
         let translations = &found.translations;
-        if !texts.is_empty() && texts.len() * 2 >= total {
+        if let Some(example) = texts.first().filter(|_| texts.len() * 2 >= total) {
             if translations.always_kept() {
                 out.undecided.push(format!(
-                    "front matter {key}: reads like text (\"{}\"), but {} it as it is; not suggested",
-                    texts[0],
+                    "front matter {key}: reads like text (\"{example}\"), but {} it as it is; not suggested",
                     kept(translations.compared)
                 ));
                 continue;
             }
             let mut why = format!(
-                "{key}: {} of {total} source values read like text (\"{}\")",
+                "{key}: {} of {total} source values read like text (\"{example}\")",
                 texts.len(),
-                texts[0]
             );
             if translations.compared > 0 {
                 why.push_str(&format!(
@@ -221,16 +219,23 @@ fn shortcode(
         return;
     };
     let display = template.to_string_lossy().replace('\\', "/");
-    let Ok(text) = std::fs::read_to_string(root.join(&template)) else {
+    // A stray byte that is no UTF-8 (a Latin-1 comment) does not hide
+    // what the rest of the template does.
+    let Ok(bytes) = std::fs::read(root.join(&template)) else {
         out.undecided
             .push(format!("{display} could not be read for shortcode {name}"));
         return;
     };
+    let text = String::from_utf8_lossy(&bytes);
     out.templates += 1;
     let analysis = templates::analyze(&text);
     let lines: Vec<&str> = text.lines().collect();
     let cite = |u: &Use| {
-        let line = lines.get(u.line - 1).map_or("", |l| l.trim());
+        let line = u
+            .line
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .map_or("", |l| l.trim());
         let line: String = if line.chars().count() > 90 {
             line.chars().take(89).chain(['…']).collect()
         } else {
@@ -267,7 +272,7 @@ fn shortcode(
                         cite(&u),
                         u.why,
                         kept(found.translations.compared),
-                        found.values[0].2
+                        found.values.first().map_or("", |v| v.2.as_str())
                     ));
                 } else if !global(param) {
                     match param {
@@ -342,6 +347,34 @@ mod tests {
             !reads_like_text("fa-solid fa-star"),
             "icon classes, two words"
         );
+    }
+
+    #[test]
+    fn a_template_with_a_byte_that_is_no_utf8_is_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            (
+                "hugo.toml",
+                b"defaultContentLanguage = 'sv'\n[languages.sv]\n[languages.da]\n".as_slice(),
+            ),
+            (
+                "content/sv/a.md",
+                "{{< kort \"Läs mer här\" >}}\n".as_bytes(),
+            ),
+            (
+                "themes/t/layouts/shortcodes/kort.html",
+                b"<!-- h\xe4mta -->\n<b>{{ .Get 0 }}</b>\n".as_slice(),
+            ),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        let plan = crate::hugo::plan(dir.path(), &crate::hugo::Overrides::default()).unwrap();
+        assert_eq!(plan.suggestions.templates, 1);
+        let kort = &plan.suggestions.shortcodes["kort"];
+        assert_eq!(kort.rule.positional, [0]);
+        assert_eq!(kort.template, "themes/t/layouts/shortcodes/kort.html");
     }
 
     /// Values that are never text keep a key or parameter out, even where
