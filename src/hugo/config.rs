@@ -80,8 +80,11 @@ pub struct Language {
 pub struct Mount {
     pub source: String,
     pub target: String,
-    /// The languages this mount is for; empty for all.
+    /// The languages this mount is for, lowercased; empty for all.
     pub langs: Vec<String>,
+    /// The key that names them, as written: `lang`, or
+    /// `sites.matrix.languages` (Hugo 0.153 and later); empty if none.
+    pub langs_key: String,
     pub file: String,
 }
 
@@ -421,18 +424,36 @@ fn misplaced_default_language(parts: &[(String, Value)], config: &mut HugoConfig
 fn mount(file: &str, value: &Value) -> Option<Mount> {
     let map = value.as_object()?;
     let text = |key: &str| get(map, key).and_then(|(_, v)| v.as_str()).map(clean);
-    let langs = match get(map, "lang").map(|(_, v)| v) {
-        Some(Value::String(lang)) if !lang.is_empty() => vec![lang.clone()],
-        Some(Value::Array(langs)) => langs
+    // Hugo lowercases language codes; these are compared with them.
+    let codes = |value: &Value| match value {
+        Value::String(lang) if !lang.is_empty() => vec![lang.to_lowercase()],
+        Value::Array(langs) => langs
             .iter()
-            .filter_map(|l| l.as_str().map(String::from))
+            .filter_map(|l| l.as_str().map(str::to_lowercase))
             .collect(),
         _ => Vec::new(),
+    };
+    let (langs, langs_key) = if let Some((key, value)) = get(map, "lang") {
+        (codes(value), key.to_string())
+    } else if let Some((sites, Value::Object(inner))) = get(map, "sites")
+        && let Some((matrix, Value::Object(inner))) = get(inner, "matrix")
+        && let Some((languages, value)) = get(inner, "languages")
+    {
+        (codes(value), format!("{sites}.{matrix}.{languages}"))
+    } else {
+        (Vec::new(), String::new())
+    };
+    // A pattern (`**`) may match every language: taken as all of them.
+    let langs = if langs.iter().any(|l| l.contains(['*', '?', '[', '{'])) {
+        Vec::new()
+    } else {
+        langs
     };
     Some(Mount {
         source: text("source")?,
         target: text("target")?,
         langs,
+        langs_key,
         file: file.to_string(),
     })
 }
@@ -570,6 +591,7 @@ mod tests {
                 source: "content/svenska".into(),
                 target: "content".into(),
                 langs: vec!["sv".into()],
+                langs_key: "lang".into(),
                 file: "config/_default/module.yaml".into(),
             }]
         );

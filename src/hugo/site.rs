@@ -237,8 +237,8 @@ fn directories(
                 Decided::new(
                     mount.source.clone(),
                     format!(
-                        "from {}: [[module.mounts]] source = '{}', target = 'content', lang = '{lang}'",
-                        mount.file, mount.source
+                        "from {}: [[module.mounts]] source = '{}', target = 'content', {} = '{lang}'",
+                        mount.file, mount.source, mount.langs_key
                     ),
                 )
             });
@@ -258,6 +258,41 @@ fn directories(
             dirs.insert(
                 language.code.clone(),
                 Decided::new(value, format!("from {}", setting.origin)),
+            );
+        }
+    }
+    // Docsy mounts content/en for en and fr, and content/fr for fr alone:
+    // pages fr lacks fall back to English. A directory mounted for several
+    // languages of which only one has none of its own is that one's.
+    for mount in content_mounts.iter().filter(|m| m.target == "content") {
+        let for_langs: Vec<&String> = if mount.langs.is_empty() {
+            hugo.languages.iter().map(|l| &l.code).collect()
+        } else {
+            mount.langs.iter().collect()
+        };
+        let lacking: Vec<&&String> = for_langs
+            .iter()
+            .filter(|l| !dirs.contains_key(l.as_str()))
+            .collect();
+        if let [lang] = lacking.as_slice()
+            && for_langs.len() > 1
+            && !dirs.values().any(|d| d.value == mount.source)
+        {
+            dirs.insert(
+                lang.to_string(),
+                Decided::new(
+                    mount.source.clone(),
+                    format!(
+                        "from {}: [[module.mounts]] source = '{}', target = 'content' for {}: the others have directories of their own, so it is {lang}'s (and their fallback)",
+                        mount.file,
+                        mount.source,
+                        for_langs
+                            .iter()
+                            .map(|l| l.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ),
             );
         }
     }
@@ -509,6 +544,7 @@ mod tests {
             source: source.into(),
             target: target.into(),
             langs: langs.iter().map(|l| l.to_string()).collect(),
+            langs_key: "lang".into(),
             file: "hugo.toml".into(),
         }
     }
@@ -564,6 +600,50 @@ mod tests {
             },
         );
         assert!(project.is_ok(), "the patterns compile");
+    }
+
+    /// Docsy (Hugo 0.153 `sites.matrix`): content/fr for fr, content/en
+    /// for en and fr, where it is fr's fallback.
+    #[test]
+    fn a_directory_mounted_for_several_languages_is_the_one_of_those_without_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [(
+            "hugo.yaml".to_string(),
+            "languages:
+  en: {}
+  fr: {}
+module:
+  mounts:
+  - source: content/fr
+    target: content
+    sites: { matrix: { languages: [FR] } }
+  - source: content/en
+    target: content
+    sites: &s { matrix: { languages: [en, fr] } }
+  - source: ../README.md
+    target: content/project/README.md
+    sites: *s
+"
+            .to_string(),
+        )];
+        let config = crate::hugo::config::from_texts(dir.path(), &files)
+            .unwrap()
+            .unwrap();
+        assert_eq!(config.mounts[0].langs, ["fr"]);
+        assert_eq!(config.mounts[0].langs_key, "sites.matrix.languages");
+        let site = decide(dir.path(), Some(&config), &Overrides::default()).unwrap();
+        assert_eq!(site.language_dirs["fr"].value, "content/fr");
+        assert_eq!(site.language_dirs["en"].value, "content/en");
+        assert!(
+            site.language_dirs["en"].why.contains("so it is en's"),
+            "{}",
+            site.language_dirs["en"].why
+        );
+        assert_eq!(site.layout.value, Layout::ByDirectory);
+        assert_eq!(site.content_dir.value, "content");
+        assert!(site.content_dirs.is_empty());
+        assert_eq!(site.exclude.len(), 1);
+        assert!(site.undecided.is_empty(), "{:?}", site.undecided);
     }
 
     #[test]
