@@ -137,6 +137,14 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
             .collect();
         let translations = &found.translations;
         if let Some(example) = texts.first().filter(|_| texts.len() * 2 >= total) {
+            if key.contains(':') {
+                // `cSpell:ignore`, `markdownlint:disable`: a tool's
+                // directive, which no template can read as `.Params.KEY`.
+                out.undecided.push(format!(
+                    "front matter {key}: reads like text (\"{example}\"), but the key names a tool's directive; not suggested"
+                ));
+                continue;
+            }
             if translations.always_kept() {
                 out.undecided.push(format!(
                     "front matter {key}: reads like text (\"{example}\"), but {} it as it is; not suggested",
@@ -247,7 +255,10 @@ fn shortcode(
     let mut evidence = Vec::new();
     for (param, found) in params {
         let label = describe(param);
-        let reads_text = !found.prose.is_empty() || global(param);
+        // Values that are mostly no text (`text=true`) are nothing to look
+        // at, whatever the template does with them.
+        let reads_text = (!found.prose.is_empty() || global(param))
+            && mostly_never_text(found.values.iter().map(|(_, _, v)| v.as_str())).is_none();
         match analysis.verdict(param) {
             Verdict::Text(u) => {
                 let has_letters = found
@@ -384,8 +395,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let posting = |title: &str| {
             format!(
-                "---\ntitle: {title}\nplats: Solna eller Stockholm\nsynlig: \"True\"\nikon: fa-solid fa-star\n---\n\
-                 {{{{< kort \"Läs mer här\" ikon=\"fa-solid fa-star\" bredd=\"120px\" >}}}}\n"
+                "---\ntitle: {title}\nplats: Solna eller Stockholm\nsynlig: \"True\"\nikon: fa-solid fa-star\n\
+                 cSpell:ignore: opentelemetry namespacing\n---\n\
+                 {{{{< kort \"Läs mer här\" ikon=\"fa-solid fa-star\" bredd=\"120px\" text=\"true\" >}}}}\n"
             )
         };
         for (name, text) in [
@@ -397,7 +409,8 @@ mod tests {
             ("content/sv/b.md", posting("B")),
             (
                 "layouts/shortcodes/kort.html",
-                "<p>{{ .Get 0 }}</p><b>{{ .Get \"ikon\" }}</b><i>{{ .Get \"bredd\" }}</i>\n"
+                "<p>{{ .Get 0 }}</p><b>{{ .Get \"ikon\" }}</b><i>{{ .Get \"bredd\" }}</i>\n\
+                 {{ if .Get \"text\" }}<hr>{{ end }}\n"
                     .to_string(),
             ),
         ] {
@@ -416,10 +429,12 @@ mod tests {
         let kort = &plan.suggestions.shortcodes["kort"].rule;
         assert_eq!(kort.positional, [0]);
         assert!(kort.params.is_empty(), "{kort:?}");
-        assert!(
-            plan.suggestions.undecided.is_empty(),
-            "every value of ikon and bredd is no text: nothing to look at: {:?}",
-            plan.suggestions.undecided
+        assert_eq!(
+            plan.suggestions.undecided,
+            [
+                "front matter cspell:ignore: reads like text (\"opentelemetry namespacing\"), but the key names a tool's directive; not suggested"
+            ],
+            "every value of ikon, bredd and text is no text: nothing to look at"
         );
     }
 }
