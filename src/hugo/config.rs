@@ -83,7 +83,7 @@ pub struct Mount {
     /// The languages this mount is for, lowercased; empty for all.
     pub langs: Vec<String>,
     /// The key that names them, as written: `lang`, or
-    /// `sites.matrix.languages` (Hugo 0.153 and later); empty if none.
+    /// `sites.matrix.languages` (newer Hugo versions); empty if none.
     pub langs_key: String,
     pub file: String,
 }

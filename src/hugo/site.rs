@@ -231,9 +231,24 @@ fn directories(
         .iter()
         .filter(|m| m.target == "content" || m.target.starts_with("content/"))
         .collect();
-    for mount in &content_mounts {
-        if let ("content", [lang]) = (mount.target.as_str(), mount.langs.as_slice()) {
-            dirs.entry(lang.clone()).or_insert_with(|| {
+    // A mount for one language. The same source may be mounted for others
+    // too, to fill their gaps (Hugo's own example mounts content/en for en,
+    // then again for de and nl): a source mounted for one language only is
+    // that language's first, whatever the order.
+    let own: Vec<(&String, &Mount)> = content_mounts
+        .iter()
+        .filter_map(|m| match (m.target.as_str(), m.langs.as_slice()) {
+            ("content", [lang]) => Some((lang, *m)),
+            _ => None,
+        })
+        .collect();
+    let shared_source = |source: &str| own.iter().filter(|(_, m)| m.source == source).count() > 1;
+    for only_theirs in [true, false] {
+        for (lang, mount) in &own {
+            if only_theirs == shared_source(&mount.source) {
+                continue;
+            }
+            dirs.entry(lang.to_string()).or_insert_with(|| {
                 Decided::new(
                     mount.source.clone(),
                     format!(
@@ -602,7 +617,7 @@ mod tests {
         assert!(project.is_ok(), "the patterns compile");
     }
 
-    /// Docsy (Hugo 0.153 `sites.matrix`): content/fr for fr, content/en
+    /// Docsy (the newer `sites.matrix`): content/fr for fr, content/en
     /// for en and fr, where it is fr's fallback.
     #[test]
     fn a_directory_mounted_for_several_languages_is_the_one_of_those_without_another() {
@@ -644,6 +659,40 @@ module:
         assert!(site.content_dirs.is_empty());
         assert_eq!(site.exclude.len(), 1);
         assert!(site.undecided.is_empty(), "{:?}", site.undecided);
+    }
+
+    /// Hugo's documentation fills the gaps of de and nl with English by
+    /// mounting content/en for each; in any order, content/de is de's.
+    #[test]
+    fn a_source_mounted_to_fill_gaps_is_not_the_language_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut mounts = vec![
+            mount("content/en", "content", &["de"]),
+            mount("content/en", "content", &["nl"]),
+            mount("content/en", "content", &["en"]),
+            mount("content/de", "content", &["de"]),
+            mount("content/nl", "content", &["nl"]),
+        ];
+        for _ in 0..2 {
+            let config = hugo(
+                vec![
+                    language("en", 1, None),
+                    language("de", 2, None),
+                    language("nl", 3, None),
+                ],
+                mounts.clone(),
+            );
+            let site = decide(dir.path(), Some(&config), &Overrides::default()).unwrap();
+            let dirs: Vec<String> = site
+                .language_dirs
+                .iter()
+                .map(|(l, d)| format!("{l}={}", d.value))
+                .collect();
+            assert_eq!(dirs, ["de=content/de", "en=content/en", "nl=content/nl"]);
+            assert!(site.exclude.is_empty());
+            assert!(site.undecided.is_empty(), "{:?}", site.undecided);
+            mounts.reverse();
+        }
     }
 
     #[test]
