@@ -567,5 +567,13 @@ fn init_on_the_glossary() {
             .contains_key("sign-language-section"),
         "its parameter is a video id, formatted into a shortcode call: {text}"
     );
+    assert!(
+        !config.front_matter.keys.iter().any(|k| k == "status"),
+        "status: Completed is what the templates look for, kept by most translations: {text}"
+    );
+    assert!(
+        text.contains("front matter status: reads like text (\"Feedback Appreciated\"), but 781 of 816 translations keep it"),
+        "{text}"
+    );
     assert!(site.said.contains("95 source postings"), "{}", site.said);
 }

@@ -5,7 +5,7 @@
 //! translation keeps as it is (a person's name) is not suggested even when
 //! printed. For front matter, a key is suggested when most of its source
 //! values read like text: two words or more, or one capitalised word
-//! (`Heltid`), unless every translation keeps it. Neither is suggested when
+//! (`Heltid`), unless (nearly) every translation keeps it. Neither is suggested when
 //! most of its source values are never text, whatever the template does
 //! with them: booleans, numbers, URLs, paths, file names, dates, colours,
 //! icon classes (`posting::values::is_never_text`). Whatever is left open
@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::evidence::{Evidence, ParamEvidence};
+use super::evidence::{Compared, Evidence, ParamEvidence};
 use super::templates::{self, ParamRef, Use, Verdict};
 use crate::posting::reads_like_prose;
 use crate::posting::rules::ShortcodeRule;
@@ -145,10 +145,10 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
                 ));
                 continue;
             }
-            if translations.always_kept() {
+            if translations.mostly_kept() {
                 out.undecided.push(format!(
                     "front matter {key}: reads like text (\"{example}\"), but {} it as it is; not suggested",
-                    kept(translations.compared)
+                    kept(translations)
                 ));
                 continue;
             }
@@ -175,12 +175,17 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
     }
 }
 
-/// `the one translation keeps` or `all 3 translations keep`.
-fn kept(n: usize) -> String {
+/// `the one translation keeps`, `all 3 translations keep` or `781 of 816
+/// translations keep`.
+fn kept(translations: &Compared) -> String {
+    let n = translations.compared;
+    let same = n - translations.changed.min(n);
     if n == 1 {
         "the one translation keeps".to_string()
-    } else {
+    } else if same == n {
         format!("all {n} translations keep")
+    } else {
+        format!("{same} of {n} translations keep")
     }
 }
 
@@ -282,7 +287,7 @@ fn shortcode(
                         "shortcode {name} {label}: printed ({}, {}), but {} it as it is (\"{}\"): a name or a code? not suggested",
                         cite(&u),
                         u.why,
-                        kept(found.translations.compared),
+                        kept(&found.translations),
                         found.values.first().map_or("", |v| v.2.as_str())
                     ));
                 } else if !global(param) {
@@ -358,6 +363,39 @@ mod tests {
             !reads_like_text("fa-solid fa-star"),
             "icon classes, two words"
         );
+    }
+
+    /// The glossary's `status: Completed` is compared with "Completed" by
+    /// its templates; a few translators translated it anyway.
+    #[test]
+    fn a_key_most_translations_keep_is_not_suggested() {
+        let evidence = |changed: usize| {
+            let mut evidence = Evidence::default();
+            evidence.front_matter.insert(
+                "status".into(),
+                crate::hugo::evidence::KeyEvidence {
+                    values: vec![("content/en/a.md".into(), "Completed".into()); 20],
+                    translations: Compared {
+                        compared: 40,
+                        changed,
+                        example: Some(("Completed".into(), "Terminé".into())),
+                    },
+                },
+            );
+            evidence
+        };
+        let config = Config::new("en", &["fr".into()], crate::project::Layout::ByDirectory);
+        let root = Path::new("no-such-site");
+        let slips = suggest(root, &config, &evidence(2));
+        assert!(slips.front_matter.is_empty());
+        assert_eq!(
+            slips.undecided,
+            [
+                "front matter status: reads like text (\"Completed\"), but 38 of 40 translations keep it as it is; not suggested"
+            ]
+        );
+        let translated = suggest(root, &config, &evidence(10));
+        assert_eq!(translated.front_matter.len(), 1);
     }
 
     #[test]
