@@ -139,7 +139,7 @@ impl Analysis {
 /// are looked for, the strongest first: the site's `layouts/`, then each
 /// theme's under `themes/`, by name. A theme's templates count as the
 /// site's own: Hugo uses them unless the site overrides them.
-pub fn layout_dirs(root: &Path) -> Vec<PathBuf> {
+fn layout_dirs(root: &Path) -> Vec<PathBuf> {
     let mut bases = vec![PathBuf::from("layouts")];
     if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
         let mut themes: Vec<PathBuf> = entries
