@@ -8,9 +8,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{copy_tree, repo, shared, stderr_of, succeed, tolkar_in};
+use common::{copy_tree, corpus_or_skip, repo, stderr_of, succeed, tolkar_in};
 use tolkar::posting::Rules;
-use tolkar::project::{CONFIG_FILE, Config, Layout};
+use tolkar::project::{CONFIG_FILE, Config, Layout, Project};
 
 struct Site {
     dir: tempfile::TempDir,
@@ -323,19 +323,23 @@ fn dry_run_prints_and_writes_nothing() {
 }
 
 /// The corpus site: Swedish sources, mounts with `lang`, and a shared
-/// `content/compliance` mounted for every language.
-fn corpus() -> Site {
+/// `content/compliance` mounted for every language. `None` without the
+/// corpus.
+fn corpus() -> Option<Site> {
+    let corpus = corpus_or_skip()?;
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&shared().join("corpus/site"), dir.path());
+    copy_tree(&corpus.join("site"), dir.path());
     let compliance = dir.path().join("content/compliance/gdpr.md");
     std::fs::create_dir_all(compliance.parent().unwrap()).unwrap();
     std::fs::write(&compliance, "---\ntitle: GDPR\n---\nThe same everywhere.\n").unwrap();
-    Site::init_in(dir, &[])
+    Some(Site::init_in(dir, &[]))
 }
 
 #[test]
 fn the_corpus_site() {
-    let site = corpus();
+    let Some(site) = corpus() else {
+        return;
+    };
     let config = site.config();
     assert_eq!(config.source_language, "sv");
     assert_eq!(
@@ -390,7 +394,9 @@ fn the_corpus_site() {
 /// segments as the hand-written `examples/site/tolkar.toml`.
 #[test]
 fn the_corpus_suggestions_segment_like_the_example_config() {
-    let site = corpus();
+    let Some(site) = corpus() else {
+        return;
+    };
     let config = site.config();
     let suggested = Rules {
         front_matter: config.front_matter.clone(),
@@ -448,4 +454,126 @@ fn init_refuses_to_overwrite_without_force() {
     succeed(tolkar_in(site.dir.path()).args(["init", "--force", "--targets", "da"]));
     assert_eq!(site.config().target_languages, strings(&["da"]));
     assert!(Path::new(&site.dir.path().join(CONFIG_FILE)).is_file());
+}
+
+/// A copy of corpus site `name` (`site`, `glossary`, or `docsy`: the Docsy
+/// documentation with the theme's templates where a user's install puts
+/// them, `themes/docsy/layouts`), with `tolkar init` run. `None` without
+/// the corpus.
+fn corpus_site(name: &str) -> Option<Site> {
+    let corpus = corpus_or_skip()?;
+    let dir = tempfile::tempdir().unwrap();
+    if name == "docsy" {
+        copy_tree(&corpus.join("docsy/docsy.dev"), dir.path());
+        copy_tree(
+            &corpus.join("docsy/theme/layouts"),
+            &dir.path().join("themes/docsy/layouts"),
+        );
+    } else {
+        copy_tree(&corpus.join(name), dir.path());
+    }
+    Some(Site::init_in(dir, &[]))
+}
+
+/// On each real site, init writes a file that tolkar itself loads and
+/// works with.
+#[test]
+fn init_writes_a_configuration_that_loads_on_every_corpus_site() {
+    for name in ["site", "glossary", "docsy"] {
+        let Some(site) = corpus_site(name) else {
+            return;
+        };
+        let project = Project::load(site.dir.path()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(
+            !project.source_postings().unwrap().is_empty(),
+            "{name}: postings are found"
+        );
+        assert_eq!(project.config, site.config(), "{name}");
+        succeed(tolkar_in(site.dir.path()).arg("status"));
+    }
+}
+
+/// The Docsy documentation: shortcodes of a theme, mounts of single files
+/// and a language that falls back to another's directory.
+#[test]
+fn init_on_the_docsy_documentation() {
+    let Some(site) = corpus_site("docsy") else {
+        return;
+    };
+    let config = site.config();
+    assert_eq!(config.source_language, "en");
+    assert_eq!(config.target_languages, ["fr"]);
+    assert_eq!(config.layout, Layout::ByDirectory);
+    assert_eq!(config.content_dir, "content");
+    assert!(config.content_dirs.is_empty());
+    assert_eq!(
+        config.exclude,
+        [
+            "project/repo/AGENTS.md",
+            "project/repo/CHANGELOG.md",
+            "project/repo/CONTRIBUTING.md",
+            "project/repo/README.md",
+        ],
+        "mounted files are excluded as files; mounted images are no postings"
+    );
+    let rules = &config.shortcodes.by_name;
+    assert_eq!(
+        rules.keys().collect::<Vec<_>>(),
+        ["card"],
+        "imgproc's file and options and siteGetPage's path and property are no text: {}",
+        site.text()
+    );
+    assert_eq!(rules["card"].params, ["footer", "header", "subtitle"]);
+    assert!(
+        !config.front_matter.keys.iter().any(|k| k.contains(':')),
+        "cSpell:ignore is no text: {:?}",
+        config.front_matter.keys
+    );
+    let text = site.text();
+    assert!(
+        text.contains("sites.matrix.languages = 'fr'"),
+        "fr's directory comes from its mount: {text}"
+    );
+    assert!(
+        !text.contains("reads only each language's own content directory"),
+        "{text}"
+    );
+    assert!(site.said.contains("18 templates read"), "{}", site.said);
+}
+
+/// The CNCF glossary: the site's contentDir is English's, each other
+/// language has its own.
+#[test]
+fn init_on_the_glossary() {
+    let Some(site) = corpus_site("glossary") else {
+        return;
+    };
+    let config = site.config();
+    assert_eq!(config.source_language, "en");
+    assert_eq!(config.target_languages.len(), 15);
+    assert_eq!(config.layout, Layout::ByDirectory);
+    assert_eq!(config.content_dir, "content");
+    assert!(config.content_dirs.is_empty());
+    let text = site.text();
+    assert!(
+        text.contains("en: content/en (from config.toml: contentDir = 'content/en'"),
+        "{text}"
+    );
+    assert!(!text.contains("content/en/en"), "{text}");
+    assert!(
+        !config
+            .shortcodes
+            .by_name
+            .contains_key("sign-language-section"),
+        "its parameter is a video id, formatted into a shortcode call: {text}"
+    );
+    assert!(
+        !config.front_matter.keys.iter().any(|k| k == "status"),
+        "status: Completed is what the templates look for, kept by most translations: {text}"
+    );
+    assert!(
+        text.contains("front matter status: reads like text (\"Feedback Appreciated\"), but 781 of 816 translations keep it"),
+        "{text}"
+    );
+    assert!(site.said.contains("95 source postings"), "{}", site.said);
 }

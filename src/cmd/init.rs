@@ -35,7 +35,17 @@ pub fn run(
         ));
     }
     let plan = hugo::plan(dir, overrides)?;
-    let text = hugo::render::render(&plan);
+    let text = hugo::render::render(&plan).map_err(|e| {
+        Failure::new(
+            "error-config-invalid",
+            vec![
+                ("path", path.display().to_string()),
+                ("line", e.at.line.to_string()),
+                ("column", e.at.column.to_string()),
+                ("reason", e.reason),
+            ],
+        )
+    })?;
     if dry_run {
         out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
     } else {

@@ -80,8 +80,11 @@ pub struct Language {
 pub struct Mount {
     pub source: String,
     pub target: String,
-    /// The languages this mount is for; empty for all.
+    /// The languages this mount is for, lowercased; empty for all.
     pub langs: Vec<String>,
+    /// The key that names them, as written: `lang`, or
+    /// `sites.matrix.languages` (newer Hugo versions); empty if none.
+    pub langs_key: String,
     pub file: String,
 }
 
@@ -120,37 +123,68 @@ impl HugoConfig {
 /// Reads the Hugo configuration of the site at `root`; `None` if it has
 /// none.
 pub fn read(root: &Path) -> Result<Option<HugoConfig>, ConfigError> {
-    // The strongest first: the root file, then config/_default.
-    let mut parts: Vec<(String, Value)> = Vec::new();
-    if let Some(name) = ROOT_FILES.iter().find(|f| root.join(f).is_file()) {
-        parts.push((name.to_string(), parse_file(root, name)?));
+    let mut files = Vec::new();
+    for name in file_names(root) {
+        let path = root.join(&name);
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+            path: path.clone(),
+            at: Location { line: 1, column: 1 },
+            reason: e.to_string(),
+        })?;
+        files.push((name, text));
     }
-    let dir = Path::new("config").join("_default");
-    for (stem, wrap) in [
-        ("hugo", None),
-        ("config", None),
-        ("languages", Some("languages")),
-        ("module", Some("module")),
-    ] {
+    from_texts(root, &files)
+}
+
+/// The configuration files of the site at `root` that exist, relative to
+/// it, the strongest first: the root file, then `config/_default/`.
+fn file_names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = ROOT_FILES
+        .iter()
+        .find(|f| root.join(f).is_file())
+        .map(|f| f.to_string())
+        .into_iter()
+        .collect();
+    for stem in ["hugo", "config", "languages", "module"] {
         for ext in EXTENSIONS {
-            let name = dir
-                .join(format!("{stem}.{ext}"))
-                .to_string_lossy()
-                .replace('\\', "/");
-            if !root.join(&name).is_file() {
-                continue;
+            let name = format!("config/_default/{stem}.{ext}");
+            if root.join(&name).is_file() {
+                names.push(name);
             }
-            let value = parse_file(root, &name)?;
-            let value = match wrap {
-                Some(key) => {
-                    let mut map = Map::new();
-                    map.insert(key.to_string(), value);
-                    Value::Object(map)
-                }
-                None => value,
-            };
-            parts.push((name, value));
         }
+    }
+    names
+}
+
+/// The Hugo configuration that `files` make, the strongest first: each
+/// one's name relative to the site at `root` (`hugo.toml`,
+/// `config/_default/languages.yaml`) and its text. What `read` does once
+/// it has read them; public so that tests and the fuzzer reach it without
+/// a site on disk.
+pub fn from_texts(
+    root: &Path,
+    files: &[(String, String)],
+) -> Result<Option<HugoConfig>, ConfigError> {
+    let mut parts: Vec<(String, Value)> = Vec::new();
+    for (name, text) in files {
+        let value = parse(&root.join(name), text)?;
+        // `config/_default/languages.toml` holds what `[languages]` would.
+        let name_path = Path::new(name);
+        let wrap = name_path
+            .parent()
+            .is_some_and(|p| p == Path::new("config/_default"))
+            .then(|| name_path.file_stem().and_then(|s| s.to_str()))
+            .flatten()
+            .filter(|stem| matches!(*stem, "languages" | "module"));
+        let value = match wrap {
+            Some(key) => {
+                let mut map = Map::new();
+                map.insert(key.to_string(), value);
+                Value::Object(map)
+            }
+            None => value,
+        };
+        parts.push((name.clone(), value));
     }
     if parts.is_empty() {
         return Ok(None);
@@ -158,21 +192,14 @@ pub fn read(root: &Path) -> Result<Option<HugoConfig>, ConfigError> {
     Ok(Some(merge(&parts)))
 }
 
-fn parse_file(root: &Path, name: &str) -> Result<Value, ConfigError> {
-    let path = root.join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-        path: path.clone(),
-        at: Location { line: 1, column: 1 },
-        reason: e.to_string(),
-    })?;
-    parse(&path, &text)
-}
-
 /// A parser's message without the position it appends (` at line 2
 /// column 3`), which the error already names.
 fn without_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) if message[at..].contains(" column ") => message[..at].to_string(),
+    match message
+        .rfind(" at line ")
+        .and_then(|at| message.split_at_checked(at))
+    {
+        Some((before, position)) if position.contains(" column ") => before.to_string(),
         _ => message.to_string(),
     }
 }
@@ -238,15 +265,20 @@ fn shown(value: &Value) -> String {
     }
 }
 
+/// A string value as a setting; an empty one is no setting (Hugo takes
+/// its default then).
 fn string_setting(file: &str, key: &str, value: &Value) -> Option<Setting> {
-    value.as_str().map(|s| Setting {
-        value: s.to_string(),
-        origin: Origin {
-            file: file.to_string(),
-            key: key.to_string(),
-            value: shown(value),
-        },
-    })
+    value
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Setting {
+            value: s.to_string(),
+            origin: Origin {
+                file: file.to_string(),
+                key: key.to_string(),
+                value: shown(value),
+            },
+        })
 }
 
 /// Merges the files, the strongest first: the first file that sets a value
@@ -292,8 +324,9 @@ fn merge(parts: &[(String, Value)]) -> HugoConfig {
                         config.languages.len() - 1
                     }
                 };
-                let language = &mut config.languages[index];
-                let Some(settings) = settings.as_object() else {
+                let (Some(language), Some(settings)) =
+                    (config.languages.get_mut(index), settings.as_object())
+                else {
                     continue;
                 };
                 if language.weight == 0 {
@@ -391,18 +424,36 @@ fn misplaced_default_language(parts: &[(String, Value)], config: &mut HugoConfig
 fn mount(file: &str, value: &Value) -> Option<Mount> {
     let map = value.as_object()?;
     let text = |key: &str| get(map, key).and_then(|(_, v)| v.as_str()).map(clean);
-    let langs = match get(map, "lang").map(|(_, v)| v) {
-        Some(Value::String(lang)) if !lang.is_empty() => vec![lang.clone()],
-        Some(Value::Array(langs)) => langs
+    // Hugo lowercases language codes; these are compared with them.
+    let codes = |value: &Value| match value {
+        Value::String(lang) if !lang.is_empty() => vec![lang.to_lowercase()],
+        Value::Array(langs) => langs
             .iter()
-            .filter_map(|l| l.as_str().map(String::from))
+            .filter_map(|l| l.as_str().map(str::to_lowercase))
             .collect(),
         _ => Vec::new(),
+    };
+    let (langs, langs_key) = if let Some((key, value)) = get(map, "lang") {
+        (codes(value), key.to_string())
+    } else if let Some((sites, Value::Object(inner))) = get(map, "sites")
+        && let Some((matrix, Value::Object(inner))) = get(inner, "matrix")
+        && let Some((languages, value)) = get(inner, "languages")
+    {
+        (codes(value), format!("{sites}.{matrix}.{languages}"))
+    } else {
+        (Vec::new(), String::new())
+    };
+    // A pattern (`**`) may match every language: taken as all of them.
+    let langs = if langs.iter().any(|l| l.contains(['*', '?', '[', '{'])) {
+        Vec::new()
+    } else {
+        langs
     };
     Some(Mount {
         source: text("source")?,
         target: text("target")?,
         langs,
+        langs_key,
         file: file.to_string(),
     })
 }
@@ -540,6 +591,7 @@ mod tests {
                 source: "content/svenska".into(),
                 target: "content".into(),
                 langs: vec!["sv".into()],
+                langs_key: "lang".into(),
                 file: "config/_default/module.yaml".into(),
             }]
         );
@@ -557,6 +609,34 @@ mod tests {
         let config = read(dir.path()).unwrap().unwrap();
         assert_eq!(config.default_language(), "da");
         assert_eq!(config.content_dir(), "src", "what the root file lacks");
+    }
+
+    #[test]
+    fn texts_are_read_as_files_of_those_names() {
+        let files = [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = ''\ncontentDir = ''\n",
+            ),
+            (
+                "config/_default/languages.yaml",
+                "sv:\n  weight: 2\n  contentDir: innehåll/sv\nen:\n  weight: 1\n",
+            ),
+        ]
+        .map(|(n, t)| (n.to_string(), t.to_string()));
+        let config = from_texts(Path::new("site"), &files).unwrap().unwrap();
+        assert_eq!(config.default_language(), "en", "empty is Hugo's default");
+        assert_eq!(config.content_dir(), "content", "empty is Hugo's default");
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["en", "sv"]);
+        assert_eq!(
+            config.languages[1].content_dir.as_ref().unwrap().value,
+            "innehåll/sv"
+        );
+        assert_eq!(from_texts(Path::new("site"), &[]).unwrap(), None);
+        let broken = [("hugo.json".to_string(), "{\"a\": ö}".to_string())];
+        let err = from_texts(Path::new("site"), &broken).unwrap_err();
+        assert_eq!(err.path, Path::new("site/hugo.json"));
     }
 
     #[test]

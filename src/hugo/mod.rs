@@ -47,7 +47,22 @@ pub fn plan(root: &Path, overrides: &Overrides) -> Result<Plan, Failure> {
             ],
         )
     })?;
-    let site = site::decide(root, hugo.as_ref(), overrides)?;
+    let mut site = site::decide(root, hugo.as_ref(), overrides)?;
+    let project = Project::new(root, site_config(&mut site))?;
+    let evidence = evidence::gather(&project)?;
+    let suggestions = suggest::suggest(root, &project.config, &evidence);
+    Ok(assemble(site, evidence, suggestions))
+}
+
+/// `[shortcodes]` keys of their own: a rule for a shortcode of that name
+/// cannot be written (`ShortcodeRules` reads `[shortcodes.NAME]` beside
+/// them).
+const SHORTCODES_KEYS: [&str; 2] = ["text_params", "verbatim"];
+
+/// The configuration `site` decides, before any suggestion. An exclude
+/// pattern that would not compile is left out with a note, so the file
+/// always loads.
+fn site_config(site: &mut site::Site) -> Config {
     let mut config = Config::new(&site.source.value, &site.targets.value, site.layout.value);
     config.content_dir = site.content_dir.value.clone();
     config.content_dirs = site
@@ -55,26 +70,64 @@ pub fn plan(root: &Path, overrides: &Overrides) -> Result<Plan, Failure> {
         .iter()
         .map(|(lang, dir)| (lang.clone(), dir.value.clone()))
         .collect();
+    let (valid, invalid): (Vec<_>, Vec<_>) = std::mem::take(&mut site.exclude)
+        .into_iter()
+        .partition(|e| compiles(&e.value));
+    for exclude in invalid {
+        site.undecided.push(format!(
+            "not excluded, since it is no valid pattern: {} ({})",
+            exclude.value, exclude.why
+        ));
+    }
+    site.exclude = valid;
     config.exclude = site.exclude.iter().map(|e| e.value.clone()).collect();
-    let project = Project::new(root, config.clone())?;
-    let evidence = evidence::gather(&project)?;
-    let suggestions = suggest::suggest(root, &config, &evidence);
+    config
+}
+
+/// Whether `Project::new` compiles `pattern`.
+fn compiles(pattern: &str) -> bool {
+    globset::Glob::new(pattern)
+        .is_ok_and(|glob| globset::GlobSetBuilder::new().add(glob).build().is_ok())
+}
+
+/// The plan from what was read: the site's configuration with the
+/// suggested rules added.
+pub fn assemble(
+    mut site: site::Site,
+    evidence: evidence::Evidence,
+    mut suggestions: suggest::Suggestions,
+) -> Plan {
+    let mut config = site_config(&mut site);
     config
         .front_matter
         .keys
         .extend(suggestions.front_matter.iter().map(|k| k.key.clone()));
+    let reserved: Vec<String> = suggestions
+        .shortcodes
+        .keys()
+        .filter(|name| SHORTCODES_KEYS.contains(&name.as_str()))
+        .cloned()
+        .collect();
+    for name in reserved {
+        if let Some(suggestion) = suggestions.shortcodes.remove(&name) {
+            suggestions.undecided.push(format!(
+                "shortcode {name}: {} suggests a rule, but [shortcodes.{name}] cannot be written, as {name} is a key of [shortcodes] itself; rename the shortcode to give it one",
+                suggestion.template
+            ));
+        }
+    }
     for (name, rule) in &suggestions.shortcodes {
         config
             .shortcodes
             .by_name
             .insert(name.clone(), rule.rule.clone());
     }
-    Ok(Plan {
+    Plan {
         config,
         site,
         evidence,
         suggestions,
-    })
+    }
 }
 
 /// A decided value and why: `from hugo.toml: defaultContentLanguage = 'sv'`.

@@ -1,28 +1,85 @@
 //! Writes a `Plan` as `tolkar.toml` for people: the values as serde writes
 //! them, each with a comment saying where it came from, and at the end what
 //! `init` could not decide.
+//!
+//! The comments quote the site (front-matter values, parameters, paths,
+//! parser messages), so they are made safe whatever they hold: a line
+//! break would end the comment and leave the rest of the line to be read
+//! as TOML. What is written is read back before it is returned.
 
 use toml_edit::{DocumentMut, Item, Table};
 
 use super::Plan;
+use crate::posting::Location;
+use crate::project::Config;
+
+/// The widest comment line, `#` included, in characters.
+const WIDTH: usize = 78;
+
+/// `tolkar.toml` as rendered does not read back as planned. Not expected
+/// to happen: a bug in `render`, reported instead of a file tolkar refuses.
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{}: {reason}", at.line, at.column)]
+pub struct RenderError {
+    pub at: Location,
+    pub reason: String,
+}
+
+/// `text` with control characters written as escapes (`\n`, `\u{1b}`):
+/// TOML ends a comment at a line break and refuses other control
+/// characters in it, and people would not see them there anyway.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words of `line`, a word longer than a comment line cut in pieces
+/// that fit.
+fn words(line: &str) -> impl Iterator<Item = String> + '_ {
+    let most = WIDTH - 5;
+    line.split(' ').flat_map(move |word| {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() <= most {
+            vec![word.to_string()]
+        } else {
+            chars.chunks(most).map(|c| c.iter().collect()).collect()
+        }
+    })
+}
 
 /// Comment lines, each started with `# ` and wrapped near 78 columns.
 fn comment(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines {
+        let line = printable(line);
         if line.is_empty() {
             out.push_str("#\n");
             continue;
         }
         let mut current = String::from("#");
-        for word in line.split(' ') {
-            if current.chars().count() + word.chars().count() > 77 && current.len() > 4 {
+        let mut width = 1;
+        for word in words(&line) {
+            let word_width = word.chars().count();
+            if width + word_width >= WIDTH && width > 4 {
                 out.push_str(&current);
                 out.push('\n');
                 current = String::from("#  ");
+                width = 3;
             }
             current.push(' ');
-            current.push_str(word);
+            current.push_str(&word);
+            width += 1 + word_width;
         }
         out.push_str(&current);
         out.push('\n');
@@ -81,11 +138,23 @@ pub(crate) fn plural(n: usize, one: &str, other: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { other })
 }
 
-/// The text of `tolkar.toml` for `plan`.
-pub fn render(plan: &Plan) -> String {
+fn error(at: Location, reason: impl Into<String>) -> RenderError {
+    RenderError {
+        at,
+        reason: reason.into(),
+    }
+}
+
+const START: Location = Location { line: 1, column: 1 };
+
+/// The text of `tolkar.toml` for `plan`, checked to read back as
+/// `plan.config`.
+pub fn render(plan: &Plan) -> Result<String, RenderError> {
     let body =
-        toml_edit::ser::to_string_pretty(&plan.config).expect("the configuration serializes");
-    let mut doc: DocumentMut = body.parse().expect("serde writes valid TOML");
+        toml_edit::ser::to_string_pretty(&plan.config).map_err(|e| error(START, e.to_string()))?;
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e: toml_edit::TomlError| error(START, e.message().trim()))?;
     let site = &plan.site;
     let read = if site.hugo_files.is_empty() {
         "no Hugo configuration found".to_string()
@@ -185,7 +254,23 @@ pub fn render(plan: &Plan) -> String {
         let items: Vec<String> = undecided.iter().map(|u| format!("- {u}")).collect();
         text.push_str(&comment(&items));
     }
-    text
+    check(&text, &plan.config)?;
+    Ok(text)
+}
+
+/// That `text` reads back as `config`.
+fn check(text: &str, config: &Config) -> Result<(), RenderError> {
+    let read: Config = toml_edit::de::from_str(text).map_err(|e| {
+        let at = Location::of(text, e.span().map_or(0, |s| s.start));
+        error(at, e.message().trim())
+    })?;
+    if &read != config {
+        return Err(error(
+            START,
+            "the written configuration does not read back as planned",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -213,7 +298,7 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         let plan = plan(dir.path(), &Overrides::default()).unwrap();
-        let text = render(&plan);
+        let text = render(&plan).unwrap();
         let read: Config = toml_edit::de::from_str(&text).unwrap();
         assert_eq!(read, plan.config, "{text}");
         assert_eq!(read.content_dir, "innehall");
@@ -226,5 +311,55 @@ mod tests {
         );
         assert!(text.contains("\n# from hugo.toml: defaultContentLanguage = 'sv'\n"));
         assert!(!text.contains("could not decide"), "{text}");
+    }
+
+    /// A real site's front-matter value spanning lines was quoted into a
+    /// comment whose second line lost its `#`: tolkar then refused its own
+    /// file (`key with no value`).
+    #[test]
+    fn a_value_spanning_lines_stays_in_its_comment() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'sv'\n[languages.sv]\n[languages.da]\n",
+            ),
+            (
+                "content/sv/a.md",
+                "---\ntitle: Hej\nplats: |\n  Solna eller Stockholm\n  key = \"x\" # inte en nyckel\r\n---\nText.\n",
+            ),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let plan = plan(dir.path(), &Overrides::default()).unwrap();
+        assert!(plan.config.front_matter.keys.contains(&"plats".to_string()));
+        let text = render(&plan).unwrap();
+        let read: Config = toml_edit::de::from_str(&text).unwrap();
+        assert_eq!(read, plan.config, "{text}");
+        assert!(
+            text.replace("\n#   ", " ")
+                .contains("(\"Solna eller Stockholm\\nkey = \"x\" # inte en nyckel\\n\")"),
+            "the line break shown as \\n: {text}"
+        );
+    }
+
+    #[test]
+    fn comment_lines_are_safe_whatever_they_quote() {
+        let lines = [
+            "a\nb\rc\u{0}d\u{1b}e\u{7f}f\u{85}g\u{2028}h\ti".to_string(),
+            "x".repeat(200),
+            String::new(),
+            "  indented evidence".to_string(),
+        ];
+        let text = comment(&lines);
+        for line in text.lines() {
+            assert!(line.starts_with('#'), "{line:?}");
+            assert!(line.chars().count() <= WIDTH, "{line:?}");
+            assert!(!line.contains(char::is_control), "{line:?}");
+        }
+        assert!(text.starts_with("# a\\nb\\rc\\u{0}d\\u{1b}e\\u{7f}f\\u{85}g\\u{2028}h\\ti\n"));
+        assert!(text.contains("\n#   indented evidence\n"), "{text}");
     }
 }

@@ -96,13 +96,14 @@ fn param_with_markup(value: &str) -> Option<(String, Vec<ParamMarkup>)> {
         return None;
     }
     let body = markdown::segment(value, 0, value, &inline::Atoms::default());
-    let [only] = body.segments.as_slice() else {
-        return None;
-    };
+    // The paragraph that is the whole value; an image's alt text inside it
+    // is a segment of its own, left as the source has it.
+    let only = body
+        .segments
+        .iter()
+        .find(|s| s.inline.span == (0..value.len()))?;
     let inline = &only.inline;
-    let whole = inline.span == (0..value.len());
     if only.kind != Kind::Paragraph
-        || !whole
         || inline.placeholders.is_empty()
         || inline.placeholders.iter().any(|p| p.relabel.is_some())
     {
@@ -321,6 +322,10 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
             }
             let (text, markup) = param_with_markup(&param.value)
                 .unwrap_or_else(|| (param.value.clone(), Vec::new()));
+            // `footer="![Signature](x.png)"`: markup only, nothing to say.
+            if !has_letters(&text) {
+                continue;
+            }
             segments.push(Segment {
                 key: format!("sc:{}[{n}].{which}", tag.name),
                 kind: Kind::ShortcodeParam,

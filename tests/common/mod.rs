@@ -21,6 +21,23 @@ pub fn corpus_dir() -> PathBuf {
     shared().join("corpus")
 }
 
+/// `../shared/corpus`, or `None` with one line on stderr when it is not
+/// there (a checkout without it). In CI, `TOLKAR_REQUIRE_TOOLS=1` makes a
+/// missing corpus a failure, as it does a missing tool (`have_tool`).
+pub fn corpus_or_skip() -> Option<PathBuf> {
+    let dir = corpus_dir();
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("TOLKAR_REQUIRE_TOOLS").is_none(),
+        "the corpus is required (TOLKAR_REQUIRE_TOOLS is set) but {} is missing",
+        dir.display()
+    );
+    eprintln!("skipped: no corpus at {}", dir.display());
+    None
+}
+
 /// Every posting of the corpus (seed and site), sorted.
 pub fn corpus_files() -> Vec<PathBuf> {
     fn walk_all(dir: &Path, out: &mut Vec<PathBuf>) {
