@@ -175,7 +175,7 @@ fn front_matter(config: &Config, evidence: &Evidence, out: &mut Suggestions) {
     }
 }
 
-/// `the one translation keeps`, `all 3 translations keep` or `781 of 816
+/// `the one translation keeps`, `all 3 translations keep` or `782 of 817
 /// translations keep`.
 fn kept(translations: &Compared) -> String {
     let n = translations.compared;
