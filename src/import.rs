@@ -31,22 +31,24 @@ impl Reason {
     /// The Fluent message id and arguments that explain it.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            Reason::NotAnId => ("import-refused-not-an-id", vec![]),
-            Reason::OutsideProject => ("import-refused-outside", vec![]),
-            Reason::UnknownId => ("import-refused-unknown", vec![]),
-            Reason::Duplicate => ("import-refused-duplicate", vec![]),
+            Reason::NotAnId => (crate::msg_id!("import-refused-not-an-id"), vec![]),
+            Reason::OutsideProject => (crate::msg_id!("import-refused-outside"), vec![]),
+            Reason::UnknownId => (crate::msg_id!("import-refused-unknown"), vec![]),
+            Reason::Duplicate => (crate::msg_id!("import-refused-duplicate"), vec![]),
             Reason::Placeholder(e) => {
                 let (id, tag) = match e {
                     PlaceholderError::Missing { tag } => {
-                        ("import-refused-missing-placeholder", tag)
+                        (crate::msg_id!("import-refused-missing-placeholder"), tag)
                     }
                     PlaceholderError::Unknown { tag } => {
-                        ("import-refused-unknown-placeholder", tag)
+                        (crate::msg_id!("import-refused-unknown-placeholder"), tag)
                     }
                     PlaceholderError::Repeated { tag } => {
-                        ("import-refused-repeated-placeholder", tag)
+                        (crate::msg_id!("import-refused-repeated-placeholder"), tag)
                     }
-                    PlaceholderError::BadNesting { tag } => ("import-refused-nesting", tag),
+                    PlaceholderError::BadNesting { tag } => {
+                        (crate::msg_id!("import-refused-nesting"), tag)
+                    }
                 };
                 (id, vec![("tag", tag.clone())])
             }

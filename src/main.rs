@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             eprintln!(
                 "tolkar: {}: {}",
-                messages.get("error-prefix", &[]),
+                messages.get(tolkar::msg_id!("error-prefix"), &[]),
                 failure.message(&messages)
             );
             ExitCode::from(failure.exit_code())

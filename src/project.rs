@@ -173,7 +173,7 @@ impl Project {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Failure::new(
-                    "error-config-missing",
+                    crate::msg_id!("error-config-missing"),
                     vec![("dir", root.display().to_string())],
                 ));
             }
@@ -333,7 +333,7 @@ impl Project {
             Ok(())
         } else {
             Err(Failure::new(
-                "error-unknown-language",
+                crate::msg_id!("error-unknown-language"),
                 vec![
                     ("lang", lang.into()),
                     ("langs", self.config.target_languages.join(", ")),
@@ -356,7 +356,7 @@ impl Project {
 
 fn config_error(path: &Path, at: Location, reason: &str) -> Failure {
     Failure::new(
-        "error-config-invalid",
+        crate::msg_id!("error-config-invalid"),
         vec![
             ("path", path.display().to_string()),
             ("line", at.line.to_string()),
@@ -515,6 +515,6 @@ mod tests {
         )
         .unwrap();
         let err = Project::load(dir.path()).err().unwrap();
-        assert_eq!(err.id(), "error-config-invalid");
+        assert_eq!(err.id(), crate::msg_id!("error-config-invalid"));
     }
 }

@@ -49,9 +49,13 @@ pub struct Problem {
 impl Problem {
     pub fn of(error: &ReadError) -> Problem {
         let (id, args, at): (&str, Vec<(&str, String)>, Option<Location>) = match error {
-            ReadError::Io(message) => ("error-io", vec![("error", message.clone())], None),
-            ReadError::Directory => ("error-is-directory", vec![], None),
-            ReadError::Binary => ("error-binary", vec![], None),
+            ReadError::Io(message) => (
+                crate::msg_id!("error-io"),
+                vec![("error", message.clone())],
+                None,
+            ),
+            ReadError::Directory => (crate::msg_id!("error-is-directory"), vec![], None),
+            ReadError::Binary => (crate::msg_id!("error-binary"), vec![], None),
             ReadError::Posting(err) => {
                 let (id, args) = err.message();
                 (id, args, Some(err.location()))

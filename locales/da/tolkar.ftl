@@ -90,7 +90,6 @@ status-unreadable =
        *[other] { $count } kildepostinger kunne ikke læses ved seneste sync; det, der er gemt for dem, bevares som det var:
     }
 status-header = Sprog   Oversatte   Uaktuelle   Mangler   I alt
-status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =
     { $path }: { $translated } af { $total } oversat ({ $translated_pct } %), { $stale ->
         [one] { $stale } uaktuelt

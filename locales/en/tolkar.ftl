@@ -70,7 +70,6 @@ status-unreadable =
        *[other] { $count } source postings could not be read at the last sync; what is stored for them is kept as it was:
     }
 status-header = Language   Translated   Stale   Missing   Total
-status-row = { $lang }   { $translated } ({ $translated_pct }%)   { $stale }   { $missing }   { $total }
 status-doc-row = { $path }: { $translated } of { $total } translated ({ $translated_pct }%), { $stale } stale, { $missing } missing
 
 ## build

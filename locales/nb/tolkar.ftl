@@ -87,7 +87,6 @@ status-unreadable =
        *[other] { $count } kildepostinger kunne ikke leses ved siste sync; det som er lagret for dem, beholdes som det var:
     }
 status-header = Språk   Oversatte   Utdaterte   Mangler   Totalt
-status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =
     { $path }: { $translated } av { $total } oversatt ({ $translated_pct } %), { $stale ->
         [one] { $stale } utdatert

@@ -83,7 +83,6 @@ status-unreadable =
        *[other] { $count } källpostingar kunde inte läsas vid senaste sync; det som är lagrat för dem behålls som det var:
     }
 status-header = Språk   Översatta   Inaktuella   Saknas   Totalt
-status-row = { $lang }   { $translated } ({ $translated_pct } %)   { $stale }   { $missing }   { $total }
 status-doc-row =
     { $path }: { $translated } av { $total } översatta ({ $translated_pct } %), { $stale ->
         [one] { $stale } inaktuellt

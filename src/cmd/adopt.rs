@@ -71,7 +71,10 @@ pub fn run(
     super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
     if let Some(doc) = options.explain {
         let [lang] = &languages[..] else {
-            return Err(Failure::new("error-adopt-explain-lang", vec![]));
+            return Err(Failure::new(
+                crate::msg_id!("error-adopt-explain-lang"),
+                vec![],
+            ));
         };
         return explain(&project, &sources, doc, lang, out);
     }
@@ -249,7 +252,7 @@ pub fn run(
     for failure in &refused {
         note(&format!(
             "tolkar: {}: {}",
-            messages.get("error-prefix", &[]),
+            messages.get(crate::msg_id!("error-prefix"), &[]),
             failure.message(messages)
         ));
     }
@@ -544,7 +547,7 @@ fn explain(
         .find(|(s, localized, _)| sources[*s].path == doc || localized == doc)
     else {
         return Err(Failure::new(
-            "error-adopt-unknown-doc",
+            crate::msg_id!("error-adopt-unknown-doc"),
             vec![("path", doc.to_string())],
         ));
     };

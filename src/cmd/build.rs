@@ -102,7 +102,7 @@ pub fn run(
                     .collect();
                 langs.dedup();
                 return Err(Failure::new(
-                    "error-missing-translations",
+                    crate::msg_id!("error-missing-translations"),
                     vec![
                         ("count", missing_total.to_string()),
                         ("lang", langs.join(", ")),
@@ -302,7 +302,7 @@ fn render(
             )
             .map_err(|e| {
                 Failure::new(
-                    "error-bad-translation",
+                    crate::msg_id!("error-bad-translation"),
                     vec![
                         ("path", plan.source.path.clone()),
                         ("lang", plan.lang.into()),

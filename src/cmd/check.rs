@@ -121,7 +121,7 @@ pub fn run(
     for kind in &policy.fail_on {
         if !["stale", "missing", "machine"].contains(&kind.as_str()) {
             return Err(Failure::new(
-                "error-unknown-state",
+                crate::msg_id!("error-unknown-state"),
                 vec![
                     ("state", kind.clone()),
                     ("states", "stale, missing, machine".into()),

@@ -98,7 +98,7 @@ fn parse_states(names: &[String]) -> Result<BTreeSet<State>, Failure> {
         }
         let state = name.parse().map_err(|_| {
             Failure::new(
-                "error-unknown-state",
+                crate::msg_id!("error-unknown-state"),
                 vec![
                     ("state", name.clone()),
                     ("states", format!("{}, all", state_names())),
@@ -123,7 +123,7 @@ pub(super) fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, Fai
     for pattern in patterns {
         let glob = Glob::new(pattern.trim_start_matches("./")).map_err(|e| {
             Failure::new(
-                "error-bad-glob",
+                crate::msg_id!("error-bad-glob"),
                 vec![("glob", pattern.clone()), ("reason", e.kind().to_string())],
             )
         })?;
@@ -131,7 +131,7 @@ pub(super) fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, Fai
     }
     set.build().map(Some).map_err(|e| {
         Failure::new(
-            "error-bad-glob",
+            crate::msg_id!("error-bad-glob"),
             vec![("glob", patterns.join(" ")), ("reason", e.to_string())],
         )
     })

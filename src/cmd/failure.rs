@@ -41,25 +41,26 @@ impl Failure {
         match err {
             ReadError::Posting(e) => Failure::posting(path, e),
             ReadError::Io(message) => Failure::new(
-                "error-io",
+                crate::msg_id!("error-io"),
                 vec![
                     ("path", path.display().to_string()),
                     ("error", message.clone()),
                 ],
             ),
             ReadError::Directory => Failure::new(
-                "error-is-directory",
+                crate::msg_id!("error-is-directory"),
                 vec![("path", path.display().to_string())],
             ),
-            ReadError::Binary => {
-                Failure::new("error-binary", vec![("path", path.display().to_string())])
-            }
+            ReadError::Binary => Failure::new(
+                crate::msg_id!("error-binary"),
+                vec![("path", path.display().to_string())],
+            ),
         }
     }
 
     pub fn io(path: &Path, err: &io::Error) -> Failure {
         let mut failure = Failure::new(
-            "error-io",
+            crate::msg_id!("error-io"),
             vec![
                 ("path", path.display().to_string()),
                 ("error", err.to_string()),
@@ -72,7 +73,7 @@ impl Failure {
     /// A file named on the command line could not be written.
     pub fn write(path: &Path, err: &io::Error) -> Failure {
         Failure::new(
-            "error-write",
+            crate::msg_id!("error-write"),
             vec![
                 ("path", path.display().to_string()),
                 ("error", err.to_string()),
@@ -132,7 +133,7 @@ impl From<crate::store::StoreError> for Failure {
         use crate::store::StoreError;
         match err {
             StoreError::Newer { path, found, known } => Failure::new(
-                "error-db-newer",
+                crate::msg_id!("error-db-newer"),
                 vec![
                     ("path", path.display().to_string()),
                     ("found", found.to_string()),
@@ -140,7 +141,7 @@ impl From<crate::store::StoreError> for Failure {
                 ],
             ),
             StoreError::Sqlite { path, source } => Failure::new(
-                "error-db",
+                crate::msg_id!("error-db"),
                 vec![
                     ("path", path.display().to_string()),
                     ("error", source.to_string()),

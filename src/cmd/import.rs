@@ -172,7 +172,7 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = crate::posting::Location::of_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
         Failure::new(
-            "error-not-utf8",
+            crate::msg_id!("error-not-utf8"),
             vec![
                 ("path", path.display().to_string()),
                 ("line", at.line.to_string()),
@@ -182,13 +182,13 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
     })?;
     let format = Format::detect(&path.to_string_lossy(), text.as_bytes()).ok_or_else(|| {
         Failure::new(
-            "error-import-format",
+            crate::msg_id!("error-import-format"),
             vec![("path", path.display().to_string())],
         )
     })?;
     let file = exchange::read(format, &text).map_err(|e| {
         Failure::new(
-            "error-import-syntax",
+            crate::msg_id!("error-import-syntax"),
             vec![
                 ("path", path.display().to_string()),
                 ("line", e.line.to_string()),
@@ -203,7 +203,7 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
             if !same_language(found, given) && !same_primary(found, given) =>
         {
             return Err(Failure::new(
-                "error-import-language",
+                crate::msg_id!("error-import-language"),
                 vec![
                     ("path", path.display().to_string()),
                     ("found", found.into()),
@@ -218,7 +218,7 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
             .to_string(),
         (None, None) => {
             return Err(Failure::new(
-                "error-import-no-language",
+                crate::msg_id!("error-import-no-language"),
                 vec![("path", path.display().to_string())],
             ));
         }
@@ -229,7 +229,7 @@ fn read_file(project: &Project, path: &Path, lang: Option<&str>) -> Result<FileI
         && !same_primary(source, &project.config.source_language)
     {
         return Err(Failure::new(
-            "error-import-source-language",
+            crate::msg_id!("error-import-source-language"),
             vec![
                 ("path", path.display().to_string()),
                 ("found", source.into()),
@@ -291,7 +291,7 @@ pub(super) fn parse_stored_state(name: &str) -> Result<State, Failure> {
         .filter(|s| s.stored().is_some())
         .ok_or_else(|| {
             Failure::new(
-                "error-unknown-state",
+                crate::msg_id!("error-unknown-state"),
                 vec![
                     ("state", name.into()),
                     ("states", "machine, draft, translated, reviewed".into()),

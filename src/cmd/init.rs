@@ -30,14 +30,14 @@ pub fn run(
     let path = dir.join(CONFIG_FILE);
     if path.exists() && !force && !dry_run {
         return Err(Failure::new(
-            "error-config-exists",
+            crate::msg_id!("error-config-exists"),
             vec![("path", path.display().to_string())],
         ));
     }
     let plan = hugo::plan(dir, overrides)?;
     let text = hugo::render::render(&plan).map_err(|e| {
         Failure::new(
-            "error-config-invalid",
+            crate::msg_id!("error-config-invalid"),
             vec![
                 ("path", path.display().to_string()),
                 ("line", e.at.line.to_string()),

@@ -31,7 +31,10 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     let project = Project::load(dir)?;
     project.check_language(options.lang)?;
     if options.ids.is_empty() && options.documents.is_empty() && !options.all {
-        return Err(Failure::new("error-review-nothing-named", vec![]));
+        return Err(Failure::new(
+            crate::msg_id!("error-review-nothing-named"),
+            vec![],
+        ));
     }
     let globs = super::export::document_globs(options.documents)?;
     let mut store = Store::open(&project.database_path())?;
@@ -54,7 +57,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
                 .is_some_and(|(path, key)| rows.iter().any(|r| r.path == path && r.key == key));
             if !known {
                 return Err(Failure::new(
-                    "error-review-unknown",
+                    crate::msg_id!("error-review-unknown"),
                     vec![("id", unit_id.clone())],
                 ));
             }
@@ -133,7 +136,7 @@ fn fits(row: &UnitRow, text: &str) -> Result<(), Failure> {
         && let Err(e) = placeholder::check(&row.source, text)
     {
         return Err(Failure::new(
-            "error-review-placeholders",
+            crate::msg_id!("error-review-placeholders"),
             vec![
                 ("id", id::join(&row.path, &row.key)),
                 ("reason", e.to_string()),

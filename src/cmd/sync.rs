@@ -53,7 +53,7 @@ impl Unreadables {
         for unreadable in list.iter() {
             eprintln!(
                 "tolkar: {}: {}",
-                messages.get("error-prefix", &[]),
+                messages.get(crate::msg_id!("error-prefix"), &[]),
                 message(project, unreadable, messages)
             );
         }

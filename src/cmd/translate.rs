@@ -36,7 +36,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         .command
         .or(settings.command.as_deref())
         .filter(|c| !c.trim().is_empty())
-        .ok_or_else(|| Failure::new("error-translate-no-command", vec![]))?;
+        .ok_or_else(|| Failure::new(crate::msg_id!("error-translate-no-command"), vec![]))?;
     let batch = options.batch.unwrap_or(settings.batch).max(1);
     let timeout = Duration::from_secs(options.timeout.unwrap_or(settings.timeout).max(1));
     let documents = super::export::document_globs(options.documents)?;
@@ -88,7 +88,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             .collect();
         let answers = translate(command, &requests, timeout).map_err(|e| {
             Failure::new(
-                "error-translate-failed",
+                crate::msg_id!("error-translate-failed"),
                 vec![("command", command.to_string()), ("reason", e.to_string())],
             )
         });

@@ -38,7 +38,7 @@ pub struct Plan {
 pub fn plan(root: &Path, overrides: &Overrides) -> Result<Plan, Failure> {
     let hugo = config::read(root).map_err(|e| {
         Failure::new(
-            "error-hugo-config",
+            crate::msg_id!("error-hugo-config"),
             vec![
                 ("path", e.path.display().to_string()),
                 ("line", e.at.line.to_string()),

@@ -90,7 +90,7 @@ pub fn decide(
     };
     if targets.value.is_empty() {
         return Err(Failure::new(
-            "error-init-no-targets",
+            crate::msg_id!("error-init-no-targets"),
             vec![
                 ("dir", root.display().to_string()),
                 ("source", source.value.clone()),

@@ -95,46 +95,56 @@ impl ShortcodeProblem {
     fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
             ShortcodeProblem::Unclosed { expected, opened } => (
-                "error-shortcode-unclosed",
+                crate::msg_id!("error-shortcode-unclosed"),
                 vec![
                     ("expected", expected.to_string()),
                     ("opened", opened.to_string()),
                 ],
             ),
             ShortcodeProblem::UnexpectedChar { found } => (
-                "error-shortcode-unexpected-char",
+                crate::msg_id!("error-shortcode-unexpected-char"),
                 vec![("found", format!("{found:?}"))],
             ),
-            ShortcodeProblem::NoName => ("error-shortcode-no-name", vec![]),
-            ShortcodeProblem::PeriodInName => ("error-shortcode-period-in-name", vec![]),
-            ShortcodeProblem::CloseWithoutOpen => ("error-shortcode-close-without-open", vec![]),
+            ShortcodeProblem::NoName => (crate::msg_id!("error-shortcode-no-name"), vec![]),
+            ShortcodeProblem::PeriodInName => {
+                (crate::msg_id!("error-shortcode-period-in-name"), vec![])
+            }
+            ShortcodeProblem::CloseWithoutOpen => {
+                (crate::msg_id!("error-shortcode-close-without-open"), vec![])
+            }
             ShortcodeProblem::CloseNameUnknown { name } => (
-                "error-shortcode-close-unknown",
+                crate::msg_id!("error-shortcode-close-unknown"),
                 vec![("name", name.clone())],
             ),
             ShortcodeProblem::CloseNotAlone { name } => (
-                "error-shortcode-close-not-alone",
+                crate::msg_id!("error-shortcode-close-not-alone"),
                 vec![("name", name.clone())],
             ),
-            ShortcodeProblem::OrphanClose { name } => {
-                ("error-shortcode-orphan-close", vec![("name", name.clone())])
+            ShortcodeProblem::OrphanClose { name } => (
+                crate::msg_id!("error-shortcode-orphan-close"),
+                vec![("name", name.clone())],
+            ),
+            ShortcodeProblem::UnterminatedQuote => {
+                (crate::msg_id!("error-shortcode-unterminated-quote"), vec![])
             }
-            ShortcodeProblem::UnterminatedQuote => ("error-shortcode-unterminated-quote", vec![]),
-            ShortcodeProblem::UnterminatedRaw => ("error-shortcode-unterminated-raw", vec![]),
-            ShortcodeProblem::BadEscape => ("error-shortcode-bad-escape", vec![]),
+            ShortcodeProblem::UnterminatedRaw => {
+                (crate::msg_id!("error-shortcode-unterminated-raw"), vec![])
+            }
+            ShortcodeProblem::BadEscape => (crate::msg_id!("error-shortcode-bad-escape"), vec![]),
             ShortcodeProblem::MixedParams { param } => (
-                "error-shortcode-mixed-params",
+                crate::msg_id!("error-shortcode-mixed-params"),
                 vec![("param", param.clone())],
             ),
-            ShortcodeProblem::NotClosed { name } => {
-                ("error-shortcode-not-closed", vec![("name", name.clone())])
-            }
+            ShortcodeProblem::NotClosed { name } => (
+                crate::msg_id!("error-shortcode-not-closed"),
+                vec![("name", name.clone())],
+            ),
             ShortcodeProblem::CommentUnclosed { expected } => (
-                "error-shortcode-comment-unclosed",
+                crate::msg_id!("error-shortcode-comment-unclosed"),
                 vec![("expected", expected.clone())],
             ),
             ShortcodeProblem::InlineNested { name } => (
-                "error-shortcode-inline-nested",
+                crate::msg_id!("error-shortcode-inline-nested"),
                 vec![("name", name.clone())],
             ),
         }
@@ -158,27 +168,31 @@ impl PostingError {
     /// The Fluent message id and its arguments (besides path, line, column).
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            PostingError::NotUtf8 { .. } => ("error-not-utf8", vec![]),
+            PostingError::NotUtf8 { .. } => (crate::msg_id!("error-not-utf8"), vec![]),
             PostingError::FrontMatterUnclosed { delimiter, .. } => (
-                "error-front-matter-unclosed",
+                crate::msg_id!("error-front-matter-unclosed"),
                 vec![("delimiter", delimiter.clone())],
             ),
             PostingError::FrontMatterSyntax { format, reason, .. } => (
-                "error-front-matter-syntax",
+                crate::msg_id!("error-front-matter-syntax"),
                 vec![("format", format.to_string()), ("reason", reason.clone())],
             ),
             PostingError::FrontMatterDelimiter {
                 found, delimiter, ..
             } => (
-                "error-front-matter-delimiter",
+                crate::msg_id!("error-front-matter-delimiter"),
                 vec![
                     ("found", found.to_string()),
                     ("delimiter", delimiter.to_string()),
                 ],
             ),
-            PostingError::PlainHtml { .. } => ("error-plain-html", vec![]),
-            PostingError::HtmlCommentUnclosed { .. } => ("error-html-comment-unclosed", vec![]),
-            PostingError::ShortcodeAtStart { .. } => ("error-shortcode-at-start", vec![]),
+            PostingError::PlainHtml { .. } => (crate::msg_id!("error-plain-html"), vec![]),
+            PostingError::HtmlCommentUnclosed { .. } => {
+                (crate::msg_id!("error-html-comment-unclosed"), vec![])
+            }
+            PostingError::ShortcodeAtStart { .. } => {
+                (crate::msg_id!("error-shortcode-at-start"), vec![])
+            }
             PostingError::Shortcode { problem, .. } => problem.message(),
         }
     }

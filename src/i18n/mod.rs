@@ -16,16 +16,19 @@ use std::path::{Path, PathBuf};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+#[cfg(test)]
+mod variables;
+
 /// The fallback locale.
 pub const FALLBACK: &str = "en";
 
 /// The locales tolkar has messages for, fallback first.
 pub const LANGUAGES: [&str; 4] = ["en", "sv", "da", "nb"];
 
-const EN_FTL: &str = include_str!("../locales/en/tolkar.ftl");
-const SV_FTL: &str = include_str!("../locales/sv/tolkar.ftl");
-const DA_FTL: &str = include_str!("../locales/da/tolkar.ftl");
-const NB_FTL: &str = include_str!("../locales/nb/tolkar.ftl");
+const EN_FTL: &str = include_str!("../../locales/en/tolkar.ftl");
+const SV_FTL: &str = include_str!("../../locales/sv/tolkar.ftl");
+const DA_FTL: &str = include_str!("../../locales/da/tolkar.ftl");
+const NB_FTL: &str = include_str!("../../locales/nb/tolkar.ftl");
 
 /// The embedded Fluent source for one of [`LANGUAGES`].
 fn ftl_source(lang: &str) -> Option<&'static str> {
@@ -241,19 +244,116 @@ impl Messages {
     }
 }
 
+/// The messages of `locales/en/tolkar.ftl` with their variables, made by
+/// `build.rs`, and the checks `tr!` and `msg_id!` run on them at compile
+/// time (const fns: a wrong id or variable stops the build).
+pub mod catalog {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    const fn variables(id: &str) -> Option<&'static [&'static str]> {
+        let mut i = 0;
+        while i < MESSAGES.len() {
+            if same(MESSAGES[i].0, id) {
+                return Some(MESSAGES[i].1);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    const fn contains(list: &[&str], item: &str) -> bool {
+        let mut i = 0;
+        while i < list.len() {
+            if same(list[i], item) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether English has message `id`.
+    pub const fn known(id: &str) -> bool {
+        variables(id).is_some()
+    }
+
+    /// Whether `given` names exactly the variables message `id` uses.
+    pub const fn given_exactly(id: &str, given: &[&str]) -> bool {
+        let Some(used) = variables(id) else {
+            return false;
+        };
+        let mut i = 0;
+        while i < used.len() {
+            if !contains(given, used[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        let mut i = 0;
+        while i < given.len() {
+            if !contains(used, given[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+/// A message id, checked at compile time against the English messages:
+/// `msg_id!("error-io")` is `"error-io"`, and a misspelt id stops the build.
+#[macro_export]
+macro_rules! msg_id {
+    ($id:literal) => {{
+        const _: () = assert!(
+            $crate::i18n::catalog::known($id),
+            concat!("no message ", $id, " in locales/en/tolkar.ftl")
+        );
+        $id
+    }};
+}
+
 /// Formats a message: `tr!(msgs, "id")` or
 /// `tr!(msgs, "id", name = value, other_name = value)`.
 ///
 /// Each name becomes the Fluent variable of the same spelling (`doc_count`
-/// is `{ $doc_count }`); each value goes through `Arg::from`.
+/// is `{ $doc_count }`); each value goes through `Arg::from`. The id and
+/// the names are checked at compile time: the message must exist in
+/// English and use exactly the variables given.
 #[macro_export]
 macro_rules! tr {
-    ($msgs:expr, $id:literal $(,)?) => {
+    ($msgs:expr, $id:literal $(,)?) => {{
+        const _: () = assert!(
+            $crate::i18n::catalog::given_exactly($id, &[]),
+            concat!("message ", $id, " is not in locales/en/tolkar.ftl, or takes variables")
+        );
         $msgs.get($id, &[])
-    };
-    ($msgs:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+    }};
+    ($msgs:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {{
+        const _: () = assert!(
+            $crate::i18n::catalog::given_exactly($id, &[$(stringify!($k)),+]),
+            concat!(
+                "message ", $id, " is not in locales/en/tolkar.ftl, or does not use exactly the variables ",
+                $(stringify!($k), " "),+
+            )
+        );
         $msgs.get($id, &[$((stringify!($k), $crate::i18n::Arg::from($v))),+])
-    };
+    }};
 }
 
 #[cfg(test)]
@@ -261,47 +361,9 @@ mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
 
-    /// Message id → the variables its text mentions, read from Fluent source
-    /// by plain scanning: a message starts on an unindented `id =` line and
-    /// runs until the next unindented line.
+    /// Message id → the variables it uses, from Fluent's syntax tree.
     fn messages_of(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut current: Option<String> = None;
-        for line in source.lines() {
-            let starts_unindented = line.chars().next().is_some_and(|c| !c.is_whitespace());
-            if starts_unindented {
-                current = None;
-                let first = line.chars().next().unwrap();
-                if first.is_ascii_alphabetic() {
-                    let id: String = line
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect();
-                    if line[id.len()..].trim_start().starts_with('=') {
-                        assert!(
-                            out.insert(id.clone(), BTreeSet::new()).is_none(),
-                            "duplicate message id {id}"
-                        );
-                        current = Some(id);
-                    }
-                }
-            }
-            if let Some(id) = &current {
-                let vars = out.get_mut(id).unwrap();
-                let mut rest = line;
-                while let Some(pos) = rest.find('$') {
-                    rest = &rest[pos + 1..];
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect();
-                    if !name.is_empty() {
-                        vars.insert(name);
-                    }
-                }
-            }
-        }
-        out
+        variables::messages(source).unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn all_sources() -> Vec<(&'static str, &'static str)> {
@@ -322,13 +384,13 @@ mod tests {
             bundle
                 .add_resource(resource)
                 .unwrap_or_else(|e| panic!("locales/{lang}/tolkar.ftl: {e:?}"));
-            // The plain scanner used by the other tests agrees with Fluent.
+            // The syntax tree the other tests read agrees with the bundle.
             let ids = messages_of(source);
             assert!(!ids.is_empty(), "{lang}: no messages found");
             for id in ids.keys() {
                 assert!(
                     bundle.has_message(id),
-                    "{lang}: scanner found {id}, Fluent did not"
+                    "{lang}: the syntax tree has {id}, the bundle does not"
                 );
             }
         }
@@ -393,6 +455,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_compiled_catalogue_is_the_english_file() {
+        let en = messages_of(EN_FTL);
+        assert_eq!(catalog::MESSAGES.len(), en.len());
+        for (id, vars) in catalog::MESSAGES {
+            assert!(catalog::known(id));
+            let expected: Vec<&str> = en[*id].iter().map(String::as_str).collect();
+            assert_eq!(vars.to_vec(), expected, "{id}");
+        }
+        assert!(!catalog::known("no-such-message"));
+        assert!(catalog::given_exactly(
+            "sync-segments",
+            &["added", "updated", "obsoleted"]
+        ));
+        assert!(!catalog::given_exactly(
+            "sync-segments",
+            &["added", "updated"]
+        ));
+        assert!(!catalog::given_exactly(
+            "sync-segments",
+            &["added", "updated", "obsoleted", "x"]
+        ));
     }
 
     #[test]
@@ -473,8 +559,12 @@ mod tests {
             ),
             "kan ikke lese content/post.md: nope"
         );
-        // Extra arguments are ignored, missing ones are shown, not fatal.
-        let text = tr!(en, "sync-summary", new = 3, doc_count = 5);
+        // At run time (ids from data), extra arguments are ignored and
+        // missing ones are shown, not fatal; `tr!` refuses both when built.
+        let text = en.get(
+            "sync-summary",
+            &[("new", Arg::from(3)), ("doc_count", Arg::from(5))],
+        );
         assert!(text.contains("3 new"), "{text}");
         assert!(!text.contains(['\u{2068}', '\u{2069}']), "{text:?}");
     }
@@ -572,253 +662,5 @@ mod tests {
         assert_eq!(negotiate(None, &env_sv), "sv");
         assert_eq!(Messages::new("no").lang(), "nb");
         assert_eq!(Messages::new("fr").lang(), "en");
-    }
-
-    // ---- ids used in the source ------------------------------------------
-
-    fn is_ident(c: char) -> bool {
-        c.is_alphanumeric() || c == '_'
-    }
-
-    fn skip_ws(s: &[char], mut i: usize) -> usize {
-        while i < s.len() && s[i].is_whitespace() {
-            i += 1;
-        }
-        i
-    }
-
-    fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
-        pat.chars()
-            .enumerate()
-            .all(|(k, p)| s.get(i + k) == Some(&p))
-    }
-
-    /// If `s[i..]` starts a comment, string or char literal, the index just
-    /// past it; otherwise `None`.
-    fn skip_non_code(s: &[char], i: usize) -> Option<usize> {
-        let c = s[i];
-        let prev_ident = i > 0 && is_ident(s[i - 1]);
-        if starts_with(s, i, "//") {
-            let mut j = i;
-            while j < s.len() && s[j] != '\n' {
-                j += 1;
-            }
-            return Some(j);
-        }
-        if starts_with(s, i, "/*") {
-            let (mut j, mut depth) = (i + 2, 1);
-            while j < s.len() && depth > 0 {
-                if starts_with(s, j, "/*") {
-                    depth += 1;
-                    j += 2;
-                } else if starts_with(s, j, "*/") {
-                    depth -= 1;
-                    j += 2;
-                } else {
-                    j += 1;
-                }
-            }
-            return Some(j);
-        }
-        if c == 'r' && !prev_ident {
-            // Raw string r"..." / r#"..."# (also br"...").
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while s.get(j) == Some(&'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if s.get(j) == Some(&'"') {
-                j += 1;
-                let close: String = std::iter::once('"')
-                    .chain(std::iter::repeat_n('#', hashes))
-                    .collect();
-                while j < s.len() && !starts_with(s, j, &close) {
-                    j += 1;
-                }
-                return Some((j + close.chars().count()).min(s.len()));
-            }
-            return None;
-        }
-        if c == '"' {
-            return Some(string_end(s, i));
-        }
-        if c == '\'' {
-            // A char literal; a lifetime or label is left alone.
-            if s.get(i + 1) == Some(&'\\') {
-                let mut j = i + 2;
-                while j < s.len() && s[j] != '\'' {
-                    j += 1;
-                }
-                return Some(j + 1);
-            }
-            if s.get(i + 2) == Some(&'\'') {
-                return Some(i + 3);
-            }
-        }
-        None
-    }
-
-    /// `s[i]` is `"`: the index just past the closing quote.
-    fn string_end(s: &[char], i: usize) -> usize {
-        let mut j = i + 1;
-        while j < s.len() {
-            match s[j] {
-                '\\' => j += 2,
-                '"' => return j + 1,
-                _ => j += 1,
-            }
-        }
-        s.len()
-    }
-
-    /// `s[i]` is `"`: the literal's contents (escapes kept as written).
-    fn string_at(s: &[char], i: usize) -> Option<String> {
-        (s.get(i) == Some(&'"')).then(|| s[i + 1..string_end(s, i) - 1].iter().collect())
-    }
-
-    /// The message ids a Rust source uses as `tr!(<expr>, "id"`,
-    /// `.get("id", ...)` (two arguments, so map lookups are not taken) and
-    /// `msg_id: "id"`. Comments and string contents are not searched.
-    fn ids_used_in(source: &str) -> Vec<String> {
-        let s: Vec<char> = source.chars().collect();
-        let mut ids = Vec::new();
-        let mut i = 0;
-        while i < s.len() {
-            if let Some(next) = skip_non_code(&s, i) {
-                i = next;
-                continue;
-            }
-            let boundary = i == 0 || !is_ident(s[i - 1]);
-            if boundary && starts_with(&s, i, "tr") && s.get(i + 2).is_some_and(|c| !is_ident(*c)) {
-                let j = skip_ws(&s, i + 2);
-                if s.get(j) == Some(&'!') {
-                    let j = skip_ws(&s, j + 1);
-                    if matches!(s.get(j), Some('(' | '[' | '{')) {
-                        // Find the comma ending the first argument.
-                        let mut k = j + 1;
-                        let mut depth = 0usize;
-                        while k < s.len() {
-                            if let Some(next) = skip_non_code(&s, k) {
-                                k = next;
-                                continue;
-                            }
-                            match s[k] {
-                                '(' | '[' | '{' => depth += 1,
-                                ')' | ']' | '}' if depth == 0 => break,
-                                ')' | ']' | '}' => depth -= 1,
-                                ',' if depth == 0 => {
-                                    let lit = skip_ws(&s, k + 1);
-                                    ids.extend(string_at(&s, lit));
-                                    break;
-                                }
-                                _ => {}
-                            }
-                            k += 1;
-                        }
-                    }
-                }
-            } else if s[i] == '.'
-                && starts_with(&s, i + 1, "get")
-                && s.get(i + 4).is_some_and(|c| !is_ident(*c))
-            {
-                let j = skip_ws(&s, i + 4);
-                if s.get(j) == Some(&'(') {
-                    let lit = skip_ws(&s, j + 1);
-                    if let Some(id) = string_at(&s, lit) {
-                        let after = skip_ws(&s, string_end(&s, lit));
-                        if s.get(after) == Some(&',') {
-                            ids.push(id);
-                        }
-                    }
-                }
-            } else if boundary
-                && starts_with(&s, i, "msg_id")
-                && s.get(i + 6).is_some_and(|c| !is_ident(*c))
-            {
-                let j = skip_ws(&s, i + 6);
-                if s.get(j) == Some(&':') && s.get(j + 1) != Some(&':') {
-                    let lit = skip_ws(&s, j + 1);
-                    ids.extend(string_at(&s, lit));
-                }
-            }
-            i += 1;
-        }
-        ids
-    }
-
-    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
-    #[test]
-    fn id_scanner_is_tolerant() {
-        let source = r##"
-            // tr!(m, "in-a-comment") and /* .get("in-block", &[]) */
-            let a = tr!(msgs, "plain-id");
-            let b = crate::tr!(
-                self.messages(),
-                "multi-line-id",
-                path = p,
-            );
-            let c = tr!(f(x, y), "after-call-id", n = 1);
-            let d = tr![m,"bracket-id"];
-            let e = msgs
-                .get("method-id", &[("n", 1.into())]);
-            let f = table.get("not-an-id");
-            let g = Report { msg_id: "field-id", code: 1 };
-            let h = "tr!(m, \"in-a-string\")";
-            let i = r#"msgs.get("in-raw-string", &[])"#;
-            let j = attr!(m, "not-tr");
-            let k = tr!(m, some_var);
-            fn l(msg_id: &'static str) {}
-            let c = 'x'; let q = '"'; let z = tr!(m, "after-chars");
-        "##;
-        assert_eq!(
-            ids_used_in(source),
-            [
-                "plain-id",
-                "multi-line-id",
-                "after-call-id",
-                "bracket-id",
-                "method-id",
-                "field-id",
-                "after-chars"
-            ]
-        );
-    }
-
-    #[test]
-    fn every_id_used_in_source_exists() {
-        let en = messages_of(EN_FTL);
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
-        assert!(!files.is_empty(), "no Rust files under {}", src.display());
-        let mut unknown = Vec::new();
-        for file in &files {
-            let source = std::fs::read_to_string(file).unwrap();
-            for id in ids_used_in(&source) {
-                if !en.contains_key(&id) {
-                    unknown.push(format!("{}: {id}", file.display()));
-                }
-            }
-        }
-        assert!(
-            unknown.is_empty(),
-            "message ids used in the source but missing from locales/en/tolkar.ftl:\n{}",
-            unknown.join("\n")
-        );
     }
 }
