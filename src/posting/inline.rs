@@ -91,6 +91,14 @@ enum Token {
 /// looks like a placeholder. `None` if there is nothing, or if containers
 /// do not pair up (pulldown-cmark always pairs them).
 pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
+    // The ranges are pulldown-cmark's offsets into the masked body, which
+    // has the bytes of the source wherever it is not masked, and never
+    // splits a masked run (`x…x` or white space). Should one still fall
+    // inside a character, the text stays as it is, untranslated, rather
+    // than be cut there; every range made below lies between these.
+    if nodes.iter().any(|n| src.get(n.range()).is_none()) {
+        return None;
+    }
     let nodes = pair_html(src, nodes);
     let mut tokens = flatten(src, &nodes)?;
     // pulldown-cmark starts the text of `\[x` after the backslash; the
@@ -142,9 +150,12 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
                 text.push_str(&format!("<{id}>"));
             }
             Token::Close(range, relabel) => {
-                let id = open_ids.pop().expect("containers are balanced");
-                placeholders[id as usize - 1].close = Some(range);
-                placeholders[id as usize - 1].relabel = relabel;
+                // Containers pair up (`flatten`), and so do the shortcode
+                // tags `pair_atoms` turns into a pair.
+                let id = open_ids.pop()?;
+                let placeholder = placeholders.get_mut(id as usize - 1)?;
+                placeholder.close = Some(range);
+                placeholder.relabel = relabel;
                 text.push_str(&format!("</{id}>"));
             }
         }

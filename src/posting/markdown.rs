@@ -247,7 +247,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
             Event::HardBreak => {
                 if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
                     // The line ending is text; only the marker is markup.
-                    let text = &src[range.clone()];
+                    let text = src.get(range.clone()).unwrap_or_default();
                     let marker_len = text.trim_end_matches(['\n', '\r']).len();
                     let eol = range.start + marker_len;
                     if marker_len > 0 {
@@ -286,7 +286,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
 fn shows_a_url(src: &str, children: &[Node]) -> bool {
     match children {
         [Node::Text(range)] => {
-            let text = &src[range.clone()];
+            let text = src.get(range.clone()).unwrap_or_default();
             (text.starts_with("http://")
                 || text.starts_with("https://")
                 || text.starts_with("www."))

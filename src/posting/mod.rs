@@ -261,6 +261,8 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         }
     }
 
+    // After the BOM, or after a closing delimiter, `}` or `-->` and the
+    // line break after it: a character boundary.
     let body_start = front_matter.as_ref().map_or(bom, |f| f.body_start);
     let body = &source[body_start..];
     let lexed = shortcode::lex(source, body_start, body)?;

@@ -88,6 +88,9 @@ pub struct Field {
 /// assert_eq!(split("# Heading\n", 0).unwrap(), None);
 /// ```
 pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingError> {
+    // Every offset below moves past ASCII it has just matched (white
+    // space, `<!--`, a line break, a delimiter, `{`…`}`): each slice is on
+    // a character boundary, given that `start` is.
     // Where Hugo reports problems of the intro: the start, or after the
     // last HTML comment line it skipped.
     let mut report_at = start;
