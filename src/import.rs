@@ -318,7 +318,8 @@ pub fn apply(tx: &Tx<'_>, lang: &str, planned: &[Planned], origin: &str) -> Resu
             segment: store.segment,
             lang,
             text: &store.text,
-            state: store.state.stored().expect("a stored state"),
+            // `decide` stores missing and stale as draft, as this does.
+            state: store.state.stored().unwrap_or("draft"),
             source_hash: &store.source_hash,
             origin,
         })?;

@@ -327,7 +327,10 @@ impl Outline {
                     let colon = skip_space(bytes, pos);
                     if bytes.get(colon) == Some(&b':') && open.last() == Some(&true) {
                         let value = skip_space(bytes, colon + 1);
-                        *keys.last_mut().expect("one per object") = string;
+                        // One key per open object: `open.last()` is one.
+                        if let Some(key) = keys.last_mut() {
+                            *key = string;
+                        }
                         let unit = outline
                             .units
                             .last_mut()

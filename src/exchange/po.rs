@@ -399,20 +399,22 @@ impl Parser {
         if body.starts_with('"') {
             let value = string(no, line, start)?;
             let entry = &mut self.entry;
+            // `field` is set together with its string.
             let target = match entry.field {
-                Field::None => {
-                    return Err(error_at(
-                        no,
-                        line,
-                        start,
-                        "a string must follow msgctxt, msgid or msgstr",
-                    ));
-                }
+                Field::None => None,
                 Field::Context => entry.context.as_mut(),
                 Field::Id => entry.id.as_mut().map(|(id, _)| id),
                 Field::Str => entry.text.as_mut(),
             };
-            target.expect("the field was set").push_str(&value);
+            let Some(target) = target else {
+                return Err(error_at(
+                    no,
+                    line,
+                    start,
+                    "a string must follow msgctxt, msgid or msgstr",
+                ));
+            };
+            target.push_str(&value);
             return Ok(());
         }
         let (word, quote) = keyword(no, line, start)?;
@@ -720,9 +722,10 @@ fn string(no: usize, line: &str, start: usize) -> Result<String, ReadError> {
                 }
                 match u32::from_str_radix(&digits, radix)
                     .ok()
-                    .filter(|&code| code < 0x80)
+                    .and_then(|code| u8::try_from(code).ok())
+                    .filter(u8::is_ascii)
                 {
-                    Some(code) => value.push(char::from_u32(code).expect("ASCII")),
+                    Some(code) => value.push(char::from(code)),
                     None => {
                         return Err(error_at(
                             no,

@@ -110,9 +110,10 @@ fn pairs(tokens: &[Token]) -> Vec<bool> {
         match *token {
             Token::Open(id) => open.push((id, i)),
             Token::Close(id) if open.last().is_some_and(|&(top, _)| top == id) => {
-                let (_, start) = open.pop().expect("checked");
-                paired[start] = true;
-                paired[i] = true;
+                if let Some((_, start)) = open.pop() {
+                    paired[start] = true;
+                    paired[i] = true;
+                }
             }
             _ => {}
         }
@@ -280,6 +281,9 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
                 }
             }
             Event::End(_) => {
+                // The reader checks end tags (`check_end_names`, on by
+                // default): an end tag with no start tag open is an error
+                // before it gets here (`<a/></a>` in the tests below).
                 let el = stack.pop().expect("the reader checks end tags");
                 close(el, &mut stack, &mut root);
             }

@@ -7,10 +7,14 @@
 //! ones `<2/>` for inline code, images, inline shortcodes, raw inline HTML
 //! and hard breaks. URLs live inside placeholders and are never editable.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// Inline content as pulldown-cmark nests it, by source range.
-#[derive(Debug, Clone)]
+/// Inline content as pulldown-cmark nests it, by source range, kept flat:
+/// a container is its `Open` item, its children and its `Close` item.
+/// Nothing walks the nesting by recursion, so no depth of nesting (a
+/// posting of 10,000 nested `*` or `<span>`) can overflow the stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     Text(Range<usize>),
     /// Markup kept whole: code, inline HTML, a hard break, an image.
@@ -18,20 +22,23 @@ pub enum Node {
     /// A raw inline HTML tag; an opening and a closing tag of the same
     /// element among siblings become one container.
     Html(Range<usize>),
-    /// Emphasis, strong, a link…: markup around children.
-    Container {
+    /// The start of emphasis, strong, a link…: markup around the children
+    /// that follow, up to the matching `Close`.
+    Open {
+        /// The whole container, markup and children.
         range: Range<usize>,
-        children: Vec<Node>,
         /// A shortcut or collapsed reference link (`[Hem]`, `[Hem][]`).
         relabel: bool,
     },
+    /// The end of the innermost open container; its whole range again.
+    Close(Range<usize>),
 }
 
 impl Node {
     pub fn range(&self) -> Range<usize> {
         match self {
-            Node::Text(r) | Node::Atom(r) | Node::Html(r) => r.clone(),
-            Node::Container { range, .. } => range.clone(),
+            Node::Text(r) | Node::Atom(r) | Node::Html(r) | Node::Close(r) => r.clone(),
+            Node::Open { range, .. } => range.clone(),
         }
     }
 }
@@ -67,7 +74,8 @@ pub struct InlineText {
 pub struct Atoms {
     /// Sorted by start.
     pub ranges: Vec<Range<usize>>,
-    /// (opening tag, closing tag) of paired inline shortcodes.
+    /// (opening tag, closing tag) of paired inline shortcodes, sorted by
+    /// the opening tag.
     pub pairs: Vec<(Range<usize>, Range<usize>)>,
 }
 
@@ -80,11 +88,19 @@ enum Token {
 
 /// Builds the translator text of `nodes` (all inside `src`). `atoms` must
 /// become placeholders wherever they fall in text, and so must text that
-/// looks like a placeholder.
+/// looks like a placeholder. `None` if there is nothing, or if containers
+/// do not pair up (pulldown-cmark always pairs them).
 pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
-    let nodes = pair_html(src, nodes.to_vec());
-    let mut tokens = Vec::new();
-    flatten(src, &nodes, &mut tokens);
+    // The ranges are pulldown-cmark's offsets into the masked body, which
+    // has the bytes of the source wherever it is not masked, and never
+    // splits a masked run (`x…x` or white space). Should one still fall
+    // inside a character, the text stays as it is, untranslated, rather
+    // than be cut there; every range made below lies between these.
+    if nodes.iter().any(|n| src.get(n.range()).is_none()) {
+        return None;
+    }
+    let nodes = pair_html(src, nodes);
+    let mut tokens = flatten(src, &nodes)?;
     // pulldown-cmark starts the text of `\[x` after the backslash; the
     // escape belongs to the text, or a translation would lose it.
     if let Some(Token::Text(first)) = tokens.first_mut() {
@@ -134,9 +150,12 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
                 text.push_str(&format!("<{id}>"));
             }
             Token::Close(range, relabel) => {
-                let id = open_ids.pop().expect("containers are balanced");
-                placeholders[id as usize - 1].close = Some(range);
-                placeholders[id as usize - 1].relabel = relabel;
+                // Containers pair up (`flatten`), and so do the shortcode
+                // tags `pair_atoms` turns into a pair.
+                let id = open_ids.pop()?;
+                let placeholder = placeholders.get_mut(id as usize - 1)?;
+                placeholder.close = Some(range);
+                placeholder.relabel = relabel;
                 text.push_str(&format!("</{id}>"));
             }
         }
@@ -155,74 +174,87 @@ fn token_range(token: &Token) -> Range<usize> {
     }
 }
 
-fn flatten(src: &str, nodes: &[Node], out: &mut Vec<Token>) {
-    for node in nodes {
+/// The tokens of `nodes`: text, atoms, and the opening and closing markup
+/// of each container with children (one without children is an atom).
+/// `None` if containers do not pair up.
+fn flatten(src: &str, nodes: &[Node]) -> Option<Vec<Token>> {
+    let mut out = Vec::with_capacity(nodes.len());
+    // Each open container, innermost last: its range, whether it is
+    // relabelled and where its first child starts; `None` for one without
+    // children, already written as an atom.
+    let mut open: Vec<Option<(Range<usize>, bool, usize)>> = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
         match node {
             Node::Text(r) => out.push(Token::Text(r.clone())),
             Node::Atom(r) | Node::Html(r) => out.push(Token::Atom(r.clone())),
-            Node::Container {
-                range,
-                children,
-                relabel,
-            } => match (children.first(), children.last()) {
-                (Some(first), Some(last)) => {
-                    let (start, end) = (first.range().start, last.range().end);
+            Node::Open { range, relabel } => match nodes.get(i + 1) {
+                Some(first) if !matches!(first, Node::Close(_)) => {
+                    let start = first.range().start;
                     out.push(Token::Open(range.start..start));
-                    flatten(src, children, out);
-                    let relabel = relabel.then(|| format!("][{}]", &src[start..end]));
-                    out.push(Token::Close(end..range.end, relabel));
+                    open.push(Some((range.clone(), *relabel, start)));
                 }
-                _ => out.push(Token::Atom(range.clone())),
+                _ => {
+                    out.push(Token::Atom(range.clone()));
+                    open.push(None);
+                }
             },
+            Node::Close(_) => {
+                let Some((range, relabel, start)) = open.pop()? else {
+                    continue;
+                };
+                // The last child: the node before, a container's `Close`
+                // standing for the whole container.
+                let end = nodes.get(i.checked_sub(1)?)?.range().end;
+                let label = match relabel {
+                    true => Some(format!("][{}]", src.get(start..end)?)),
+                    false => None,
+                };
+                out.push(Token::Close(end..range.end, label));
+            }
         }
     }
+    open.is_empty().then_some(out)
 }
 
-/// Pairs `<span>` with its `</span>` among siblings (recursively), so the
-/// translator sees `<1>text</1>` and cannot separate the two tags.
-fn pair_html(src: &str, nodes: Vec<Node>) -> Vec<Node> {
+/// Pairs `<span>` with its `</span>` among siblings, so the translator
+/// sees `<1>text</1>` and cannot separate the two tags.
+fn pair_html(src: &str, nodes: &[Node]) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
-    // Indices into `out` of opening tags not yet closed, with their names.
+    // Opening tags not yet closed among the siblings being read: their
+    // index in `out` and their names; those of the enclosing containers
+    // wait in `outer`, innermost last.
     let mut open: Vec<(usize, String)> = Vec::new();
+    let mut outer: Vec<Vec<(usize, String)>> = Vec::new();
     for node in nodes {
-        let node = match node {
-            Node::Container {
-                range,
-                children,
-                relabel,
-            } => Node::Container {
-                range,
-                children: pair_html(src, children),
-                relabel,
-            },
-            other => other,
-        };
-        if let Node::Html(range) = &node {
-            match html_tag(&src[range.clone()]) {
+        match node {
+            Node::Open { .. } => outer.push(std::mem::take(&mut open)),
+            Node::Close(_) => open = outer.pop().unwrap_or_default(),
+            Node::Html(range) => match html_tag(src.get(range.clone()).unwrap_or_default()) {
                 Some((name, false)) => open.push((out.len(), name)),
                 Some((name, true)) => {
                     if let Some(at) = open.iter().rposition(|(_, n)| *n == name) {
                         let (start, _) = open[at];
                         open.truncate(at);
-                        let children: Vec<Node> = out.drain(start + 1..).collect();
-                        let opening = out.pop().expect("the opening tag").range();
-                        let node = if children.is_empty() {
-                            Node::Atom(opening.start..range.end)
+                        let whole = out[start].range().start..range.end;
+                        // Everything after the opening tag is a sibling
+                        // or a whole container: the children.
+                        if start + 1 == out.len() {
+                            out[start] = Node::Atom(whole);
                         } else {
-                            Node::Container {
-                                range: opening.start..range.end,
-                                children,
+                            out[start] = Node::Open {
+                                range: whole.clone(),
                                 relabel: false,
-                            }
-                        };
-                        out.push(node);
+                            };
+                            out.push(Node::Close(whole));
+                        }
                         continue;
                     }
                 }
                 None => {}
-            }
+            },
+            Node::Text(_) | Node::Atom(_) => {}
         }
-        out.push(node);
+        out.push(node.clone());
     }
     out
 }
@@ -294,34 +326,64 @@ fn merge_text(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Turns the opening and closing tag of one shortcode into a pair where
-/// both are here with only balanced markup between them.
+/// both are here with only balanced markup between them. Shortcodes nest,
+/// so each pair is judged on the tokens as they are. Linear, so that a
+/// posting of thousands of nested inline shortcodes reads fast: only the
+/// pairs that start among the tokens are looked at, atoms are found by
+/// their start, and "balanced between" is read off the depth of open
+/// containers after each token.
 fn pair_atoms(mut tokens: Vec<Token>, pairs: &[(Range<usize>, Range<usize>)]) -> Vec<Token> {
-    for (open, close) in pairs {
-        let Some(at) = tokens
-            .iter()
-            .position(|t| matches!(t, Token::Atom(r) if r == open))
-        else {
-            continue;
-        };
-        let mut depth = 0i32;
-        let mut found = None;
-        for (i, token) in tokens.iter().enumerate().skip(at + 1) {
-            match token {
-                Token::Open(_) => depth += 1,
-                Token::Close(..) => depth -= 1,
-                Token::Atom(r) if r == close && depth == 0 => {
-                    found = Some(i);
-                    break;
-                }
-                _ => {}
-            }
-            if depth < 0 {
-                break;
-            }
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return tokens;
+    };
+    let span = token_range(first).start..token_range(last).end;
+    let from = pairs.partition_point(|(open, _)| open.start < span.start);
+    let pairs = pairs[from..]
+        .iter()
+        .take_while(|(open, _)| open.start < span.end);
+    let atoms: HashMap<usize, usize> = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t {
+            Token::Atom(r) => Some((r.start, i)),
+            _ => None,
+        })
+        .collect();
+    let find = |range: &Range<usize>| {
+        let &i = atoms.get(&range.start)?;
+        matches!(&tokens[i], Token::Atom(r) if r == range).then_some(i)
+    };
+    // The depth after each token, and where it first falls below that.
+    let mut depth = Vec::with_capacity(tokens.len());
+    let mut open = 0i64;
+    for token in &tokens {
+        match token {
+            Token::Open(_) => open += 1,
+            Token::Close(..) => open -= 1,
+            _ => {}
         }
-        if let Some(end) = found {
-            tokens[at] = Token::Open(open.clone());
-            tokens[end] = Token::Close(close.clone(), None);
+        depth.push(open);
+    }
+    let mut falls = vec![usize::MAX; tokens.len()];
+    let mut waiting: Vec<usize> = Vec::new();
+    for (k, &d) in depth.iter().enumerate() {
+        while let Some(&top) = waiting.last()
+            && d < depth[top]
+        {
+            falls[top] = k;
+            waiting.pop();
+        }
+        waiting.push(k);
+    }
+    let paired: Vec<(usize, usize)> = pairs
+        .filter_map(|(open, close)| Some((find(open)?, find(close)?)))
+        .filter(|&(at, end)| at < end && falls[at] > end && depth[end] == depth[at])
+        .collect();
+    for (at, end) in paired {
+        if let (Token::Atom(open), Token::Atom(close)) = (&tokens[at], &tokens[end]) {
+            let (open, close) = (open.clone(), close.clone());
+            tokens[at] = Token::Open(open);
+            tokens[end] = Token::Close(close, None);
         }
     }
     tokens
@@ -387,4 +449,52 @@ fn push_text(src: &str, range: Range<usize>, text: &mut String, breaks: &mut Vec
         pos = nl + 1 + prefix;
     }
     text.push_str(&run[pos..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::posting::{Rules, parse};
+    use crate::pseudo::expand;
+    use crate::reassemble::{identity, reassemble};
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        // Pinned: each of these overflowed the stack (a 2 MiB test thread)
+        // when inline content was a tree cloned, paired, flattened and
+        // dropped by recursion: 10,000 `*` around a word (5,000 nested
+        // strong), 5,000 `*x … y*` pairs, 10,000 nested `<span>`, and the
+        // same `*` in a text parameter, whose Markdown is read too.
+        let stars = format!("{}a{}\n", "*".repeat(10_000), "*".repeat(10_000));
+        let pairs = format!("{}a{}\n", "*x ".repeat(5_000), " y*".repeat(5_000));
+        let spans = format!(
+            "x {}a{}\n",
+            "<span>".repeat(10_000),
+            "</span>".repeat(10_000)
+        );
+        let param = format!(
+            "x {{{{< card title=\"{}a{}\" >}}}}\n",
+            "*".repeat(10_000),
+            "*".repeat(10_000)
+        );
+        for source in [stars, pairs, spans, param] {
+            let doc = parse(source.as_bytes(), &Rules::default()).unwrap();
+            assert!(!doc.segments.is_empty());
+            assert_eq!(identity(&doc), source);
+            let pseudo: Vec<String> = doc.segments.iter().map(|s| expand(&s.text)).collect();
+            reassemble(&doc, |i| Some(pseudo[i].as_str()), None).unwrap();
+        }
+    }
+
+    #[test]
+    fn nested_containers_become_nested_placeholders() {
+        let doc = parse(
+            b"a ***b** c* <span>d <b>e</b></span> [f][] [g *h*](x)\n\n[f]: y\n",
+            &Rules::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            doc.segments[0].text,
+            "a <1><2>b</2> c</1> <3>d <4>e</4></3> <5>f</5> <6>g <7>h</7></6>"
+        );
+    }
 }

@@ -69,17 +69,15 @@ enum Wrap {
 struct Gathering {
     kind: Kind,
     key_kind: String,
-    /// Open inline containers, innermost last, with their children so far.
-    open: Vec<(Range<usize>, Vec<Node>, Wrap)>,
+    /// Open inline containers, innermost last: where each one's `Open`
+    /// is in `nodes` (its children follow it) and what it becomes.
+    open: Vec<(usize, Wrap)>,
     nodes: Vec<Node>,
 }
 
 impl Gathering {
     fn push(&mut self, node: Node) {
-        match self.open.last_mut() {
-            Some((_, children, _)) => children.push(node),
-            None => self.nodes.push(node),
-        }
+        self.nodes.push(node);
     }
 }
 
@@ -151,24 +149,25 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
                 let Some(g) = gathering_for_inline(&mut gathering, &blocks) else {
                     continue;
                 };
-                match tag {
-                    Tag::Image { .. } => g.open.push((range, Vec::new(), Wrap::Whole)),
+                let wrap = match tag {
+                    Tag::Image { .. } => Wrap::Whole,
                     Tag::Link {
                         link_type: LinkType::Autolink | LinkType::Email,
                         ..
-                    } => g.open.push((range, Vec::new(), Wrap::Whole)),
+                    } => Wrap::Whole,
                     Tag::Link {
                         link_type: link_type @ (LinkType::Shortcut | LinkType::Collapsed),
                         ..
-                    } => g.open.push((
-                        range,
-                        Vec::new(),
-                        Wrap::Relabel {
-                            collapsed: link_type == LinkType::Collapsed,
-                        },
-                    )),
-                    _ => g.open.push((range, Vec::new(), Wrap::Container)),
-                }
+                    } => Wrap::Relabel {
+                        collapsed: link_type == LinkType::Collapsed,
+                    },
+                    _ => Wrap::Container,
+                };
+                g.open.push((g.nodes.len(), wrap));
+                g.nodes.push(Node::Open {
+                    range,
+                    relabel: matches!(wrap, Wrap::Relabel { .. }),
+                });
             }
             Event::End(end) => {
                 let is_block = matches!(
@@ -198,11 +197,15 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
                 let Some(g) = gathering.as_mut() else {
                     continue;
                 };
-                let Some((range, children, wrap)) = g.open.pop() else {
+                let Some((at, wrap)) = g.open.pop() else {
                     continue;
                 };
+                let Some(Node::Open { range, .. }) = g.nodes.get(at).cloned() else {
+                    continue;
+                };
+                let children = &g.nodes[at + 1..];
                 if matches!(end, TagEnd::Image)
-                    && let Some(alt) = inline::build(src, &children, atoms)
+                    && let Some(alt) = inline::build(src, children, atoms)
                 {
                     segments.push(BodySegment {
                         kind: Kind::Alt,
@@ -210,29 +213,31 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
                         inline: alt,
                     });
                 }
-                let node = match wrap {
-                    Wrap::Whole => Node::Atom(range),
+                match wrap {
                     // A link that shows its own URL has nothing to translate.
-                    Wrap::Container if shows_a_url(src, &children) => Node::Atom(range),
-                    Wrap::Container => Node::Container {
-                        range,
-                        children,
-                        relabel: false,
-                    },
+                    Wrap::Whole => {}
+                    Wrap::Container if shows_a_url(src, children) => {}
+                    Wrap::Container => {
+                        g.nodes.push(Node::Close(range));
+                        continue;
+                    }
                     Wrap::Relabel { collapsed } => {
                         // pulldown-cmark ends a collapsed link before its `[]`.
                         let mut range = range;
-                        if collapsed && src[range.end..].starts_with("[]") {
+                        if collapsed && src.get(range.end..).is_some_and(|r| r.starts_with("[]")) {
                             range.end += 2;
                         }
-                        Node::Container {
-                            range,
-                            children,
+                        g.nodes[at] = Node::Open {
+                            range: range.clone(),
                             relabel: true,
-                        }
+                        };
+                        g.nodes.push(Node::Close(range));
+                        continue;
                     }
-                };
-                g.push(node);
+                }
+                // One standalone placeholder: its children go.
+                g.nodes.truncate(at);
+                g.nodes.push(Node::Atom(range));
             }
             Event::Text(_) | Event::SoftBreak => {
                 if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
@@ -242,7 +247,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
             Event::HardBreak => {
                 if let Some(g) = gathering_for_inline(&mut gathering, &blocks) {
                     // The line ending is text; only the marker is markup.
-                    let text = &src[range.clone()];
+                    let text = src.get(range.clone()).unwrap_or_default();
                     let marker_len = text.trim_end_matches(['\n', '\r']).len();
                     let eol = range.start + marker_len;
                     if marker_len > 0 {
@@ -281,7 +286,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
 fn shows_a_url(src: &str, children: &[Node]) -> bool {
     match children {
         [Node::Text(range)] => {
-            let text = &src[range.clone()];
+            let text = src.get(range.clone()).unwrap_or_default();
             (text.starts_with("http://")
                 || text.starts_with("https://")
                 || text.starts_with("www."))

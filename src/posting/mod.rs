@@ -262,6 +262,8 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         }
     }
 
+    // After the BOM, or after a closing delimiter, `}` or `-->` and the
+    // line break after it: a character boundary.
     let body = &source[body_start..];
     let lexed = shortcode::lex(source, body_start, body)?;
     let masked = mask::mask(body, body_start, &lexed, rules);

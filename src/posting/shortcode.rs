@@ -226,6 +226,10 @@ enum Kinds {
     Named,
 }
 
+/// Every offset the lexer slices `src` at is on a character boundary:
+/// `pos` moves by whole characters (`bump`) or past ASCII it has just
+/// matched (`{{<`, a closing delimiter, a quote, a backtick), and the
+/// starts it remembers are earlier values of `pos`.
 struct Lexer<'a> {
     src: &'a str,
     pos: usize,
@@ -346,11 +350,13 @@ impl Lexer<'_> {
                     }
                     self.mark = self.pos;
                     let (value, span, style) = self.named_value()?;
-                    let param = params.last_mut().expect("a word came before");
-                    param.name = Some(std::mem::take(&mut param.value));
-                    param.value = value;
-                    param.span = span;
-                    param.style = style;
+                    // `word_before_equals` is only set with a parameter
+                    // pushed; without one Hugo drops the value.
+                    if let Some(param) = params.last_mut() {
+                        param.name = Some(std::mem::replace(&mut param.value, value));
+                        param.span = span;
+                        param.style = style;
+                    }
                 }
                 // A value with no name before it: Hugo reads it and drops it.
                 ('=', _) => {
@@ -381,9 +387,8 @@ impl Lexer<'_> {
                     word_before_equals = true;
                 }
                 (c, Some(_)) if is_word(c) => {
-                    let (param, followed_by_equals) = self.word(&mut kinds, params.len())?;
+                    let (mut param, followed_by_equals) = self.word(&mut kinds, params.len())?;
                     word_before_equals = !followed_by_equals;
-                    params.push(param);
                     if followed_by_equals {
                         self.bump();
                         while self.peek().is_some_and(char::is_whitespace) {
@@ -391,12 +396,11 @@ impl Lexer<'_> {
                         }
                         self.mark = self.pos;
                         let (value, span, style) = self.named_value()?;
-                        let param = params.last_mut().expect("just pushed");
-                        param.name = Some(std::mem::take(&mut param.value));
-                        param.value = value;
+                        param.name = Some(std::mem::replace(&mut param.value, value));
                         param.span = span;
                         param.style = style;
                     }
+                    params.push(param);
                 }
                 (found, _) => {
                     return Err((self.mark, ShortcodeProblem::UnexpectedChar { found }));
@@ -708,14 +712,14 @@ fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
                 }
             }
             TagKind::Close => {
-                if open.is_empty() {
+                let Some(innermost) = open.len().checked_sub(1) else {
                     return Err((
                         tag.span.start,
                         ShortcodeProblem::OrphanClose {
                             name: tag.name.clone(),
                         },
                     ));
-                }
+                };
                 let opening = |s: usize| &tags[shortcodes[s].open];
                 let at = open
                     .iter()
@@ -724,7 +728,7 @@ fn pair(tags: &[Tag]) -> Result<Vec<Shortcode>, Failure> {
                         open.iter()
                             .rposition(|&s| opening(s).delimiter == tag.delimiter)
                     })
-                    .unwrap_or(open.len() - 1);
+                    .unwrap_or(innermost);
                 open.truncate(at + 1);
                 if let Some(closed) = open.pop() {
                     let name = tags[shortcodes[closed].open].name.as_str();

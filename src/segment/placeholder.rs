@@ -15,10 +15,16 @@ pub enum Token<'a> {
 
 /// Ranges of everything in `text` that reads as a placeholder tag.
 pub fn literal_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    tags(text).map(|(range, _)| range)
+}
+
+/// Every placeholder tag in `text`: its range and what it is.
+fn tags(text: &str) -> impl Iterator<Item = (Range<usize>, Token<'static>)> + '_ {
     let bytes = text.as_bytes();
     text.match_indices('<').filter_map(move |(start, _)| {
         let mut i = start + 1;
-        if bytes.get(i) == Some(&b'/') {
+        let closing = bytes.get(i) == Some(&b'/');
+        if closing {
             i += 1;
         }
         let digits = i;
@@ -26,14 +32,22 @@ pub fn literal_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             i += 1;
         }
         // `<0>` and numbers too large to be an id are plain text.
-        if i == digits || bytes[digits] == b'0' || text[digits..i].parse::<u32>().is_err() {
+        if bytes.get(digits) == Some(&b'0') {
             return None;
         }
-        let closing = digits > start + 1;
-        if !closing && bytes.get(i) == Some(&b'/') {
+        let id = text.get(digits..i)?.parse::<u32>().ok()?;
+        let standalone = !closing && bytes.get(i) == Some(&b'/');
+        if standalone {
             i += 1;
         }
-        (bytes.get(i) == Some(&b'>')).then_some(start..i + 1)
+        (bytes.get(i) == Some(&b'>')).then_some((
+            start..i + 1,
+            match (closing, standalone) {
+                (true, _) => Token::Close(id),
+                (false, true) => Token::Standalone(id),
+                (false, false) => Token::Open(id),
+            },
+        ))
     })
 }
 
@@ -41,18 +55,11 @@ pub fn literal_tags(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut pos = 0;
-    for range in literal_tags(text) {
+    // Tags are ASCII and found at a `<`: every cut is a character boundary.
+    for (range, token) in tags(text) {
         if range.start > pos {
             tokens.push(Token::Text(&text[pos..range.start]));
         }
-        let tag = &text[range.clone()];
-        let token = if let Some(rest) = tag.strip_prefix("</") {
-            Token::Close(rest.trim_end_matches('>').parse().expect("digits"))
-        } else if tag.ends_with("/>") {
-            Token::Standalone(tag[1..tag.len() - 2].parse().expect("digits"))
-        } else {
-            Token::Open(tag[1..tag.len() - 1].parse().expect("digits"))
-        };
         tokens.push(token);
         pos = range.end;
     }

@@ -12,12 +12,13 @@ pub(super) fn object_end(text: &str, start: usize) -> Result<usize, PostingError
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = start;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'"' => i = string_end(bytes, i).ok_or_else(|| unclosed(text, start))? - 1,
             b'{' | b'[' => depth += 1,
+            // The first byte is `{`: the depth is at least 1 here.
             b'}' | b']' => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 if depth == 0 {
                     return Ok(i + 1);
                 }
@@ -39,8 +40,8 @@ fn unclosed(text: &str, start: usize) -> PostingError {
 /// The offset after the closing quote of the string starting at `start`.
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'\\' => i += 2,
             b'"' => return Some(i + 1),
             _ => i += 1,
@@ -63,23 +64,37 @@ pub(super) fn fields(
             .to_string();
         return Err(syntax_error(offset, reason));
     }
+    // serde_json has accepted the object, and the scanner reads strings
+    // and brackets as it does: it always finds every member. Were it ever
+    // to run off the end, that is reported as serde_json reports it.
+    let eof = || syntax_error(content.len(), "EOF while parsing a value".into());
+    let decode = |span: Range<usize>| -> Result<String, PostingError> {
+        let raw = content.get(span).ok_or_else(eof)?;
+        serde_json::from_str(raw).map_err(|e| syntax_error(0, e.to_string()))
+    };
     let mut fields = Vec::new();
     let bytes = content.as_bytes();
-    for (key, value) in top_level_entries(bytes) {
-        let key: String = serde_json::from_str(&content[key]).expect("validated above");
-        let string = |item: Option<usize>, span: Range<usize>| Field {
-            key: key.clone(),
-            item,
-            value: serde_json::from_str(&content[span.clone()]).expect("validated above"),
-            span,
-            style: ScalarStyle::Json,
-        };
-        match bytes[value.start] {
-            b'"' => fields.push(string(None, value)),
-            b'[' => {
-                for (i, element) in array_elements(bytes, value).into_iter().enumerate() {
-                    if bytes[element.start] == b'"' {
-                        fields.push(string(Some(i), element));
+    for (key, value) in top_level_entries(bytes).ok_or_else(eof)? {
+        let key = decode(key)?;
+        match bytes.get(value.start) {
+            Some(b'"') => fields.push(Field {
+                key,
+                item: None,
+                value: decode(value.clone())?,
+                span: value,
+                style: ScalarStyle::Json,
+            }),
+            Some(b'[') => {
+                let elements = array_elements(bytes, value).ok_or_else(eof)?;
+                for (i, element) in elements.into_iter().enumerate() {
+                    if bytes.get(element.start) == Some(&b'"') {
+                        fields.push(Field {
+                            key: key.clone(),
+                            item: Some(i),
+                            value: decode(element.clone())?,
+                            span: element,
+                            style: ScalarStyle::Json,
+                        });
                     }
                 }
             }
@@ -89,68 +104,70 @@ pub(super) fn fields(
     Ok(fields)
 }
 
-/// Key and value spans of the top-level members of a valid JSON object.
-fn top_level_entries(bytes: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
+/// Key and value spans of the top-level members of a valid JSON object;
+/// `None` if the text ends first.
+fn top_level_entries(bytes: &[u8]) -> Option<Vec<(Range<usize>, Range<usize>)>> {
     let skip_ws = |mut i: usize| {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
         i
     };
     let mut entries = Vec::new();
     let mut i = skip_ws(skip_ws(0) + 1);
-    while i < bytes.len() && bytes[i] == b'"' {
-        let key_end = string_end(bytes, i).expect("valid JSON");
+    while bytes.get(i) == Some(&b'"') {
+        let key_end = string_end(bytes, i)?;
         let key = i..key_end;
         i = skip_ws(skip_ws(key_end) + 1); // past the colon
-        let value_end = value_end(bytes, i);
+        let value_end = value_end(bytes, i)?;
         entries.push((key, i..value_end));
         i = skip_ws(value_end);
-        if i < bytes.len() && bytes[i] == b',' {
+        if bytes.get(i) == Some(&b',') {
             i = skip_ws(i + 1);
         }
     }
-    entries
+    Some(entries)
 }
 
-/// The element spans of a valid JSON array.
-fn array_elements(bytes: &[u8], array: Range<usize>) -> Vec<Range<usize>> {
+/// The element spans of a valid JSON array; `None` if the text ends first.
+fn array_elements(bytes: &[u8], array: Range<usize>) -> Option<Vec<Range<usize>>> {
     let skip_ws = |mut i: usize| {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
         i
     };
     let mut elements = Vec::new();
     let mut i = skip_ws(array.start + 1);
-    while i < array.end && bytes[i] != b']' {
-        let end = value_end(bytes, i);
+    while i < array.end && bytes.get(i) != Some(&b']') {
+        let end = value_end(bytes, i)?;
         elements.push(i..end);
         i = skip_ws(end);
-        if i < array.end && bytes[i] == b',' {
+        if i < array.end && bytes.get(i) == Some(&b',') {
             i = skip_ws(i + 1);
         }
     }
-    elements
+    Some(elements)
 }
 
-fn value_end(bytes: &[u8], start: usize) -> usize {
-    match bytes[start] {
-        b'"' => string_end(bytes, start).expect("valid JSON"),
+/// The end of the JSON value at `start`; `None` if the text ends first.
+fn value_end(bytes: &[u8], start: usize) -> Option<usize> {
+    match bytes.get(start)? {
+        b'"' => string_end(bytes, start),
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut i = start;
             loop {
-                match bytes[i] {
+                match bytes.get(i)? {
                     b'"' => {
-                        i = string_end(bytes, i).expect("valid JSON");
+                        i = string_end(bytes, i)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
                     b'}' | b']' => {
-                        depth -= 1;
+                        depth = depth.checked_sub(1)?;
                         if depth == 0 {
-                            return i + 1;
+                            return Some(i + 1);
                         }
                     }
                     _ => {}
@@ -160,13 +177,13 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
         }
         _ => {
             let mut i = start;
-            while i < bytes.len()
-                && !matches!(bytes[i], b',' | b'}' | b']')
-                && !bytes[i].is_ascii_whitespace()
+            while bytes
+                .get(i)
+                .is_some_and(|&b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
             {
                 i += 1;
             }
-            i
+            Some(i)
         }
     }
 }

@@ -99,6 +99,9 @@ pub fn split(text: &str, start: usize) -> Result<Option<FrontMatter>, PostingErr
 /// after an HTML comment at the top that hides none (Hugo skips it whole,
 /// shortcodes and all), else at `start`.
 pub fn intro(text: &str, start: usize) -> Result<(Option<FrontMatter>, usize), PostingError> {
+    // Every offset below moves past ASCII it has just matched (white
+    // space, `<!--`, a line break, a delimiter, `{`…`}`): each slice is on
+    // a character boundary, given that `start` is.
     // Where Hugo reports problems of the intro: the start, or after the
     // last HTML comment line it skipped.
     let mut report_at = start;

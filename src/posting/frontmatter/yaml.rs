@@ -34,7 +34,11 @@ pub(super) fn fields(
         // scalar start there and the bytes agree with the value. The
         // locator's end is the one to keep: the parser's end of a block
         // scalar takes in the blank lines after it.
-        let raw = &content[span.clone()];
+        let Some(raw) = content.get(span.clone()) else {
+            continue;
+        };
+        // A quoted scalar without its quotes.
+        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
         let agrees = match style {
             ScalarStyle::YamlBlock => scalar.block && span.start == scalar.span.start,
             _ if scalar.block || scalar.span.start != span.start => false,
@@ -44,13 +48,12 @@ pub(super) fn fields(
             ScalarStyle::YamlDouble => {
                 raw.len() >= 2
                     && raw.ends_with('"')
-                    && (raw.contains(['\\', '\n']) || raw[1..raw.len() - 1] == scalar.value)
+                    && (raw.contains(['\\', '\n']) || inner == scalar.value)
             }
             ScalarStyle::YamlSingle => {
                 raw.len() >= 2
                     && raw.ends_with('\'')
-                    && (raw.contains('\n')
-                        || raw[1..raw.len() - 1].replace("''", "'") == scalar.value)
+                    && (raw.contains('\n') || inner.replace("''", "'") == scalar.value)
             }
             ScalarStyle::Toml | ScalarStyle::Json => false,
         };
@@ -68,6 +71,10 @@ pub(super) fn fields(
 }
 
 /// A located scalar: its key, its index if it is a list item, its span.
+///
+/// The locator cuts lines at `\n`, and within a line at what it has found:
+/// ASCII (`:`, quotes, `#`, `-`, brackets, commas) or the end of a trimmed
+/// run. Its offsets are character boundaries.
 type Located = (String, Option<usize>, Range<usize>, ScalarStyle);
 
 /// The top-level `key: scalar` entries and the scalar items of top-level

@@ -1,0 +1,46 @@
+//! Arbitrary bytes into every exchange-file reader, as `import` reads a
+//! file: the format detected from a file name and the first bytes
+//! (`Format::detect`), then the reader of each format (`exchange::read`:
+//! XLIFF 2, XLIFF 1.2, PO, CSV, JSON) on the text, whatever the detection
+//! says.
+//!
+//! No reader may panic; errors are fine (most random bytes are no
+//! exchange file). Each unit a reader accepts goes through what import
+//! does with it next: its id split into path and key, its placeholders
+//! checked against its source. A unit's line, which messages show, is
+//! 1-based.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tolkar::exchange::{self, Format, id};
+use tolkar::segment::placeholder;
+
+const FORMATS: [Format; 5] = [
+    Format::Xliff2,
+    Format::Xliff12,
+    Format::Po,
+    Format::Csv,
+    Format::Json,
+];
+
+fuzz_target!(|data: &[u8]| {
+    for name in ["in.xlf", "in.po", "in.csv", "in.json", "in"] {
+        let _ = Format::detect(name, data);
+    }
+    // Import refuses a file that is not UTF-8 before a reader sees it; the
+    // readers still get every text the bytes come near.
+    let text = String::from_utf8_lossy(data);
+    for format in FORMATS {
+        let Ok(file) = exchange::read(format, &text) else {
+            continue;
+        };
+        for unit in &file.units {
+            assert!(unit.line >= 1, "{format}: unit {:?} on line 0", unit.id);
+            let _ = id::split(&unit.id);
+            if let (Some(source), Some(target)) = (&unit.source, &unit.target) {
+                let _ = placeholder::check(source, target);
+            }
+        }
+    }
+});
