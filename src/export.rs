@@ -7,11 +7,13 @@ use std::collections::{BTreeSet, HashMap};
 use globset::GlobSet;
 use rayon::prelude::*;
 
-use crate::cmd::Failure;
 use crate::exchange::{Export, ExportUnit, Markup, State};
 use crate::memory::Memory;
+use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
 use crate::project::Project;
+use crate::project::ProjectError;
+use crate::store::StoreError;
 use crate::store::{Tx, UnitRow};
 
 /// How many memory matches a unit carries at most.
@@ -25,8 +27,31 @@ pub struct Request<'a> {
     pub documents: Option<&'a GlobSet>,
 }
 
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Diagnostic for ExportError {
+    fn message(&self) -> Message {
+        match self {
+            ExportError::Project(e) => e.message(),
+            ExportError::Store(e) => e.message(),
+        }
+    }
+}
+
 /// The units of `request`, in document order.
-pub fn export(tx: &Tx<'_>, project: &Project, request: &Request<'_>) -> Result<Export, Failure> {
+pub fn export(
+    tx: &Tx<'_>,
+    project: &Project,
+    request: &Request<'_>,
+) -> Result<Export, ExportError> {
     // A posting that cannot be read cannot be built either: its segments
     // wait until it reads again.
     let unread: std::collections::HashSet<String> =
@@ -111,7 +136,7 @@ fn wants_suggestions(state: State) -> bool {
 fn markup_of(
     project: &Project,
     rows: &[UnitRow],
-) -> Result<HashMap<String, HashMap<String, Vec<Markup>>>, Failure> {
+) -> Result<HashMap<String, HashMap<String, Vec<Markup>>>, ProjectError> {
     let mut paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
     paths.dedup();
     paths
@@ -119,8 +144,11 @@ fn markup_of(
         .map(|path| {
             let file = project.root.join(path);
             let bytes = crate::project::read_posting_bytes(&file)?;
-            let doc = crate::posting::parse(&bytes, &project.rules)
-                .map_err(|e| Failure::posting(&file, &e))?;
+            let doc =
+                crate::posting::parse(&bytes, &project.rules).map_err(|e| ProjectError::Read {
+                    path: file.clone(),
+                    error: crate::unreadable::ReadError::Posting(e),
+                })?;
             let keys = doc
                 .segments
                 .iter()

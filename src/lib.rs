@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod import;
 pub mod machine;
 pub mod memory;
+pub mod message;
 pub mod output;
 pub mod posting;
 pub mod project;

@@ -7,11 +7,74 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
-use crate::cmd::Failure;
+use crate::message::{Diagnostic, Message};
 use crate::posting::Location;
 use crate::posting::rules::{FrontMatterRules, Rules, ShortcodeRules};
 
 pub const CONFIG_FILE: &str = "tolkar.toml";
+
+/// What can be wrong with a project: its configuration, its language
+/// choice, or its files.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProjectError {
+    #[error("no tolkar.toml in {}", dir.display())]
+    ConfigMissing { dir: PathBuf },
+    #[error("{}:{at}: invalid configuration: {reason}", path.display())]
+    ConfigInvalid {
+        path: PathBuf,
+        at: Location,
+        reason: String,
+    },
+    #[error("unknown language {lang}")]
+    UnknownLanguage { lang: String, langs: Vec<String> },
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {error}", path.display())]
+    Read {
+        path: PathBuf,
+        error: crate::unreadable::ReadError,
+    },
+}
+
+impl ProjectError {
+    fn io(path: &Path, source: std::io::Error) -> ProjectError {
+        ProjectError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+impl Diagnostic for ProjectError {
+    fn message(&self) -> Message {
+        match self {
+            ProjectError::ConfigMissing { dir } => Message::new(
+                crate::msg_id!("error-config-missing"),
+                vec![("dir", dir.display().to_string())],
+            ),
+            ProjectError::ConfigInvalid { path, at, reason } => Message::at_path(
+                crate::msg_id!("error-config-invalid"),
+                path,
+                vec![
+                    ("line", at.line.to_string()),
+                    ("column", at.column.to_string()),
+                    ("reason", reason.clone()),
+                ],
+            ),
+            ProjectError::UnknownLanguage { lang, langs } => Message::new(
+                crate::msg_id!("error-unknown-language"),
+                vec![("lang", lang.clone()), ("langs", langs.join(", "))],
+            ),
+            ProjectError::Io { path, source } => crate::message::io(path, source),
+            ProjectError::Read { path, error } => error.message(path),
+        }
+    }
+}
 
 /// How localized postings sit next to their sources.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,17 +230,16 @@ pub struct Project {
 
 impl Project {
     /// Loads the project whose `tolkar.toml` is in `root`.
-    pub fn load(root: &Path) -> Result<Project, Failure> {
+    pub fn load(root: &Path) -> Result<Project, ProjectError> {
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Failure::new(
-                    crate::msg_id!("error-config-missing"),
-                    vec![("dir", root.display().to_string())],
-                ));
+                return Err(ProjectError::ConfigMissing {
+                    dir: root.to_path_buf(),
+                });
             }
-            Err(e) => return Err(Failure::io(&path, &e)),
+            Err(e) => return Err(ProjectError::io(&path, e)),
         };
         let config: Config = toml_edit::de::from_str(&text).map_err(|e| {
             let at = Location::of(&text, e.span().map_or(0, |s| s.start));
@@ -188,9 +250,9 @@ impl Project {
 
     /// The project of `config` at `root`, whether or not its `tolkar.toml`
     /// is written yet (`init` looks at the site through it).
-    pub fn new(root: &Path, config: Config) -> Result<Project, Failure> {
+    pub fn new(root: &Path, config: Config) -> Result<Project, ProjectError> {
         let path = root.join(CONFIG_FILE);
-        let globs = |patterns: &[String]| -> Result<GlobSet, Failure> {
+        let globs = |patterns: &[String]| -> Result<GlobSet, ProjectError> {
             let mut set = GlobSetBuilder::new();
             for pattern in patterns {
                 let glob = Glob::new(pattern).map_err(|e| {
@@ -217,8 +279,8 @@ impl Project {
     }
 
     /// The project in `dir` or the nearest directory above it, if any.
-    pub fn find(dir: &Path) -> Result<Option<Project>, Failure> {
-        let start = std::path::absolute(dir).map_err(|e| Failure::io(dir, &e))?;
+    pub fn find(dir: &Path) -> Result<Option<Project>, ProjectError> {
+        let start = std::path::absolute(dir).map_err(|e| ProjectError::io(dir, e))?;
         for candidate in start.ancestors() {
             if candidate.join(CONFIG_FILE).is_file() {
                 return Project::load(candidate).map(Some);
@@ -245,7 +307,7 @@ impl Project {
     }
 
     /// The source postings, as paths relative to the project root, sorted.
-    pub fn source_postings(&self) -> Result<Vec<PathBuf>, Failure> {
+    pub fn source_postings(&self) -> Result<Vec<PathBuf>, ProjectError> {
         let (base, by_filename) = match self.config.layout {
             Layout::ByDirectory => (
                 self.root
@@ -328,22 +390,19 @@ impl Project {
     }
 
     /// Checks that `lang` is a target language of the project.
-    pub fn check_language(&self, lang: &str) -> Result<(), Failure> {
+    pub fn check_language(&self, lang: &str) -> Result<(), ProjectError> {
         if self.config.target_languages.iter().any(|l| l == lang) {
             Ok(())
         } else {
-            Err(Failure::new(
-                crate::msg_id!("error-unknown-language"),
-                vec![
-                    ("lang", lang.into()),
-                    ("langs", self.config.target_languages.join(", ")),
-                ],
-            ))
+            Err(ProjectError::UnknownLanguage {
+                lang: lang.to_string(),
+                langs: self.config.target_languages.clone(),
+            })
         }
     }
 
     /// The target languages a command works on: one, or all.
-    pub fn languages(&self, only: Option<&str>) -> Result<Vec<String>, Failure> {
+    pub fn languages(&self, only: Option<&str>) -> Result<Vec<String>, ProjectError> {
         match only {
             Some(lang) => {
                 self.check_language(lang)?;
@@ -354,32 +413,28 @@ impl Project {
     }
 }
 
-fn config_error(path: &Path, at: Location, reason: &str) -> Failure {
-    Failure::new(
-        crate::msg_id!("error-config-invalid"),
-        vec![
-            ("path", path.display().to_string()),
-            ("line", at.line.to_string()),
-            ("column", at.column.to_string()),
-            ("reason", reason.to_string()),
-        ],
-    )
+fn config_error(path: &Path, at: Location, reason: &str) -> ProjectError {
+    ProjectError::ConfigInvalid {
+        path: path.to_path_buf(),
+        at,
+        reason: reason.to_string(),
+    }
 }
 
 /// Every file under `dir`, skipping hidden entries; a missing dir is empty.
-pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ProjectError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Failure::io(dir, &e)),
+        Err(e) => return Err(ProjectError::io(dir, e)),
     };
     for entry in entries {
-        let entry = entry.map_err(|e| Failure::io(dir, &e))?;
+        let entry = entry.map_err(|e| ProjectError::io(dir, e))?;
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| Failure::io(&path, &e))?;
+        let kind = entry.file_type().map_err(|e| ProjectError::io(&path, e))?;
         if kind.is_dir() {
             walk(&path, files)?;
         } else if kind.is_file() {
@@ -390,8 +445,11 @@ pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> 
 }
 
 /// Reads a posting, refusing directories and binary files.
-pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
-    crate::unreadable::read_posting_bytes(path).map_err(|e| Failure::read(path, &e))
+pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, ProjectError> {
+    crate::unreadable::read_posting_bytes(path).map_err(|error| ProjectError::Read {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 #[cfg(test)]
@@ -515,6 +573,6 @@ mod tests {
         )
         .unwrap();
         let err = Project::load(dir.path()).err().unwrap();
-        assert_eq!(err.id(), crate::msg_id!("error-config-invalid"));
+        assert_eq!(err.message().id, "error-config-invalid");
     }
 }

@@ -10,9 +10,10 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::cmd::Failure;
 use crate::drift::{Side, align};
+use crate::message::{Diagnostic, Message};
 use crate::project::Project;
+use crate::project::ProjectError;
 use crate::segment::hash::source_hash;
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
 use crate::unreadable::{ReadError, Unreadable};
@@ -24,6 +25,26 @@ pub struct Source {
     pub bytes: Vec<u8>,
     /// Of the bytes and of the rules they are read with.
     pub hash: String,
+}
+
+/// Why sync could not run at all (one posting that cannot be read is no
+/// such reason: it is reported and the others synced).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SyncError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Diagnostic for SyncError {
+    fn message(&self) -> Message {
+        match self {
+            SyncError::Project(e) => e.message(),
+            SyncError::Store(e) => e.message(),
+        }
+    }
 }
 
 /// The source postings of a project: those read, and those that could not
@@ -72,7 +93,7 @@ impl Progress for () {}
 /// Reads every source posting of the project, in parallel. A posting that
 /// cannot be read is set aside with the reason; only listing the content
 /// directory can fail.
-pub fn read_sources(project: &Project) -> Result<Sources, Failure> {
+pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
     let rules_fingerprint = serde_json::to_vec(&project.rules).expect("rules serialize");
     let read: Vec<Result<Source, Unreadable>> = project
         .source_postings()?
@@ -132,7 +153,7 @@ pub fn sync(
     project: &Project,
     sources: &Sources,
     progress: &dyn Progress,
-) -> Result<SyncReport, Failure> {
+) -> Result<SyncReport, SyncError> {
     let mut applier = Applier {
         tx,
         stored: tx.documents()?,
@@ -160,7 +181,7 @@ pub fn sync(
         tx.drop_hash_index()?;
     }
     progress.start(changed.len());
-    std::thread::scope(|scope| -> Result<(), Failure> {
+    std::thread::scope(|scope| -> Result<(), SyncError> {
         type Batch<'s> = Vec<Result<Parsed<'s>, Unreadable>>;
         let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
         // Parsing may use every core: the storing thread often waits

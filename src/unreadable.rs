@@ -14,17 +14,48 @@ use serde::{Deserialize, Serialize};
 use crate::posting::{Location, PostingError};
 
 /// Why a posting could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
+    #[error("{0}")]
     Io(String),
+    #[error("a directory, not a posting")]
     Directory,
+    #[error("a binary file, not a posting")]
     Binary,
+    #[error(transparent)]
     Posting(PostingError),
 }
 
 impl ReadError {
     pub fn io(err: &io::Error) -> ReadError {
         ReadError::Io(err.to_string())
+    }
+
+    /// The message id, its own arguments and the place, if any.
+    fn parts(&self) -> (&'static str, Vec<(&'static str, String)>, Option<Location>) {
+        match self {
+            ReadError::Io(message) => (
+                crate::msg_id!("error-io"),
+                vec![("error", message.clone())],
+                None,
+            ),
+            ReadError::Directory => (crate::msg_id!("error-is-directory"), vec![], None),
+            ReadError::Binary => (crate::msg_id!("error-binary"), vec![], None),
+            ReadError::Posting(err) => {
+                let (id, args) = err.message();
+                (id, args, Some(err.location()))
+            }
+        }
+    }
+
+    /// The message for this error in the posting at `path`.
+    pub fn message(&self, path: &Path) -> crate::message::Message {
+        let (id, mut args, at) = self.parts();
+        if let Some(at) = at {
+            args.push(("line", at.line.to_string()));
+            args.push(("column", at.column.to_string()));
+        }
+        crate::message::Message::at_path(id, path, args)
     }
 }
 
@@ -48,19 +79,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn of(error: &ReadError) -> Problem {
-        let (id, args, at): (&str, Vec<(&str, String)>, Option<Location>) = match error {
-            ReadError::Io(message) => (
-                crate::msg_id!("error-io"),
-                vec![("error", message.clone())],
-                None,
-            ),
-            ReadError::Directory => (crate::msg_id!("error-is-directory"), vec![], None),
-            ReadError::Binary => (crate::msg_id!("error-binary"), vec![], None),
-            ReadError::Posting(err) => {
-                let (id, args) = err.message();
-                (id, args, Some(err.location()))
-            }
-        };
+        let (id, args, at) = error.parts();
         Problem {
             id: id.to_string(),
             args: args.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),

@@ -5,6 +5,7 @@ use std::io;
 use std::path::Path;
 
 use crate::i18n::{Arg, Messages};
+use crate::message::{Diagnostic, Message};
 use crate::posting::PostingError;
 
 #[derive(Debug)]
@@ -26,36 +27,18 @@ impl Failure {
         }
     }
 
+    /// A message from the library, as an input error.
+    pub fn from_message(message: Message) -> Failure {
+        Failure::new(message.id, message.args)
+    }
+
     pub fn posting(path: &Path, err: &PostingError) -> Failure {
-        let (id, mut args) = err.message();
-        let at = err.location();
-        args.push(("path", path.display().to_string()));
-        args.push(("line", at.line.to_string()));
-        args.push(("column", at.column.to_string()));
-        Failure::new(id, args)
+        Failure::read(path, &crate::unreadable::ReadError::Posting(err.clone()))
     }
 
     /// A posting that could not be read.
     pub fn read(path: &Path, err: &crate::unreadable::ReadError) -> Failure {
-        use crate::unreadable::ReadError;
-        match err {
-            ReadError::Posting(e) => Failure::posting(path, e),
-            ReadError::Io(message) => Failure::new(
-                crate::msg_id!("error-io"),
-                vec![
-                    ("path", path.display().to_string()),
-                    ("error", message.clone()),
-                ],
-            ),
-            ReadError::Directory => Failure::new(
-                crate::msg_id!("error-is-directory"),
-                vec![("path", path.display().to_string())],
-            ),
-            ReadError::Binary => Failure::new(
-                crate::msg_id!("error-binary"),
-                vec![("path", path.display().to_string())],
-            ),
-        }
+        Failure::from_message(err.message(path))
     }
 
     pub fn io(path: &Path, err: &io::Error) -> Failure {
@@ -116,8 +99,8 @@ pub enum Rollback<T> {
     Keep(T),
 }
 
-impl<T> From<crate::store::StoreError> for Rollback<T> {
-    fn from(e: crate::store::StoreError) -> Rollback<T> {
+impl<T, E: Diagnostic> From<E> for Rollback<T> {
+    fn from(e: E) -> Rollback<T> {
         Rollback::Failure(e.into())
     }
 }
@@ -128,26 +111,11 @@ impl<T> From<Failure> for Rollback<T> {
     }
 }
 
-impl From<crate::store::StoreError> for Failure {
-    fn from(err: crate::store::StoreError) -> Failure {
-        use crate::store::StoreError;
-        match err {
-            StoreError::Newer { path, found, known } => Failure::new(
-                crate::msg_id!("error-db-newer"),
-                vec![
-                    ("path", path.display().to_string()),
-                    ("found", found.to_string()),
-                    ("known", known.to_string()),
-                ],
-            ),
-            StoreError::Sqlite { path, source } => Failure::new(
-                crate::msg_id!("error-db"),
-                vec![
-                    ("path", path.display().to_string()),
-                    ("error", source.to_string()),
-                ],
-            ),
-            StoreError::Io { path, source } => Failure::io(&path, &source),
-        }
+/// Every library error says which message it is; a closed pipe stays one.
+impl<E: Diagnostic> From<E> for Failure {
+    fn from(err: E) -> Failure {
+        let mut failure = Failure::from_message(err.message());
+        failure.broken_pipe = err.is_broken_pipe();
+        failure
     }
 }

@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::templates::ParamRef;
-use crate::cmd::Failure;
 use crate::posting::frontmatter;
 use crate::posting::rules::{Rules, ShortcodeRules};
 use crate::posting::shortcode::{self, TagKind};
+use crate::project::ProjectError;
 use crate::project::{Layout, Project, walk};
 
 /// How often a value was compared with its translation, and changed.
@@ -185,7 +185,7 @@ fn relative(project: &Project, path: &Path) -> String {
 }
 
 /// The localized postings of `lang` that exist (relative paths).
-fn localized_files(project: &Project, lang: &str) -> Result<Vec<PathBuf>, Failure> {
+fn localized_files(project: &Project, lang: &str) -> Result<Vec<PathBuf>, ProjectError> {
     let mut files = Vec::new();
     match project.config.layout {
         Layout::ByDirectory => walk(&project.root.join(project.language_dir(lang)), &mut files)?,
@@ -207,7 +207,7 @@ fn localized_files(project: &Project, lang: &str) -> Result<Vec<PathBuf>, Failur
 }
 
 /// Reads every source posting and every translation that pairs with one.
-pub fn gather(project: &Project) -> Result<Evidence, Failure> {
+pub fn gather(project: &Project) -> Result<Evidence, ProjectError> {
     let mut evidence = Evidence::default();
     let read = |path: &Path, evidence: &mut Evidence| -> Option<Facts> {
         match read_facts(&project.root.join(path)) {

@@ -14,7 +14,8 @@ pub mod templates;
 
 use std::path::Path;
 
-use crate::cmd::Failure;
+use crate::message::{Diagnostic, Message};
+use crate::project::ProjectError;
 use crate::project::{Config, Layout, Project};
 
 /// What the command line says, overriding what the site says.
@@ -34,19 +35,51 @@ pub struct Plan {
     pub suggestions: suggest::Suggestions,
 }
 
+/// Why `init` cannot plan a configuration for a site.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InitError {
+    #[error("{}:{}: invalid Hugo configuration: {}", .0.path.display(), .0.at, .0.reason)]
+    HugoConfig(config::ConfigError),
+    #[error("no target languages in {}", dir.display())]
+    NoTargets {
+        dir: std::path::PathBuf,
+        source_language: String,
+    },
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+}
+
+impl Diagnostic for InitError {
+    fn message(&self) -> Message {
+        match self {
+            InitError::HugoConfig(e) => Message::at_path(
+                crate::msg_id!("error-hugo-config"),
+                &e.path,
+                vec![
+                    ("line", e.at.line.to_string()),
+                    ("column", e.at.column.to_string()),
+                    ("reason", e.reason.trim().to_string()),
+                ],
+            ),
+            InitError::NoTargets {
+                dir,
+                source_language,
+            } => Message::new(
+                crate::msg_id!("error-init-no-targets"),
+                vec![
+                    ("dir", dir.display().to_string()),
+                    ("source", source_language.clone()),
+                ],
+            ),
+            InitError::Project(e) => e.message(),
+        }
+    }
+}
+
 /// Reads the site at `root` and decides its `tolkar.toml`.
-pub fn plan(root: &Path, overrides: &Overrides) -> Result<Plan, Failure> {
-    let hugo = config::read(root).map_err(|e| {
-        Failure::new(
-            crate::msg_id!("error-hugo-config"),
-            vec![
-                ("path", e.path.display().to_string()),
-                ("line", e.at.line.to_string()),
-                ("column", e.at.column.to_string()),
-                ("reason", e.reason.trim().to_string()),
-            ],
-        )
-    })?;
+pub fn plan(root: &Path, overrides: &Overrides) -> Result<Plan, InitError> {
+    let hugo = config::read(root).map_err(InitError::HugoConfig)?;
     let mut site = site::decide(root, hugo.as_ref(), overrides)?;
     let project = Project::new(root, site_config(&mut site))?;
     let evidence = evidence::gather(&project)?;

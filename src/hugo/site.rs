@@ -15,9 +15,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::InitError;
 use super::config::{HugoConfig, Mount};
 use super::{Decided, Overrides};
-use crate::cmd::Failure;
 use crate::project::{Layout, walk};
 
 #[derive(Debug, Clone)]
@@ -42,7 +42,7 @@ pub fn decide(
     root: &Path,
     hugo: Option<&HugoConfig>,
     overrides: &Overrides,
-) -> Result<Site, Failure> {
+) -> Result<Site, InitError> {
     let mut undecided: Vec<String> = hugo.map(|h| h.notes.clone()).unwrap_or_default();
     let first_file = hugo
         .and_then(|h| h.files.first().cloned())
@@ -89,13 +89,10 @@ pub fn decide(
         (None, None) => Decided::new(Vec::new(), String::new()),
     };
     if targets.value.is_empty() {
-        return Err(Failure::new(
-            crate::msg_id!("error-init-no-targets"),
-            vec![
-                ("dir", root.display().to_string()),
-                ("source", source.value.clone()),
-            ],
-        ));
+        return Err(InitError::NoTargets {
+            dir: root.to_path_buf(),
+            source_language: source.value.clone(),
+        });
     }
     if let Some(h) = hugo
         && !h.languages.is_empty()
@@ -468,7 +465,7 @@ fn by_files(
     source: &str,
     targets: &[String],
     has_hugo: bool,
-) -> Result<Decided<Layout>, Failure> {
+) -> Result<Decided<Layout>, InitError> {
     let mut files = Vec::new();
     walk(&root.join(dir), &mut files)?;
     let suffixed: Vec<&PathBuf> = files

@@ -44,6 +44,25 @@ pub enum StoreError {
     },
 }
 
+impl crate::message::Diagnostic for StoreError {
+    fn message(&self) -> crate::message::Message {
+        use crate::message::Message;
+        match self {
+            StoreError::Newer { path, found, known } => Message::at_path(
+                crate::msg_id!("error-db-newer"),
+                path,
+                vec![("found", found.to_string()), ("known", known.to_string())],
+            ),
+            StoreError::Sqlite { path, source } => Message::at_path(
+                crate::msg_id!("error-db"),
+                path,
+                vec![("error", source.to_string())],
+            ),
+            StoreError::Io { path, source } => crate::message::io(path, source),
+        }
+    }
+}
+
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
