@@ -408,6 +408,16 @@ pub enum Missing {
     Error,
 }
 
+impl From<Missing> for crate::ops::build::Missing {
+    fn from(missing: Missing) -> Self {
+        match missing {
+            Missing::Fallback => crate::ops::build::Missing::Fallback,
+            Missing::Skip => crate::ops::build::Missing::Skip,
+            Missing::Error => crate::ops::build::Missing::Error,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;

@@ -18,6 +18,7 @@ pub mod import;
 pub mod machine;
 pub mod memory;
 pub mod message;
+pub mod ops;
 pub mod output;
 pub mod posting;
 pub mod project;

@@ -1,0 +1,533 @@
+//! Build: write every localized posting whose bytes change. Missing
+//! translations fall back to the source text (or skip the posting, or stop
+//! the build); a localized posting that tolkar did not write is never
+//! overwritten without `force`.
+//!
+//! A posting whose inputs (source, rules, language, translations) are those
+//! of the last build and whose file is as that build wrote it is not even
+//! parsed. The others are parsed and rendered in parallel; files are
+//! written only once every language has rendered, so an error leaves the
+//! site as it was.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::adopt::overrides::{self, Override};
+use crate::message::{Diagnostic, Message};
+use crate::posting::Shape;
+use crate::project::Project;
+use crate::reassemble::reassemble;
+use crate::segment::hash::content_hash;
+use crate::segment::placeholder;
+use crate::store::{Output, StoreError, StoredTranslation, TranslationSummary, Tx};
+use crate::sync::{Progress, Source};
+
+/// What to do with a posting that has segments with no translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Write the source's text in their place.
+    Fallback,
+    /// Leave the posting out.
+    Skip,
+    /// Stop the build before writing anything.
+    Error,
+}
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub languages: Vec<String>,
+    pub missing: Missing,
+    /// Overwrite localized postings tolkar did not write.
+    pub force: bool,
+}
+
+/// Why a build stopped before writing anything, or while writing.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    #[error("{count} segments have no translation for {}", langs.join(", "))]
+    MissingTranslations { count: u64, langs: Vec<String> },
+    #[error("{path} ({lang}): a stored translation does not fit: {reason}")]
+    BadTranslation {
+        path: String,
+        lang: String,
+        reason: String,
+    },
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A source that sync read and build cannot (it changed between).
+    #[error("{}: {error}", path.display())]
+    Source {
+        path: PathBuf,
+        error: crate::unreadable::ReadError,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Diagnostic for BuildError {
+    fn message(&self) -> Message {
+        match self {
+            BuildError::MissingTranslations { count, langs } => Message::new(
+                crate::msg_id!("error-missing-translations"),
+                vec![("count", count.to_string()), ("lang", langs.join(", "))],
+            ),
+            BuildError::BadTranslation { path, lang, reason } => Message::new(
+                crate::msg_id!("error-bad-translation"),
+                vec![
+                    ("path", path.clone()),
+                    ("lang", lang.clone()),
+                    ("reason", reason.clone()),
+                ],
+            ),
+            BuildError::Io { path, source } => crate::message::io(path, source),
+            BuildError::Source { path, error } => error.message(path),
+            BuildError::Store(e) => e.message(),
+        }
+    }
+}
+
+/// Something people should know about one posting of the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Not planned: the path is another posting's translation, found
+    /// there by `translationKey`.
+    Taken { path: String, owner: String },
+    /// Left out (`Missing::Skip`): `count` segments have no translation.
+    SkippedMissing { path: String, count: u64 },
+    /// Not written: with its translations it would not read back.
+    Unreadable { path: String, reason: String },
+    /// Not written: the front-matter values kept from the translation no
+    /// longer fit the source's front matter.
+    UnfitOverrides { path: String, lang: String },
+    /// Not written: tolkar did not write this file, or it was edited since.
+    Foreign { path: String, lang: String },
+    /// Written with the source's text for `count` untranslated segments.
+    FellBack { path: String, count: u64 },
+    /// …and so were `postings` more, with `count` segments in all.
+    FellBackMore { postings: usize, count: u64 },
+}
+
+/// What the build did for one language.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LangReport {
+    pub lang: String,
+    pub written: u64,
+    pub unchanged: u64,
+    pub skipped: u64,
+    /// Skipped because the output would not read back: an error.
+    pub refused: u64,
+}
+
+/// What a build did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Built {
+    pub languages: Vec<LangReport>,
+    pub notes: Vec<Note>,
+}
+
+impl Built {
+    /// Whether a posting was refused because it would not read back.
+    pub fn refused(&self) -> bool {
+        self.languages.iter().any(|r| r.refused > 0)
+    }
+}
+
+/// Builds `options.languages` from the synced `sources`, in `tx`.
+pub fn build(
+    tx: &Tx<'_>,
+    project: &Project,
+    sources: &[Source],
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Built, BuildError> {
+    let mut notes = Vec::new();
+    let (plans, taken) = plan(tx, project, sources, &options.languages)?;
+    for (path, owner) in taken {
+        notes.push(Note::Taken { path, owner });
+    }
+    let missing_total: u64 = plans.iter().map(|p| p.missing).sum();
+    if options.missing == Missing::Error && missing_total > 0 {
+        let mut langs: Vec<String> = plans
+            .iter()
+            .filter(|p| p.missing > 0)
+            .map(|p| p.lang.to_string())
+            .collect();
+        langs.dedup();
+        return Err(BuildError::MissingTranslations {
+            count: missing_total,
+            langs,
+        });
+    }
+    let todo: Vec<usize> = (0..plans.len())
+        .filter(|&i| needs_rendering(&plans[i], options.missing))
+        .collect();
+    let rendered = render(tx, project, &plans, &todo, progress)?;
+    let languages = write(tx, project, options, &plans, rendered, &mut notes)?;
+    Ok(Built { languages, notes })
+}
+
+/// One localized posting to consider.
+struct Plan<'s> {
+    source: &'s Source,
+    document: i64,
+    lang: &'s str,
+    path: String,
+    /// Of everything the output is made from.
+    input_hash: String,
+    missing: u64,
+    /// What the last build wrote here, if it did.
+    last: Option<Output>,
+    /// The hash of the file there now, if there is one.
+    existing: Option<String>,
+    /// Front-matter values this language owns (see `tolkar adopt`).
+    overrides: Vec<Override>,
+}
+
+/// A posting rendered, to be written if its bytes differ.
+struct Rendered {
+    index: usize,
+    text: String,
+    hash: String,
+    /// The front-matter values kept from the translation no longer fit the
+    /// source's front matter: not written, so that none is lost.
+    unfit_overrides: bool,
+    /// The output does not read back (a translated value that Hugo would
+    /// refuse where it is written): not written, with the reason.
+    unreadable: Option<String>,
+}
+
+/// Every (posting, language) pair with what the last build left there;
+/// and the (path, source) pairs not planned because the path is another
+/// posting's translation, found there by `translationKey`.
+#[allow(clippy::type_complexity)]
+fn plan<'s>(
+    tx: &Tx<'_>,
+    project: &Project,
+    sources: &'s [Source],
+    languages: &'s [String],
+) -> Result<(Vec<Plan<'s>>, Vec<(String, String)>), BuildError> {
+    let mut taken_notes = Vec::new();
+    let documents = tx.documents()?;
+    let mut plans = Vec::with_capacity(sources.len() * languages.len());
+    for lang in languages {
+        let summaries = tx.translation_summary(lang)?;
+        let mut outputs = tx.outputs(lang)?;
+        let mut all_overrides = tx.overrides_by_document(lang)?;
+        // Translations adopt found by `translationKey` stay where they are.
+        let mut moved = tx.localized_paths(lang)?;
+        let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
+        for source in sources {
+            // A source that cannot be read leaves its postings as they are.
+            if documents[&source.path].unreadable {
+                continue;
+            }
+            let document = documents[&source.path].id;
+            let summary = summaries.get(&document).copied().unwrap_or_default();
+            let overrides = all_overrides.remove(&document).unwrap_or_default();
+            let path = match moved.remove(&document) {
+                Some(path) => path,
+                None => {
+                    let path = project.localized_display(&source.path, lang);
+                    if taken.contains(&path) {
+                        taken_notes.push((path, source.path.clone()));
+                        continue;
+                    }
+                    path
+                }
+            };
+            plans.push(Plan {
+                source,
+                document,
+                lang,
+                input_hash: input_hash(source, lang, &summary, &overrides),
+                missing: summary.segments - summary.translated,
+                last: outputs.remove(&path),
+                path,
+                existing: None,
+                overrides,
+            });
+        }
+    }
+    // Reading what is on disk is the slow part; do it in parallel.
+    plans
+        .par_iter_mut()
+        .map(|plan| {
+            let full = project.root.join(&plan.path);
+            plan.existing = match std::fs::read(&full) {
+                Ok(bytes) => Some(content_hash(&bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => return Err(BuildError::Io { path: full, source }),
+            };
+            Ok(())
+        })
+        .collect::<Result<(), BuildError>>()?;
+    Ok((plans, taken_notes))
+}
+
+/// Of the source (and rules), the language, the translations, the
+/// front-matter overrides, and this version of tolkar.
+fn input_hash(
+    source: &Source,
+    lang: &str,
+    summary: &TranslationSummary,
+    overrides: &[Override],
+) -> String {
+    let key = format!(
+        "{}\n{}\n{lang}\n{}\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        source.hash,
+        summary.translated,
+        summary.revision,
+        serde_json::to_string(overrides).expect("overrides serialize"),
+    );
+    content_hash(key.as_bytes())
+}
+
+fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
+    if missing == Missing::Skip && plan.missing > 0 {
+        return false;
+    }
+    match (&plan.last, &plan.existing) {
+        (Some(last), Some(existing)) => {
+            last.input_hash != plan.input_hash || &last.content_hash != existing
+        }
+        _ => true,
+    }
+}
+
+/// Parses and renders the postings of `todo`, in parallel.
+fn render(
+    tx: &Tx<'_>,
+    project: &Project,
+    plans: &[Plan<'_>],
+    todo: &[usize],
+    progress: &dyn Progress,
+) -> Result<Vec<Rendered>, BuildError> {
+    // The store is read on this thread; parsing and rendering use all.
+    // Many postings: one query for the language beats one per posting.
+    let mut translations: Vec<HashMap<String, StoredTranslation>> = Vec::with_capacity(todo.len());
+    if todo.len() > 100 {
+        let mut by_language: HashMap<&str, HashMap<i64, HashMap<String, StoredTranslation>>> =
+            HashMap::new();
+        for &i in todo {
+            let lang = plans[i].lang;
+            if !by_language.contains_key(lang) {
+                by_language.insert(lang, tx.translations_by_document(lang)?);
+            }
+            let of_document = by_language
+                .get_mut(lang)
+                .and_then(|m| m.remove(&plans[i].document));
+            translations.push(of_document.unwrap_or_default());
+        }
+    } else {
+        for &i in todo {
+            translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
+        }
+    }
+    progress.start(todo.len());
+    let rendered = todo
+        .par_iter()
+        .zip(translations)
+        .map(|(&index, translations)| {
+            let plan = &plans[index];
+            let mut doc =
+                crate::posting::parse(&plan.source.bytes, &project.rules).map_err(|error| {
+                    BuildError::Source {
+                        path: project.root.join(&plan.source.path),
+                        error: crate::unreadable::ReadError::Posting(error),
+                    }
+                })?;
+            let mut unfit_overrides = false;
+            if !plan.overrides.is_empty() {
+                // They edit only entries no segment is in: keys stay.
+                let edited = overrides::apply(&doc.source, &plan.overrides);
+                match crate::posting::parse(edited.as_bytes(), &project.rules) {
+                    Ok(edited) => doc = edited,
+                    Err(_) => unfit_overrides = true,
+                }
+            }
+            let language = crate::adopt::language_for(&plan.overrides, &project.rules, plan.lang);
+            let text = reassemble(
+                &doc,
+                |i| {
+                    let segment = &doc.segments[i];
+                    // A stale translation whose placeholders no longer fit
+                    // the source cannot be put back: the source stands in.
+                    translations
+                        .get(&segment.key)
+                        .filter(|t| t.current || placeholder::check(&segment.text, &t.text).is_ok())
+                        .map(|t| t.text.as_str())
+                },
+                language,
+            )
+            .map_err(|e| BuildError::BadTranslation {
+                path: plan.source.path.clone(),
+                lang: plan.lang.to_string(),
+                reason: e.to_string(),
+            })?;
+            // Body text is checked by its placeholders; a value re-quoted
+            // into front matter or a shortcode tag is checked by reading
+            // the output back, so that no file Hugo refuses is written.
+            let requoted = doc.segments.iter().any(|s| {
+                matches!(s.shape, Shape::FrontMatter(_) | Shape::Param { .. })
+                    && translations.get(&s.key).is_some_and(|t| t.text != s.text)
+            });
+            let unreadable = requoted
+                .then(|| crate::posting::parse(text.as_bytes(), &project.rules).err())
+                .flatten()
+                .map(|e| e.to_string());
+            progress.advance();
+            Ok(Rendered {
+                index,
+                hash: content_hash(text.as_bytes()),
+                text,
+                unfit_overrides,
+                unreadable,
+            })
+        })
+        .collect();
+    progress.finish();
+    rendered
+}
+
+/// Writes what changed (in parallel), records it, and reports per language.
+#[allow(clippy::too_many_arguments)]
+fn write(
+    tx: &Tx<'_>,
+    project: &Project,
+    options: &Options,
+    plans: &[Plan<'_>],
+    rendered: Vec<Rendered>,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<LangReport>, BuildError> {
+    let (languages, missing, force) = (&options.languages, options.missing, options.force);
+    let mut rendered: HashMap<usize, Rendered> =
+        rendered.into_iter().map(|r| (r.index, r)).collect();
+    let mut reports: Vec<LangReport> = languages
+        .iter()
+        .map(|lang| LangReport {
+            lang: lang.clone(),
+            ..LangReport::default()
+        })
+        .collect();
+    let mut to_write = Vec::new();
+    let mut fell_back: Vec<Vec<(&str, u64)>> = languages.iter().map(|_| Vec::new()).collect();
+    for (index, plan) in plans.iter().enumerate() {
+        let lang_index = languages
+            .iter()
+            .position(|l| l == plan.lang)
+            .expect("planned languages");
+        let report = &mut reports[lang_index];
+        if missing == Missing::Skip && plan.missing > 0 {
+            notes.push(Note::SkippedMissing {
+                path: plan.path.clone(),
+                count: plan.missing,
+            });
+            report.skipped += 1;
+            continue;
+        }
+        let Some(output) = rendered.remove(&index) else {
+            report.unchanged += 1;
+            if plan.missing > 0 {
+                fell_back[lang_index].push((&plan.path, plan.missing));
+            }
+            continue;
+        };
+        if let Some(reason) = &output.unreadable {
+            notes.push(Note::Unreadable {
+                path: plan.path.clone(),
+                reason: reason.clone(),
+            });
+            report.skipped += 1;
+            report.refused += 1;
+            continue;
+        }
+        if output.unfit_overrides {
+            notes.push(Note::UnfitOverrides {
+                path: plan.path.clone(),
+                lang: plan.lang.to_string(),
+            });
+            report.skipped += 1;
+            continue;
+        }
+        let ours = plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
+        if plan.existing.is_some()
+            && !ours
+            && !force
+            && plan.existing.as_ref() != Some(&output.hash)
+        {
+            notes.push(Note::Foreign {
+                path: plan.path.clone(),
+                lang: plan.lang.to_string(),
+            });
+            report.skipped += 1;
+            continue;
+        }
+        if plan.missing > 0 {
+            fell_back[lang_index].push((&plan.path, plan.missing));
+        }
+        let Rendered { text, hash, .. } = output;
+        tx.record_output(
+            &plan.path,
+            plan.lang,
+            &Output {
+                input_hash: plan.input_hash.clone(),
+                content_hash: hash.clone(),
+            },
+        )?;
+        if plan.existing.as_ref() == Some(&hash) {
+            report.unchanged += 1;
+        } else {
+            report.written += 1;
+            to_write.push((plan, text));
+        }
+    }
+    // Directories once each, then the files in parallel.
+    let dirs: std::collections::BTreeSet<_> = to_write
+        .iter()
+        .filter_map(|(plan, _)| {
+            project
+                .root
+                .join(&plan.path)
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    for dir in dirs {
+        std::fs::create_dir_all(&dir).map_err(|source| BuildError::Io { path: dir, source })?;
+    }
+    to_write
+        .par_iter()
+        .map(|(plan, text)| {
+            let full = project.root.join(&plan.path);
+            crate::output::replace_file(&full, text.as_bytes())
+                .map_err(|source| BuildError::Io { path: full, source })
+        })
+        .collect::<Result<(), BuildError>>()?;
+    // Name the first postings per language that fell back; count the rest.
+    const LISTED: usize = 10;
+    for list in fell_back {
+        for (path, count) in list.iter().take(LISTED) {
+            notes.push(Note::FellBack {
+                path: path.to_string(),
+                count: *count,
+            });
+        }
+        if list.len() > LISTED {
+            let segments: u64 = list[LISTED..].iter().map(|(_, n)| n).sum();
+            notes.push(Note::FellBackMore {
+                postings: list.len() - LISTED,
+                count: segments,
+            });
+        }
+    }
+    Ok(reports)
+}

@@ -1,0 +1,6 @@
+//! Operations: what each command does, as library functions. Each takes a
+//! project and its synced store (a transaction) and returns a typed report
+//! or a typed error; none prints. `cmd` parses arguments, calls one
+//! operation and renders its report.
+
+pub mod build;
