@@ -20,7 +20,7 @@ use crate::i18n::Messages;
 use crate::posting::Location;
 use crate::project::{Layout, Project};
 use crate::store::{NewTranslation, Store, Tx, UnitRow};
-use crate::sync::{Source, read_sources};
+use crate::sync::Source;
 use crate::tr;
 
 /// Postings aligned at once: enough for every core, few enough that a
@@ -63,12 +63,11 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let project = session.project();
+    let sources = &session.ws.sources;
     let languages = project.languages(options.lang)?;
-    let globs = super::export::document_globs(options.documents)?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
+    let globs = session.ws.documents.clone();
     if let Some(doc) = options.explain {
         let [lang] = &languages[..] else {
             return Err(Failure::new(
@@ -76,21 +75,26 @@ pub fn run(
                 vec![],
             ));
         };
-        return explain(&project, &sources, doc, lang, out);
+        return explain(project, sources, doc, lang, out);
     }
-    let mut store = super::open_store(&project, options.dry_run)?;
+    let mut store = session.ws.store(options.dry_run)?;
     let mut refused: Vec<Failure> = Vec::new();
     let result = store.transaction(|tx| -> Result<_, Rollback<_>> {
-        unreadable.sync(tx, &project, &sources, &())?;
+        session.sync(tx, &())?;
         // A source that cannot be read has nothing to align with.
-        let unread: HashSet<String> = unreadable.list().into_iter().map(|u| u.path).collect();
+        let unread: HashSet<String> = session
+            .unreadable
+            .list()
+            .into_iter()
+            .map(|u| u.path)
+            .collect();
         let documents = tx.documents()?;
         let mut all = Vec::new();
         for lang in &languages {
             let rows = tx.unit_rows(lang)?;
             let written = tx.outputs(lang)?;
-            let files = localized_files(&project, lang)?;
-            let pairing = pair_postings(&project, &sources, lang, &files);
+            let files = localized_files(project, lang)?;
+            let pairing = pair_postings(project, sources, lang, &files);
             let mut outcomes = Vec::new();
             let mut rows_by_path: HashMap<&str, HashMap<&str, &UnitRow>> = HashMap::new();
             for row in &rows {
@@ -134,9 +138,7 @@ pub fn run(
                         // is the fallback for a missing translation.
                         let keep_same = !written.contains_key(localized);
                         let stored = usable_translations(rows_of(&source.path));
-                        adopt_one(
-                            &project, source, localized, &bytes, lang, keep_same, &stored,
-                        )
+                        adopt_one(project, source, localized, &bytes, lang, keep_same, &stored)
                     })
                     .collect::<Vec<Result<Adoption, Failure>>>();
                 for (&&(s, ref localized, _), adoption) in chunk.iter().zip(adoptions) {
@@ -257,7 +259,7 @@ pub fn run(
         ));
     }
     let refused_status = if refused.is_empty() { 0 } else { 2 };
-    Ok(refused_status.max(unreadable.warn(&project, messages)))
+    Ok(refused_status.max(session.finish(0, messages)))
 }
 
 fn adopt_one(

@@ -7,9 +7,6 @@ use super::{Failure, note};
 use crate::cli::Missing;
 use crate::i18n::Messages;
 use crate::ops::build::{Built, Note, Options, build};
-use crate::project::Project;
-use crate::store::Store;
-use crate::sync::read_sources;
 use crate::tr;
 
 pub fn run(
@@ -19,22 +16,21 @@ pub fn run(
     force: bool,
     messages: &Messages,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
+    let sources = &session.ws.sources;
     let options = Options {
         languages: project.languages(lang)?,
         missing: missing.into(),
         force,
     };
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
+    let mut store = session.ws.store(false)?;
     let (sync_report, built) = store.transaction(|tx| -> Result<_, Failure> {
-        let sync_report =
-            unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
+        let sync_report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let built = build(
             tx,
-            &project,
-            &sources,
+            project,
+            sources,
             &options,
             &super::progress::Bar::new("build"),
         )?;
@@ -43,7 +39,7 @@ pub fn run(
     super::sync::print_report(&sync_report, messages);
     print(&built, messages);
     let refused = if built.refused() { 2 } else { 0 };
-    Ok(refused.max(unreadable.warn(&project, messages)))
+    Ok(refused.max(session.finish(0, messages)))
 }
 
 fn print(built: &Built, messages: &Messages) {

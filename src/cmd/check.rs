@@ -16,7 +16,6 @@ use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::UnitRow;
-use crate::sync::read_sources;
 use crate::tr;
 
 use super::report::escape;
@@ -105,7 +104,8 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
     let languages = project.languages(options.lang)?;
     let policy = Policy {
         // `--fail-on ''`: nothing fails by kind (coverage only).
@@ -129,16 +129,14 @@ pub fn run(
             ));
         }
     }
-    let mut store = super::open_store(&project, options.no_write)?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
+    let mut store = session.ws.store(options.no_write)?;
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
-            unreadable.sync(tx, &project, &sources, &())?;
+            session.sync(tx, &())?;
             let mut checks = Vec::new();
             for lang in &languages {
                 let moved = tx.localized_paths_by_source(lang)?;
-                checks.push(judge(&project, lang, tx.unit_rows(lang)?, &policy, &moved));
+                checks.push(judge(project, lang, tx.unit_rows(lang)?, &policy, &moved));
             }
             if options.no_write {
                 return Err(Rollback::Keep(checks));
@@ -151,15 +149,16 @@ pub fn run(
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
     let english = Messages::new("en");
-    let unreadable: Vec<UnreadablePosting> = unreadable
+    let unreadable: Vec<UnreadablePosting> = session
+        .unreadable
         .list()
         .iter()
         .map(|u| UnreadablePosting {
             path: u.path.clone(),
             line: u.problem.line,
             column: u.problem.column,
-            message: super::sync::message(&project, u, &english),
-            localized: super::sync::message(&project, u, messages),
+            message: super::sync::message(project, u, &english),
+            localized: super::sync::message(project, u, messages),
         })
         .collect();
     let report = Report {

@@ -5,16 +5,11 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
-
 use super::{Failure, note};
 use crate::cli::ExchangeFormat;
 use crate::exchange::{self, Format, State};
 use crate::export::{Request, export};
 use crate::i18n::Messages;
-use crate::project::Project;
-use crate::store::Store;
-use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -31,23 +26,20 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let project = session.project();
     project.check_language(options.lang)?;
     let states = parse_states(options.states)?;
-    let documents = document_globs(options.documents)?;
     let format = format_of(options.format);
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
+    let mut store = session.ws.store(false)?;
     let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let request = Request {
             lang: options.lang,
             states: &states,
-            documents: documents.as_ref(),
+            documents: session.ws.documents.as_ref(),
         };
-        Ok((report, export(tx, &project, &request)?))
+        Ok((report, export(tx, project, &request)?))
     })?;
     super::sync::print_report_if_changed(&report, messages);
     let text = exchange::write(format, &exported);
@@ -75,7 +67,7 @@ pub fn run(
             note(&summary(path.display().to_string()));
         }
     }
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
 }
 
 pub(super) fn format_of(format: ExchangeFormat) -> Format {
@@ -112,50 +104,6 @@ fn parse_states(names: &[String]) -> Result<BTreeSet<State>, Failure> {
 
 pub(super) fn state_names() -> String {
     State::ALL.map(State::as_str).join(", ")
-}
-
-/// The `--doc` globs, or `None` for every posting.
-pub(super) fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, Failure> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let mut set = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = Glob::new(pattern.trim_start_matches("./")).map_err(|e| {
-            Failure::new(
-                crate::msg_id!("error-bad-glob"),
-                vec![("glob", pattern.clone()), ("reason", e.kind().to_string())],
-            )
-        })?;
-        set.add(glob);
-    }
-    set.build().map(Some).map_err(|e| {
-        Failure::new(
-            crate::msg_id!("error-bad-glob"),
-            vec![("glob", patterns.join(" ")), ("reason", e.to_string())],
-        )
-    })
-}
-
-/// Says so when `--doc` matches no source posting: a typo, or a path
-/// not relative to the project, would otherwise give an empty file.
-pub(super) fn warn_unmatched(
-    globs: Option<&GlobSet>,
-    patterns: &[String],
-    sources: &[crate::sync::Source],
-    messages: &Messages,
-) {
-    if let Some(globs) = globs
-        && !sources.iter().any(|s| globs.is_match(&s.path))
-    {
-        let example = sources.first().map_or("content/…", |s| s.path.as_str());
-        note(&tr!(
-            messages,
-            "doc-no-match",
-            glob = patterns.join(" "),
-            example = example,
-        ));
-    }
 }
 
 /// `-o DIR` means `DIR/LANG.EXT`; anything else is the file itself.

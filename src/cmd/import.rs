@@ -10,8 +10,6 @@ use crate::exchange::{self, Format, ImportFile, State};
 use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Planned, Reading, Segments, Tally, apply, plan};
 use crate::project::Project;
-use crate::store::Store;
-use crate::sync::read_sources;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -32,17 +30,16 @@ struct FileImport {
 }
 
 pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
     let forced_state = options.state.map(parse_stored_state).transpose()?;
     let mut imports = Vec::with_capacity(options.files.len());
     for path in options.files {
-        imports.push(read_file(&project, path, options.lang)?);
+        imports.push(read_file(project, path, options.lang)?);
     }
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
+    let mut store = session.ws.store(false)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
-        let report = unreadable.sync(tx, &project, &sources, &())?;
+        let report = session.sync(tx, &())?;
         let mut segments: HashMap<String, Segments> = HashMap::new();
         for import in &mut imports {
             let segments = match segments.entry(import.lang.clone()) {
@@ -89,7 +86,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
     let status = report(&imports, stored, filled, options, messages);
-    Ok(status.max(unreadable.warn(&project, messages)))
+    Ok(status.max(session.finish(0, messages)))
 }
 
 /// Prints what happened to every unit that needs a word, and the summary.

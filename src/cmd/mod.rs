@@ -29,20 +29,6 @@ use crate::cli::{Cli, Command, ReviewAction, ReviewCommand, TmCommand};
 use crate::i18n::Messages;
 use crate::posting::{Document, Rules};
 
-/// The project's store; for a run that rolls back (`--no-write`,
-/// `--dry-run`) with no store yet, one in memory rather than create it.
-fn open_store(
-    project: &crate::project::Project,
-    rolls_back: bool,
-) -> Result<crate::store::Store, Failure> {
-    let database = project.database_path();
-    Ok(if rolls_back && !database.exists() {
-        crate::store::Store::open_in_memory()?
-    } else {
-        crate::store::Store::open(&database)?
-    })
-}
-
 /// Runs one command; returns the exit status.
 pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
     let dir = cli.directory.clone().unwrap_or_else(|| ".".into());

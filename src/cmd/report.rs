@@ -11,8 +11,7 @@ use crate::exchange::State;
 use crate::export::state_of;
 use crate::i18n::Messages;
 use crate::project::Project;
-use crate::store::{Store, UnitRow};
-use crate::sync::read_sources;
+use crate::store::UnitRow;
 use crate::tr;
 use crate::worddiff::{self, Op};
 
@@ -44,13 +43,12 @@ pub fn run(
     lang: Option<&str>,
     messages: &Messages,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
     let languages = project.languages(lang)?;
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
+    let mut store = session.ws.store(false)?;
     let (report, rows) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = unreadable.sync(tx, &project, &sources, &())?;
+        let report = session.sync(tx, &())?;
         let mut rows = Vec::new();
         for lang in &languages {
             rows.push((
@@ -62,14 +60,14 @@ pub fn run(
         Ok((report, rows))
     })?;
     super::sync::print_report_if_changed(&report, messages);
-    let page = page(&project, &rows);
+    let page = page(project, &rows);
     crate::output::write_named(output, page.as_bytes()).map_err(|e| Failure::write(output, &e))?;
     note(&tr!(
         messages,
         "report-written",
         path = output.display().to_string()
     ));
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
 }
 
 /// Per language: its rows, and the localized paths adopt found elsewhere.

@@ -11,10 +11,8 @@ use crate::cli::ReviewAction;
 use crate::exchange::{State, id};
 use crate::export::state_of;
 use crate::i18n::Messages;
-use crate::project::Project;
 use crate::segment::placeholder;
-use crate::store::{NewTranslation, Store, UnitRow};
-use crate::sync::read_sources;
+use crate::store::{NewTranslation, UnitRow};
 use crate::tr;
 
 pub struct Options<'a> {
@@ -28,7 +26,8 @@ pub struct Options<'a> {
 }
 
 pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let project = session.project();
     project.check_language(options.lang)?;
     if options.ids.is_empty() && options.documents.is_empty() && !options.all {
         return Err(Failure::new(
@@ -36,13 +35,10 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             vec![],
         ));
     }
-    let globs = super::export::document_globs(options.documents)?;
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
+    let globs = session.ws.documents.clone();
+    let mut store = session.ws.store(false)?;
     let (report, changed) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = unreadable.sync(tx, &project, &sources, &())?;
+        let report = session.sync(tx, &())?;
         let rows = tx.unit_rows(options.lang)?;
         let named = |row: &UnitRow| {
             options.all
@@ -91,7 +87,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         count = changed,
         action = action
     ));
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
 }
 
 /// The new text, state and origin of a named segment, or `None` if the

@@ -11,10 +11,8 @@ use super::{Failure, note};
 use crate::exchange::{State, id};
 use crate::export::state_of;
 use crate::i18n::Messages;
-use crate::project::Project;
 use crate::segment::placeholder;
-use crate::store::{NewTranslation, Store, UnitRow};
-use crate::sync::read_sources;
+use crate::store::{NewTranslation, UnitRow};
 use crate::tr;
 use crate::worddiff;
 
@@ -40,15 +38,13 @@ pub fn run(
     out: &mut impl Write,
     color: bool,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, documents, messages)?;
+    let project = session.project();
     project.check_language(lang)?;
-    let globs = super::export::document_globs(documents)?;
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(globs.as_ref(), documents, &sources, messages);
+    let globs = session.ws.documents.clone();
+    let mut store = session.ws.store(false)?;
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
-        unreadable.sync(tx, &project, &sources, &())?;
+        session.sync(tx, &())?;
         let stale: Vec<UnitRow> = tx
             .unit_rows(lang)?
             .into_iter()
@@ -98,7 +94,7 @@ pub fn run(
         edited = tally.edited,
         skipped = tally.skipped
     ));
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
 }
 
 /// Shows one stale segment and asks until the answer is usable. `None`:

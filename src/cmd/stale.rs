@@ -12,8 +12,7 @@ use super::{Failure, note};
 use crate::cli::StatusFormat;
 use crate::i18n::Messages;
 use crate::project::Project;
-use crate::store::{Store, UnitRow};
-use crate::sync::read_sources;
+use crate::store::UnitRow;
 use crate::tr;
 use crate::worddiff::{self, Run};
 
@@ -53,15 +52,13 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let project = session.project();
     let languages = project.languages(options.lang)?;
-    let globs = super::export::document_globs(options.documents)?;
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(globs.as_ref(), options.documents, &sources, messages);
+    let globs = session.ws.documents.clone();
+    let mut store = session.ws.store(false)?;
     let (report, found) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = unreadable.sync(tx, &project, &sources, &())?;
+        let report = session.sync(tx, &())?;
         let times = tx.document_times()?;
         let mut found = Vec::new();
         for lang in &languages {
@@ -72,7 +69,7 @@ pub fn run(
                 .filter(|r| globs.as_ref().is_none_or(|g| g.is_match(&r.path)))
                 .collect();
             let moved = tx.localized_paths_by_source(lang)?;
-            found.extend(documents(&project, lang, rows, &times, &moved));
+            found.extend(documents(project, lang, rows, &times, &moved));
         }
         Ok((report, found))
     })?;
@@ -87,7 +84,7 @@ pub fn run(
             print_text(&found, color, messages, out)?;
         }
     }
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
 }
 
 /// The stale rows of one language, grouped by posting, most recently

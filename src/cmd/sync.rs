@@ -6,21 +6,64 @@ use std::path::Path;
 use super::{Failure, note};
 use crate::i18n::{Arg, Messages};
 use crate::project::Project;
-use crate::store::{Store, Tx};
-use crate::sync::{Progress, Sources, SyncReport, read_sources, sync};
+use crate::store::Tx;
+use crate::sync::{Progress, Sources, SyncReport, sync};
 use crate::tr;
 use crate::unreadable::Unreadable;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = Unreadables::default();
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let _project = session.project();
+    let _sources = &session.ws.sources;
+    let mut store = session.ws.store(false)?;
+    let _unreadable = Unreadables::default();
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
-        unreadable.sync(tx, &project, &sources, &super::progress::Bar::new("sync"))
+        session.sync(tx, &super::progress::Bar::new("sync"))
     })?;
     print_report(&report, messages);
-    Ok(unreadable.warn(&project, messages))
+    Ok(session.finish(0, messages))
+}
+
+/// A command's workspace, and the postings its sync could not read.
+pub(super) struct Session {
+    pub ws: crate::ops::workspace::Workspace,
+    pub unreadable: Unreadables,
+}
+
+impl Session {
+    /// The workspace in `dir` for the postings `documents` names (all if
+    /// none), saying so when the patterns match no posting.
+    pub fn open(dir: &Path, documents: &[String], messages: &Messages) -> Result<Session, Failure> {
+        let ws = crate::ops::workspace::Workspace::open(dir, documents)?;
+        if let Some((glob, example)) = ws.unmatched() {
+            note(&tr!(
+                messages,
+                "doc-no-match",
+                glob = glob,
+                example = example
+            ));
+        }
+        Ok(Session {
+            ws,
+            unreadable: Unreadables::default(),
+        })
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.ws.project
+    }
+
+    /// Syncs the workspace's postings in `tx`.
+    pub fn sync(&self, tx: &Tx<'_>, progress: &dyn Progress) -> Result<SyncReport, Failure> {
+        self.unreadable
+            .sync(tx, &self.ws.project, &self.ws.sources, progress)
+    }
+
+    /// Tells the postings sync could not read; the exit status they call
+    /// for, at least `status`.
+    pub fn finish(&self, status: u8, messages: &Messages) -> u8 {
+        status.max(self.unreadable.warn(&self.ws.project, messages))
+    }
 }
 
 /// The postings a command's sync could not read: kept from inside the

@@ -13,9 +13,7 @@ use crate::export::state_of;
 use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Reading, Segments, Tally, apply, plan};
 use crate::machine::{Request, translate};
-use crate::project::Project;
-use crate::store::{Store, UnitRow};
-use crate::sync::read_sources;
+use crate::store::UnitRow;
 use crate::tr;
 
 pub struct Options<'a> {
@@ -28,7 +26,8 @@ pub struct Options<'a> {
 }
 
 pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let project = session.project();
     let lang = options.lang;
     project.check_language(lang)?;
     let settings = &project.config.translate;
@@ -39,14 +38,11 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         .ok_or_else(|| Failure::new(crate::msg_id!("error-translate-no-command"), vec![]))?;
     let batch = options.batch.unwrap_or(settings.batch).max(1);
     let timeout = Duration::from_secs(options.timeout.unwrap_or(settings.timeout).max(1));
-    let documents = super::export::document_globs(options.documents)?;
+    let documents = session.ws.documents.clone();
 
-    let mut store = Store::open(&project.database_path())?;
-    let sources = read_sources(&project)?;
-    let unreadable = super::sync::Unreadables::default();
-    super::export::warn_unmatched(documents.as_ref(), options.documents, &sources, messages);
+    let mut store = session.ws.store(false)?;
     let (report, rows, mut segments) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = unreadable.sync(tx, &project, &sources, &())?;
+        let report = session.sync(tx, &())?;
         let rows = tx.unit_rows(lang)?;
         Ok((report, rows, Segments::load(tx, lang)?))
     })?;
@@ -177,7 +173,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         }
     }
     let refused = if tally.refused > 0 { 2 } else { 0 };
-    Ok(refused.max(unreadable.warn(&project, messages)))
+    Ok(refused.max(session.finish(0, messages)))
 }
 
 fn print_summary(tally: &Tally, messages: &Messages) {

@@ -4,3 +4,4 @@
 //! operation and renders its report.
 
 pub mod build;
+pub mod workspace;

@@ -1,0 +1,108 @@
+//! A workspace: the project, its source postings as read from disk, and
+//! the postings a command was asked to work on (`--doc`). Every command
+//! that reads postings starts from one, so they all see the same postings.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::message::{Diagnostic, Message};
+use crate::project::{Project, ProjectError};
+use crate::store::{Store, StoreError};
+use crate::sync::{Sources, read_sources};
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WorkspaceError {
+    #[error("bad --doc pattern {glob}: {reason}")]
+    Glob { glob: String, reason: String },
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Diagnostic for WorkspaceError {
+    fn message(&self) -> Message {
+        match self {
+            WorkspaceError::Glob { glob, reason } => Message::new(
+                crate::msg_id!("error-bad-glob"),
+                vec![("glob", glob.clone()), ("reason", reason.clone())],
+            ),
+            WorkspaceError::Project(e) => e.message(),
+            WorkspaceError::Store(e) => e.message(),
+        }
+    }
+}
+
+pub struct Workspace {
+    pub project: Project,
+    pub sources: Sources,
+    /// The `--doc` globs; `None`: every posting.
+    pub documents: Option<GlobSet>,
+    patterns: Vec<String>,
+}
+
+impl Workspace {
+    /// The project in `dir`, its postings read, `documents` the `--doc`
+    /// patterns (relative to the project; a leading `./` is dropped).
+    pub fn open(dir: &std::path::Path, documents: &[String]) -> Result<Workspace, WorkspaceError> {
+        let project = Project::load(dir)?;
+        let globs = document_globs(documents)?;
+        let sources = read_sources(&project)?;
+        Ok(Workspace {
+            project,
+            sources,
+            documents: globs,
+            patterns: documents.to_vec(),
+        })
+    }
+
+    /// Whether the posting at `path` is one the command was asked for.
+    pub fn selects(&self, path: &str) -> bool {
+        self.documents.as_ref().is_none_or(|g| g.is_match(path))
+    }
+
+    /// When `--doc` matches no source posting (a typo, or a path not
+    /// relative to the project): the patterns and an example path.
+    pub fn unmatched(&self) -> Option<(String, &str)> {
+        let globs = self.documents.as_ref()?;
+        if self.sources.iter().any(|s| globs.is_match(&s.path)) {
+            return None;
+        }
+        let example = self
+            .sources
+            .first()
+            .map_or("content/…", |s| s.path.as_str());
+        Some((self.patterns.join(" "), example))
+    }
+
+    /// The project's store; for a run that rolls back (`--no-write`,
+    /// `--dry-run`) with no store yet, one in memory rather than create it.
+    pub fn store(&self, rolls_back: bool) -> Result<Store, StoreError> {
+        let database = self.project.database_path();
+        if rolls_back && !database.exists() {
+            Store::open_in_memory()
+        } else {
+            Store::open(&database)
+        }
+    }
+}
+
+/// The `--doc` globs, or `None` for every posting.
+pub fn document_globs(patterns: &[String]) -> Result<Option<GlobSet>, WorkspaceError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob =
+            Glob::new(pattern.trim_start_matches("./")).map_err(|e| WorkspaceError::Glob {
+                glob: pattern.clone(),
+                reason: e.kind().to_string(),
+            })?;
+        set.add(glob);
+    }
+    set.build().map(Some).map_err(|e| WorkspaceError::Glob {
+        glob: patterns.join(" "),
+        reason: e.to_string(),
+    })
+}
