@@ -4,4 +4,7 @@
 //! operation and renders its report.
 
 pub mod build;
+pub mod check;
+pub mod report;
+pub mod stale;
 pub mod workspace;

@@ -1,0 +1,254 @@
+//! The check report for machines and pull requests: JSON (`schema_version`
+//! 1), GitHub Actions workflow commands, JUnit XML and Markdown. Never
+//! localized: CI systems and reviewers read them as they are.
+
+use std::fmt::Write as _;
+
+use super::{DocumentCheck, Problem, Report};
+use crate::ops::report::escape;
+
+/// The report as pretty JSON.
+pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).expect("the report serializes") + "\n"
+}
+
+/// GitHub Actions workflow commands: an annotation per stale segment on
+/// its line of the source posting, naming its line in the localized one;
+/// one per posting for its missing and its machine-translated segments,
+/// which can be hundreds (GitHub shows 10 of each level per step).
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for lang in &report.languages {
+        let title = escape_property(&format!("tolkar {}", lang.lang));
+        for document in &lang.documents {
+            let file = escape_property(&document.path);
+            let level = |fails: bool| if fails { "error" } else { "warning" };
+            for problem in document.problems.iter().filter(|p| p.kind == "stale") {
+                let localized = match problem.localized_line {
+                    Some(line) => format!("{}:{line}", document.localized_path),
+                    None => document.localized_path.clone(),
+                };
+                let _ = writeln!(
+                    out,
+                    "::{} file={file},line={},title={title}::stale translation ({}) of {}: the source changed; {} needs review",
+                    level(problem.fails),
+                    problem.line,
+                    escape_data(&lang.lang),
+                    escape_data(&problem.key),
+                    escape_data(&localized),
+                );
+            }
+            for kind in ["missing", "machine"] {
+                let group: Vec<&Problem> = document
+                    .problems
+                    .iter()
+                    .filter(|p| p.kind == kind)
+                    .collect();
+                let Some(first) = group.first() else { continue };
+                let keys: Vec<&str> = group.iter().map(|p| p.key.as_str()).collect();
+                let what = if kind == "missing" {
+                    "without a translation"
+                } else {
+                    "machine-translated, not reviewed"
+                };
+                let _ = writeln!(
+                    out,
+                    "::{} file={file},line={},title={title}::{} segment(s) {what} ({}) in {}: {}",
+                    level(first.fails),
+                    first.line,
+                    group.len(),
+                    escape_data(&lang.lang),
+                    escape_data(&document.localized_path),
+                    escape_data(&shortened(&keys, 10)),
+                );
+            }
+        }
+        if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
+            let _ = writeln!(
+                out,
+                "::error title={title}::coverage {}% is below the required {min}%",
+                lang.coverage
+            );
+        }
+        let _ = writeln!(
+            out,
+            "::notice title={title}::{}% translated, {} stale, {} missing, {} machine",
+            lang.coverage, lang.stale, lang.missing, lang.machine
+        );
+    }
+    for posting in &report.unreadable {
+        let place = match (posting.line, posting.column) {
+            (Some(line), Some(column)) => format!(",line={line},col={column}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "::error file={}{place},title=tolkar::{}",
+            escape_property(&posting.path),
+            escape_data(&posting.message)
+        );
+    }
+    out
+}
+
+/// The first `limit` items, and how many more.
+fn shortened(items: &[&str], limit: usize) -> String {
+    let mut text = items[..items.len().min(limit)].join(", ");
+    if items.len() > limit {
+        let _ = write!(text, " and {} more", items.len() - limit);
+    }
+    text
+}
+
+/// Workflow-command data: `%`, CR and LF are escaped.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Workflow-command properties also escape `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// JUnit XML: a test suite per language, a test case per posting with
+/// problems that fail the policy (and one for coverage).
+pub fn junit(report: &Report) -> String {
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tolkar\">\n");
+    for lang in &report.languages {
+        let cases: Vec<&DocumentCheck> = lang.documents.iter().collect();
+        let failures = cases
+            .iter()
+            .filter(|d| d.problems.iter().any(|p| p.fails))
+            .count()
+            + usize::from(
+                report
+                    .policy
+                    .min_coverage
+                    .is_some_and(|m| lang.coverage < m),
+            );
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"tolkar {}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
+            escape(&lang.lang),
+            cases.len() + 1
+        );
+        for document in cases {
+            let _ = write!(
+                out,
+                "    <testcase classname=\"tolkar.{}\" name=\"{}\"",
+                escape(&lang.lang),
+                escape(&document.path)
+            );
+            let failing: Vec<&Problem> = document.problems.iter().filter(|p| p.fails).collect();
+            if failing.is_empty() {
+                out.push_str("/>\n");
+                continue;
+            }
+            let list: Vec<String> = failing
+                .iter()
+                .map(|p| format!("{}:{}: {} {}", document.path, p.line, p.kind, p.key))
+                .collect();
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{} segments need work\" type=\"translation\">{}</failure>\n    </testcase>",
+                failing.len(),
+                escape(&list.join("\n"))
+            );
+        }
+        let _ = write!(
+            out,
+            "    <testcase classname=\"tolkar.{}\" name=\"coverage\"",
+            escape(&lang.lang)
+        );
+        match report.policy.min_coverage {
+            Some(min) if lang.coverage < min => {
+                let _ = writeln!(
+                    out,
+                    ">\n      <failure message=\"coverage {}% is below {min}%\" type=\"coverage\"/>\n    </testcase>",
+                    lang.coverage
+                );
+            }
+            _ => out.push_str("/>\n"),
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    if !report.unreadable.is_empty() {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"tolkar postings\" tests=\"{0}\" failures=\"0\" errors=\"{0}\" skipped=\"0\">",
+            report.unreadable.len()
+        );
+        for posting in &report.unreadable {
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"tolkar.postings\" name=\"{}\">\n      <error message=\"{}\" type=\"unreadable\"/>\n    </testcase>",
+                escape(&posting.path),
+                escape(&posting.message)
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// A pull-request comment: a table per language, a collapsible list per
+/// posting.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::from("## tolkar check\n\n");
+    out.push_str("| Language | Translated | Machine | Stale | Missing | Coverage | Result |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    for lang in &report.languages {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {}% | {} |",
+            lang.lang,
+            lang.translated,
+            lang.machine,
+            lang.stale,
+            lang.missing,
+            lang.coverage,
+            if lang.passed {
+                "✅ passed"
+            } else {
+                "❌ failed"
+            }
+        );
+    }
+    for lang in &report.languages {
+        for document in lang.documents.iter().filter(|d| !d.problems.is_empty()) {
+            let failing = document.problems.iter().filter(|p| p.fails).count();
+            let _ = writeln!(
+                out,
+                "\n<details><summary>{}{} · <code>{}</code>: {} segments, {failing} failing</summary>\n",
+                if failing > 0 { "❌ " } else { "" },
+                lang.lang,
+                escape(&document.path),
+                document.problems.len()
+            );
+            for problem in &document.problems {
+                let mark = if problem.fails { "❌ " } else { "" };
+                let _ = write!(
+                    out,
+                    "- {mark}{} `{}` (line {}",
+                    problem.kind, problem.key, problem.line
+                );
+                if let Some(line) = problem.localized_line {
+                    let _ = write!(out, "; translation: line {line}");
+                }
+                out.push_str(")\n");
+            }
+            out.push_str("\n</details>\n");
+        }
+    }
+    if !report.unreadable.is_empty() {
+        out.push_str("\n### ❌ Postings that could not be read\n\n");
+        for posting in &report.unreadable {
+            let _ = writeln!(out, "- {}", escape(&posting.message));
+        }
+    }
+    out
+}

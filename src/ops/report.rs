@@ -1,0 +1,243 @@
+//! The HTML report for editors: one self-contained page with progress
+//! per language, postings sortable by staleness, and each stale segment's
+//! source change beside its current translation.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::exchange::State;
+use crate::export::state_of;
+use crate::project::Project;
+use crate::store::{StoreError, Tx, UnitRow};
+use crate::worddiff::{self, Op};
+
+/// Counts of one language, or one posting in one language.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    total: u64,
+    translated: u64,
+    machine: u64,
+    stale: u64,
+    missing: u64,
+}
+
+impl Counts {
+    fn add(&mut self, state: State) {
+        self.total += 1;
+        match state {
+            State::Missing => self.missing += 1,
+            State::Stale => self.stale += 1,
+            State::Machine => self.machine += 1,
+            _ => self.translated += 1,
+        }
+    }
+}
+
+/// The rows the report shows, per language.
+pub fn gather(tx: &Tx<'_>, languages: &[String]) -> Result<Vec<LanguageRows>, StoreError> {
+    let mut rows = Vec::new();
+    for lang in languages {
+        rows.push((
+            lang.clone(),
+            tx.unit_rows(lang)?,
+            tx.localized_paths_by_source(lang)?,
+        ));
+    }
+    Ok(rows)
+}
+
+/// Per language: its rows, and the localized paths adopt found elsewhere.
+pub type LanguageRows = (String, Vec<UnitRow>, HashMap<String, String>);
+
+pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>tolkar report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>Translation report</h1>\n<p class=\"meta\">Source language: {}</p>\n",
+        escape(&project.config.source_language)
+    );
+    for (lang, rows, moved) in languages {
+        let mut total = Counts::default();
+        let mut documents: Vec<(String, Counts)> = Vec::new();
+        for row in rows {
+            let state = state_of(row);
+            total.add(state);
+            if documents.last().is_none_or(|(path, _)| *path != row.path) {
+                documents.push((row.path.clone(), Counts::default()));
+            }
+            documents.last_mut().expect("pushed").1.add(state);
+        }
+        let _ = write!(
+            out,
+            "<section class=\"lang\" id=\"lang-{0}\">\n<h2>{0}</h2>\n",
+            escape(lang)
+        );
+        bar(&mut out, &total);
+        documents_table(&mut out, lang, &documents);
+        stale_list(&mut out, project, lang, rows, moved);
+        out.push_str("</section>\n");
+    }
+    let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    out
+}
+
+/// A stacked progress bar with its legend.
+fn bar(out: &mut String, counts: &Counts) {
+    let share = |n: u64| {
+        if counts.total == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / counts.total as f64
+        }
+    };
+    out.push_str("<div class=\"bar\" role=\"img\" aria-label=\"progress\">");
+    for (class, n) in [
+        ("translated", counts.translated),
+        ("machine", counts.machine),
+        ("stale", counts.stale),
+        ("missing", counts.missing),
+    ] {
+        if n > 0 {
+            let _ = write!(
+                out,
+                "<span class=\"{class}\" style=\"width:{:.2}%\" title=\"{class}: {n}\"></span>",
+                share(n)
+            );
+        }
+    }
+    out.push_str("</div>\n<p class=\"legend\">");
+    for (class, n) in [
+        ("translated", counts.translated),
+        ("machine", counts.machine),
+        ("stale", counts.stale),
+        ("missing", counts.missing),
+    ] {
+        let _ = write!(
+            out,
+            "<span class=\"item\"><span class=\"key {class}\"></span>{class} {n}</span> "
+        );
+    }
+    let _ = writeln!(out, "· total {}</p>", counts.total);
+}
+
+fn documents_table(out: &mut String, lang: &str, documents: &[(String, Counts)]) {
+    let _ = writeln!(
+        out,
+        "<table class=\"docs sortable\" id=\"docs-{}\">\n<thead><tr>\
+         <th data-type=\"text\">Posting</th><th data-type=\"number\">Stale</th>\
+         <th data-type=\"number\">Missing</th><th data-type=\"number\">Machine</th>\
+         <th data-type=\"number\">Translated</th><th data-type=\"number\">Total</th></tr></thead>\n<tbody>",
+        escape(lang)
+    );
+    let mut sorted: Vec<&(String, Counts)> = documents.iter().collect();
+    sorted.sort_by(|a, b| b.1.stale.cmp(&a.1.stale).then_with(|| a.0.cmp(&b.0)));
+    for (path, c) in sorted {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(path),
+            c.stale,
+            c.missing,
+            c.machine,
+            c.translated,
+            c.total
+        );
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+/// Each stale segment: the word diff of its source beside its translation.
+fn stale_list(
+    out: &mut String,
+    project: &Project,
+    lang: &str,
+    rows: &[UnitRow],
+    moved: &HashMap<String, String>,
+) {
+    let stale: Vec<&UnitRow> = rows
+        .iter()
+        .filter(|r| state_of(r) == State::Stale)
+        .collect();
+    if stale.is_empty() {
+        out.push_str("<p class=\"none\">No stale translations.</p>\n");
+        return;
+    }
+    let _ = writeln!(out, "<h3>Stale translations ({})</h3>", stale.len());
+    for row in stale {
+        let translation = row.translation.as_ref().expect("stale rows have one");
+        let old = translation.previous_source.as_deref().unwrap_or("");
+        let localized = project.localized_display_in(&row.path, lang, moved);
+        let _ = write!(
+            out,
+            "<div class=\"segment\"><p class=\"where\">{} <code>{}</code>, line {} → {}</p>\
+             <div class=\"pair\"><div class=\"diff\"><h4>Source change</h4><p>",
+            escape(&row.path),
+            escape(&row.key),
+            row.line,
+            escape(&localized)
+        );
+        for run in worddiff::diff(old, &row.source) {
+            let text = escape(&run.text);
+            let _ = match run.op {
+                Op::Equal => write!(out, "{text}"),
+                Op::Delete => write!(out, "<del>{text}</del>"),
+                Op::Insert => write!(out, "<ins>{text}</ins>"),
+            };
+        }
+        let _ = writeln!(
+            out,
+            "</p></div><div class=\"translation\"><h4>Current translation</h4><p>{}</p></div></div></div>",
+            escape(&translation.text)
+        );
+    }
+}
+
+/// Text for HTML and XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#222}
+h1{font-size:1.5rem}.meta{color:#666}
+section.lang{margin:2rem 0;border-top:1px solid #ddd}
+.bar{display:flex;height:1.2rem;border-radius:.3rem;overflow:hidden;background:#eee}
+.bar span{display:block;height:100%}
+.translated{background:#2e7d32}.machine{background:#1565c0}.stale{background:#ef6c00}.missing{background:#c62828}
+.legend .key{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .6rem;border-radius:.2rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;overflow-wrap:anywhere}
+th{cursor:pointer;user-select:none;background:#fafafa;white-space:nowrap;overflow-wrap:normal}
+.legend .item{white-space:nowrap}td:not(:first-child),th:not(:first-child){text-align:right}
+.segment{margin:1rem 0;padding:.5rem;border:1px solid #eee;border-radius:.3rem}
+.where{margin:0;color:#555;font-size:.9rem;overflow-wrap:anywhere}
+.pair{display:flex;gap:1rem;flex-wrap:wrap}.pair>div{flex:1 1 20rem;min-width:0}
+h4{margin:.5rem 0 .2rem;font-size:.85rem;color:#666}
+del{background:#ffebee;color:#b71c1c}ins{background:#e8f5e9;color:#1b5e20;text-decoration:none}
+@media (max-width:40rem){td:nth-child(n+4),th:nth-child(n+4){display:none}}
+";
+
+/// Click a header to sort its table (numbers high to low first).
+const SCRIPT: &str = "
+document.querySelectorAll('table.sortable').forEach(function(t){
+  t.querySelectorAll('th').forEach(function(th,i){
+    var down=true;
+    th.addEventListener('click',function(){
+      var num=th.dataset.type==='number';
+      var rows=Array.from(t.tBodies[0].rows);
+      rows.sort(function(a,b){
+        var x=a.cells[i].textContent,y=b.cells[i].textContent;
+        var c=num?(Number(y)-Number(x)):x.localeCompare(y);
+        return down?c:-c;});
+      down=!down;
+      rows.forEach(function(r){t.tBodies[0].appendChild(r);});
+    });
+  });
+});
+";
