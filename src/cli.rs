@@ -27,21 +27,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the translatable segments of one posting (no project needed).
-    Extract {
-        /// The posting to read.
-        file: PathBuf,
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
-        format: ExtractFormat,
-    },
+    Extract(ExtractArgs),
     /// Print one posting reassembled with every segment pseudo-translated.
-    Pseudo {
-        /// The posting to read.
-        file: PathBuf,
-        /// identity: every segment translated to itself (must equal the
-        /// input); expand: accented and ~30% longer.
-        #[arg(long, value_enum, default_value_t = PseudoMode::Expand)]
-        mode: PseudoMode,
-    },
+    Pseudo(PseudoArgs),
     /// Write a tolkar.toml for the site here, from its Hugo configuration.
     ///
     /// Reads the Hugo configuration (languages, content directories,
@@ -49,89 +37,22 @@ pub enum Command {
     /// value with a comment saying where it came from. The flags override
     /// what the site says; without a Hugo configuration, --targets is
     /// required.
-    Init {
-        /// The language the postings are written in [default: Hugo's
-        /// defaultContentLanguage, or en].
-        #[arg(long, value_name = "LANG")]
-        source: Option<String>,
-        /// The languages to translate into, comma separated [default: the
-        /// site's other languages, by weight].
-        #[arg(long, value_name = "LANGS", value_delimiter = ',')]
-        targets: Option<Vec<String>>,
-        /// content/<lang>/x.md (by-directory) or content/x.<lang>.md
-        /// (by-filename) [default: what the site does].
-        #[arg(long, value_enum)]
-        layout: Option<LayoutArg>,
-        /// Overwrite an existing tolkar.toml.
-        #[arg(long)]
-        force: bool,
-        /// Print the configuration on stdout instead of writing it.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Init(InitArgs),
     /// Extract every source posting into the store.
     Sync,
     /// Show how much is translated, stale and missing per language.
-    Status {
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// Also list every document.
-        #[arg(long)]
-        docs: bool,
-        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-        format: StatusFormat,
-    },
+    Status(StatusArgs),
     /// Sync, then show every stale translation with a word diff of its
     /// source change, the most recently changed posting first.
-    Stale {
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// Only postings whose path (relative to the project) matches.
-        /// May be repeated.
-        #[arg(long, value_name = "GLOB")]
-        doc: Vec<String>,
-        /// text for people (colored on a terminal), json for scripts.
-        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-        format: StatusFormat,
-    },
+    Stale(StaleArgs),
     /// Sync, then judge every language against the policy, for CI: exit 1
     /// if it fails.
     ///
     /// The policy comes from [check] in tolkar.toml, or the flags.
-    Check {
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// text, json, junit, github (workflow commands) or markdown.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
-        /// What fails the check, comma separated: stale, missing, machine.
-        #[arg(long, value_name = "KINDS", value_delimiter = ',')]
-        fail_on: Option<Vec<String>>,
-        /// The lowest share of segments with a current translation, in
-        /// percent.
-        #[arg(long, value_name = "PERCENT", value_parser = percent)]
-        min_coverage: Option<f64>,
-        /// Sync in a transaction that is rolled back: the store is left as
-        /// it was (read-only CI).
-        #[arg(long)]
-        no_write: bool,
-    },
+    Check(CheckArgs),
     /// Sync, then write one self-contained HTML page for editors:
     /// progress, postings by staleness, and each stale segment's change.
-    Report {
-        /// Write the HTML report (the only kind there is).
-        #[arg(long, required = true)]
-        html: bool,
-        /// The file to write.
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-    },
+    Report(ReportArgs),
     /// Take over the translations a site already has: align each localized
     /// posting with its source and store its texts as translations.
     ///
@@ -139,21 +60,7 @@ pub enum Command {
     /// date, keys only it has) are kept and written back by build. What
     /// does not align is listed per posting with its lines. Run it again to
     /// pull hand edits of localized postings into the store.
-    Adopt {
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// Only postings whose source path matches. May be repeated.
-        #[arg(long, value_name = "GLOB")]
-        doc: Vec<String>,
-        /// Report what would be adopted; store nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Show why one posting (source or localized path) would not be
-        /// rebuilt byte for byte; needs --lang.
-        #[arg(long, value_name = "DOC")]
-        explain: Option<String>,
-    },
+    Adopt(AdoptArgs),
     /// Act on translations without exporting them: confirm stale ones,
     /// approve machine output, set a new text.
     Review {
@@ -161,97 +68,25 @@ pub enum Command {
         action: ReviewCommand,
     },
     /// Sync, then write every localized posting whose bytes change.
-    Build {
-        /// Only this language.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// What to do with segments that have no translation.
-        #[arg(long, value_enum, default_value_t = Missing::Fallback)]
-        missing: Missing,
-        /// Overwrite localized postings that tolkar did not write.
-        #[arg(long)]
-        force: bool,
-    },
+    Build(BuildArgs),
     /// Sync, then write one language's segments for translators.
     ///
     /// Formats: XLIFF 2, XLIFF 1.2, PO, CSV or JSON. Each unit has its id
     /// (path#key), source, target, state, location, the previous source
     /// of a stale unit, and matches from the translation memory.
-    Export {
-        /// The language to translate into.
-        #[arg(long, value_name = "LANG")]
-        lang: String,
-        /// The file format.
-        #[arg(long, value_enum, default_value_t = ExchangeFormat::Xliff2)]
-        format: ExchangeFormat,
-        /// Which segments, comma separated: missing, stale, machine,
-        /// draft, translated, reviewed, or all.
-        #[arg(
-            long,
-            value_name = "STATES",
-            value_delimiter = ',',
-            default_value = "missing,stale"
-        )]
-        state: Vec<String>,
-        /// Only postings whose path (relative to the project) matches,
-        /// e.g. 'content/sv/jobs/**'. May be repeated.
-        #[arg(long, value_name = "GLOB")]
-        doc: Vec<String>,
-        /// Write to FILE, or to DIR/LANG.EXT if it is a directory;
-        /// default: standard output.
-        #[arg(short, long, value_name = "FILE|DIR")]
-        output: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Read translations back from XLIFF, PO, CSV or JSON files.
     ///
     /// Every unit is checked against the project: its id, its language, its
     /// placeholders, the source it was made from. With any unit refused,
     /// nothing is stored (unless --partial) and the exit status is 2.
-    Import {
-        /// The files to read; the format is detected.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// The language of the translations, for files that do not say.
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
-        /// Store every translation in this state (machine, draft,
-        /// translated, reviewed) whatever the file says.
-        #[arg(long, value_name = "STATE")]
-        state: Option<String>,
-        /// Check and report, but store nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Store the valid units even if some are refused.
-        #[arg(long)]
-        partial: bool,
-    },
+    Import(ImportArgs),
     /// Machine-translate missing and stale segments through a command.
     ///
     /// The command reads one JSON object per line on stdin (id,
     /// source_lang, target_lang, text, context) and writes one per line
     /// (id, text). Results are stored in state machine (needs review).
-    Translate {
-        /// The language to translate into.
-        #[arg(long, value_name = "LANG")]
-        lang: String,
-        /// The shell command to run; default: `[translate] command` in
-        /// tolkar.toml.
-        #[arg(long, value_name = "CMD")]
-        command: Option<String>,
-        /// Only postings whose path (relative to the project) matches.
-        /// May be repeated.
-        #[arg(long, value_name = "GLOB")]
-        doc: Vec<String>,
-        /// Segments per run of the command.
-        #[arg(long, value_name = "N")]
-        batch: Option<usize>,
-        /// Seconds one run of the command may take.
-        #[arg(long, value_name = "SECONDS")]
-        timeout: Option<u64>,
-        /// Also send segments that already have a current translation.
-        #[arg(long)]
-        force: bool,
-    },
+    Translate(TranslateArgs),
     /// The translation memory.
     Tm {
         #[command(subcommand)]
@@ -262,24 +97,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum TmCommand {
     /// Translations of texts similar to TEXT, best first.
-    Search {
-        /// The source text to look for.
-        text: String,
-        /// The language of the translations.
-        #[arg(long, value_name = "LANG")]
-        lang: String,
-        /// The lowest similarity to show, in percent; default: `[memory]
-        /// threshold` in tolkar.toml (75).
-        #[arg(long, value_name = "PERCENT", value_parser = percent)]
-        min: Option<f64>,
-        /// How many matches to show at most.
-        #[arg(long, value_name = "N", default_value_t = 10,
-              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
-        limit: usize,
-        /// text for people, json for scripts.
-        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-        format: StatusFormat,
-    },
+    Search(TmSearchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,24 +114,266 @@ pub enum ReviewCommand {
     /// text on the next line), s or an empty line (skip), q (quit). What
     /// was decided is stored when the last segment is done, or at q or the
     /// end of input.
-    Step {
-        /// The language of the translations.
-        #[arg(long, value_name = "LANG")]
-        lang: String,
-        /// Only postings whose path matches. May be repeated.
-        #[arg(long, value_name = "GLOB")]
-        doc: Vec<String>,
-    },
+    Step(ReviewStepArgs),
     /// Give one segment a new translation (state translated).
-    Set {
-        /// The language of the translation.
-        #[arg(long, value_name = "LANG")]
-        lang: String,
-        /// The segment: path#key, as `export` and `stale` show it.
-        id: String,
-        /// The new translation, with the placeholders of the source.
-        text: String,
-    },
+    Set(ReviewSetArgs),
+}
+
+/// The arguments of `tolkar extract`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExtractArgs {
+    /// The posting to read.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+}
+
+/// The arguments of `tolkar pseudo`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PseudoArgs {
+    /// The posting to read.
+    pub file: PathBuf,
+    /// identity: every segment translated to itself (must equal the
+    /// input); expand: accented and ~30% longer.
+    #[arg(long, value_enum, default_value_t = PseudoMode::Expand)]
+    pub mode: PseudoMode,
+}
+
+/// The arguments of `tolkar init`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// The language the postings are written in [default: Hugo's
+    /// defaultContentLanguage, or en].
+    #[arg(long, value_name = "LANG")]
+    pub source: Option<String>,
+    /// The languages to translate into, comma separated [default: the
+    /// site's other languages, by weight].
+    #[arg(long, value_name = "LANGS", value_delimiter = ',')]
+    pub targets: Option<Vec<String>>,
+    /// content/<lang>/x.md (by-directory) or content/x.<lang>.md
+    /// (by-filename) [default: what the site does].
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+    /// Overwrite an existing tolkar.toml.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the configuration on stdout instead of writing it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The arguments of `tolkar status`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StatusArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Also list every document.
+    #[arg(long)]
+    pub docs: bool,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+/// The arguments of `tolkar stale`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StaleArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Only postings whose path (relative to the project) matches.
+    /// May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+    /// text for people (colored on a terminal), json for scripts.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+/// The arguments of `tolkar check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// text, json, junit, github (workflow commands) or markdown.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// What fails the check, comma separated: stale, missing, machine.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub fail_on: Option<Vec<String>>,
+    /// The lowest share of segments with a current translation, in
+    /// percent.
+    #[arg(long, value_name = "PERCENT", value_parser = percent)]
+    pub min_coverage: Option<f64>,
+    /// Sync in a transaction that is rolled back: the store is left as
+    /// it was (read-only CI).
+    #[arg(long)]
+    pub no_write: bool,
+}
+
+/// The arguments of `tolkar report`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Write the HTML report (the only kind there is).
+    #[arg(long, required = true)]
+    pub html: bool,
+    /// The file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+/// The arguments of `tolkar adopt`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AdoptArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Only postings whose source path matches. May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+    /// Report what would be adopted; store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Show why one posting (source or localized path) would not be
+    /// rebuilt byte for byte; needs --lang.
+    #[arg(long, value_name = "DOC")]
+    pub explain: Option<String>,
+}
+
+/// The arguments of `tolkar build`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BuildArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// What to do with segments that have no translation.
+    #[arg(long, value_enum, default_value_t = Missing::Fallback)]
+    pub missing: Missing,
+    /// Overwrite localized postings that tolkar did not write.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The arguments of `tolkar export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// The language to translate into.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// The file format.
+    #[arg(long, value_enum, default_value_t = ExchangeFormat::Xliff2)]
+    pub format: ExchangeFormat,
+    /// Which segments, comma separated: missing, stale, machine,
+    /// draft, translated, reviewed, or all.
+    #[arg(
+        long,
+        value_name = "STATES",
+        value_delimiter = ',',
+        default_value = "missing,stale"
+    )]
+    pub state: Vec<String>,
+    /// Only postings whose path (relative to the project) matches,
+    /// e.g. 'content/sv/jobs/**'. May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+    /// Write to FILE, or to DIR/LANG.EXT if it is a directory;
+    /// default: standard output.
+    #[arg(short, long, value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// The arguments of `tolkar import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The files to read; the format is detected.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The language of the translations, for files that do not say.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Store every translation in this state (machine, draft,
+    /// translated, reviewed) whatever the file says.
+    #[arg(long, value_name = "STATE")]
+    pub state: Option<String>,
+    /// Check and report, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store the valid units even if some are refused.
+    #[arg(long)]
+    pub partial: bool,
+}
+
+/// The arguments of `tolkar translate`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TranslateArgs {
+    /// The language to translate into.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// The shell command to run; default: `[translate] command` in
+    /// tolkar.toml.
+    #[arg(long, value_name = "CMD")]
+    pub command: Option<String>,
+    /// Only postings whose path (relative to the project) matches.
+    /// May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+    /// Segments per run of the command.
+    #[arg(long, value_name = "N")]
+    pub batch: Option<usize>,
+    /// Seconds one run of the command may take.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+    /// Also send segments that already have a current translation.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The arguments of `tolkar tm search`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TmSearchArgs {
+    /// The source text to look for.
+    pub text: String,
+    /// The language of the translations.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// The lowest similarity to show, in percent; default: `[memory]
+    /// threshold` in tolkar.toml (75).
+    #[arg(long, value_name = "PERCENT", value_parser = percent)]
+    pub min: Option<f64>,
+    /// How many matches to show at most.
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub limit: usize,
+    /// text for people, json for scripts.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+/// The arguments of `tolkar review step`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReviewStepArgs {
+    /// The language of the translations.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// Only postings whose path matches. May be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub doc: Vec<String>,
+}
+
+/// The arguments of `tolkar review set`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReviewSetArgs {
+    /// The language of the translation.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    /// The segment: path#key, as `export` and `stale` show it.
+    pub id: String,
+    /// The new translation, with the placeholders of the source.
+    pub text: String,
 }
 
 /// Which segments a review acts on.
@@ -330,14 +390,6 @@ pub struct ReviewSelection {
     /// Every segment of the language.
     #[arg(long)]
     pub all: bool,
-}
-
-/// What a review does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewAction {
-    Confirm,
-    Approve,
-    Set,
 }
 
 /// The report formats of `check`.

@@ -36,21 +36,8 @@ impl Reason {
             Reason::UnknownId => (crate::msg_id!("import-refused-unknown"), vec![]),
             Reason::Duplicate => (crate::msg_id!("import-refused-duplicate"), vec![]),
             Reason::Placeholder(e) => {
-                let (id, tag) = match e {
-                    PlaceholderError::Missing { tag } => {
-                        (crate::msg_id!("import-refused-missing-placeholder"), tag)
-                    }
-                    PlaceholderError::Unknown { tag } => {
-                        (crate::msg_id!("import-refused-unknown-placeholder"), tag)
-                    }
-                    PlaceholderError::Repeated { tag } => {
-                        (crate::msg_id!("import-refused-repeated-placeholder"), tag)
-                    }
-                    PlaceholderError::BadNesting { tag } => {
-                        (crate::msg_id!("import-refused-nesting"), tag)
-                    }
-                };
-                (id, vec![("tag", tag.clone())])
+                let message = crate::message::Diagnostic::message(e);
+                (message.id, message.args)
             }
         }
     }

@@ -308,14 +308,21 @@ impl Project {
 
     /// The source postings, as paths relative to the project root, sorted.
     pub fn source_postings(&self) -> Result<Vec<PathBuf>, ProjectError> {
+        self.postings(&self.config.source_language)
+    }
+
+    /// The postings of `lang` on disk, relative to the project root,
+    /// sorted: the source language's are the sources tolkar manages, a
+    /// target language's the localized postings there are, paired or not.
+    /// Every command finds postings here, so that they all agree which
+    /// exist: `include` and `exclude` apply within the language's
+    /// directory, hidden entries are skipped, symbolic links not followed.
+    pub fn postings(&self, lang: &str) -> Result<Vec<PathBuf>, ProjectError> {
         let (base, by_filename) = match self.config.layout {
-            Layout::ByDirectory => (
-                self.root
-                    .join(self.language_dir(&self.config.source_language)),
-                false,
-            ),
+            Layout::ByDirectory => (self.root.join(self.language_dir(lang)), false),
             Layout::ByFilename => (self.content_root(), true),
         };
+        let is_source = lang == self.config.source_language;
         let mut files = Vec::new();
         walk(&base, &mut files)?;
         let mut postings: Vec<PathBuf> = files
@@ -326,9 +333,10 @@ impl Project {
             })
             .filter(|path| {
                 !by_filename
-                    || self
-                        .filename_language(path)
-                        .is_none_or(|l| l == self.config.source_language)
+                    || match self.filename_language(path) {
+                        None => is_source,
+                        Some(l) => l == lang,
+                    }
             })
             .filter_map(|path| path.strip_prefix(&self.root).ok().map(Path::to_path_buf))
             .collect();

@@ -131,6 +131,31 @@ adopt-differs = build ville ikke skrive den tilbage byte for byte (første forsk
 adopt-orphan = { $path }: intet kildeindlæg; lades urørt
 adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser nye eller ændrede.
 adopt-dry-run = Prøvekørsel: intet blev gemt.
+adopt-shared-key = translationKey "{ $key }" står på flere indlæg ({ $paths }): parres ikke
+adopt-missing = mangler: { $key } (kildelinje { $line })
+adopt-unmatched = tekst uden modstykke på linje { $line }: { $text }
+adopt-not-adopted = ikke overtaget: { $key } (linje { $line }): { $reason }, modsat kilden (linje { $source_line })
+adopt-front-matter-not-comparable = front matter kan ikke sammenlignes med kildens
+adopt-copy = hver tekst er kildens egen: overtages ikke som oversættelse
+adopt-explain-head = { $localized } ← { $source }: { $adopted } af { $segments } segmenter passer sammen
+adopt-explain-kept = beholdes fra oversættelsen: { $what }
+adopt-kept-only-here = { $text } (kun i oversættelsen)
+adopt-kept-left-out = { $key } (udeladt i oversættelsen)
+adopt-kept-lead =
+    { $count ->
+        [one] { $count } tom linje
+       *[other] { $count } tomme linjer
+    } efter front matter
+adopt-kept-no-newline = intet linjeskift til sidst
+adopt-kept-tail =
+    { $count ->
+        [one] { $count } linjeskift
+       *[other] { $count } linjeskift
+    } til sidst
+adopt-explain-differs = build ville skrive den anderledes, først på linje { $line }, kolonne { $column }:
+adopt-explain-same = build skriver den tilbage byte for byte
+adopt-diff-now = { $path } (nu)
+adopt-diff-built = { $path } (som build skriver den)
 error-adopt-explain-lang = --explain kræver --lang (ét sprog)
 error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et
 

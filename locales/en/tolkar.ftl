@@ -103,6 +103,31 @@ adopt-differs = build would not write it back byte for byte (first difference at
 adopt-orphan = { $path }: no source posting; left alone
 adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations new or changed.
 adopt-dry-run = Dry run: nothing was stored.
+adopt-shared-key = translationKey "{ $key }" is on several postings ({ $paths }): not paired
+adopt-missing = missing: { $key } (source line { $line })
+adopt-unmatched = unmatched text at line { $line }: { $text }
+adopt-not-adopted = not adopted: { $key } (line { $line }): { $reason }, unlike the source (line { $source_line })
+adopt-front-matter-not-comparable = front matter not comparable with the source's
+adopt-copy = every text is the source's own: not adopted as a translation
+adopt-explain-head = { $localized } ← { $source }: { $adopted } of { $segments } segments align
+adopt-explain-kept = kept from the translation: { $what }
+adopt-kept-only-here = { $text } (only in the translation)
+adopt-kept-left-out = { $key } (left out of the translation)
+adopt-kept-lead =
+    { $count ->
+        [one] { $count } blank line
+       *[other] { $count } blank lines
+    } after the front matter
+adopt-kept-no-newline = no newline at the end
+adopt-kept-tail =
+    { $count ->
+        [one] { $count } line break
+       *[other] { $count } line breaks
+    } at the end
+adopt-explain-differs = build would write it differently, first at line { $line }, column { $column }:
+adopt-explain-same = build writes it back byte for byte
+adopt-diff-now = { $path } (now)
+adopt-diff-built = { $path } (as build writes it)
 error-adopt-explain-lang = --explain needs --lang (one language)
 error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one
 

@@ -124,6 +124,31 @@ adopt-differs = build ville ikke skrevet den tilbake byte for byte (første fors
 adopt-orphan = { $path }: ingen kildepost; blir latt være
 adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %), { $identical } bygges på nytt byte for byte ({ $identical_share } %); { $stored } oversettelser nye eller endret.
 adopt-dry-run = Prøvekjøring: ingenting ble lagret.
+adopt-shared-key = translationKey "{ $key }" står på flere poster ({ $paths }): pares ikke
+adopt-missing = mangler: { $key } (kildelinje { $line })
+adopt-unmatched = tekst uten motstykke på linje { $line }: { $text }
+adopt-not-adopted = ikke overtatt: { $key } (linje { $line }): { $reason }, i motsetning til kilden (linje { $source_line })
+adopt-front-matter-not-comparable = front matter kan ikke sammenlignes med kildens
+adopt-copy = hver tekst er kildens egen: overtas ikke som oversettelse
+adopt-explain-head = { $localized } ← { $source }: { $adopted } av { $segments } segmenter passer sammen
+adopt-explain-kept = beholdes fra oversettelsen: { $what }
+adopt-kept-only-here = { $text } (bare i oversettelsen)
+adopt-kept-left-out = { $key } (utelatt i oversettelsen)
+adopt-kept-lead =
+    { $count ->
+        [one] { $count } tom linje
+       *[other] { $count } tomme linjer
+    } etter front matter
+adopt-kept-no-newline = ingen linjeskift til slutt
+adopt-kept-tail =
+    { $count ->
+        [one] { $count } linjeskift
+       *[other] { $count } linjeskift
+    } til slutt
+adopt-explain-differs = build ville skrevet den annerledes, først på linje { $line }, kolonne { $column }:
+adopt-explain-same = build skriver den tilbake byte for byte
+adopt-diff-now = { $path } (nå)
+adopt-diff-built = { $path } (slik build skriver den)
 error-adopt-explain-lang = --explain krever --lang (ett språk)
 error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte versjonen av en
 

@@ -122,6 +122,31 @@ adopt-differs = build skulle inte skriva tillbaka den byte för byte (första sk
 adopt-orphan = { $path }: ingen källpost; lämnas orörd
 adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar nya eller ändrade.
 adopt-dry-run = Provkörning: inget lagrades.
+adopt-shared-key = translationKey "{ $key }" finns på flera poster ({ $paths }): paras inte ihop
+adopt-missing = saknas: { $key } (källrad { $line })
+adopt-unmatched = text utan motsvarighet på rad { $line }: { $text }
+adopt-not-adopted = inte övertagen: { $key } (rad { $line }): { $reason }, till skillnad från källan (rad { $source_line })
+adopt-front-matter-not-comparable = front matter kan inte jämföras med källans
+adopt-copy = varje text är källans egen: tas inte över som översättning
+adopt-explain-head = { $localized } ← { $source }: { $adopted } av { $segments } segment passar ihop
+adopt-explain-kept = behålls från översättningen: { $what }
+adopt-kept-only-here = { $text } (bara i översättningen)
+adopt-kept-left-out = { $key } (utelämnad i översättningen)
+adopt-kept-lead =
+    { $count ->
+        [one] { $count } tom rad
+       *[other] { $count } tomma rader
+    } efter front matter
+adopt-kept-no-newline = ingen radbrytning i slutet
+adopt-kept-tail =
+    { $count ->
+        [one] { $count } radbrytning
+       *[other] { $count } radbrytningar
+    } i slutet
+adopt-explain-differs = build skulle skriva den annorlunda, först på rad { $line }, kolumn { $column }:
+adopt-explain-same = build skriver tillbaka den byte för byte
+adopt-diff-now = { $path } (nu)
+adopt-diff-built = { $path } (som build skriver den)
 error-adopt-explain-lang = --explain kräver --lang (ett språk)
 error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en
 

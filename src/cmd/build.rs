@@ -4,25 +4,19 @@
 use std::path::Path;
 
 use super::{Failure, note};
-use crate::cli::Missing;
+use crate::cli::BuildArgs;
 use crate::i18n::Messages;
 use crate::ops::build::{Built, Note, Options, build};
 use crate::tr;
 
-pub fn run(
-    dir: &Path,
-    lang: Option<&str>,
-    missing: Missing,
-    force: bool,
-    messages: &Messages,
-) -> Result<u8, Failure> {
+pub fn run(dir: &Path, args: &BuildArgs, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
     let sources = &session.ws.sources;
     let options = Options {
-        languages: project.languages(lang)?,
-        missing: missing.into(),
-        force,
+        languages: project.languages(args.lang.as_deref())?,
+        missing: args.missing.into(),
+        force: args.force,
     };
     let mut store = session.ws.store(false)?;
     let (sync_report, built) = store.transaction(|tx| -> Result<_, Failure> {

@@ -8,41 +8,33 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, Rollback};
+use crate::cli::CheckArgs;
 use crate::cli::CheckFormat;
 use crate::i18n::Messages;
 use crate::ops::check::{LanguageCheck, Policy, Report, UnreadablePosting, check, formats};
 use crate::tr;
 
-pub struct Options<'a> {
-    pub lang: Option<&'a str>,
-    pub format: CheckFormat,
-    pub fail_on: Option<&'a [String]>,
-    pub min_coverage: Option<f64>,
-    pub no_write: bool,
-}
-
 pub fn run(
     dir: &Path,
-    options: &Options<'_>,
+    args: &CheckArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
-    let languages = project.languages(options.lang)?;
+    let languages = project.languages(args.lang.as_deref())?;
     let policy = Policy::new(
-        options
-            .fail_on
-            .map(<[String]>::to_vec)
+        args.fail_on
+            .clone()
             .unwrap_or_else(|| project.config.check.fail_on.clone()),
-        options.min_coverage.or(project.config.check.min_coverage),
+        args.min_coverage.or(project.config.check.min_coverage),
     )?;
-    let mut store = session.ws.store(options.no_write)?;
+    let mut store = session.ws.store(args.no_write)?;
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
             session.sync(tx, &())?;
             let checks = check(tx, project, &languages, &policy)?;
-            if options.no_write {
+            if args.no_write {
                 return Err(Rollback::Keep(checks));
             }
             Ok(checks)
@@ -66,7 +58,7 @@ pub fn run(
         })
         .collect();
     let report = Report::new(policy, checks, unreadable);
-    let text = match options.format {
+    let text = match args.format {
         CheckFormat::Text => text(&report, messages),
         CheckFormat::Json => formats::json(&report),
         CheckFormat::Github => formats::github(&report),

@@ -7,35 +7,28 @@ use std::path::{Path, PathBuf};
 
 use super::{Failure, note};
 use crate::cli::ExchangeFormat;
+use crate::cli::ExportArgs;
 use crate::exchange::{self, Format, State};
 use crate::export::{Request, export};
 use crate::i18n::Messages;
 use crate::tr;
 
-pub struct Options<'a> {
-    pub lang: &'a str,
-    pub format: ExchangeFormat,
-    pub states: &'a [String],
-    pub documents: &'a [String],
-    pub output: Option<&'a Path>,
-}
-
 pub fn run(
     dir: &Path,
-    options: &Options<'_>,
+    args: &ExportArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let session = super::sync::Session::open(dir, &args.doc, messages)?;
     let project = session.project();
-    project.check_language(options.lang)?;
-    let states = parse_states(options.states)?;
-    let format = format_of(options.format);
+    project.check_language(&args.lang)?;
+    let states = parse_states(&args.state)?;
+    let format = format_of(args.format);
     let mut store = session.ws.store(false)?;
     let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let request = Request {
-            lang: options.lang,
+            lang: &args.lang,
             states: &states,
             documents: session.ws.documents.as_ref(),
         };
@@ -51,17 +44,17 @@ pub fn run(
             units = exported.units.len(),
             missing = count(State::Missing),
             stale = count(State::Stale),
-            lang = options.lang,
+            lang = &args.lang,
             target = target,
         )
     };
-    match options.output {
+    match args.output.as_deref() {
         None => {
             out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
             note(&summary(tr!(messages, "export-stdout")));
         }
         Some(path) => {
-            let path = output_path(path, options.lang, format);
+            let path = output_path(path, &args.lang, format);
             crate::output::write_named(&path, text.as_bytes())
                 .map_err(|e| Failure::write(&path, &e))?;
             note(&summary(path.display().to_string()));

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Failure, note, read_posting, rules_near};
+use crate::cli::ExtractArgs;
 use crate::cli::ExtractFormat;
 use crate::i18n::Messages;
 use crate::posting::Kind;
@@ -23,14 +24,13 @@ struct SegmentOut<'a> {
 
 pub fn run(
     dir: &Path,
-    file: &Path,
-    format: ExtractFormat,
+    args: &ExtractArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let rules = rules_near(dir)?;
-    let doc = read_posting(&dir.join(file), &rules)?;
-    match format {
+    let doc = read_posting(&dir.join(&args.file), &rules)?;
+    match args.format {
         ExtractFormat::Json => {
             let segments: Vec<SegmentOut> = doc
                 .segments

@@ -6,19 +6,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Failure, Rollback, note};
+use crate::cli::ImportArgs;
 use crate::exchange::{self, Format, ImportFile, State};
 use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Planned, Reading, Segments, Tally, apply, plan};
 use crate::project::Project;
 use crate::tr;
-
-pub struct Options<'a> {
-    pub files: &'a [PathBuf],
-    pub lang: Option<&'a str>,
-    pub state: Option<&'a str>,
-    pub dry_run: bool,
-    pub partial: bool,
-}
 
 /// One file, read and checked.
 struct FileImport {
@@ -29,13 +22,13 @@ struct FileImport {
     planned: Vec<Planned>,
 }
 
-pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
+pub fn run(dir: &Path, args: &ImportArgs, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
-    let forced_state = options.state.map(parse_stored_state).transpose()?;
-    let mut imports = Vec::with_capacity(options.files.len());
-    for path in options.files {
-        imports.push(read_file(project, path, options.lang)?);
+    let forced_state = args.state.as_deref().map(parse_stored_state).transpose()?;
+    let mut imports = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        imports.push(read_file(project, path, args.lang.as_deref())?);
     }
     let mut store = session.ws.store(false)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
@@ -59,7 +52,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             import.planned = plan(segments, &import.file.units, &reading);
         }
         let refused = imports.iter().any(|i| Tally::of(&i.planned).refused > 0);
-        if options.dry_run || (refused && !options.partial) {
+        if args.dry_run || (refused && !args.partial) {
             return Err(Rollback::Keep(std::mem::take(&mut imports)));
         }
         let mut filled = 0;
@@ -85,7 +78,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
         Err(Rollback::Keep(imports)) => (imports, false, 0),
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
-    let status = report(&imports, stored, filled, options, messages);
+    let status = report(&imports, stored, filled, args, messages);
     Ok(status.max(session.finish(0, messages)))
 }
 
@@ -94,7 +87,7 @@ fn report(
     imports: &[FileImport],
     stored: bool,
     filled: u64,
-    options: &Options<'_>,
+    options: &ImportArgs,
     messages: &Messages,
 ) -> u8 {
     let mut total = Tally::default();

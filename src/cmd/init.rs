@@ -6,13 +6,13 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, note};
-use crate::cli::LayoutArg;
+use crate::cli::{InitArgs, LayoutArg};
 use crate::hugo::{self, Overrides};
 use crate::i18n::Messages;
 use crate::project::{CONFIG_FILE, Layout};
 use crate::tr;
 
-pub fn layout(arg: LayoutArg) -> Layout {
+fn layout(arg: LayoutArg) -> Layout {
     match arg {
         LayoutArg::ByDirectory => Layout::ByDirectory,
         LayoutArg::ByFilename => Layout::ByFilename,
@@ -21,20 +21,24 @@ pub fn layout(arg: LayoutArg) -> Layout {
 
 pub fn run(
     dir: &Path,
-    overrides: &Overrides,
-    force: bool,
-    dry_run: bool,
+    args: &InitArgs,
     messages: &Messages,
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
+    let dry_run = args.dry_run;
+    let overrides = Overrides {
+        source: args.source.clone(),
+        targets: args.targets.clone(),
+        layout: args.layout.map(layout),
+    };
     let path = dir.join(CONFIG_FILE);
-    if path.exists() && !force && !dry_run {
+    if path.exists() && !args.force && !dry_run {
         return Err(Failure::new(
             crate::msg_id!("error-config-exists"),
             vec![("path", path.display().to_string())],
         ));
     }
-    let plan = hugo::plan(dir, overrides)?;
+    let plan = hugo::plan(dir, &overrides)?;
     let text = hugo::render::render(&plan).map_err(|e| {
         Failure::new(
             crate::msg_id!("error-config-invalid"),

@@ -5,13 +5,14 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, read_posting, rules_near};
+use crate::cli::PseudoArgs;
 use crate::cli::PseudoMode;
 use crate::reassemble::{identity, reassemble};
 
-pub fn run(dir: &Path, file: &Path, mode: PseudoMode, out: &mut impl Write) -> Result<u8, Failure> {
+pub fn run(dir: &Path, args: &PseudoArgs, out: &mut impl Write) -> Result<u8, Failure> {
     let rules = rules_near(dir)?;
-    let doc = read_posting(&dir.join(file), &rules)?;
-    let text = match mode {
+    let doc = read_posting(&dir.join(&args.file), &rules)?;
+    let text = match args.mode {
         PseudoMode::Identity => identity(&doc),
         PseudoMode::Expand => {
             let expanded: Vec<String> = doc

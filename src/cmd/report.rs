@@ -4,19 +4,16 @@
 use std::path::Path;
 
 use super::{Failure, note};
+use crate::cli::ReportArgs;
 use crate::i18n::Messages;
 use crate::ops::report::{gather, page};
 use crate::tr;
 
-pub fn run(
-    dir: &Path,
-    output: &Path,
-    lang: Option<&str>,
-    messages: &Messages,
-) -> Result<u8, Failure> {
+pub fn run(dir: &Path, args: &ReportArgs, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
-    let languages = project.languages(lang)?;
+    let languages = project.languages(args.lang.as_deref())?;
+    let output = args.output.as_path();
     let mut store = session.ws.store(false)?;
     let (report, rows) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &())?;

@@ -8,18 +8,18 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::{Failure, note};
-use crate::exchange::{State, id};
-use crate::export::state_of;
+use crate::cli::ReviewStepArgs;
+use crate::exchange::id;
 use crate::i18n::Messages;
-use crate::segment::placeholder;
-use crate::store::{NewTranslation, UnitRow};
+use crate::ops::review::{Action, Change, ReviewError, change, stale_units};
+use crate::store::UnitRow;
 use crate::tr;
 use crate::worddiff;
 
 /// What the editor decided for one segment.
 enum Decision {
-    Keep,
-    Edit(String),
+    Keep(Change),
+    Edit(Change),
 }
 
 #[derive(Default)]
@@ -31,59 +31,40 @@ struct Tally {
 
 pub fn run(
     dir: &Path,
-    lang: &str,
-    documents: &[String],
+    args: &ReviewStepArgs,
     messages: &Messages,
     input: &mut impl BufRead,
     out: &mut impl Write,
-    color: bool,
 ) -> Result<u8, Failure> {
-    let session = super::sync::Session::open(dir, documents, messages)?;
-    let project = session.project();
-    project.check_language(lang)?;
-    let globs = session.ws.documents.clone();
+    let color = super::color_wanted();
+    let lang = args.lang.as_str();
+    let session = super::sync::Session::open(dir, &args.doc, messages)?;
+    session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
         session.sync(tx, &())?;
-        let stale: Vec<UnitRow> = tx
-            .unit_rows(lang)?
-            .into_iter()
-            .filter(|r| state_of(r) == State::Stale)
-            .filter(|r| globs.as_ref().is_none_or(|g| g.is_match(&r.path)))
-            .collect();
+        let stale = stale_units(tx, lang, |path| session.ws.selects(path))?;
         let mut tally = Tally::default();
         for (i, row) in stale.iter().enumerate() {
             let Some(decision) = ask(row, i + 1, stale.len(), messages, input, out, color)? else {
                 tally.skipped += (stale.len() - i) as u64;
                 break;
             };
-            let translation = row.translation.as_ref().expect("stale rows have one");
-            let (text, state, origin) = match decision {
+            let change = match decision {
                 None => {
                     tally.skipped += 1;
                     continue;
                 }
-                Some(Decision::Keep) => {
+                Some(Decision::Keep(change)) => {
                     tally.kept += 1;
-                    (
-                        translation.text.clone(),
-                        State::of_stored(&translation.state, true),
-                        "review:confirm",
-                    )
+                    change
                 }
-                Some(Decision::Edit(text)) => {
+                Some(Decision::Edit(change)) => {
                     tally.edited += 1;
-                    (text, State::Translated, "review:set")
+                    change
                 }
             };
-            tx.store_translation(&NewTranslation {
-                segment: row.segment,
-                lang,
-                text: &text,
-                state: state.stored().expect("a stored state"),
-                source_hash: &row.hash,
-                origin,
-            })?;
+            crate::ops::review::store(tx, lang, row, &change)?;
         }
         Ok(tally)
     })?;
@@ -109,7 +90,9 @@ fn ask(
     out: &mut impl Write,
     color: bool,
 ) -> Result<Option<Option<Decision>>, Failure> {
-    let translation = row.translation.as_ref().expect("stale rows have one");
+    let Some(translation) = row.translation.as_ref() else {
+        return Ok(Some(None));
+    };
     let old = translation.previous_source.as_deref().unwrap_or("");
     let diff = worddiff::render(&worddiff::diff(old, &row.source), color);
     let mut shown = format!(
@@ -118,11 +101,13 @@ fn ask(
         row.line,
         translation.text
     );
-    let fits_source = |text: &str| -> Result<(), String> {
-        if crate::import::has_placeholders(&row.kind) {
-            placeholder::check(&row.source, text).map_err(|e| e.to_string())?;
+    // The change an answer makes, or why it does not fit the source.
+    let try_change = |action: Action<'_>| -> Result<Option<Change>, String> {
+        match change(action, row) {
+            Ok(change) => Ok(change),
+            Err(ReviewError::Placeholders { error, .. }) => Err(error.to_string()),
+            Err(other) => Err(other.to_string()),
         }
-        Ok(())
     };
     loop {
         shown.push_str(&tr!(messages, "review-step-prompt"));
@@ -134,8 +119,8 @@ fn ask(
             return Ok(None);
         };
         match answer.trim() {
-            "k" | "keep" => match fits_source(&translation.text) {
-                Ok(()) => return Ok(Some(Some(Decision::Keep))),
+            "k" | "keep" => match try_change(Action::Confirm) {
+                Ok(change) => return Ok(Some(change.map(Decision::Keep))),
                 Err(reason) => shown.push_str(&format!(
                     "  {}\n",
                     tr!(messages, "review-step-unfit", reason = reason.as_str())
@@ -154,8 +139,8 @@ fn ask(
                 if text.trim().is_empty() {
                     continue;
                 }
-                match fits_source(&text) {
-                    Ok(()) => return Ok(Some(Some(Decision::Edit(text)))),
+                match try_change(Action::Set(&text)) {
+                    Ok(change) => return Ok(Some(change.map(Decision::Edit))),
                     Err(reason) => shown.push_str(&format!(
                         "  {}\n",
                         tr!(messages, "review-step-unfit", reason = reason.as_str())

@@ -2,31 +2,26 @@
 //! source as a word diff, grouped by posting, the most recently changed
 //! posting first.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, note};
+use crate::cli::StaleArgs;
 use crate::cli::StatusFormat;
 use crate::i18n::Messages;
 use crate::ops::stale::{StaleDocument, stale};
 use crate::tr;
 use crate::worddiff::{self};
 
-pub struct Options<'a> {
-    pub lang: Option<&'a str>,
-    pub documents: &'a [String],
-    pub format: StatusFormat,
-}
-
 pub fn run(
     dir: &Path,
-    options: &Options<'_>,
+    args: &StaleArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let session = super::sync::Session::open(dir, options.documents, messages)?;
+    let session = super::sync::Session::open(dir, &args.doc, messages)?;
     let project = session.project();
-    let languages = project.languages(options.lang)?;
+    let languages = project.languages(args.lang.as_deref())?;
     let mut store = session.ws.store(false)?;
     let (report, found) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &())?;
@@ -34,13 +29,13 @@ pub fn run(
         Ok((report, found))
     })?;
     super::sync::print_report_if_changed(&report, messages);
-    match options.format {
+    match args.format {
         StatusFormat::Json => {
             let text = serde_json::to_string_pretty(&found).expect("json");
             writeln!(out, "{text}").map_err(Failure::stdout)?;
         }
         StatusFormat::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = super::color_wanted();
             print_text(&found, color, messages, out)?;
         }
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Failure;
-use crate::cli::StatusFormat;
+use crate::cli::{StatusArgs, StatusFormat};
 use crate::i18n::Messages;
 use crate::project::Project;
 use crate::store::{Counts, Store};
@@ -55,14 +55,13 @@ fn percent(counts: &Counts) -> f64 {
 
 pub fn run(
     dir: &Path,
-    lang: Option<&str>,
-    docs: bool,
-    format: StatusFormat,
+    args: &StatusArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let project = Project::load(dir)?;
-    let languages = project.languages(lang)?;
+    let languages = project.languages(args.lang.as_deref())?;
+    let (docs, format) = (args.docs, args.format);
     let mut store = Store::open(&project.database_path())?;
     let (statuses, unreadable) = store.transaction(|tx| -> Result<_, Failure> {
         let unreadable = tx.unreadable()?;

@@ -5,33 +5,21 @@ use std::path::Path;
 
 use super::{Failure, note};
 use crate::cli::StatusFormat;
+use crate::cli::TmSearchArgs;
 use crate::i18n::Messages;
 use crate::memory::Memory;
 use crate::project::Project;
 use crate::store::Store;
 
 /// What to look for.
-pub struct Search<'a> {
-    pub text: &'a str,
-    pub lang: &'a str,
-    pub min: Option<f64>,
-    pub limit: usize,
-    pub format: StatusFormat,
-}
-
 pub fn search(
     dir: &Path,
-    search: &Search<'_>,
+    args: &TmSearchArgs,
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let Search {
-        text,
-        lang,
-        min,
-        limit,
-        format,
-    } = *search;
+    let (text, lang) = (args.text.as_str(), args.lang.as_str());
+    let (min, limit, format) = (args.min, args.limit, args.format);
     let project = Project::load(dir)?;
     project.check_language(lang)?;
     let threshold = min.unwrap_or(project.config.memory.threshold);

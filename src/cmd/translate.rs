@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{Failure, note};
+use crate::cli::TranslateArgs;
 use crate::exchange::{ImportUnit, State, id};
 use crate::export::state_of;
 use crate::i18n::{Arg, Messages};
@@ -16,28 +17,20 @@ use crate::machine::{Request, translate};
 use crate::store::UnitRow;
 use crate::tr;
 
-pub struct Options<'a> {
-    pub lang: &'a str,
-    pub command: Option<&'a str>,
-    pub documents: &'a [String],
-    pub batch: Option<usize>,
-    pub timeout: Option<u64>,
-    pub force: bool,
-}
-
-pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8, Failure> {
-    let session = super::sync::Session::open(dir, options.documents, messages)?;
+pub fn run(dir: &Path, args: &TranslateArgs, messages: &Messages) -> Result<u8, Failure> {
+    let session = super::sync::Session::open(dir, &args.doc, messages)?;
     let project = session.project();
-    let lang = options.lang;
+    let lang = &args.lang;
     project.check_language(lang)?;
     let settings = &project.config.translate;
-    let command = options
+    let command = args
         .command
+        .as_deref()
         .or(settings.command.as_deref())
         .filter(|c| !c.trim().is_empty())
         .ok_or_else(|| Failure::new(crate::msg_id!("error-translate-no-command"), vec![]))?;
-    let batch = options.batch.unwrap_or(settings.batch).max(1);
-    let timeout = Duration::from_secs(options.timeout.unwrap_or(settings.timeout).max(1));
+    let batch = args.batch.unwrap_or(settings.batch).max(1);
+    let timeout = Duration::from_secs(args.timeout.unwrap_or(settings.timeout).max(1));
     let documents = session.ws.documents.clone();
 
     let mut store = session.ws.store(false)?;
@@ -54,7 +47,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
     for row in rows
         .iter()
         .filter(|r| documents.as_ref().is_none_or(|g| g.is_match(&r.path)))
-        .filter(|r| options.force || matches!(state_of(r), State::Missing | State::Stale))
+        .filter(|r| args.force || matches!(state_of(r), State::Missing | State::Stale))
     {
         let same = by_text.entry(row.source.as_str()).or_default();
         if same.is_empty() {
@@ -129,7 +122,7 @@ pub fn run(dir: &Path, options: &Options<'_>, messages: &Messages) -> Result<u8,
             segments.refresh(tx, lang, &ids)?;
             let units: Vec<ImportUnit> = units
                 .iter()
-                .filter(|u| options.force || segments.needs_translation(&u.id))
+                .filter(|u| args.force || segments.needs_translation(&u.id))
                 .cloned()
                 .collect();
             let source_age = |segment, hash: &str| tx.source_age(segment, hash).ok().flatten();

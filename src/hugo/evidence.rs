@@ -15,8 +15,8 @@ use super::templates::ParamRef;
 use crate::posting::frontmatter;
 use crate::posting::rules::{Rules, ShortcodeRules};
 use crate::posting::shortcode::{self, TagKind};
+use crate::project::Project;
 use crate::project::ProjectError;
-use crate::project::{Layout, Project, walk};
 
 /// How often a value was compared with its translation, and changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -184,28 +184,6 @@ fn relative(project: &Project, path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// The localized postings of `lang` that exist (relative paths).
-fn localized_files(project: &Project, lang: &str) -> Result<Vec<PathBuf>, ProjectError> {
-    let mut files = Vec::new();
-    match project.config.layout {
-        Layout::ByDirectory => walk(&project.root.join(project.language_dir(lang)), &mut files)?,
-        Layout::ByFilename => {
-            walk(&project.root.join(&project.config.content_dir), &mut files)?;
-            files.retain(|p| {
-                p.file_stem()
-                    .and_then(|s| s.to_str())
-                    .and_then(|s| s.rsplit_once('.'))
-                    .is_some_and(|(_, suffix)| suffix == lang)
-            });
-        }
-    }
-    files.retain(|p| p.extension().is_some_and(|e| e == "md"));
-    Ok(files
-        .into_iter()
-        .filter_map(|p| p.strip_prefix(&project.root).ok().map(Path::to_path_buf))
-        .collect())
-}
-
 /// Reads every source posting and every translation that pairs with one.
 pub fn gather(project: &Project) -> Result<Evidence, ProjectError> {
     let mut evidence = Evidence::default();
@@ -264,7 +242,7 @@ pub fn gather(project: &Project) -> Result<Evidence, ProjectError> {
         .filter_map(|(i, (_, f))| f.translation_key.as_deref().map(|k| (k, i)))
         .collect();
     for lang in &project.config.target_languages {
-        let files = localized_files(project, lang)?;
+        let files = project.postings(lang)?;
         let mut paired: HashMap<usize, PathBuf> = HashMap::new();
         for (i, (source, _)) in source_facts.iter().enumerate() {
             let expected = project.localized_path(source, lang);

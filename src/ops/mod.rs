@@ -3,8 +3,10 @@
 //! or a typed error; none prints. `cmd` parses arguments, calls one
 //! operation and renders its report.
 
+pub mod adopt;
 pub mod build;
 pub mod check;
 pub mod report;
+pub mod review;
 pub mod stale;
 pub mod workspace;

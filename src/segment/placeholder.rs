@@ -83,6 +83,24 @@ pub enum PlaceholderError {
     BadNesting { tag: String },
 }
 
+impl crate::message::Diagnostic for PlaceholderError {
+    fn message(&self) -> crate::message::Message {
+        let (id, tag) = match self {
+            PlaceholderError::Missing { tag } => {
+                (crate::msg_id!("import-refused-missing-placeholder"), tag)
+            }
+            PlaceholderError::Unknown { tag } => {
+                (crate::msg_id!("import-refused-unknown-placeholder"), tag)
+            }
+            PlaceholderError::Repeated { tag } => {
+                (crate::msg_id!("import-refused-repeated-placeholder"), tag)
+            }
+            PlaceholderError::BadNesting { tag } => (crate::msg_id!("import-refused-nesting"), tag),
+        };
+        crate::message::Message::new(id, vec![("tag", tag.clone())])
+    }
+}
+
 /// The shape of each placeholder id: paired or standalone.
 pub fn shapes(text: &str) -> BTreeMap<u32, bool> {
     tokenize(text)

@@ -1,0 +1,392 @@
+//! Adopting the translations a site already has, over a synced store:
+//! each source posting's localized posting is paired with it (see
+//! `pairing`), aligned (`crate::adopt`), its aligned texts stored as
+//! translations (state translated, origin `adopted`) against the current
+//! source, and the front-matter values the translation owns as overrides.
+//! What does not align is reported per posting, never guessed.
+
+mod explain;
+pub mod pairing;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use explain::{Explanation, explain};
+pub use pairing::{Pair, Pairing, SharedKey};
+
+use crate::adopt::{self, Adoption};
+use crate::message::{Diagnostic, Message};
+use crate::ops::workspace::Workspace;
+use crate::posting::{Location, PostingError};
+use crate::project::{Project, ProjectError};
+use crate::segment::placeholder::PlaceholderError;
+use crate::store::{NewTranslation, StoreError, Tx, UnitRow};
+use crate::sync::Source;
+
+/// Postings aligned at once: enough for every core, few enough that a
+/// large site is not held in memory whole.
+const ADOPT_CHUNK: usize = 256;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AdoptError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("--explain needs one language (--lang)")]
+    ExplainNeedsLanguage,
+    #[error("{path} is no source posting nor a translation of one")]
+    UnknownPosting { path: String },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {error}")]
+    Posting { path: PathBuf, error: PostingError },
+}
+
+impl Diagnostic for AdoptError {
+    fn message(&self) -> Message {
+        match self {
+            AdoptError::Project(e) => e.message(),
+            AdoptError::Store(e) => e.message(),
+            AdoptError::ExplainNeedsLanguage => {
+                Message::new(crate::msg_id!("error-adopt-explain-lang"), vec![])
+            }
+            AdoptError::UnknownPosting { path } => Message::new(
+                crate::msg_id!("error-adopt-unknown-doc"),
+                vec![("path", path.clone())],
+            ),
+            AdoptError::Io { path, source } => crate::message::io(path, source),
+            AdoptError::Posting { path, error } => {
+                crate::unreadable::ReadError::Posting(error.clone()).message(path)
+            }
+        }
+    }
+}
+
+/// What adopt found wrong with one localized posting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A source segment with no text in the translation.
+    Missing { key: String, source_line: usize },
+    /// A text of the translation that pairs with no source segment.
+    Unmatched { line: usize, text: String },
+    /// A pair whose placeholders do not fit the source's.
+    NotAdopted {
+        key: String,
+        line: usize,
+        source_line: usize,
+        error: PlaceholderError,
+    },
+    /// Front matter in another format than the source's.
+    FrontMatterNotComparable,
+    /// Every text is the source's own: a copy, not a translation.
+    Copy,
+}
+
+/// What adopt did with one localized posting.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub localized: String,
+    pub segments: usize,
+    pub adopted: usize,
+    pub stored: usize,
+    pub identical: bool,
+    /// Where build's output would first differ from the file, if it would.
+    pub first_difference: Option<Location>,
+    pub problems: Vec<Problem>,
+}
+
+/// What adopt did for one language.
+#[derive(Debug)]
+pub struct LanguageAdoption {
+    pub lang: String,
+    pub outcomes: Vec<Outcome>,
+    /// Localized postings of no source (not listed with `--doc`).
+    pub orphans: Vec<String>,
+    pub shared_keys: Vec<SharedKey>,
+}
+
+impl LanguageAdoption {
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for outcome in &self.outcomes {
+            tally.postings += 1;
+            tally.identical += usize::from(outcome.identical);
+            tally.segments += outcome.segments;
+            tally.adopted += outcome.adopted;
+            tally.stored += outcome.stored;
+        }
+        tally
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub postings: usize,
+    pub identical: usize,
+    pub segments: usize,
+    pub adopted: usize,
+    pub stored: usize,
+}
+
+/// Everything adopt did, and the localized postings it could not read.
+#[derive(Debug, Default)]
+pub struct Adopted {
+    pub languages: Vec<LanguageAdoption>,
+    pub refused: Vec<AdoptError>,
+}
+
+/// Adopts the localized postings of `languages` for the workspace's
+/// selected sources, in `tx` (synced). A source in `unread` has nothing to
+/// align with and is passed over.
+pub fn adopt_all(
+    tx: &Tx<'_>,
+    ws: &Workspace,
+    unread: &HashSet<String>,
+    languages: &[String],
+) -> Result<Adopted, AdoptError> {
+    let project = &ws.project;
+    let sources = &ws.sources;
+    let documents = tx.documents()?;
+    let mut adopted = Adopted::default();
+    for lang in languages {
+        let rows = tx.unit_rows(lang)?;
+        let written = tx.outputs(lang)?;
+        let files = pairing::localized_files(project, lang)?;
+        let pairing = pairing::pair_postings(project, sources, lang, &files);
+        let mut rows_by_path: HashMap<&str, HashMap<&str, &UnitRow>> = HashMap::new();
+        for row in &rows {
+            rows_by_path
+                .entry(row.path.as_str())
+                .or_default()
+                .insert(row.key.as_str(), row);
+        }
+        let no_rows = HashMap::new();
+        let rows_of = |path: &str| rows_by_path.get(path).unwrap_or(&no_rows);
+        // A translation found elsewhere before, and not now, is forgotten:
+        // build goes back to the layout path.
+        let found: HashMap<usize, &String> = pairing
+            .pairs
+            .iter()
+            .filter(|p| p.moved)
+            .map(|p| (p.source, &p.localized))
+            .collect();
+        for (s, source) in sources.iter().enumerate() {
+            if ws.selects(&source.path) {
+                let document = documents[&source.path].id;
+                tx.set_localized_path(document, lang, found.get(&s).map(|p| p.as_str()))?;
+            }
+        }
+        let todo: Vec<&Pair> = pairing
+            .pairs
+            .iter()
+            .filter(|p| ws.selects(&sources[p.source].path))
+            .filter(|p| !unread.contains(&sources[p.source].path))
+            .collect();
+        let mut outcomes = Vec::new();
+        // Reading, parsing and aligning are independent: in parallel, a
+        // chunk at a time, so that a large site is not all in memory.
+        for chunk in todo.chunks(ADOPT_CHUNK) {
+            let adoptions = chunk
+                .par_iter()
+                .map(|pair| {
+                    let source = &sources[pair.source];
+                    // In a file tolkar wrote, a text equal to its source is
+                    // the fallback for a missing translation.
+                    let keep_same = !written.contains_key(&pair.localized);
+                    let stored = usable_translations(rows_of(&source.path));
+                    adopt_file(project, source, &pair.localized, lang, keep_same, &stored)
+                })
+                .collect::<Vec<Result<Adoption, AdoptError>>>();
+            for (pair, adoption) in chunk.iter().zip(adoptions) {
+                // A localized posting that cannot be read is told and left
+                // alone; the others go on.
+                let adoption = match adoption {
+                    Ok(adoption) => adoption,
+                    Err(error) => {
+                        adopted.refused.push(error);
+                        continue;
+                    }
+                };
+                let source = &sources[pair.source];
+                let rows = rows_of(&source.path);
+                let document = documents[&source.path].id;
+                // A copy of the source, first adopted: not a translation.
+                let copy = rows.values().all(|r| r.translation.is_none()) && is_copy(&adoption);
+                let stored = if copy {
+                    0
+                } else {
+                    store_adoption(tx, rows, lang, &adoption)?
+                };
+                tx.set_overrides(
+                    document,
+                    lang,
+                    adoption.overrides.as_deref().unwrap_or_default(),
+                )?;
+                let mut result = outcome(&adoption, pair.localized.clone(), stored);
+                if copy {
+                    result.adopted = 0;
+                    result.problems.push(Problem::Copy);
+                }
+                outcomes.push(result);
+            }
+        }
+        adopted.languages.push(LanguageAdoption {
+            lang: lang.clone(),
+            outcomes,
+            // With --doc, only the postings asked for are reported.
+            orphans: if ws.documents.is_some() {
+                Vec::new()
+            } else {
+                pairing.orphans
+            },
+            shared_keys: pairing.shared_keys,
+        });
+    }
+    Ok(adopted)
+}
+
+/// Reads the localized posting and aligns it with its source.
+fn adopt_file(
+    project: &Project,
+    source: &Source,
+    localized: &str,
+    lang: &str,
+    keep_same: bool,
+    stored: &HashMap<String, String>,
+) -> Result<Adoption, AdoptError> {
+    let full = project.root.join(localized);
+    let bytes = std::fs::read(&full).map_err(|source| AdoptError::Io {
+        path: full.clone(),
+        source,
+    })?;
+    adopt::adopt(
+        &source.bytes,
+        &bytes,
+        &project.rules,
+        lang,
+        keep_same,
+        stored,
+    )
+    .map_err(|(in_source, error)| AdoptError::Posting {
+        path: if in_source {
+            project.root.join(&source.path)
+        } else {
+            full
+        },
+        error,
+    })
+}
+
+/// Stores the adopted texts that differ from what the store has; returns
+/// how many.
+fn store_adoption(
+    tx: &Tx<'_>,
+    by_key: &HashMap<&str, &UnitRow>,
+    lang: &str,
+    adoption: &Adoption,
+) -> Result<usize, StoreError> {
+    let mut stored = 0;
+    for (segment, text) in adoption.source.segments.iter().zip(&adoption.texts) {
+        let (Some(text), Some(row)) = (text, by_key.get(segment.key.as_str())) else {
+            continue;
+        };
+        // The same text as stored: nothing to do, and a stale one stays
+        // stale (the translation was not touched since its source changed).
+        let unchanged = row.translation.as_ref().is_some_and(|t| &t.text == text);
+        if unchanged {
+            continue;
+        }
+        tx.store_translation(&NewTranslation {
+            segment: row.segment,
+            lang,
+            text,
+            state: "translated",
+            source_hash: &row.hash,
+            origin: "adopted",
+        })?;
+        stored += 1;
+    }
+    Ok(stored)
+}
+
+fn outcome(adoption: &Adoption, localized: String, stored: usize) -> Outcome {
+    let source_line = |i: usize| adoption.source.segments[i].line;
+    let localized_line = |i: usize| adoption.localized.segments[i].line;
+    let mut problems = Vec::new();
+    for &s in &adoption.alignment.missing {
+        problems.push(Problem::Missing {
+            key: adoption.source.segments[s].key.clone(),
+            source_line: source_line(s),
+        });
+    }
+    for &l in &adoption.alignment.unmatched {
+        problems.push(Problem::Unmatched {
+            line: localized_line(l),
+            text: adoption.localized.segments[l].text.clone(),
+        });
+    }
+    for (s, l, error) in &adoption.refused {
+        problems.push(Problem::NotAdopted {
+            key: adoption.source.segments[*s].key.clone(),
+            line: localized_line(*l),
+            source_line: source_line(*s),
+            error: error.clone(),
+        });
+    }
+    if adoption.overrides.is_none() {
+        problems.push(Problem::FrontMatterNotComparable);
+    }
+    Outcome {
+        localized,
+        segments: adoption.source.segments.len(),
+        adopted: adoption.texts.iter().flatten().count(),
+        stored,
+        identical: adoption.identical(),
+        first_difference: (!adoption.identical()).then(|| {
+            let at = first_difference(&adoption.localized.source, &adoption.rebuilt);
+            Location::of(&adoption.localized.source, at)
+        }),
+        problems,
+    }
+}
+
+/// The translations build would use now, by key: current ones, and stale
+/// ones whose placeholders still fit.
+fn usable_translations(rows: &HashMap<&str, &UnitRow>) -> HashMap<String, String> {
+    rows.values()
+        .filter_map(|row| {
+            let t = row.translation.as_ref()?;
+            let fits =
+                t.current || crate::segment::placeholder::check(&row.source, &t.text).is_ok();
+            fits.then(|| (row.key.clone(), t.text.clone()))
+        })
+        .collect()
+}
+
+/// A localized posting that is the source word for word: not translated.
+fn is_copy(adoption: &Adoption) -> bool {
+    let mut adopted = adoption
+        .source
+        .segments
+        .iter()
+        .zip(&adoption.texts)
+        .filter_map(|(s, t)| Some((s, t.as_ref()?)))
+        .peekable();
+    adopted.peek().is_some() && adopted.all(|(s, t)| &s.text == t)
+}
+
+/// The byte offset where two texts first differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
