@@ -6,7 +6,9 @@
 pub mod adopt;
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod report;
 pub mod review;
 pub mod stale;
+pub mod translate;
 pub mod workspace;
