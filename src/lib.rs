@@ -1,31 +1,51 @@
 //! tolkar: translation management for Hugo postings.
 //!
-//! The modules follow the data: `posting` turns bytes into a skeleton with
-//! segments, `segment` holds the placeholder notation and hashing, `store`
-//! keeps segments and translations in SQLite, `project` maps source
-//! postings to localized ones, and `reassemble` splices translations back.
-//! `cmd` has one module per command; only `cmd` and `main` print.
+//! The modules follow the data, in layers; each uses only the ones above
+//! it (docs/design-notes.md §15 has the map):
+//!
+//! 1. The pure core, no I/O: `posting` turns bytes into a skeleton with
+//!    segments, `segment` holds the placeholder notation and hashing,
+//!    `reassemble` splices translations back; `exchange` reads and writes
+//!    the translators' file formats.
+//! 2. `store`: segments, translations and what was built, in SQLite.
+//! 3. The domain: `project` (tolkar.toml, which postings exist), `sync`
+//!    (postings into the store, with `drift`), `memory`, `export`,
+//!    `import`, `adopt`, `machine`, and `hugo` (reading a Hugo site for
+//!    init).
+//! 4. `ops`: one operation per command over a synced workspace, returning
+//!    typed reports and errors.
+//! 5. `cmd` (with `cli` and `i18n`): arguments in, localized text out;
+//!    only `cmd` and `main` print.
 
-pub mod adopt;
-pub mod cli;
-pub mod cmd;
-pub mod drift;
+// 1. The pure core.
 pub mod exchange;
-pub mod export;
-pub mod hugo;
-pub mod i18n;
-pub mod import;
-pub mod machine;
-pub mod memory;
 pub mod message;
-pub mod ops;
-pub mod output;
 pub mod posting;
-pub mod project;
 pub mod pseudo;
 pub mod reassemble;
 pub mod segment;
-pub mod store;
-pub mod sync;
-pub mod unreadable;
 pub mod worddiff;
+
+// 2. The store.
+pub mod store;
+pub mod unreadable;
+
+// 3. The domain.
+pub mod adopt;
+pub mod drift;
+pub mod export;
+pub mod hugo;
+pub mod import;
+pub mod machine;
+pub mod memory;
+pub mod output;
+pub mod project;
+pub mod sync;
+
+// 4. Operations.
+pub mod ops;
+
+// 5. Commands.
+pub mod cli;
+pub mod cmd;
+pub mod i18n;

@@ -10,7 +10,7 @@
 //! instead of shifting every pair after it. What does not pair is reported,
 //! never guessed.
 
-pub mod overrides;
+use crate::posting::overrides;
 
 use std::collections::HashMap;
 

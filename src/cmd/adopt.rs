@@ -9,12 +9,12 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, Rollback, note};
-use crate::adopt::overrides::Override;
 use crate::cli::AdoptArgs;
 use crate::i18n::Messages;
 use crate::message::Diagnostic;
 use crate::ops::adopt::AdoptError;
 use crate::ops::adopt::{Adopted, Explanation, Problem, adopt_all, explain};
+use crate::posting::overrides::Override;
 use crate::tr;
 
 pub fn run(

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::adopt::overrides::{self, Override};
 use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
+use crate::posting::overrides::{self, Override};
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;

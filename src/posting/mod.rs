@@ -13,6 +13,7 @@ pub mod inline;
 pub mod location;
 pub mod markdown;
 mod mask;
+pub mod overrides;
 pub mod rules;
 pub mod shortcode;
 pub mod values;

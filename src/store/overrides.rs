@@ -1,5 +1,5 @@
 //! Front-matter overrides per document and language (see
-//! `crate::adopt::overrides`), stored as JSON, and localized postings
+//! `crate::posting::overrides`), stored as JSON, and localized postings
 //! found away from their layout path (by `translationKey`).
 
 use std::collections::HashMap;
@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::{StoreError, Tx, now_utc};
-use crate::adopt::overrides::Override;
+use crate::posting::overrides::Override;
 
 impl Tx<'_> {
     /// Replaces the overrides of a document in a language (none: removed).

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::{AdoptError, Outcome, adopt_file, outcome, pairing, usable_translations};
-use crate::adopt::overrides::Override;
 use crate::posting::Location;
+use crate::posting::overrides::Override;
 use crate::project::Project;
 use crate::store::{Store, UnitRow};
 use crate::sync::Source;

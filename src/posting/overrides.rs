@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::posting::frontmatter::{self, Format};
+use super::frontmatter::{self, Format};
 
 /// One change to the source's front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
