@@ -280,7 +280,8 @@ impl Gap {
 mod tests {
     use super::*;
 
-    fn sides<'a>(list: &'a [(&'a str, &'a str)]) -> Vec<Side<'a>> {
+    /// Segments from (key, text) pairs, each text its own hash.
+    fn sides<'a>(list: &[(&'a str, &'a str)]) -> Vec<Side<'a>> {
         list.iter()
             .map(|&(key, hash)| Side {
                 key,
@@ -290,91 +291,64 @@ mod tests {
             .collect()
     }
 
+    /// Segments from (key, hash, text) triples.
+    fn hashed<'a>(list: &[(&'a str, &'a str, &'a str)]) -> Vec<Side<'a>> {
+        list.iter()
+            .map(|&(key, hash, text)| Side { key, hash, text })
+            .collect()
+    }
+
+    /// The alignment a test expects.
+    fn expected(matched: &[(usize, usize)], added: &[usize], gone: &[usize]) -> Alignment {
+        Alignment {
+            matched: matched.to_vec(),
+            added: added.to_vec(),
+            gone: gone.to_vec(),
+        }
+    }
+
     #[test]
     fn an_edit_after_an_insertion_finds_its_old_self() {
-        let texts = |list: &[&'static str]| -> Vec<(String, &'static str)> {
-            list.iter()
-                .enumerate()
-                .map(|(i, t)| (format!("body:p[{}]", i + 1), *t))
-                .collect()
-        };
-        let old = texts(&[
-            "Vi söker en utvecklare",
-            "Du arbetar med moln och lagring",
-            "Ansök senast i maj",
+        let old = sides(&[
+            ("body:p[1]", "Vi söker en utvecklare"),
+            ("body:p[2]", "Du arbetar med moln och lagring"),
+            ("body:p[3]", "Ansök senast i maj"),
         ]);
-        let new = texts(&[
-            "Vi söker en utvecklare",
-            "Ett helt nytt stycke om något annat",
-            "Du arbetar med moln, nätverk och lagring",
-            "Ansök senast i juni",
+        let new = sides(&[
+            ("body:p[1]", "Vi söker en utvecklare"),
+            ("body:p[2]", "Ett helt nytt stycke om något annat"),
+            ("body:p[3]", "Du arbetar med moln, nätverk och lagring"),
+            ("body:p[4]", "Ansök senast i juni"),
         ]);
-        fn side<'a>((key, text): &'a (String, &'static str)) -> Side<'a> {
-            Side {
-                key: key.as_str(),
-                hash: text,
-                text,
-            }
-        }
-        let old: Vec<Side> = old.iter().map(side).collect();
-        let new: Vec<Side> = new.iter().map(side).collect();
-        let alignment = align(&old, &new);
-        assert_eq!(alignment.matched, [(0, 0), (1, 2), (2, 3)]);
-        assert_eq!(alignment.added, [1]);
-        assert!(alignment.gone.is_empty());
+        assert_eq!(
+            align(&old, &new),
+            expected(&[(0, 0), (1, 2), (2, 3)], &[1], &[])
+        );
     }
 
     #[test]
     fn a_rewrite_alone_in_its_gap_pairs_and_kinds_do_not_mix() {
-        let old = [
-            Side {
-                key: "body:h2[1]",
-                hash: "a",
-                text: "Om oss",
-            },
-            Side {
-                key: "body:p[1]",
-                hash: "b",
-                text: "Gammal text helt och hållet",
-            },
-            Side {
-                key: "body:li[1]",
-                hash: "c",
-                text: "Kaffe",
-            },
-        ];
-        let new = [
-            Side {
-                key: "body:h2[1]",
-                hash: "a",
-                text: "Om oss",
-            },
-            Side {
-                key: "body:p[1]",
-                hash: "x",
-                text: "Något annat skrivet på nytt",
-            },
-            Side {
-                key: "body:li[1]",
-                hash: "y",
-                text: "Te",
-            },
-        ];
+        let old = hashed(&[
+            ("body:h2[1]", "a", "Om oss"),
+            ("body:p[1]", "b", "Gammal text helt och hållet"),
+            ("body:li[1]", "c", "Kaffe"),
+        ]);
+        let mut new = hashed(&[
+            ("body:h2[1]", "a", "Om oss"),
+            ("body:p[1]", "x", "Något annat skrivet på nytt"),
+            ("body:li[1]", "y", "Te"),
+        ]);
         let alignment = align(&old, &new);
         assert_eq!(alignment.matched, [(0, 0), (1, 1), (2, 2)]);
         // Two new paragraphs for one old one: which is the rewrite is a
         // guess, so neither pairs; and a list item never pairs with a
         // paragraph.
-        let mut new = new.to_vec();
         new[2] = Side {
             key: "body:p[2]",
             hash: "z",
             text: "Ytterligare ett stycke",
         };
-        let alignment = align(&old, &new);
-        assert_eq!(alignment.matched, [(0, 0)]);
-        assert_eq!(alignment.added, [1, 2]);
-        assert_eq!(alignment.gone, [1, 2]);
+        assert_eq!(align(&old, &new), expected(&[(0, 0)], &[1, 2], &[1, 2]));
     }
 
     #[test]
@@ -395,10 +369,10 @@ mod tests {
             ),
             ("p[4]", "Välkommen"),
         ]);
-        let alignment = align(&old, &new);
-        assert_eq!(alignment.matched, [(1, 0), (0, 1), (2, 2)]);
-        assert_eq!(alignment.added, [3]);
-        assert!(alignment.gone.is_empty());
+        assert_eq!(
+            align(&old, &new),
+            expected(&[(1, 0), (0, 1), (2, 2)], &[3], &[])
+        );
     }
 
     #[test]

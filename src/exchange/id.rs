@@ -63,52 +63,53 @@ pub fn from_nmtoken(token: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Checks that `id` splits into `path` and `key`.
+    #[track_caller]
+    fn assert_splits(id: &str, path: &str, key: &str) {
+        assert_eq!(split(id), Some((path, key)), "{id}");
+    }
+
     #[test]
     fn ids_split_into_path_and_key() {
-        assert_eq!(
-            split(&join("content/sv/a b.md", "body:p[3]")),
-            Some(("content/sv/a b.md", "body:p[3]"))
+        assert_splits(
+            &join("content/sv/a b.md", "body:p[3]"),
+            "content/sv/a b.md",
+            "body:p[3]",
         );
         assert_eq!(split("no-hash"), None);
         assert_eq!(split("#body:p[1]"), None);
         assert_eq!(split("./#body:p[1]"), None);
         assert_eq!(split("a.md#"), None);
         // Keys that do not look like ours: the first `#`.
-        assert_eq!(split("a.md#k#2"), Some(("a.md", "k#2")));
+        assert_splits("a.md#k#2", "a.md", "k#2");
     }
 
     #[test]
     fn paths_may_contain_hashes() {
-        assert_eq!(
-            split("content/sv/career/c#sharp.md#body:p[1]"),
-            Some(("content/sv/career/c#sharp.md", "body:p[1]"))
+        assert_splits(
+            "content/sv/career/c#sharp.md#body:p[1]",
+            "content/sv/career/c#sharp.md",
+            "body:p[1]",
         );
-        assert_eq!(
-            split("c#sharp.md#body:p[1]"),
-            Some(("c#sharp.md", "body:p[1]"))
-        );
-        assert_eq!(split("a#b.md#fm:title"), Some(("a#b.md", "fm:title")));
-        assert_eq!(
-            split("a#sc.md#sc:note[1].0"),
-            Some(("a#sc.md", "sc:note[1].0"))
-        );
+        assert_splits("c#sharp.md#body:p[1]", "c#sharp.md", "body:p[1]");
+        assert_splits("a#b.md#fm:title", "a#b.md", "fm:title");
+        assert_splits("a#sc.md#sc:note[1].0", "a#sc.md", "sc:note[1].0");
         // A `#` inside the key stays in the key.
-        assert_eq!(split("a.md#fm:C#"), Some(("a.md", "fm:C#")));
-        assert_eq!(
-            split(&join("x#y.md", "fm:tags[2]")),
-            Some(("x#y.md", "fm:tags[2]"))
-        );
+        assert_splits("a.md#fm:C#", "a.md", "fm:C#");
+        assert_splits(&join("x#y.md", "fm:tags[2]"), "x#y.md", "fm:tags[2]");
     }
 
     #[test]
     fn a_leading_dot_slash_is_dropped() {
-        assert_eq!(
-            split("./content/x.md#sc:note[1].0"),
-            Some(("content/x.md", "sc:note[1].0"))
+        assert_splits(
+            "./content/x.md#sc:note[1].0",
+            "content/x.md",
+            "sc:note[1].0",
         );
-        assert_eq!(
-            split("./content/sv/a.md#body:p[1]"),
-            Some(("content/sv/a.md", "body:p[1]"))
+        assert_splits(
+            "./content/sv/a.md#body:p[1]",
+            "content/sv/a.md",
+            "body:p[1]",
         );
     }
 

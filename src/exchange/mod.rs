@@ -344,6 +344,34 @@ pub(crate) mod sample {
         }
     }
 
+    /// Writes the sample export in `format` and reads it back, checking
+    /// what `assert_reads_back` checks, both languages, and that every
+    /// unit keeps the state it was written in (all formats but PO keep
+    /// all six). Gives the export, the text and what was read.
+    #[track_caller]
+    pub fn round_trip(format: Format) -> (Export, String, ImportFile) {
+        let export = export();
+        let text = write(format, &export);
+        assert_reads_back(format, &export, &text);
+        let file = read(format, &text).unwrap();
+        assert_eq!(file.source_lang.as_deref(), Some("sv"));
+        assert_eq!(file.target_lang.as_deref(), Some("en"));
+        let states: Vec<_> = file.units.iter().map(|u| u.state).collect();
+        let written: Vec<_> = export.units.iter().map(|u| Some(u.state)).collect();
+        assert_eq!(states, written, "{format}");
+        (export, text, file)
+    }
+
+    /// The 1-based number of the first line of `text` that contains
+    /// `needle`.
+    #[track_caller]
+    pub fn line_of(text: &str, needle: &str) -> usize {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line contains {needle:?}:\n{text}"))
+            + 1
+    }
+
     /// Checks that reading `text` gives every unit of `export` back, with
     /// the states the format keeps.
     pub fn assert_reads_back(format: Format, export: &Export, text: &str) {

@@ -392,6 +392,8 @@ impl Parser {
             return Ok(());
         }
         let start = line.len() - body.len();
+        // An error at the start of the line's content.
+        let fail = |message: &str| Err(error_at(no, line, start, message));
         let previous_open = std::mem::take(&mut self.entry.previous_open);
         if let Some(comment) = body.strip_prefix('#') {
             return self.comment(no, line, start, comment, previous_open);
@@ -407,12 +409,7 @@ impl Parser {
                 Field::Str => entry.text.as_mut(),
             };
             let Some(target) = target else {
-                return Err(error_at(
-                    no,
-                    line,
-                    start,
-                    "a string must follow msgctxt, msgid or msgstr",
-                ));
+                return fail("a string must follow msgctxt, msgid or msgstr");
             };
             target.push_str(&value);
             return Ok(());
@@ -424,20 +421,10 @@ impl Parser {
                     self.finish()?;
                 }
                 if self.entry.id.is_some() {
-                    return Err(error_at(
-                        no,
-                        line,
-                        start,
-                        "msgctxt after msgid: expected msgstr",
-                    ));
+                    return fail("msgctxt after msgid: expected msgstr");
                 }
                 if self.entry.context.is_some() {
-                    return Err(error_at(
-                        no,
-                        line,
-                        start,
-                        "a second msgctxt: expected msgid",
-                    ));
+                    return fail("a second msgctxt: expected msgid");
                 }
                 let value = string(no, line, quote)?;
                 self.entry.touch(no);
@@ -449,9 +436,9 @@ impl Parser {
                     self.finish()?;
                 }
                 if let Some((_, id_line)) = &self.entry.id {
-                    let message =
-                        format!("a second msgid: the msgid on line {id_line} has no msgstr");
-                    return Err(error_at(no, line, start, message));
+                    return fail(&format!(
+                        "a second msgid: the msgid on line {id_line} has no msgstr"
+                    ));
                 }
                 let value = string(no, line, quote)?;
                 self.entry.touch(no);
@@ -459,33 +446,27 @@ impl Parser {
                 self.entry.field = Field::Id;
             }
             "msgid_plural" => {
-                return Err(error_at(
-                    no,
-                    line,
-                    start,
+                return fail(
                     "msgid_plural: tolkar has no plural forms, so this entry is not from tolkar",
-                ));
+                );
             }
             "msgstr" => {
                 if self.entry.id.is_none() {
-                    return Err(error_at(no, line, start, "msgstr without msgid"));
+                    return fail("msgstr without msgid");
                 }
                 if self.entry.text.is_some() {
-                    return Err(error_at(no, line, start, "a second msgstr in one entry"));
+                    return fail("a second msgstr in one entry");
                 }
                 let value = string(no, line, quote)?;
                 self.entry.text = Some(value);
                 self.entry.field = Field::Str;
             }
             word if word.starts_with("msgstr[") => {
-                return Err(error_at(
-                    no,
-                    line,
-                    start,
-                    format!("{word}: tolkar has no plural forms, so this entry is not from tolkar"),
+                return fail(&format!(
+                    "{word}: tolkar has no plural forms, so this entry is not from tolkar"
                 ));
             }
-            word => return Err(error_at(no, line, start, format!("unknown keyword {word}"))),
+            word => return fail(&format!("unknown keyword {word}")),
         }
         Ok(())
     }

@@ -177,6 +177,21 @@ impl Element {
     pub fn error(&self, message: impl Into<String>) -> ReadError {
         ReadError::new(self.line, self.column, message)
     }
+
+    /// The child elements `ns`:`name`, and theirs in any `<group>` child
+    /// of the same namespace, groups within groups included, in document
+    /// order: the units of an XLIFF `<file>` or `<body>`.
+    pub fn grouped(&self, ns: &str, name: &str) -> Vec<&Element> {
+        let mut found = Vec::new();
+        for el in self.elements().filter(|el| el.ns == ns) {
+            if el.name == "group" {
+                found.extend(el.grouped(ns, name));
+            } else if el.name == name {
+                found.push(el);
+            }
+        }
+        found
+    }
 }
 
 /// Line and column of byte offsets met in increasing order, counted
@@ -217,6 +232,19 @@ impl<'a> Position<'a> {
         self.offset = offset;
         (self.line, self.column + 1)
     }
+}
+
+/// Reads `text` into its root element, which must be `<xliff>` in
+/// namespace `ns`; `version` names the XLIFF version in the error.
+pub fn parse_xliff(text: &str, ns: &str, version: &str) -> Result<Element, ReadError> {
+    let root = parse(text)?;
+    if !root.is(ns, "xliff") {
+        return Err(root.error(format!(
+            "not an XLIFF {version} document: the root is <{}> in namespace \"{}\"",
+            root.name, root.ns
+        )));
+    }
+    Ok(root)
 }
 
 /// Reads `text` into its root element. Comments and processing

@@ -129,23 +129,11 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
         match token {
             Token::Text(range) => push_text(src, range, &mut text, &mut breaks),
             Token::Atom(range) => {
-                let id = placeholders.len() as u32 + 1;
-                placeholders.push(Placeholder {
-                    id,
-                    open: range,
-                    close: None,
-                    relabel: None,
-                });
+                let id = push_placeholder(&mut placeholders, range);
                 text.push_str(&format!("<{id}/>"));
             }
             Token::Open(range) => {
-                let id = placeholders.len() as u32 + 1;
-                placeholders.push(Placeholder {
-                    id,
-                    open: range,
-                    close: None,
-                    relabel: None,
-                });
+                let id = push_placeholder(&mut placeholders, range);
                 open_ids.push(id);
                 text.push_str(&format!("<{id}>"));
             }
@@ -166,6 +154,19 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
         placeholders,
         breaks,
     })
+}
+
+/// Adds a placeholder for the markup at `open`, numbered after the last
+/// one, with no closing markup yet; its id.
+fn push_placeholder(placeholders: &mut Vec<Placeholder>, open: Range<usize>) -> u32 {
+    let id = placeholders.len() as u32 + 1;
+    placeholders.push(Placeholder {
+        id,
+        open,
+        close: None,
+        relabel: None,
+    });
+    id
 }
 
 fn token_range(token: &Token) -> Range<usize> {
