@@ -444,12 +444,22 @@ mod tests {
             " mellanslag ",
             "a;b\tc",
         ];
-        for (unit, t) in e.units.iter_mut().zip(texts) {
-            unit.source = t.to_string();
-            unit.target = Some(format!("{t}, en"));
-        }
+        // One unit per text: every one is written and read back.
+        let template = e.units[0].clone();
+        e.units = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut unit = template.clone();
+                unit.key = format!("body:p[{i}]");
+                unit.source = t.to_string();
+                unit.target = Some(format!("{t}, en"));
+                unit
+            })
+            .collect();
         let text = write(&e);
         sample::assert_reads_back(Format::Csv, &e, &text);
+        assert!(text.contains("\"a;b\tc, en\""), "{text}");
         assert!(text.contains(",=SUM(A1:A2),\"=SUM(A1:A2), en\","), "{text}");
         assert!(text.contains(",@hem,\"@hem, en\","), "{text}");
     }
