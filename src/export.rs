@@ -89,14 +89,14 @@ pub fn export(
                 Some(t) => (
                     Some(t.text),
                     t.previous_source.filter(|_| !t.current),
-                    Some(t.origin),
+                    Some(t.origin.to_string()),
                 ),
                 None => (None, None, None),
             };
             ExportUnit {
                 path: row.path,
                 key: row.key,
-                kind: row.kind,
+                kind: row.kind.to_string(),
                 line: row.line,
                 source: row.source,
                 target,
@@ -119,7 +119,7 @@ pub fn export(
 pub fn state_of(row: &UnitRow) -> State {
     match &row.translation {
         None => State::Missing,
-        Some(t) => State::of_stored(&t.state, t.current),
+        Some(t) => State::of_stored(t.state, t.current),
     }
 }
 

@@ -9,9 +9,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 
 use crate::exchange::{ImportUnit, State, id};
+use crate::posting::Kind;
 use crate::segment::hash::source_hash;
 use crate::segment::placeholder::{self, PlaceholderError};
-use crate::store::{NewTranslation, StoreError, Tx, UnitRow};
+use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
 
 /// Why a unit is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,7 +224,7 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
     // The translator saw the unit's source: its placeholders are the ones
     // to keep.
     let seen_source = unit.source.as_deref().unwrap_or(&row.source);
-    if has_placeholders(&row.kind)
+    if has_placeholders(row.kind)
         && let Err(e) = placeholder::check(seen_source, target)
     {
         return Decision::Refused(Reason::Placeholder(e));
@@ -232,14 +233,14 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
     let made_for_older = seen_hash != row.hash;
     let file_state = reading.state.or(unit.state);
     if let Some(t) = &row.translation {
-        let kept = State::of_stored(&t.state, true);
+        let kept = t.state;
         let unchanged = if made_for_older {
             // An old file again: the same text for the same old source.
             t.source_hash == seen_hash
                 && t.text == target
                 && file_state.is_none_or(|s| s == State::Stale || s == (reading.read_back)(kept))
         } else {
-            let shown = (reading.read_back)(State::of_stored(&t.state, t.current));
+            let shown = (reading.read_back)(State::of_stored(t.state, t.current));
             t.text == target && file_state.is_none_or(|s| s == shown)
         };
         if unchanged || (reading.same_text_is_unchanged && t.current && t.text == target) {
@@ -281,8 +282,8 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
 
 /// Whether segments of `kind` have placeholders. Front-matter values and
 /// shortcode parameters have none: a `<1>` in them is text.
-pub fn has_placeholders(kind: &str) -> bool {
-    !matches!(kind, "front-matter" | "shortcode-param")
+pub fn has_placeholders(kind: Kind) -> bool {
+    !matches!(kind, Kind::FrontMatter | Kind::ShortcodeParam)
 }
 
 /// Whether an id's path stays inside the project: relative, no `..`.
@@ -294,7 +295,12 @@ fn inside_project(path: &str) -> bool {
 }
 
 /// Stores every decision that stores something, with `origin`.
-pub fn apply(tx: &Tx<'_>, lang: &str, planned: &[Planned], origin: &str) -> Result<(), StoreError> {
+pub fn apply(
+    tx: &Tx<'_>,
+    lang: &str,
+    planned: &[Planned],
+    origin: &Origin,
+) -> Result<(), StoreError> {
     for p in planned {
         let (Decision::New(store) | Decision::Updated(store) | Decision::Stale(store)) =
             &p.decision
@@ -306,7 +312,7 @@ pub fn apply(tx: &Tx<'_>, lang: &str, planned: &[Planned], origin: &str) -> Resu
             lang,
             text: &store.text,
             // `decide` stores missing and stale as draft, as this does.
-            state: store.state.stored().unwrap_or("draft"),
+            state: store.state.stored().unwrap_or(State::Draft),
             source_hash: &store.source_hash,
             origin,
         })?;
@@ -320,25 +326,25 @@ mod tests {
     use crate::store::TranslationRow;
 
     fn segments() -> Segments {
-        let row = |segment, key: &str, source: &str, translation: Option<(&str, &str, bool)>| {
+        let row = |segment, key: &str, source: &str, translation: Option<(&str, State, bool)>| {
             let hash = source_hash(source);
             UnitRow {
                 segment,
                 path: "content/sv/a.md".into(),
                 key: key.into(),
-                kind: "paragraph".into(),
+                kind: Kind::Paragraph,
                 line: 1,
                 source: source.into(),
                 translation: translation.map(|(text, state, current)| TranslationRow {
                     text: text.into(),
-                    state: state.into(),
+                    state,
                     source_hash: if current {
                         hash.clone()
                     } else {
                         source_hash("old")
                     },
                     current,
-                    origin: "test".into(),
+                    origin: Origin::ReviewSet,
                     previous_source: (!current).then(|| "old".into()),
                 }),
                 hash,
@@ -350,9 +356,14 @@ mod tests {
                 2,
                 "body:p[2]",
                 "Kaffe",
-                Some(("Coffee", "translated", true)),
+                Some(("Coffee", State::Translated, true)),
             ),
-            row(3, "body:p[3]", "Te nu", Some(("Tea", "reviewed", false))),
+            row(
+                3,
+                "body:p[3]",
+                "Te nu",
+                Some(("Tea", State::Reviewed, false)),
+            ),
         ];
         Segments {
             rows: rows
@@ -466,7 +477,7 @@ mod tests {
         let mut segments = segments();
         let mut title = segments.rows[&("content/sv/a.md".into(), "body:p[1]".into())].clone();
         title.key = "fm:title".into();
-        title.kind = "front-matter".into();
+        title.kind = Kind::FrontMatter;
         title.source = "Tre <1> skäl".into();
         title.hash = source_hash(&title.source);
         segments

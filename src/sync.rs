@@ -132,7 +132,7 @@ struct Parsed<'s> {
 /// storing thread neither hashes nor frees whole documents.
 struct OwnedRow {
     key: String,
-    kind: &'static str,
+    kind: crate::posting::Kind,
     line: usize,
     text: String,
     hash: String,
@@ -229,7 +229,7 @@ fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Un
         .map(|s| OwnedRow {
             hash: source_hash(&s.text),
             key: s.key,
-            kind: s.kind.as_str(),
+            kind: s.kind,
             line: s.line,
             text: s.text,
         })

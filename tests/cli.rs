@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use common::{copy_tree, tolkar_in};
+use tolkar::exchange::State;
+use tolkar::store::Origin;
 
 /// A temporary copy of the example site.
 struct Site {
@@ -62,7 +64,9 @@ impl Site {
     fn put_translation(&self, doc: &str, key: &str, lang: &str, text: &str) {
         let mut store = tolkar::store::Store::open(&self.path(".tolkar/tolkar.db")).unwrap();
         let stored = store
-            .transaction(|tx| tx.put_translation(doc, key, lang, text, "translated", "test"))
+            .transaction(|tx| {
+                tx.put_translation(doc, key, lang, text, State::Translated, &Origin::ReviewSet)
+            })
             .unwrap();
         assert!(stored, "{doc} has segment {key}");
     }
@@ -568,8 +572,8 @@ fn a_large_build_uses_every_translation() {
                     "body:p[1]",
                     "da",
                     &format!("Afsnit nummer {i}."),
-                    "translated",
-                    "test"
+                    State::Translated,
+                    &Origin::ReviewSet
                 )?);
             }
             Ok(())

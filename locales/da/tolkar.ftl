@@ -39,6 +39,7 @@ error-hugo-config = { $path }:{ $line }:{ $column }: ugyldig Hugo-konfiguration:
 error-init-no-targets = ingen målsprog: { $dir } har ingen Hugo-konfiguration, der nævner andre sprog end { $source }; angiv dem med --targets
 error-db-newer = databasen { $path } er oprettet af en nyere version af tolkar (skema { $found }, denne version kender { $known }); opgrader tolkar
 error-db = databasefejl i { $path }: { $error }
+error-db-value = databasen { $path } har { $value } i { $column }, som denne version af tolkar ikke kender; blev den skrevet af en nyere tolkar?
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler

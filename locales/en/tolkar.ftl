@@ -39,6 +39,7 @@ error-hugo-config = { $path }:{ $line }:{ $column }: invalid Hugo configuration:
 error-init-no-targets = no target languages: { $dir } has no Hugo configuration naming languages besides { $source }; name them with --targets
 error-db-newer = the database { $path } was made by a newer tolkar (schema { $found }, this tolkar knows { $known }); upgrade tolkar
 error-db = database error in { $path }: { $error }
+error-db-value = the database { $path } holds { $value } in { $column }, which this tolkar does not know; was it written by a newer tolkar?
 error-missing-translations =
     { $count ->
         [one] { $count } segment has

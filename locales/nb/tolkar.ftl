@@ -39,6 +39,7 @@ error-hugo-config = { $path }:{ $line }:{ $column }: ugyldig Hugo-konfigurasjon:
 error-init-no-targets = ingen målspråk: { $dir } har ingen Hugo-konfigurasjon som nevner andre språk enn { $source }; oppgi dem med --targets
 error-db-newer = databasen { $path } ble laget av en nyere versjon av tolkar (skjema { $found }, denne versjonen kjenner til { $known }); oppgrader tolkar
 error-db = databasefeil i { $path }: { $error }
+error-db-value = databasen { $path } har { $value } i { $column }, som denne versjonen av tolkar ikke kjenner til; ble den skrevet av en nyere tolkar?
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler

@@ -39,6 +39,7 @@ error-hugo-config = { $path }:{ $line }:{ $column }: ogiltig Hugo-konfiguration:
 error-init-no-targets = inga målspråk: { $dir } har ingen Hugo-konfiguration som nämner andra språk än { $source }; ange dem med --targets
 error-db-newer = databasen { $path } skapades av en nyare version av tolkar (schema { $found }, den här versionen känner till { $known }); uppgradera tolkar
 error-db = databasfel i { $path }: { $error }
+error-db-value = databasen { $path } har { $value } i { $column }, som den här versionen av tolkar inte känner till; skrevs den av en nyare tolkar?
 error-missing-translations = { $count } segment saknar översättning till { $lang } (--missing error)
 error-unknown-language = okänt språk { $lang }: projektet översätts till { $langs }
 error-bad-translation = { $path } ({ $lang }): en sparad översättning passar inte: { $reason }

@@ -68,7 +68,7 @@ pub fn adopt(
     let mut same_as_source = Vec::new();
     for &(s, l) in &alignment.pairs {
         let (from, to) = (&source.segments[s], &localized.segments[l]);
-        if crate::import::has_placeholders(from.kind.as_str())
+        if crate::import::has_placeholders(from.kind)
             && let Err(e) = placeholder::check(&from.text, &to.text)
         {
             refused.push((s, l, e));

@@ -37,21 +37,19 @@ impl State {
         }
     }
 
-    /// The value of the `state` column, for the states that are stored.
-    pub fn stored(self) -> Option<&'static str> {
+    /// The state itself if it is one that is stored (the `state` column
+    /// holds its name, see `crate::store`), `None` if it is derived.
+    pub fn stored(self) -> Option<State> {
         match self {
             State::Missing | State::Stale => None,
-            other => Some(other.as_str()),
+            other => Some(other),
         }
     }
 
     /// The state of a stored translation: its stored state, or stale if it
     /// was made for another source.
-    pub fn of_stored(stored: &str, current: bool) -> State {
-        if !current {
-            return State::Stale;
-        }
-        stored.parse().unwrap_or(State::Draft)
+    pub fn of_stored(stored: State, current: bool) -> State {
+        if current { stored } else { State::Stale }
     }
 }
 
@@ -83,7 +81,7 @@ mod tests {
         }
         assert_eq!(" Reviewed".parse(), Ok(State::Reviewed));
         assert!("done".parse::<State>().is_err());
-        assert_eq!(State::of_stored("reviewed", false), State::Stale);
-        assert_eq!(State::of_stored("machine", true), State::Machine);
+        assert_eq!(State::of_stored(State::Reviewed, false), State::Stale);
+        assert_eq!(State::of_stored(State::Machine, true), State::Machine);
     }
 }

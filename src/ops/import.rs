@@ -12,7 +12,7 @@ use crate::import::{Planned, Reading, Segments, Tally, apply, plan};
 use crate::message::{Diagnostic, Message};
 use crate::posting::Location;
 use crate::project::{Project, ProjectError};
-use crate::store::{StoreError, Tx};
+use crate::store::{Origin, StoreError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -242,7 +242,7 @@ pub fn store_all(
     imports: &[FileImport],
 ) -> Result<u64, StoreError> {
     for import in imports {
-        let origin = format!("import:{}", file_name(&import.path));
+        let origin = Origin::Import(file_name(&import.path));
         apply(tx, &import.lang, &import.planned, &origin)?;
     }
     let mut filled = 0;

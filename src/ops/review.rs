@@ -7,7 +7,7 @@ use crate::exchange::{State, id};
 use crate::export::state_of;
 use crate::message::{Diagnostic, Message};
 use crate::segment::placeholder::{self, PlaceholderError};
-use crate::store::{NewTranslation, StoreError, Tx, UnitRow};
+use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -55,7 +55,7 @@ pub enum Action<'a> {
 pub struct Change {
     pub text: String,
     pub state: State,
-    pub origin: String,
+    pub origin: Origin,
 }
 
 /// Applies `action` to every unit of `lang` that `named` picks, after
@@ -119,8 +119,8 @@ pub fn change(action: Action<'_>, row: &UnitRow) -> Result<Option<Change>, Revie
                 fits(row, &t.text)?;
                 Some(Change {
                     text: t.text.clone(),
-                    state: State::of_stored(&t.state, true),
-                    origin: "review:confirm".into(),
+                    state: t.state,
+                    origin: Origin::ReviewConfirm,
                 })
             }
             None => None,
@@ -140,7 +140,7 @@ pub fn change(action: Action<'_>, row: &UnitRow) -> Result<Option<Change>, Revie
             Some(Change {
                 text: text.to_string(),
                 state: State::Translated,
-                origin: "review:set".into(),
+                origin: Origin::ReviewSet,
             })
         }
     })
@@ -152,7 +152,7 @@ pub fn store(tx: &Tx<'_>, lang: &str, row: &UnitRow, change: &Change) -> Result<
         segment: row.segment,
         lang,
         text: &change.text,
-        state: change.state.stored().unwrap_or("translated"),
+        state: change.state.stored().unwrap_or(State::Translated),
         source_hash: &row.hash,
         origin: &change.origin,
     })
@@ -161,7 +161,7 @@ pub fn store(tx: &Tx<'_>, lang: &str, row: &UnitRow, change: &Change) -> Result<
 /// A text for a segment must have the placeholders of its source (front
 /// matter and parameters have none).
 pub fn fits(row: &UnitRow, text: &str) -> Result<(), ReviewError> {
-    if crate::import::has_placeholders(&row.kind)
+    if crate::import::has_placeholders(row.kind)
         && let Err(error) = placeholder::check(&row.source, text)
     {
         return Err(ReviewError::Placeholders {

@@ -85,7 +85,7 @@ fn documents(
             .segments
             .push(StaleSegment {
                 key: row.key,
-                kind: row.kind,
+                kind: row.kind.to_string(),
                 line: row.line,
                 localized_line: None,
                 old_source: old,

@@ -12,7 +12,7 @@ use crate::import::{Decision, Reading, Reason, Segments, Tally, apply, plan};
 use crate::machine::{Request, translate as run_command};
 use crate::message::{Diagnostic, Message};
 use crate::project::Project;
-use crate::store::{Store, StoreError, Tx, UnitRow};
+use crate::store::{Origin, Store, StoreError, Tx, UnitRow};
 use crate::sync::Progress;
 
 #[derive(Debug, thiserror::Error)]
@@ -129,7 +129,7 @@ pub fn translate(
     // The whole command names the engine better than its first word (often
     // just `python3`).
     let command = options.command;
-    let origin = format!("mt:{}", command.trim().chars().take(80).collect::<String>());
+    let origin = Origin::Machine(command.trim().chars().take(80).collect());
     progress.start(order.len());
     let mut done = Translated::default();
     for texts in order.chunks(options.batch.max(1)) {

@@ -46,6 +46,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::FrontMatter,
+        Kind::Heading,
+        Kind::Paragraph,
+        Kind::ListItem,
+        Kind::TableCell,
+        Kind::Quote,
+        Kind::Footnote,
+        Kind::Alt,
+        Kind::ShortcodeParam,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::FrontMatter => "front-matter",
@@ -58,6 +70,12 @@ impl Kind {
             Kind::Alt => "alt",
             Kind::ShortcodeParam => "shortcode-param",
         }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

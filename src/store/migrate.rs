@@ -6,6 +6,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::StoreError;
+use super::sql::Ctx;
 
 /// Every migration, in order; never edit one that has shipped.
 const MIGRATIONS: &[&str] = &[
@@ -17,14 +18,10 @@ const MIGRATIONS: &[&str] = &[
 
 /// Brings the schema up to date; true if the database was empty.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {
-    let sqlite = |source| StoreError::Sqlite {
-        path: path.to_path_buf(),
-        source,
-    };
     let known = MIGRATIONS.len() as i64;
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(sqlite)?;
+        .ctx(path)?;
     if found > known {
         return Err(StoreError::Newer {
             path: path.to_path_buf(),
@@ -35,13 +32,12 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {
     if found == known {
         return Ok(false);
     }
-    let tx = conn.transaction().map_err(sqlite)?;
+    let tx = conn.transaction().ctx(path)?;
     for migration in &MIGRATIONS[found as usize..] {
-        tx.execute_batch(migration).map_err(sqlite)?;
+        tx.execute_batch(migration).ctx(path)?;
     }
-    tx.pragma_update(None, "user_version", known)
-        .map_err(sqlite)?;
-    tx.commit().map_err(sqlite)?;
+    tx.pragma_update(None, "user_version", known).ctx(path)?;
+    tx.commit().ctx(path)?;
     Ok(found == 0)
 }
 

@@ -1,22 +1,55 @@
-//! The SQLite store: every SQL statement of tolkar lives under this module.
+//! The SQLite store: every SQL statement of tolkar lives under this module,
+//! each in one place, in the file of the table it is about:
+//!
+//! - `documents`: source postings (and when each was synced, and why one
+//!   could not be read);
+//! - `segments`: their translatable pieces, the history of their source
+//!   texts, and the index of segments by source hash;
+//! - `translations`: the one writer of a translation, what build reads,
+//!   the counts status reports;
+//! - `units`: live segments joined with their translation, as export,
+//!   import and review see them;
+//! - `memory`: the translation memory, read for matches and filled from;
+//! - `outputs`: what build last wrote;
+//! - `overrides`: front-matter overrides and localized paths.
+//!
+//! Values cross the boundary typed: a translation's `State` and `Origin`
+//! and a segment's `Kind` are read and written as the text they always
+//! were (`values`), and a stored text none of them knows is an error that
+//! names the database, the column and the value. Every rusqlite error
+//! leaves through `sql::Ctx`, which names the database.
 //!
 //! The schema is in `migrations/NNNN_name.sql`, embedded and applied in
 //! order against `PRAGMA user_version` in one transaction. A database from
 //! a newer tolkar is refused before anything is written to it.
 
-mod exchange;
+mod documents;
+mod memory;
 mod migrate;
+mod origin;
+mod outputs;
 mod overrides;
-mod queries;
+mod segments;
+mod sql;
 mod time;
+mod translations;
+mod units;
+mod values;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use exchange::*;
-pub use queries::*;
+pub use documents::StoredDocument;
+pub use memory::MemoryRow;
+pub use origin::{Origin, UnknownOrigin};
+pub use outputs::Output;
+pub use segments::{SegmentRow, StoredSegment};
+use sql::Ctx;
 pub use time::now_utc;
+pub use translations::{Counts, NewTranslation, StoredTranslation, TranslationSummary};
+pub use units::{TranslationRow, UnitRow};
+pub use values::{NotStored, UnknownValue};
 
 /// What can go wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +62,14 @@ pub enum StoreError {
         path: PathBuf,
         found: i64,
         known: i64,
+    },
+    /// A stored text that none of the values of its column is (written by
+    /// something other than tolkar, or a newer one).
+    #[error("the database {path} holds {value:?} in {column}, which this tolkar does not know")]
+    UnknownValue {
+        path: PathBuf,
+        column: &'static str,
+        value: String,
     },
     #[error("database error in {path}: {source}")]
     Sqlite {
@@ -52,6 +93,18 @@ impl crate::message::Diagnostic for StoreError {
                 crate::msg_id!("error-db-newer"),
                 path,
                 vec![("found", found.to_string()), ("known", known.to_string())],
+            ),
+            StoreError::UnknownValue {
+                path,
+                column,
+                value,
+            } => Message::at_path(
+                crate::msg_id!("error-db-value"),
+                path,
+                vec![
+                    ("column", column.to_string()),
+                    ("value", format!("{value:?}")),
+                ],
             ),
             StoreError::Sqlite { path, source } => Message::at_path(
                 crate::msg_id!("error-db"),
@@ -78,30 +131,20 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let conn = Connection::open(path).ctx(path)?;
         Store::setup(conn, path)
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Sqlite {
-            path: ":memory:".into(),
-            source,
-        })?;
-        Store::setup(conn, Path::new(":memory:"))
+        let path = Path::new(":memory:");
+        let conn = Connection::open_in_memory().ctx(path)?;
+        Store::setup(conn, path)
     }
 
     fn setup(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
-        let sqlite = |source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
         conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(sqlite)?;
+            .ctx(path)?;
+        conn.pragma_update(None, "foreign_keys", true).ctx(path)?;
         // Migrate first: a database from a newer tolkar is refused before
         // even its journal mode is touched.
         let created = migrate::migrate(&mut conn, path)?;
@@ -112,16 +155,14 @@ impl Store {
         if !created {
             let _: String = conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(sqlite)?;
+                .ctx(path)?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(sqlite)?;
+            .ctx(path)?;
         // 64 MB of page cache: a sync of a large site writes hundreds of
         // thousands of rows in one transaction.
-        conn.pragma_update(None, "cache_size", -65_536)
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")
-            .map_err(sqlite)?;
+        conn.pragma_update(None, "cache_size", -65_536).ctx(path)?;
+        conn.pragma_update(None, "temp_store", "MEMORY").ctx(path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -137,20 +178,12 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|source| StoreError::Sqlite {
-                path: path.clone(),
-                source,
-            })?;
+        let tx = self.conn.transaction().ctx(&self.path)?;
         let result = work(&Tx {
             tx: &tx,
-            path: &path,
+            path: &self.path,
         })?;
-        tx.commit()
-            .map_err(|source| StoreError::Sqlite { path, source })?;
+        tx.commit().ctx(&self.path)?;
         Ok(result)
     }
 }
@@ -159,13 +192,4 @@ impl Store {
 pub struct Tx<'a> {
     pub(crate) tx: &'a rusqlite::Transaction<'a>,
     pub(crate) path: &'a Path,
-}
-
-impl Tx<'_> {
-    pub(crate) fn err(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.to_path_buf(),
-            source,
-        }
-    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::{StoreError, Tx, now_utc};
 use crate::posting::overrides::Override;
@@ -18,36 +18,27 @@ impl Tx<'_> {
         overrides: &[Override],
     ) -> Result<(), StoreError> {
         if overrides.is_empty() {
-            self.tx
-                .prepare_cached(
-                    "DELETE FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
-                )
-                .and_then(|mut s| s.execute(params![document, lang]))
-                .map_err(|e| self.err(e))?;
+            self.run(
+                "DELETE FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
+                params![document, lang],
+            )?;
             return Ok(());
         }
         let json = serde_json::to_string(overrides).expect("overrides serialize");
-        self.tx
-            .prepare_cached(
-                "INSERT INTO front_matter_overrides (document_id, lang, overrides, updated_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (document_id, lang) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at",
-            )
-            .and_then(|mut s| s.execute(params![document, lang, json, now_utc()]))
-            .map_err(|e| self.err(e))?;
+        self.run(
+            "INSERT INTO front_matter_overrides (document_id, lang, overrides, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (document_id, lang) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at",
+            params![document, lang, json, now_utc()],
+        )?;
         Ok(())
     }
 
     pub fn overrides_of(&self, document: i64, lang: &str) -> Result<Vec<Override>, StoreError> {
-        let json: Option<String> = self
-            .tx
-            .prepare_cached(
-                "SELECT overrides FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
-            )
-            .and_then(|mut s| {
-                s.query_row(params![document, lang], |r| r.get(0))
-                    .optional()
-            })
-            .map_err(|e| self.err(e))?;
+        let json: Option<String> = self.optional_row(
+            "SELECT overrides FROM front_matter_overrides WHERE document_id = ?1 AND lang = ?2",
+            params![document, lang],
+            |r| r.get(0),
+        )?;
         Ok(json.map(|j| decode(&j)).unwrap_or_default())
     }
 
@@ -56,23 +47,11 @@ impl Tx<'_> {
         &self,
         lang: &str,
     ) -> Result<HashMap<i64, Vec<Override>>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT document_id, overrides FROM front_matter_overrides WHERE lang = ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([lang], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut all = HashMap::new();
-        for row in rows {
-            let (document, json) = row.map_err(|e| self.err(e))?;
-            all.insert(document, decode(&json));
-        }
-        Ok(all)
+        self.rows(
+            "SELECT document_id, overrides FROM front_matter_overrides WHERE lang = ?1",
+            [lang],
+            |r| Ok((r.get::<_, i64>(0)?, decode(&r.get::<_, String>(1)?))),
+        )
     }
 }
 
@@ -85,20 +64,17 @@ impl Tx<'_> {
         lang: &str,
         path: Option<&str>,
     ) -> Result<(), StoreError> {
-        let result = match path {
-            Some(path) => self
-                .tx
-                .prepare_cached(
-                    "INSERT INTO localized_paths (document_id, lang, path) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (document_id, lang) DO UPDATE SET path = excluded.path",
-                )
-                .and_then(|mut s| s.execute(params![document, lang, path])),
-            None => self
-                .tx
-                .prepare_cached("DELETE FROM localized_paths WHERE document_id = ?1 AND lang = ?2")
-                .and_then(|mut s| s.execute(params![document, lang])),
+        match path {
+            Some(path) => self.run(
+                "INSERT INTO localized_paths (document_id, lang, path) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (document_id, lang) DO UPDATE SET path = excluded.path",
+                params![document, lang, path],
+            )?,
+            None => self.run(
+                "DELETE FROM localized_paths WHERE document_id = ?1 AND lang = ?2",
+                params![document, lang],
+            )?,
         };
-        result.map_err(|e| self.err(e))?;
         Ok(())
     }
 
@@ -107,29 +83,21 @@ impl Tx<'_> {
         &self,
         lang: &str,
     ) -> Result<HashMap<String, String>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT d.path, l.path FROM localized_paths l JOIN documents d ON d.id = l.document_id
-                 WHERE l.lang = ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([lang], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.rows(
+            "SELECT d.path, l.path FROM localized_paths l JOIN documents d ON d.id = l.document_id
+             WHERE l.lang = ?1",
+            [lang],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// Every recorded localized path of a language, by document.
     pub fn localized_paths(&self, lang: &str) -> Result<HashMap<i64, String>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT document_id, path FROM localized_paths WHERE lang = ?1")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([lang], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.rows(
+            "SELECT document_id, path FROM localized_paths WHERE lang = ?1",
+            [lang],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 }
 

@@ -22,7 +22,7 @@ use crate::ops::workspace::Workspace;
 use crate::posting::{Location, PostingError};
 use crate::project::{Project, ProjectError};
 use crate::segment::placeholder::PlaceholderError;
-use crate::store::{NewTranslation, StoreError, Tx, UnitRow};
+use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
 use crate::sync::Source;
 
 /// Postings aligned at once: enough for every core, few enough that a
@@ -308,9 +308,9 @@ fn store_adoption(
             segment: row.segment,
             lang,
             text,
-            state: "translated",
+            state: crate::exchange::State::Translated,
             source_hash: &row.hash,
-            origin: "adopted",
+            origin: &Origin::Adopted,
         })?;
         stored += 1;
     }

@@ -1,0 +1,114 @@
+//! The `documents` table: source postings, when each was last synced with
+//! a change, and why one could not be read.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{StoreError, Tx, now_utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub content_hash: String,
+    pub removed: bool,
+    /// The posting could not be read at the last sync.
+    pub unreadable: bool,
+}
+
+impl Tx<'_> {
+    pub fn documents(&self) -> Result<HashMap<String, StoredDocument>, StoreError> {
+        self.rows(
+            "SELECT path, id, content_hash, removed, problem IS NOT NULL FROM documents",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    StoredDocument {
+                        id: r.get(1)?,
+                        content_hash: r.get(2)?,
+                        removed: r.get(3)?,
+                        unreadable: r.get(4)?,
+                    },
+                ))
+            },
+        )
+    }
+
+    pub fn insert_document(&self, path: &str, hash: &str) -> Result<i64, StoreError> {
+        self.run(
+            "INSERT INTO documents (path, content_hash, synced_at) VALUES (?1, ?2, ?3)",
+            params![path, hash, now_utc()],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_document(&self, id: i64, hash: &str) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE documents SET content_hash = ?2, removed = 0, problem = NULL, synced_at = ?3
+             WHERE id = ?1",
+            params![id, hash, now_utc()],
+        )?;
+        Ok(())
+    }
+
+    /// Records why the posting at `path` could not be read, and nothing
+    /// else: what is stored for it stays. A posting never read before gets
+    /// a document with no segments, and a hash nothing matches, so that the
+    /// next sync reads it again.
+    pub fn mark_unreadable(
+        &self,
+        path: &str,
+        problem: &crate::unreadable::Problem,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(problem).expect("a problem serializes");
+        self.run(
+            "INSERT INTO documents (path, content_hash, synced_at, problem)
+             VALUES (?1, '', ?2, ?3)
+             ON CONFLICT (path) DO UPDATE SET problem = ?3, removed = 0, synced_at = ?2",
+            params![path, now_utc(), json],
+        )?;
+        Ok(())
+    }
+
+    /// The postings that could not be read at the last sync, by path.
+    pub fn unreadable(&self) -> Result<Vec<crate::unreadable::Unreadable>, StoreError> {
+        self.rows(
+            "SELECT path, problem FROM documents
+             WHERE problem IS NOT NULL AND removed = 0 ORDER BY path",
+            [],
+            |r| {
+                let json: String = r.get(1)?;
+                let problem = serde_json::from_str(&json).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?;
+                Ok(crate::unreadable::Unreadable {
+                    path: r.get(0)?,
+                    problem,
+                })
+            },
+        )
+    }
+
+    /// Marks a document removed and its segments obsolete; translations
+    /// stay for the translation memory. Returns how many segments that
+    /// made obsolete.
+    pub fn remove_document(&self, id: i64) -> Result<u64, StoreError> {
+        self.run(
+            "UPDATE documents SET removed = 1, problem = NULL, synced_at = ?2 WHERE id = ?1",
+            params![id, now_utc()],
+        )?;
+        self.obsolete_segments_of(id)
+    }
+
+    /// When each document was last synced with a change, by path.
+    pub fn document_times(&self) -> Result<HashMap<String, String>, StoreError> {
+        self.rows("SELECT path, synced_at FROM documents", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+    }
+}

@@ -1,0 +1,227 @@
+//! The `segments` table, with `source_history` (the source texts a
+//! segment had before) and the index of segments by source hash.
+
+use rusqlite::params;
+
+use super::{StoreError, Tx, now_utc};
+use crate::posting::Kind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSegment {
+    pub id: i64,
+    pub key: String,
+    pub text: String,
+    pub hash: String,
+}
+
+/// A segment as sync writes it.
+#[derive(Debug, Clone)]
+pub struct SegmentRow<'a> {
+    pub key: &'a str,
+    pub kind: Kind,
+    pub position: usize,
+    pub line: usize,
+    pub text: &'a str,
+    pub hash: &'a str,
+}
+
+/// The insert of segments, followed by one `VALUES` per row.
+const INSERT: &str = "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash) VALUES ";
+const VALUES: &str = "(?, ?, ?, ?, ?, ?, ?)";
+
+impl Tx<'_> {
+    pub fn live_segments(&self, document: i64) -> Result<Vec<StoredSegment>, StoreError> {
+        self.rows(
+            "SELECT id, key, source_text, source_hash FROM segments
+             WHERE document_id = ?1 AND obsolete = 0 ORDER BY position",
+            [document],
+            |r| {
+                Ok(StoredSegment {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    text: r.get(2)?,
+                    hash: r.get(3)?,
+                })
+            },
+        )
+    }
+
+    pub fn insert_segment(&self, document: i64, row: &SegmentRow<'_>) -> Result<i64, StoreError> {
+        self.run(
+            &format!("{INSERT}{VALUES}"),
+            params![
+                document,
+                row.key,
+                row.kind,
+                row.position as i64,
+                row.line as i64,
+                row.text,
+                row.hash
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Inserts the segments of a new document, many rows per statement: a
+    /// cold sync stores hundreds of thousands.
+    pub fn insert_segments(
+        &self,
+        document: i64,
+        rows: &[SegmentRow<'_>],
+    ) -> Result<(), StoreError> {
+        const PER_STATEMENT: usize = 32;
+        let mut chunks = rows.chunks_exact(PER_STATEMENT);
+        if rows.len() >= PER_STATEMENT {
+            let sql = format!("{INSERT}{}", vec![VALUES; PER_STATEMENT].join(", "));
+            for chunk in &mut chunks {
+                let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(PER_STATEMENT * 7);
+                let numbers: Vec<(i64, i64)> = chunk
+                    .iter()
+                    .map(|r| (r.position as i64, r.line as i64))
+                    .collect();
+                for (row, (position, line)) in chunk.iter().zip(&numbers) {
+                    values.extend([
+                        &document as &dyn rusqlite::ToSql,
+                        &row.key,
+                        &row.kind,
+                        position,
+                        line,
+                        &row.text,
+                        &row.hash,
+                    ]);
+                }
+                self.run(&sql, values.as_slice())?;
+            }
+        }
+        for row in chunks.remainder() {
+            self.insert_segment(document, row)?;
+        }
+        Ok(())
+    }
+
+    /// Moves a stored segment to its new place and text; a changed text
+    /// goes to the history first (its translations become stale).
+    pub fn update_segment(
+        &self,
+        old: &StoredSegment,
+        row: &SegmentRow<'_>,
+    ) -> Result<(), StoreError> {
+        if old.hash != row.hash {
+            self.run(
+                "INSERT INTO source_history (segment_id, source_text, source_hash, replaced_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![old.id, old.text, old.hash, now_utc()],
+            )?;
+        }
+        self.run(
+            "UPDATE segments SET key = ?2, kind = ?3, position = ?4, line = ?5, source_text = ?6, source_hash = ?7
+             WHERE id = ?1",
+            params![
+                old.id,
+                row.key,
+                row.kind,
+                row.position as i64,
+                row.line as i64,
+                row.text,
+                row.hash
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn obsolete_segment(&self, id: i64) -> Result<(), StoreError> {
+        self.run("UPDATE segments SET obsolete = 1 WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Makes every live segment of a document obsolete; how many there were.
+    pub(crate) fn obsolete_segments_of(&self, document: i64) -> Result<u64, StoreError> {
+        let n = self.run(
+            "UPDATE segments SET obsolete = 1 WHERE document_id = ?1 AND obsolete = 0",
+            [document],
+        )?;
+        Ok(n as u64)
+    }
+
+    /// When segment `segment` last had the source text of `hash`, as a
+    /// position in its history (higher is later); `None` if never.
+    pub fn source_age(&self, segment: i64, hash: &str) -> Result<Option<i64>, StoreError> {
+        self.row(
+            "SELECT MAX(id) FROM source_history WHERE segment_id = ?1 AND source_hash = ?2",
+            params![segment, hash],
+            |r| r.get(0),
+        )
+    }
+
+    /// Drops the index of segments by source hash, for a bulk load: a
+    /// first sync inserts hundreds of thousands of segments in random hash
+    /// order, which costs more than building the index once afterwards.
+    /// `restore_hash_index` must follow in the same transaction.
+    pub fn drop_hash_index(&self) -> Result<(), StoreError> {
+        self.batch("DROP INDEX IF EXISTS segments_by_hash")
+    }
+
+    /// Builds the index `drop_hash_index` dropped (as in 0002_memory.sql).
+    pub fn restore_hash_index(&self) -> Result<(), StoreError> {
+        self.batch("CREATE INDEX IF NOT EXISTS segments_by_hash ON segments(source_hash)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn bulk_inserted_segments_read_back_in_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .transaction(|tx| -> Result<(), StoreError> {
+                let id = tx.insert_document("content/sv/a.md", "h")?;
+                let texts: Vec<String> = (0..70).map(|i| format!("Stycke {i}")).collect();
+                let keys: Vec<String> = (0..70).map(|i| format!("body:p[{}]", i + 1)).collect();
+                let rows: Vec<SegmentRow> = (0..70)
+                    .map(|i| SegmentRow {
+                        key: &keys[i],
+                        kind: Kind::Paragraph,
+                        position: i,
+                        line: i + 1,
+                        text: &texts[i],
+                        hash: "x",
+                    })
+                    .collect();
+                tx.insert_segments(id, &rows)?;
+                let stored = tx.live_segments(id)?;
+                assert_eq!(stored.len(), 70);
+                assert!(
+                    stored
+                        .iter()
+                        .enumerate()
+                        .all(|(i, s)| s.key == keys[i] && s.text == texts[i])
+                );
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_bulk_load_gets_its_hash_index_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let indexes = |store: &mut Store| {
+            store
+                .transaction(|tx| {
+                    tx.row(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE name = 'segments_by_hash'",
+                        [],
+                        |r| r.get::<_, i64>(0),
+                    )
+                })
+                .unwrap()
+        };
+        assert_eq!(indexes(&mut store), 1);
+        store.transaction(|tx| tx.drop_hash_index()).unwrap();
+        assert_eq!(indexes(&mut store), 0);
+        store.transaction(|tx| tx.restore_hash_index()).unwrap();
+        assert_eq!(indexes(&mut store), 1);
+    }
+}

@@ -1,0 +1,91 @@
+//! Running statements. Every rusqlite error leaves the store through
+//! `Ctx::ctx`, which names the database it came from (and turns a stored
+//! value no tolkar writes into `StoreError::UnknownValue`).
+
+use std::path::Path;
+
+use rusqlite::{OptionalExtension, Params, Row};
+
+use super::values::UnknownValue;
+use super::{StoreError, Tx};
+
+/// Attaches the database path to a rusqlite error.
+pub(crate) trait Ctx<T> {
+    fn ctx(self, path: &Path) -> Result<T, StoreError>;
+}
+
+impl<T> Ctx<T> for rusqlite::Result<T> {
+    fn ctx(self, path: &Path) -> Result<T, StoreError> {
+        self.map_err(|source| error(path, source))
+    }
+}
+
+fn error(path: &Path, source: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &source
+        && let Some(unknown) = cause.downcast_ref::<UnknownValue>()
+    {
+        return StoreError::UnknownValue {
+            path: path.to_path_buf(),
+            column: unknown.column,
+            value: unknown.value.clone(),
+        };
+    }
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Tx<'_> {
+    /// Runs a statement that returns no rows; how many rows it changed.
+    pub(crate) fn run(&self, sql: &str, params: impl Params) -> Result<usize, StoreError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.execute(params))
+            .ctx(self.path)
+    }
+
+    /// Every row of a query, read by `map`.
+    pub(crate) fn rows<T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<C, StoreError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_map(params, map)?.collect())
+            .ctx(self.path)
+    }
+
+    /// The one row of a query, read by `map`.
+    pub(crate) fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row(params, map))
+            .ctx(self.path)
+    }
+
+    /// The row of a query if there is one, read by `map`.
+    pub(crate) fn optional_row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>, StoreError> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row(params, map).optional())
+            .ctx(self.path)
+    }
+
+    /// Runs statements that take no parameters (schema changes).
+    pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        self.tx.execute_batch(sql).ctx(self.path)
+    }
+}

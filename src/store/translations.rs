@@ -1,0 +1,249 @@
+//! The `translations` table: the one writer of a translation, what build
+//! reads of them, and the counts status reports.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{Origin, StoreError, Tx, now_utc};
+use crate::exchange::State;
+
+/// A translation to store.
+#[derive(Debug, Clone, Copy)]
+pub struct NewTranslation<'a> {
+    pub segment: i64,
+    pub lang: &'a str,
+    pub text: &'a str,
+    /// One of the stored states; a derived one (missing, stale) is
+    /// refused with an error.
+    pub state: State,
+    /// The hash of the source it was made for: the current one, or an
+    /// older one for a translation that is stale on arrival.
+    pub source_hash: &'a str,
+    pub origin: &'a Origin,
+}
+
+/// A translation as build reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTranslation {
+    pub text: String,
+    /// Made against the current source text (not stale).
+    pub current: bool,
+}
+
+/// What build needs to know of a document's translations without
+/// reading them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TranslationSummary {
+    pub segments: u64,
+    pub translated: u64,
+    pub revision: i64,
+}
+
+/// Counts for one language, or one document in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub total: u64,
+    pub translated: u64,
+    pub stale: u64,
+    pub missing: u64,
+}
+
+impl Counts {
+    fn from_row(total: u64, translated: u64, stale: u64) -> Counts {
+        Counts {
+            total,
+            translated,
+            stale,
+            missing: total - translated - stale,
+        }
+    }
+}
+
+/// The revision of the next write to `translations`: it grows with every
+/// write, so build can tell whether a document's translations changed.
+pub(super) const NEXT_REVISION: &str = "(SELECT IFNULL(MAX(revision), 0) + 1 FROM translations)";
+
+impl Tx<'_> {
+    /// Stores a translation, replacing the one there was. Every write of
+    /// one translation goes through here (`fill_from_memory` writes many
+    /// at once, in one statement).
+    pub fn store_translation(&self, new: &NewTranslation<'_>) -> Result<(), StoreError> {
+        self.run(
+            &format!(
+                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {NEXT_REVISION})
+                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
+                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
+                   revision = excluded.revision"
+            ),
+            params![
+                new.segment,
+                new.lang,
+                new.text,
+                new.state,
+                new.source_hash,
+                new.origin,
+                now_utc()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a translation of the live segment `key` of document `path`,
+    /// made against its current source text. Returns false if there is no
+    /// such segment.
+    pub fn put_translation(
+        &self,
+        path: &str,
+        key: &str,
+        lang: &str,
+        text: &str,
+        state: State,
+        origin: &Origin,
+    ) -> Result<bool, StoreError> {
+        let Some(row) = self.unit_row(lang, path, key)? else {
+            return Ok(false);
+        };
+        self.store_translation(&NewTranslation {
+            segment: row.segment,
+            lang,
+            text,
+            state,
+            source_hash: &row.hash,
+            origin,
+        })?;
+        Ok(true)
+    }
+
+    /// The translations into `lang` of the live segments of a document, by key.
+    pub fn translations_of(
+        &self,
+        document: i64,
+        lang: &str,
+    ) -> Result<HashMap<String, StoredTranslation>, StoreError> {
+        self.rows(
+            "SELECT s.key, t.text, t.source_hash = s.source_hash
+             FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
+             WHERE s.document_id = ?1 AND s.obsolete = 0",
+            params![document, lang],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    StoredTranslation {
+                        text: r.get(1)?,
+                        current: r.get(2)?,
+                    },
+                ))
+            },
+        )
+    }
+
+    /// Every translation into `lang` of a live segment, by document and key.
+    pub fn translations_by_document(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<i64, HashMap<String, StoredTranslation>>, StoreError> {
+        let rows: Vec<(i64, String, StoredTranslation)> = self.rows(
+            "SELECT s.document_id, s.key, t.text, t.source_hash = s.source_hash
+             FROM translations t JOIN segments s ON s.id = t.segment_id
+             WHERE t.lang = ?1 AND s.obsolete = 0",
+            [lang],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    StoredTranslation {
+                        text: r.get(2)?,
+                        current: r.get(3)?,
+                    },
+                ))
+            },
+        )?;
+        let mut all: HashMap<i64, HashMap<String, StoredTranslation>> = HashMap::new();
+        for (document, key, translation) in rows {
+            all.entry(document).or_default().insert(key, translation);
+        }
+        Ok(all)
+    }
+
+    /// Per document: live segments, how many have a translation into
+    /// `lang`, and the highest revision among those translations.
+    pub fn translation_summary(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<i64, TranslationSummary>, StoreError> {
+        self.rows(
+            "SELECT s.document_id, COUNT(*), COUNT(t.segment_id), IFNULL(MAX(t.revision), 0)
+             FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
+             WHERE s.obsolete = 0 GROUP BY s.document_id",
+            [lang],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    TranslationSummary {
+                        segments: r.get::<_, i64>(1)? as u64,
+                        translated: r.get::<_, i64>(2)? as u64,
+                        revision: r.get(3)?,
+                    },
+                ))
+            },
+        )
+    }
+
+    /// Translated, stale and missing counts for `lang` over all documents,
+    /// and per document path.
+    pub fn counts(&self, lang: &str) -> Result<(Counts, Vec<(String, Counts)>), StoreError> {
+        let per_doc: Vec<(String, Counts)> = self.rows(
+            "SELECT d.path, COUNT(*),
+                    COALESCE(SUM(t.source_hash = s.source_hash), 0),
+                    COALESCE(SUM(t.source_hash != s.source_hash), 0)
+             FROM documents d
+             JOIN segments s ON s.document_id = d.id AND s.obsolete = 0
+             LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
+             WHERE d.removed = 0
+             GROUP BY d.id ORDER BY d.path",
+            [lang],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Counts::from_row(
+                        r.get::<_, i64>(1)? as u64,
+                        r.get::<_, i64>(2)? as u64,
+                        r.get::<_, i64>(3)? as u64,
+                    ),
+                ))
+            },
+        )?;
+        let mut total = Counts::default();
+        for (_, c) in &per_doc {
+            total.total += c.total;
+            total.translated += c.translated;
+            total.stale += c.stale;
+            total.missing += c.missing;
+        }
+        Ok((total, per_doc))
+    }
+
+    /// A dump of every translation as the text stored, for tests that
+    /// compare the store before and after.
+    pub fn translation_dump(&self) -> Result<Vec<String>, StoreError> {
+        self.rows(
+            "SELECT segment_id, lang, text, state, source_hash, origin, revision
+             FROM translations ORDER BY segment_id, lang",
+            [],
+            |r| {
+                Ok(format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?
+                ))
+            },
+        )
+    }
+}
