@@ -8,6 +8,7 @@
 
 pub mod adopt;
 pub mod cli;
+pub mod cli_l10n;
 pub mod cmd;
 pub mod drift;
 pub mod exchange;
