@@ -15,8 +15,8 @@ pub struct Cli {
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub directory: Option<PathBuf>,
 
-    /// Language of tolkar's own messages (en, sv, da, nb); default from
-    /// LC_ALL, LC_MESSAGES or LANG.
+    /// Language of tolkar's own messages and of this help (en, sv, da,
+    /// nb); default from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, value_name = "LANG", global = true)]
     pub ui_lang: Option<String>,
 
@@ -124,6 +124,7 @@ pub enum ReviewCommand {
 pub struct ExtractArgs {
     /// The posting to read.
     pub file: PathBuf,
+    /// text for people, json for scripts.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
 }
@@ -171,6 +172,7 @@ pub struct StatusArgs {
     /// Also list every document.
     #[arg(long)]
     pub docs: bool,
+    /// text for people, json for scripts.
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     pub format: StatusFormat,
 }

@@ -47,5 +47,6 @@ pub mod ops;
 
 // 5. Commands.
 pub mod cli;
+pub mod cli_l10n;
 pub mod cmd;
 pub mod i18n;

@@ -1,15 +1,14 @@
-//! The `tolkar` binary: parse the command line, run the command, turn the
-//! outcome into an exit status. Everything else is in the library.
+//! The `tolkar` binary: parse the command line (its help in the UI
+//! language), run the command, turn the outcome into an exit status.
+//! Everything else is in the library.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use tolkar::cli::Cli;
 use tolkar::cmd;
 use tolkar::i18n::Messages;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match tolkar::cli_l10n::try_parse_from(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -595,3 +595,44 @@ fn a_large_build_uses_every_translation() {
         "---\ntitle: Rubrik 1\n---\nStycke nummer 1.\n"
     );
 }
+
+#[test]
+fn help_follows_the_ui_language() {
+    let sv = Command::cargo_bin("tolkar")
+        .unwrap()
+        .env("LC_ALL", "C")
+        .args(["--ui-lang", "sv", "init", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(sv.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&sv.stdout);
+    assert!(
+        text.contains("Skriv över en befintlig tolkar.toml"),
+        "{text}"
+    );
+    assert!(text.contains("Användning: tolkar init [OPTIONS]"), "{text}");
+    assert!(!text.contains("Overwrite"), "{text}");
+
+    // From the environment, for -h too, and for clap's own words.
+    let da = Command::cargo_bin("tolkar")
+        .unwrap()
+        .env("LC_ALL", "da_DK.UTF-8")
+        .args(["export", "-h"])
+        .output()
+        .unwrap();
+    assert_eq!(da.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&da.stdout);
+    assert!(text.contains("Filformatet [standard: xliff2]"), "{text}");
+    assert!(text.contains("Vis hjælp (mere med '--help')"), "{text}");
+
+    let en = Command::cargo_bin("tolkar")
+        .unwrap()
+        .env("LC_ALL", "C")
+        .args(["init", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(en.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(text.contains("Overwrite an existing tolkar.toml"), "{text}");
+    assert!(text.contains("Usage: tolkar init [OPTIONS]"), "{text}");
+}

@@ -288,3 +288,141 @@ error-translate-failed = maskinoversættelseskommandoen fejlede, intet fra denne
 translate-refused = { $id }: maskinoversættelsen blev afvist: { $reason }
 translate-empty-answer = svaret er tomt
 translate-summary = Maskinoversættelse: { $stored } gemt (tilstand machine), { $unchanged } uændrede, { $refused } afviste.
+
+## help
+# --help (det engelske står i doc-kommentarerne i src/cli.rs, ikke i den engelske
+# fil). help-<kommando> er første afsnit, help-<kommando>-long resten;
+# help-<kommando>-<argument> et arguments hjælp, help-<kommando>-<argument>-<værdi>
+# en mulig værdi. Skriv hele sætninger med punktum: kort hjælp mister punktummet
+# som hos clap. Flagnavne, værdier, pladsholdere og filnavne oversættes ikke.
+
+help-clap-usage = Brug:
+help-clap-commands = Kommandoer:
+help-clap-arguments = Argumenter:
+help-clap-options = Tilvalg:
+help-clap-help = Vis hjælp
+help-clap-help-more = Vis hjælp (mere med '--help')
+help-clap-help-summary = Vis hjælp (et resumé med '-h')
+help-clap-version = Vis version
+help-clap-help-command = Vis denne meddelelse eller hjælpen til de angivne underkommandoer
+help-clap-default = [standard: { $value }]
+help-clap-possible-values = [mulige værdier: { $values }]
+help-clap-possible-values-heading = Mulige værdier:
+
+help-about = Oversættelsesstyring for Hugo-indlæg: træk den oversættelige tekst ud, følg den pr. sprog, vis, hvad der er blevet forældet, og genopbyg de oversatte indlæg med front matter og shortcodes intakte.
+help-directory = Kør, som om tolkar var startet i DIR.
+help-ui-lang = Sprog for tolkars meddelelser og denne hjælp (en, sv, da, nb); som standard fra LC_ALL, LC_MESSAGES eller LANG.
+
+help-extract = Udskriv de oversættelige segmenter i ét indlæg (intet projekt nødvendigt).
+help-extract-file = Indlægget, der skal læses.
+help-extract-format = text til mennesker, json til scripts.
+
+help-pseudo = Udskriv ét indlæg samlet igen med hvert segment pseudooversat.
+help-pseudo-file = Indlægget, der skal læses.
+help-pseudo-mode = identity: hvert segment oversat til sig selv (skal være identisk med input); expand: med accenter og ~30 % længere.
+
+help-init = Skriv en tolkar.toml for webstedet her ud fra dets Hugo-konfiguration.
+help-init-long = Læser Hugo-konfigurationen (sprog, indholdsmapper, mounts), indlæggene og shortcode-skabelonerne og skriver hver værdi med en kommentar om, hvor den kommer fra. Flagene går forud for det, webstedet siger; uden Hugo-konfiguration kræves --targets.
+help-init-source = Sproget, indlæggene er skrevet på [standard: Hugos defaultContentLanguage eller en].
+help-init-targets = Sprogene, der skal oversættes til, kommasepareret [standard: webstedets øvrige sprog efter weight].
+help-init-layout = content/<lang>/x.md (by-directory) eller content/x.<lang>.md (by-filename) [standard: som webstedet gør].
+help-init-force = Overskriv en eksisterende tolkar.toml.
+help-init-dry-run = Skriv konfigurationen til stdout i stedet for at gemme den.
+
+help-sync = Indlæs alle kildeindlæg i lageret.
+
+help-status = Vis, hvor meget der er oversat, forældet og mangler, pr. sprog.
+help-status-lang = Kun dette sprog.
+help-status-docs = Vis også hvert dokument.
+help-status-format = text til mennesker, json til scripts.
+
+help-stale = Synkroniser, og vis derefter hver forældet oversættelse med en ordvis diff af kildens ændring, det senest ændrede indlæg først.
+help-stale-lang = Kun dette sprog.
+help-stale-doc = Kun indlæg, hvis sti (relativ til projektet) passer. Kan gentages.
+help-stale-format = text til mennesker (i farver i en terminal), json til scripts.
+
+help-check = Synkroniser, og bedøm derefter hvert sprog efter politikken, til CI: slutstatus 1, hvis det fejler.
+help-check-long = Politikken kommer fra [check] i tolkar.toml eller fra flagene.
+help-check-lang = Kun dette sprog.
+help-check-format = text, json, junit, github (workflow-kommandoer) eller markdown.
+help-check-fail-on = Hvad der får kontrollen til at fejle, kommasepareret: stale, missing, machine.
+help-check-min-coverage = Den laveste andel segmenter med en aktuel oversættelse, i procent.
+help-check-no-write = Synkroniser i en transaktion, der rulles tilbage: lageret efterlades, som det var (skrivebeskyttet CI).
+
+help-report = Synkroniser, og skriv derefter én selvstændig HTML-side til redaktører: fremskridt, indlæg efter hvor forældede de er, og ændringen i hvert forældet segment.
+help-report-html = Skriv HTML-rapporten (den eneste type, der findes).
+help-report-output = Filen, der skal skrives.
+help-report-lang = Kun dette sprog.
+
+help-adopt = Overtag de oversættelser, et websted allerede har: stil hvert oversat indlæg op mod sin kilde, og gem dets tekster som oversættelser.
+help-adopt-long = Front matter-værdier, som oversættelsen ejer (slug, aliases, en lokal dato, nøgler, kun den har), beholdes og skrives tilbage af build. Det, der ikke passer sammen, vises pr. indlæg med sine linjer. Kør den igen for at tage håndrettelser i oversatte indlæg ind i lageret.
+help-adopt-lang = Kun dette sprog.
+help-adopt-doc = Kun indlæg, hvis kildesti passer. Kan gentages.
+help-adopt-dry-run = Vis, hvad der ville blive overtaget; gem intet.
+help-adopt-explain = Vis, hvorfor ét indlæg (kilde- eller oversat sti) ikke ville blive genopbygget byte for byte; kræver --lang.
+
+help-review = Behandl oversættelser uden at eksportere dem: bekræft forældede, godkend maskinoversættelser, angiv en ny tekst.
+help-review-confirm = Forældede oversættelser gælder stadig for den nye kilde: behold dem, nu som aktuelle.
+help-review-confirm-lang = Oversættelsernes sprog.
+help-review-confirm-ids = Segmenter efter id (path#key).
+help-review-confirm-doc = Alle segmenter i indlæg, hvis sti passer. Kan gentages.
+help-review-confirm-all = Alle segmenter på sproget.
+help-review-approve = Markér maskinoversættelser, kladder og oversættelser som gennemgået.
+help-review-approve-lang = Oversættelsernes sprog.
+help-review-approve-ids = Segmenter efter id (path#key).
+help-review-approve-doc = Alle segmenter i indlæg, hvis sti passer. Kan gentages.
+help-review-approve-all = Alle segmenter på sproget.
+help-review-step = Gå de forældede oversættelser igennem én ad gangen: se kildens ændring og oversættelsen, og behold, rediger eller spring den over.
+help-review-step-long = Svarene læses fra standard input: k (behold), e (rediger: den nye tekst på næste linje), s eller en tom linje (spring over), q (afslut). Det, der er besluttet, gemmes, når det sidste segment er klaret, eller ved q eller slutningen af input.
+help-review-step-lang = Oversættelsernes sprog.
+help-review-step-doc = Kun indlæg, hvis sti passer. Kan gentages.
+help-review-set = Giv ét segment en ny oversættelse (tilstand translated).
+help-review-set-lang = Oversættelsens sprog.
+help-review-set-id = Segmentet: path#key, som `export` og `stale` viser det.
+help-review-set-text = Den nye oversættelse med kildens pladsholdere.
+
+help-build = Synkroniser, og skriv derefter de oversatte indlæg, hvis indhold ændres.
+help-build-lang = Kun dette sprog.
+help-build-missing = Hvad der skal ske med segmenter uden oversættelse.
+help-build-missing-fallback = Brug kildeteksten, og meld det.
+help-build-missing-skip = Skriv ikke det indlæg.
+help-build-missing-error = Stop med en fejl.
+help-build-force = Overskriv oversatte indlæg, som tolkar ikke har skrevet.
+
+help-export = Synkroniser, og skriv derefter ét sprogs segmenter ud til oversættere.
+help-export-long = Formater: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Hver enhed har sit id (path#key), kilde, mål, tilstand, placering, den tidligere kilde for en forældet enhed og match fra oversættelseshukommelsen.
+help-export-lang = Sproget, der skal oversættes til.
+help-export-format = Filformatet.
+help-export-format-xliff2 = XLIFF 2.0, til CAT-værktøjer (memoQ, Trados, Phrase).
+help-export-format-xliff12 = XLIFF 1.2, til OmegaT og ældre CAT-værktøjer.
+help-export-format-po = GNU gettext PO, til Poedit og Weblate.
+help-export-format-csv = Kommaseparerede værdier, til regneark.
+help-export-format-json = JSON, til scripts.
+help-export-state = Hvilke segmenter, kommasepareret: missing, stale, machine, draft, translated, reviewed eller all.
+help-export-doc = Kun indlæg, hvis sti (relativ til projektet) passer, f.eks. 'content/sv/jobs/**'. Kan gentages.
+help-export-output = Skriv til FILE, eller til DIR/LANG.EXT, hvis det er en mappe; standard: standard output.
+
+help-import = Indlæs oversættelser igen fra XLIFF-, PO-, CSV- eller JSON-filer.
+help-import-long = Hver enhed kontrolleres mod projektet: dens id, dens sprog, dens pladsholdere, kilden, den blev lavet ud fra. Afvises en enhed, gemmes intet (medmindre --partial er angivet), og slutstatus er 2.
+help-import-files = Filerne, der skal læses; formatet genkendes automatisk.
+help-import-lang = Oversættelsernes sprog, for filer, der ikke angiver det.
+help-import-state = Gem hver oversættelse i denne tilstand (machine, draft, translated, reviewed), uanset hvad filen siger.
+help-import-dry-run = Kontrollér og rapportér, men gem intet.
+help-import-partial = Gem de gyldige enheder, selv om nogle afvises.
+
+help-translate = Maskinoversæt manglende og forældede segmenter gennem en kommando.
+help-translate-long = Kommandoen læser ét JSON-objekt pr. linje på stdin (id, source_lang, target_lang, text, context) og skriver ét pr. linje (id, text). Resultaterne gemmes i tilstanden machine (skal gennemgås).
+help-translate-lang = Sproget, der skal oversættes til.
+help-translate-command = Shell-kommandoen, der skal køres; standard: `[translate] command` i tolkar.toml.
+help-translate-doc = Kun indlæg, hvis sti (relativ til projektet) passer. Kan gentages.
+help-translate-batch = Segmenter pr. kørsel af kommandoen.
+help-translate-timeout = Sekunder, én kørsel af kommandoen må tage.
+help-translate-force = Send også segmenter, der allerede har en aktuel oversættelse.
+
+help-tm = Oversættelseshukommelsen.
+help-tm-search = Oversættelser af tekster, der ligner TEXT, bedste først.
+help-tm-search-text = Kildeteksten, der skal søges efter.
+help-tm-search-lang = Oversættelsernes sprog.
+help-tm-search-min = Den laveste lighed, der vises, i procent; standard: `[memory] threshold` i tolkar.toml (75).
+help-tm-search-limit = Det højeste antal match, der vises.
+help-tm-search-format = text til mennesker, json til scripts.

@@ -2,6 +2,8 @@
 #
 # Every id here must exist in sv, da and nb too, and the translations may only
 # use variables that the English message uses. Variable names use underscores.
+# The translations also have a `## help` section (help-* ids) for --help; its
+# English is the doc comments of src/cli.rs, so it is not here (src/cli_l10n.rs).
 
 ## errors
 

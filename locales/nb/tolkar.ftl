@@ -281,3 +281,141 @@ error-translate-failed = maskinoversettelseskommandoen feilet, ingenting fra den
 translate-refused = { $id }: maskinoversettelsen ble avvist: { $reason }
 translate-empty-answer = svaret er tomt
 translate-summary = Maskinoversettelse: { $stored } lagret (tilstand machine), { $unchanged } uendrede, { $refused } avviste.
+
+## help
+# --help (engelsken står i doc-kommentarene i src/cli.rs, ikke i den engelske
+# filen). help-<kommando> er første avsnitt, help-<kommando>-long resten;
+# help-<kommando>-<argument> et arguments hjelp, help-<kommando>-<argument>-<verdi>
+# en mulig verdi. Skriv hele setninger med punktum: kort hjelp mister punktumet
+# som hos clap. Flaggnavn, verdier, plassholdere og filnavn oversettes ikke.
+
+help-clap-usage = Bruk:
+help-clap-commands = Kommandoer:
+help-clap-arguments = Argumenter:
+help-clap-options = Valg:
+help-clap-help = Vis hjelp
+help-clap-help-more = Vis hjelp (mer med '--help')
+help-clap-help-summary = Vis hjelp (et sammendrag med '-h')
+help-clap-version = Vis versjon
+help-clap-help-command = Vis denne meldingen eller hjelpen for de oppgitte underkommandoene
+help-clap-default = [standard: { $value }]
+help-clap-possible-values = [mulige verdier: { $values }]
+help-clap-possible-values-heading = Mulige verdier:
+
+help-about = Oversettelsesstyring for Hugo-innlegg: hent ut den oversettbare teksten, følg den per språk, vis hva som er blitt utdatert, og bygg de oversatte innleggene på nytt med front matter og shortcodes intakt.
+help-directory = Kjør som om tolkar var startet i DIR.
+help-ui-lang = Språk for tolkars meldinger og denne hjelpen (en, sv, da, nb); som standard fra LC_ALL, LC_MESSAGES eller LANG.
+
+help-extract = Skriv ut de oversettbare segmentene i ett innlegg (trenger ikke noe prosjekt).
+help-extract-file = Innlegget som skal leses.
+help-extract-format = text for mennesker, json for skript.
+
+help-pseudo = Skriv ut ett innlegg satt sammen igjen med hvert segment pseudooversatt.
+help-pseudo-file = Innlegget som skal leses.
+help-pseudo-mode = identity: hvert segment oversatt til seg selv (skal bli likt input); expand: med aksenter og ~30 % lengre.
+
+help-init = Skriv en tolkar.toml for nettstedet her, ut fra Hugo-konfigurasjonen.
+help-init-long = Leser Hugo-konfigurasjonen (språk, innholdsmapper, mounts), innleggene og shortcode-malene, og skriver hver verdi med en kommentar om hvor den kom fra. Flaggene går foran det nettstedet sier; uten Hugo-konfigurasjon kreves --targets.
+help-init-source = Språket innleggene er skrevet på [standard: Hugos defaultContentLanguage, eller en].
+help-init-targets = Språkene det skal oversettes til, kommaseparert [standard: nettstedets andre språk, etter weight].
+help-init-layout = content/<lang>/x.md (by-directory) eller content/x.<lang>.md (by-filename) [standard: slik nettstedet gjør].
+help-init-force = Overskriv en eksisterende tolkar.toml.
+help-init-dry-run = Skriv konfigurasjonen til stdout i stedet for å lagre den.
+
+help-sync = Les inn alle kildeinnlegg i lageret.
+
+help-status = Vis hvor mye som er oversatt, utdatert og mangler, per språk.
+help-status-lang = Bare dette språket.
+help-status-docs = List også opp hvert dokument.
+help-status-format = text for mennesker, json for skript.
+
+help-stale = Synkroniser, og vis deretter hver utdatert oversettelse med en ordvis diff av endringen i kilden, det sist endrede innlegget først.
+help-stale-lang = Bare dette språket.
+help-stale-doc = Bare innlegg der stien (relativ til prosjektet) passer. Kan gjentas.
+help-stale-format = text for mennesker (i farger i en terminal), json for skript.
+
+help-check = Synkroniser, og vurder deretter hvert språk mot policyen, for CI: avslutningsstatus 1 hvis det feiler.
+help-check-long = Policyen kommer fra [check] i tolkar.toml, eller fra flaggene.
+help-check-lang = Bare dette språket.
+help-check-format = text, json, junit, github (workflow-kommandoer) eller markdown.
+help-check-fail-on = Hva som får kontrollen til å feile, kommaseparert: stale, missing, machine.
+help-check-min-coverage = Laveste andel segmenter med en oppdatert oversettelse, i prosent.
+help-check-no-write = Synkroniser i en transaksjon som rulles tilbake: lageret blir som det var (skrivebeskyttet CI).
+
+help-report = Synkroniser, og skriv deretter én frittstående HTML-side for redaktører: fremdrift, innlegg etter hvor utdaterte de er, og endringen i hvert utdatert segment.
+help-report-html = Skriv HTML-rapporten (den eneste typen som finnes).
+help-report-output = Filen som skal skrives.
+help-report-lang = Bare dette språket.
+
+help-adopt = Overta oversettelsene et nettsted allerede har: still hvert oversatt innlegg opp mot kilden og lagre tekstene som oversettelser.
+help-adopt-long = Front matter-verdier som oversettelsen eier (slug, aliases, en lokal dato, nøkler bare den har), beholdes og skrives tilbake av build. Det som ikke passer sammen, listes per innlegg med linjene sine. Kjør den igjen for å ta håndredigeringer i oversatte innlegg inn i lageret.
+help-adopt-lang = Bare dette språket.
+help-adopt-doc = Bare innlegg der kildestien passer. Kan gjentas.
+help-adopt-dry-run = Vis hva som ville blitt overtatt; lagre ingenting.
+help-adopt-explain = Vis hvorfor ett innlegg (kilde- eller oversatt sti) ikke ville blitt bygget på nytt byte for byte; krever --lang.
+
+help-review = Behandle oversettelser uten å eksportere dem: bekreft utdaterte, godkjenn maskinoversettelser, sett en ny tekst.
+help-review-confirm = Utdaterte oversettelser gjelder fortsatt for den nye kilden: behold dem, nå som oppdaterte.
+help-review-confirm-lang = Språket til oversettelsene.
+help-review-confirm-ids = Segmenter etter id (path#key).
+help-review-confirm-doc = Alle segmenter i innlegg der stien passer. Kan gjentas.
+help-review-confirm-all = Alle segmenter på språket.
+help-review-approve = Merk maskinoversettelser, utkast og oversettelser som gjennomgått.
+help-review-approve-lang = Språket til oversettelsene.
+help-review-approve-ids = Segmenter etter id (path#key).
+help-review-approve-doc = Alle segmenter i innlegg der stien passer. Kan gjentas.
+help-review-approve-all = Alle segmenter på språket.
+help-review-step = Gå gjennom de utdaterte oversettelsene én om gangen: se endringen i kilden og oversettelsen, og behold, rediger eller hopp over den.
+help-review-step-long = Svarene leses fra standard inn: k (behold), e (rediger: den nye teksten på neste linje), s eller en tom linje (hopp over), q (avslutt). Det som er bestemt, lagres når det siste segmentet er ferdig, eller ved q eller slutten av input.
+help-review-step-lang = Språket til oversettelsene.
+help-review-step-doc = Bare innlegg der stien passer. Kan gjentas.
+help-review-set = Gi ett segment en ny oversettelse (tilstand translated).
+help-review-set-lang = Språket til oversettelsen.
+help-review-set-id = Segmentet: path#key, slik `export` og `stale` viser det.
+help-review-set-text = Den nye oversettelsen, med kildens plassholdere.
+
+help-build = Synkroniser, og skriv deretter de oversatte innleggene der innholdet endres.
+help-build-lang = Bare dette språket.
+help-build-missing = Hva som skal skje med segmenter uten oversettelse.
+help-build-missing-fallback = Bruk kildeteksten og rapporter det.
+help-build-missing-skip = Ikke skriv det innlegget.
+help-build-missing-error = Stopp med en feil.
+help-build-force = Overskriv oversatte innlegg som tolkar ikke har skrevet.
+
+help-export = Synkroniser, og skriv deretter ut segmentene for ett språk til oversettere.
+help-export-long = Formater: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Hver enhet har sin id (path#key), kilde, mål, tilstand, plassering, den forrige kilden for en utdatert enhet og treff fra oversettelsesminnet.
+help-export-lang = Språket det skal oversettes til.
+help-export-format = Filformatet.
+help-export-format-xliff2 = XLIFF 2.0, for CAT-verktøy (memoQ, Trados, Phrase).
+help-export-format-xliff12 = XLIFF 1.2, for OmegaT og eldre CAT-verktøy.
+help-export-format-po = GNU gettext PO, for Poedit og Weblate.
+help-export-format-csv = Kommaseparerte verdier, for regneark.
+help-export-format-json = JSON, for skript.
+help-export-state = Hvilke segmenter, kommaseparert: missing, stale, machine, draft, translated, reviewed eller all.
+help-export-doc = Bare innlegg der stien (relativ til prosjektet) passer, f.eks. 'content/sv/jobs/**'. Kan gjentas.
+help-export-output = Skriv til FILE, eller til DIR/LANG.EXT hvis det er en mappe; standard: standard ut.
+
+help-import = Les inn oversettelser igjen fra XLIFF-, PO-, CSV- eller JSON-filer.
+help-import-long = Hver enhet kontrolleres mot prosjektet: id-en, språket, plassholderne og kilden den ble laget fra. Blir en enhet avvist, lagres ingenting (med mindre --partial er gitt), og avslutningsstatus er 2.
+help-import-files = Filene som skal leses; formatet gjenkjennes automatisk.
+help-import-lang = Språket til oversettelsene, for filer som ikke oppgir det.
+help-import-state = Lagre hver oversettelse i denne tilstanden (machine, draft, translated, reviewed), uansett hva filen sier.
+help-import-dry-run = Kontroller og rapporter, men lagre ingenting.
+help-import-partial = Lagre de gyldige enhetene selv om noen avvises.
+
+help-translate = Maskinoversett manglende og utdaterte segmenter gjennom en kommando.
+help-translate-long = Kommandoen leser ett JSON-objekt per linje på stdin (id, source_lang, target_lang, text, context) og skriver ett per linje (id, text). Resultatene lagres i tilstanden machine (må gjennomgås).
+help-translate-lang = Språket det skal oversettes til.
+help-translate-command = Skallkommandoen som skal kjøres; standard: `[translate] command` i tolkar.toml.
+help-translate-doc = Bare innlegg der stien (relativ til prosjektet) passer. Kan gjentas.
+help-translate-batch = Segmenter per kjøring av kommandoen.
+help-translate-timeout = Sekunder én kjøring av kommandoen kan ta.
+help-translate-force = Send også segmenter som allerede har en oppdatert oversettelse.
+
+help-tm = Oversettelsesminnet.
+help-tm-search = Oversettelser av tekster som ligner TEXT, beste først.
+help-tm-search-text = Kildeteksten det skal søkes etter.
+help-tm-search-lang = Språket til oversettelsene.
+help-tm-search-min = Laveste likhet som vises, i prosent; standard: `[memory] threshold` i tolkar.toml (75).
+help-tm-search-limit = Det høyeste antallet treff som vises.
+help-tm-search-format = text for mennesker, json for skript.

@@ -279,3 +279,141 @@ error-translate-failed = maskinöversättningskommandot misslyckades, inget av d
 translate-refused = { $id }: maskinöversättningen avvisades: { $reason }
 translate-empty-answer = svaret är tomt
 translate-summary = Maskinöversättning: { $stored } sparade (tillstånd machine), { $unchanged } oförändrade, { $refused } avvisade.
+
+## help
+# --help (engelskan finns i doc-kommentarerna i src/cli.rs, inte i den engelska
+# filen). help-<kommando> är första stycket, help-<kommando>-long resten;
+# help-<kommando>-<argument> ett arguments hjälp, help-<kommando>-<argument>-<värde>
+# ett möjligt värde. Skriv hela meningar med punkt: kort hjälp tappar punkten
+# som hos clap. Flaggnamn, värden, platshållare och filnamn översätts inte.
+
+help-clap-usage = Användning:
+help-clap-commands = Kommandon:
+help-clap-arguments = Argument:
+help-clap-options = Flaggor:
+help-clap-help = Visa hjälp
+help-clap-help-more = Visa hjälp (mer med '--help')
+help-clap-help-summary = Visa hjälp (en sammanfattning med '-h')
+help-clap-version = Visa version
+help-clap-help-command = Visa det här meddelandet eller hjälpen för de angivna underkommandona
+help-clap-default = [standard: { $value }]
+help-clap-possible-values = [möjliga värden: { $values }]
+help-clap-possible-values-heading = Möjliga värden:
+
+help-about = Översättningshantering för Hugo-inlägg: plocka ut den översättningsbara texten, följ den per språk, visa vad som blivit inaktuellt och bygg om de översatta inläggen med front matter och shortcodes orörda.
+help-directory = Kör som om tolkar hade startats i DIR.
+help-ui-lang = Språk för tolkars meddelanden och den här hjälpen (en, sv, da, nb); som standard från LC_ALL, LC_MESSAGES eller LANG.
+
+help-extract = Skriv ut de översättningsbara segmenten i ett inlägg (inget projekt behövs).
+help-extract-file = Inlägget som ska läsas.
+help-extract-format = text för människor, json för skript.
+
+help-pseudo = Skriv ut ett inlägg ihopsatt igen med varje segment pseudoöversatt.
+help-pseudo-file = Inlägget som ska läsas.
+help-pseudo-mode = identity: varje segment översatt till sig självt (ska bli identiskt med indata); expand: med accenter och ~30 % längre.
+
+help-init = Skriv en tolkar.toml för webbplatsen här, utifrån dess Hugo-konfiguration.
+help-init-long = Läser Hugo-konfigurationen (språk, innehållskataloger, mounts), inläggen och shortcode-mallarna, och skriver varje värde med en kommentar om var det kommer ifrån. Flaggorna går före det webbplatsen säger; utan Hugo-konfiguration krävs --targets.
+help-init-source = Språket som inläggen är skrivna på [standard: Hugos defaultContentLanguage, eller en].
+help-init-targets = Språken att översätta till, kommaseparerade [standard: webbplatsens övriga språk, efter weight].
+help-init-layout = content/<lang>/x.md (by-directory) eller content/x.<lang>.md (by-filename) [standard: som webbplatsen gör].
+help-init-force = Skriv över en befintlig tolkar.toml.
+help-init-dry-run = Skriv konfigurationen till stdout i stället för att spara den.
+
+help-sync = Läs in alla källinlägg i lagret.
+
+help-status = Visa hur mycket som är översatt, inaktuellt och saknas per språk.
+help-status-lang = Bara det här språket.
+help-status-docs = Lista även varje dokument.
+help-status-format = text för människor, json för skript.
+
+help-stale = Synkronisera och visa sedan varje inaktuell översättning med en ordvis diff av källans ändring, det senast ändrade inlägget först.
+help-stale-lang = Bara det här språket.
+help-stale-doc = Bara inlägg vars sökväg (relativ till projektet) matchar. Kan anges flera gånger.
+help-stale-format = text för människor (i färg i en terminal), json för skript.
+
+help-check = Synkronisera och bedöm sedan varje språk mot policyn, för CI: slutstatus 1 om det underkänns.
+help-check-long = Policyn kommer från [check] i tolkar.toml, eller från flaggorna.
+help-check-lang = Bara det här språket.
+help-check-format = text, json, junit, github (workflow-kommandon) eller markdown.
+help-check-fail-on = Vad som underkänner kontrollen, kommaseparerat: stale, missing, machine.
+help-check-min-coverage = Lägsta andel segment med en aktuell översättning, i procent.
+help-check-no-write = Synkronisera i en transaktion som rullas tillbaka: lagret lämnas som det var (skrivskyddad CI).
+
+help-report = Synkronisera och skriv sedan en fristående HTML-sida för redaktörer: framsteg, inlägg efter hur inaktuella de är och ändringen i varje inaktuellt segment.
+help-report-html = Skriv HTML-rapporten (den enda sorten som finns).
+help-report-output = Filen som ska skrivas.
+help-report-lang = Bara det här språket.
+
+help-adopt = Ta över de översättningar en webbplats redan har: ställ varje översatt inlägg mot sin källa och spara dess texter som översättningar.
+help-adopt-long = Front matter-värden som översättningen äger (slug, aliases, ett lokalt datum, nycklar som bara den har) behålls och skrivs tillbaka av build. Det som inte passar ihop listas per inlägg med sina rader. Kör igen för att ta in handredigeringar av översatta inlägg i lagret.
+help-adopt-lang = Bara det här språket.
+help-adopt-doc = Bara inlägg vars källsökväg matchar. Kan anges flera gånger.
+help-adopt-dry-run = Visa vad som skulle tas över; spara inget.
+help-adopt-explain = Visa varför ett inlägg (käll- eller översatt sökväg) inte skulle byggas om byte för byte; kräver --lang.
+
+help-review = Hantera översättningar utan att exportera dem: bekräfta inaktuella, godkänn maskinöversättningar, sätt en ny text.
+help-review-confirm = Inaktuella översättningar gäller fortfarande för den nya källan: behåll dem, nu som aktuella.
+help-review-confirm-lang = Översättningarnas språk.
+help-review-confirm-ids = Segment efter id (path#key).
+help-review-confirm-doc = Alla segment i inlägg vars sökväg matchar. Kan anges flera gånger.
+help-review-confirm-all = Alla segment på språket.
+help-review-approve = Markera maskinöversättningar, utkast och översättningar som granskade.
+help-review-approve-lang = Översättningarnas språk.
+help-review-approve-ids = Segment efter id (path#key).
+help-review-approve-doc = Alla segment i inlägg vars sökväg matchar. Kan anges flera gånger.
+help-review-approve-all = Alla segment på språket.
+help-review-step = Gå igenom de inaktuella översättningarna en i taget: se källans ändring och översättningen, och behåll, redigera eller hoppa över den.
+help-review-step-long = Svaren läses från standard in: k (behåll), e (redigera: den nya texten på nästa rad), s eller en tom rad (hoppa över), q (avsluta). Det som har bestämts sparas när det sista segmentet är klart, eller vid q eller slutet av indata.
+help-review-step-lang = Översättningarnas språk.
+help-review-step-doc = Bara inlägg vars sökväg matchar. Kan anges flera gånger.
+help-review-set = Ge ett segment en ny översättning (tillstånd translated).
+help-review-set-lang = Översättningens språk.
+help-review-set-id = Segmentet: path#key, som `export` och `stale` visar det.
+help-review-set-text = Den nya översättningen, med källans platshållare.
+
+help-build = Synkronisera och skriv sedan de översatta inlägg vars innehåll ändras.
+help-build-lang = Bara det här språket.
+help-build-missing = Vad som ska hända med segment som saknar översättning.
+help-build-missing-fallback = Använd källtexten och rapportera det.
+help-build-missing-skip = Skriv inte det inlägget.
+help-build-missing-error = Avbryt med ett fel.
+help-build-force = Skriv över översatta inlägg som tolkar inte har skrivit.
+
+help-export = Synkronisera och skriv sedan ut ett språks segment för översättare.
+help-export-long = Format: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Varje enhet har sitt id (path#key), källa, mål, tillstånd, plats, den tidigare källan för en inaktuell enhet och träffar från översättningsminnet.
+help-export-lang = Språket att översätta till.
+help-export-format = Filformatet.
+help-export-format-xliff2 = XLIFF 2.0, för CAT-verktyg (memoQ, Trados, Phrase).
+help-export-format-xliff12 = XLIFF 1.2, för OmegaT och äldre CAT-verktyg.
+help-export-format-po = GNU gettext PO, för Poedit och Weblate.
+help-export-format-csv = Kommaseparerade värden, för kalkylblad.
+help-export-format-json = JSON, för skript.
+help-export-state = Vilka segment, kommaseparerat: missing, stale, machine, draft, translated, reviewed eller all.
+help-export-doc = Bara inlägg vars sökväg (relativ till projektet) matchar, t.ex. 'content/sv/jobs/**'. Kan anges flera gånger.
+help-export-output = Skriv till FILE, eller till DIR/LANG.EXT om det är en katalog; standard: standard ut.
+
+help-import = Läs tillbaka översättningar från XLIFF-, PO-, CSV- eller JSON-filer.
+help-import-long = Varje enhet kontrolleras mot projektet: dess id, dess språk, dess platshållare, källan den gjordes från. Avvisas någon enhet sparas inget (om inte --partial anges) och slutstatus blir 2.
+help-import-files = Filerna som ska läsas; formatet känns igen automatiskt.
+help-import-lang = Översättningarnas språk, för filer som inte anger det.
+help-import-state = Spara varje översättning i det här tillståndet (machine, draft, translated, reviewed), oavsett vad filen säger.
+help-import-dry-run = Kontrollera och rapportera, men spara inget.
+help-import-partial = Spara de giltiga enheterna även om några avvisas.
+
+help-translate = Maskinöversätt saknade och inaktuella segment genom ett kommando.
+help-translate-long = Kommandot läser ett JSON-objekt per rad på stdin (id, source_lang, target_lang, text, context) och skriver ett per rad (id, text). Resultaten sparas i tillståndet machine (behöver granskas).
+help-translate-lang = Språket att översätta till.
+help-translate-command = Skalkommandot som ska köras; standard: `[translate] command` i tolkar.toml.
+help-translate-doc = Bara inlägg vars sökväg (relativ till projektet) matchar. Kan anges flera gånger.
+help-translate-batch = Segment per körning av kommandot.
+help-translate-timeout = Sekunder som en körning av kommandot får ta.
+help-translate-force = Skicka även segment som redan har en aktuell översättning.
+
+help-tm = Översättningsminnet.
+help-tm-search = Översättningar av texter som liknar TEXT, bästa först.
+help-tm-search-text = Källtexten att söka efter.
+help-tm-search-lang = Översättningarnas språk.
+help-tm-search-min = Lägsta likhet som visas, i procent; standard: `[memory] threshold` i tolkar.toml (75).
+help-tm-search-limit = Det högsta antalet träffar som visas.
+help-tm-search-format = text för människor, json för skript.

@@ -22,6 +22,12 @@ mod variables;
 /// The fallback locale.
 pub const FALLBACK: &str = "en";
 
+/// The prefix of the ids of `--help` texts (`help-init`, `help-init-force`).
+/// Only the translations have them: English help is clap's, from the doc
+/// comments of `src/cli.rs`, so `locales/en/tolkar.ftl` has none (see
+/// `crate::cli_l10n`).
+pub const HELP_PREFIX: &str = "help-";
+
 /// The locales tolkar has messages for, fallback first.
 pub const LANGUAGES: [&str; 4] = ["en", "sv", "da", "nb"];
 
@@ -222,6 +228,14 @@ impl Messages {
     /// from English, else `id` itself. Never panics. A variable the message
     /// uses but `args` lacks shows as `{$name}`.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.lookup(id, args).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The message `id` formatted with `args`, from the chosen locale or
+    /// else from English; `None` when neither has it. For ids made at run
+    /// time that English may lack on purpose, like the `help-` ids of
+    /// `--help` (English help is clap's, from the doc comments).
+    pub fn lookup(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
             let value = match value {
@@ -235,12 +249,14 @@ impl Messages {
                 && let Some(pattern) = message.value()
             {
                 let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, Some(&fluent_args), &mut errors)
-                    .into_owned();
+                return Some(
+                    bundle
+                        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                        .into_owned(),
+                );
             }
         }
-        id.to_owned()
+        None
     }
 }
 
@@ -400,7 +416,12 @@ mod tests {
     fn every_locale_has_exactly_the_english_ids() {
         let en: BTreeSet<String> = messages_of(EN_FTL).into_keys().collect();
         for (lang, source) in all_sources() {
-            let ids: BTreeSet<String> = messages_of(source).into_keys().collect();
+            // The --help texts English lacks on purpose; cli_l10n's tests
+            // hold them to the command line instead.
+            let ids: BTreeSet<String> = messages_of(source)
+                .into_keys()
+                .filter(|id| !id.starts_with(HELP_PREFIX))
+                .collect();
             let missing: Vec<_> = en.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&en).collect();
             assert!(
@@ -411,6 +432,51 @@ mod tests {
                 extra.is_empty(),
                 "locales/{lang}/tolkar.ftl has ids not in English: {extra:?}"
             );
+        }
+    }
+
+    #[test]
+    fn english_help_is_the_doc_comments_only() {
+        let help: Vec<String> = messages_of(EN_FTL)
+            .into_keys()
+            .filter(|id| id.starts_with(HELP_PREFIX))
+            .collect();
+        assert!(
+            help.is_empty(),
+            "locales/en/tolkar.ftl has {help:?}: English --help comes from the doc comments of src/cli.rs"
+        );
+    }
+
+    #[test]
+    fn help_messages_format_without_errors() {
+        for (lang, source) in all_sources() {
+            let bundle = make_bundle(lang, source);
+            for (id, vars) in messages_of(source) {
+                if !id.starts_with(HELP_PREFIX) {
+                    continue;
+                }
+                let mut args = FluentArgs::new();
+                for var in &vars {
+                    args.set(var.as_str(), FluentValue::from("x"));
+                }
+                let message = bundle.get_message(&id).unwrap();
+                let pattern = message
+                    .value()
+                    .unwrap_or_else(|| panic!("{lang}: {id} has no value"));
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
+                assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
+                assert!(
+                    !text.contains(['\u{2068}', '\u{2069}']),
+                    "{lang}: {id}: isolation marks"
+                );
+                // One paragraph each; a -long text may hold several.
+                assert!(
+                    id.ends_with("-long") || !text.contains('\n'),
+                    "{lang}: {id}: line break in {text:?}"
+                );
+            }
         }
     }
 
