@@ -447,6 +447,33 @@ mod tests {
         );
     }
 
+    /// Formats `id` with every variable set to `value`; no Fluent error
+    /// and no bidi isolation marks (they would show in a terminal).
+    fn format_checked(
+        bundle: &FluentBundle<FluentResource>,
+        lang: &str,
+        id: &str,
+        vars: &BTreeSet<String>,
+        value: FluentValue<'static>,
+    ) -> String {
+        let mut args = FluentArgs::new();
+        for var in vars {
+            args.set(var.as_str(), value.clone());
+        }
+        let message = bundle.get_message(id).unwrap();
+        let pattern = message
+            .value()
+            .unwrap_or_else(|| panic!("{lang}: {id} has no value"));
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
+        assert!(
+            !text.contains(['\u{2068}', '\u{2069}']),
+            "{lang}: {id}: isolation marks"
+        );
+        text.into_owned()
+    }
+
     #[test]
     fn help_messages_format_without_errors() {
         for (lang, source) in all_sources() {
@@ -455,22 +482,8 @@ mod tests {
                 if !id.starts_with(HELP_PREFIX) {
                     continue;
                 }
-                let mut args = FluentArgs::new();
-                for var in &vars {
-                    args.set(var.as_str(), FluentValue::from("x"));
-                }
-                let message = bundle.get_message(&id).unwrap();
-                let pattern = message
-                    .value()
-                    .unwrap_or_else(|| panic!("{lang}: {id} has no value"));
-                let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
+                let text = format_checked(&bundle, lang, &id, &vars, FluentValue::from("x"));
                 assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
-                assert!(
-                    !text.contains(['\u{2068}', '\u{2069}']),
-                    "{lang}: {id}: isolation marks"
-                );
                 // One paragraph each; a -long text may hold several.
                 assert!(
                     id.ends_with("-long") || !text.contains('\n'),
@@ -502,21 +515,7 @@ mod tests {
             let bundle = make_bundle(lang, source);
             for (id, vars) in &en {
                 for n in [0, 1, 2, 5, 21] {
-                    let mut args = FluentArgs::new();
-                    for var in vars {
-                        args.set(var.as_str(), FluentValue::from(n));
-                    }
-                    let message = bundle.get_message(id).unwrap();
-                    let pattern = message
-                        .value()
-                        .unwrap_or_else(|| panic!("{lang}: {id} has no value"));
-                    let mut errors = Vec::new();
-                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                    assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
-                    assert!(
-                        !text.contains(['\u{2068}', '\u{2069}']),
-                        "{lang}: {id}: isolation marks"
-                    );
+                    let text = format_checked(&bundle, lang, id, vars, FluentValue::from(n));
                     assert!(!text.contains('\n'), "{lang}: {id}: line break in {text:?}");
                 }
             }

@@ -1,7 +1,7 @@
 //! The `segments` table, with `source_history` (the source texts a
 //! segment had before) and the index of segments by source hash.
 
-use rusqlite::params;
+use rusqlite::{ToSql, params};
 
 use super::{StoreError, Tx, now_utc};
 use crate::posting::Kind;
@@ -23,6 +23,21 @@ pub struct SegmentRow<'a> {
     pub line: usize,
     pub text: &'a str,
     pub hash: &'a str,
+}
+
+impl SegmentRow<'_> {
+    /// Its position and line as SQLite stores them.
+    fn numbers(&self) -> (i64, i64) {
+        (self.position as i64, self.line as i64)
+    }
+
+    /// `first` (the document, or the segment updated) and the row's
+    /// columns, in the order the statements below name them.
+    fn params<'p>(&'p self, first: &'p i64, numbers: &'p (i64, i64)) -> [&'p dyn ToSql; 7] {
+        [
+            first, &self.key, &self.kind, &numbers.0, &numbers.1, &self.text, &self.hash,
+        ]
+    }
 }
 
 /// The insert of segments, followed by one `VALUES` per row.
@@ -47,17 +62,10 @@ impl Tx<'_> {
     }
 
     pub fn insert_segment(&self, document: i64, row: &SegmentRow<'_>) -> Result<i64, StoreError> {
+        let numbers = row.numbers();
         self.run(
             &format!("{INSERT}{VALUES}"),
-            params![
-                document,
-                row.key,
-                row.kind,
-                row.position as i64,
-                row.line as i64,
-                row.text,
-                row.hash
-            ],
+            row.params(&document, &numbers).as_slice(),
         )?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -74,21 +82,10 @@ impl Tx<'_> {
         if rows.len() >= PER_STATEMENT {
             let sql = format!("{INSERT}{}", vec![VALUES; PER_STATEMENT].join(", "));
             for chunk in &mut chunks {
-                let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(PER_STATEMENT * 7);
-                let numbers: Vec<(i64, i64)> = chunk
-                    .iter()
-                    .map(|r| (r.position as i64, r.line as i64))
-                    .collect();
-                for (row, (position, line)) in chunk.iter().zip(&numbers) {
-                    values.extend([
-                        &document as &dyn rusqlite::ToSql,
-                        &row.key,
-                        &row.kind,
-                        position,
-                        line,
-                        &row.text,
-                        &row.hash,
-                    ]);
+                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(PER_STATEMENT * 7);
+                let numbers: Vec<(i64, i64)> = chunk.iter().map(SegmentRow::numbers).collect();
+                for (row, numbers) in chunk.iter().zip(&numbers) {
+                    values.extend(row.params(&document, numbers));
                 }
                 self.run(&sql, values.as_slice())?;
             }
@@ -116,15 +113,7 @@ impl Tx<'_> {
         self.run(
             "UPDATE segments SET key = ?2, kind = ?3, position = ?4, line = ?5, source_text = ?6, source_hash = ?7
              WHERE id = ?1",
-            params![
-                old.id,
-                row.key,
-                row.kind,
-                row.position as i64,
-                row.line as i64,
-                row.text,
-                row.hash
-            ],
+            row.params(&old.id, &row.numbers()).as_slice(),
         )?;
         Ok(())
     }
