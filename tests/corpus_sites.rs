@@ -16,24 +16,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::structure::structure;
-use common::{copy_tree, shared, succeed, tolkar_in};
+use common::{copy_tree, corpus_or_skip as corpus, succeed, tolkar_in};
 use tolkar::posting::{Document, Rules, parse};
 use tolkar::reassemble::{identity, reassemble};
-
-/// The corpus, or `None` (said once) when it is not there.
-fn corpus() -> Option<PathBuf> {
-    let dir = shared().join("corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("TOLKAR_REQUIRE_TOOLS").as_deref() != Ok("1"),
-        "{} is missing and TOLKAR_REQUIRE_TOOLS=1",
-        dir.display()
-    );
-    eprintln!("skipped: no corpus at {}", dir.display());
-    None
-}
 
 /// A copy of a corpus site as its users have it: Docsy's docs with the
 /// theme installed under themes/docsy.
