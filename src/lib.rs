@@ -19,6 +19,7 @@
 
 // 1. The pure core.
 pub mod exchange;
+pub mod merge;
 pub mod message;
 pub mod posting;
 pub mod pseudo;

@@ -1,0 +1,335 @@
+//! Three-way merge of text, for build: *base* is what tolkar wrote last,
+//! *ours* the file as it is on disk (with the translator's own edits),
+//! *theirs* what tolkar would write now. Every difference ours has from
+//! base is kept and every change theirs has from base applied, by line;
+//! where both changed the same lines differently, the lines are merged
+//! again word by word, and only what still collides is a conflict.
+//!
+//! Written here rather than taken from a crate: `diffy::merge` (the
+//! maintained one) returns the merged text or the text with conflict
+//! markers, while build needs the conflicts as data (to report both sides
+//! and leave the file alone) and a second, finer pass inside a conflict.
+//! The diffs themselves come from `similar`.
+
+use std::hash::Hash;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// Where ours and theirs changed the same part of base differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The 1-based line of ours where the conflict starts.
+    pub line: usize,
+    pub base: String,
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// The outcome of a merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Merged {
+    Clean(String),
+    Conflicts(Vec<Conflict>),
+}
+
+/// Merges the changes base → theirs into ours.
+pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
+    if ours == base {
+        return Merged::Clean(theirs.to_string());
+    }
+    if theirs == base || theirs == ours {
+        return Merged::Clean(ours.to_string());
+    }
+    let (b, o, t) = (lines(base), lines(ours), lines(theirs));
+    let mut text = String::with_capacity(ours.len().max(theirs.len()));
+    let mut conflicts = Vec::new();
+    for chunk in diff3(&b, &o, &t) {
+        match chunk {
+            Chunk::Take(taken) => {
+                text.extend(taken.iter().copied());
+            }
+            Chunk::Conflict {
+                at,
+                base,
+                ours,
+                theirs,
+            } => {
+                let (base, ours, theirs) = (base.concat(), ours.concat(), theirs.concat());
+                match merge_words(&base, &ours, &theirs) {
+                    Some(resolved) => text.push_str(&resolved),
+                    None => conflicts.push(Conflict {
+                        line: at + 1,
+                        base,
+                        ours,
+                        theirs,
+                    }),
+                }
+            }
+        }
+    }
+    if conflicts.is_empty() {
+        Merged::Clean(text)
+    } else {
+        Merged::Conflicts(conflicts)
+    }
+}
+
+/// The same region merged word by word; `None` if words collide too.
+fn merge_words(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    let (b, o, t) = (words(base), words(ours), words(theirs));
+    let mut text = String::new();
+    for chunk in diff3(&b, &o, &t) {
+        match chunk {
+            Chunk::Take(taken) => text.extend(taken.iter().copied()),
+            Chunk::Conflict { .. } => return None,
+        }
+    }
+    Some(text)
+}
+
+/// A text as lines, each with its line end.
+fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+/// A text as words and the white space between them, in order.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut space = None;
+    for (i, c) in text.char_indices() {
+        let is_space = c.is_whitespace();
+        if space.is_some_and(|s| s != is_space) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        space = Some(is_space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A run of the merge: what to take, or a collision.
+#[derive(Debug, PartialEq, Eq)]
+enum Chunk<'a, T> {
+    Take(&'a [T]),
+    Conflict {
+        /// Where the run starts in ours.
+        at: usize,
+        base: &'a [T],
+        ours: &'a [T],
+        theirs: &'a [T],
+    },
+}
+
+/// For every item of `base`, where `other` has it unchanged.
+fn kept<T: Eq + Hash>(base: &[T], other: &[T]) -> Vec<Option<usize>> {
+    let mut at = vec![None; base.len()];
+    for op in capture_diff_slices(Algorithm::Myers, base, other) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                at[old_index + k] = Some(new_index + k);
+            }
+        }
+    }
+    at
+}
+
+/// What `run` adds before and after `base`, if it is `base` with items
+/// added around it only (and `base` is not empty).
+fn around<'a, T: Eq>(run: &'a [T], base: &[T]) -> Option<(&'a [T], &'a [T])> {
+    if base.is_empty() || run.len() <= base.len() {
+        return None;
+    }
+    (0..=run.len() - base.len())
+        .find(|&i| &run[i..i + base.len()] == base)
+        .map(|i| (&run[..i], &run[i + base.len()..]))
+}
+
+/// The classic diff3: base items unchanged on both sides are stable;
+/// between two stable points, the side that changed wins, the same change
+/// on both sides is taken once, and different changes collide.
+fn diff3<'a, T: Eq + Hash>(base: &'a [T], ours: &'a [T], theirs: &'a [T]) -> Vec<Chunk<'a, T>> {
+    let (in_ours, in_theirs) = (kept(base, ours), kept(base, theirs));
+    let mut chunks = Vec::new();
+    let (mut b, mut o, mut t) = (0, 0, 0);
+    loop {
+        // The stable items from here on.
+        let stable_from = b;
+        while b < base.len() && in_ours[b] == Some(o) && in_theirs[b] == Some(t) {
+            b += 1;
+            o += 1;
+            t += 1;
+        }
+        if b > stable_from {
+            chunks.push(Chunk::Take(&base[stable_from..b]));
+        }
+        // The next base item both sides kept ends the unstable run.
+        let next = (b..base.len()).find(|&k| in_ours[k].is_some() && in_theirs[k].is_some());
+        let (b_end, o_end, t_end) = match next {
+            Some(k) => (k, in_ours[k].unwrap_or(o), in_theirs[k].unwrap_or(t)),
+            None => (base.len(), ours.len(), theirs.len()),
+        };
+        let (base_run, ours_run, theirs_run) =
+            (&base[b..b_end], &ours[o..o_end], &theirs[t..t_end]);
+        if ours_run == base_run {
+            chunks.push(Chunk::Take(theirs_run));
+        } else if theirs_run == base_run || ours_run == theirs_run {
+            chunks.push(Chunk::Take(ours_run));
+        } else if let Some((before, after)) = around(theirs_run, base_run) {
+            // Theirs only added next to what ours changed (a new paragraph
+            // before a line the translation edited): both.
+            chunks.extend([
+                Chunk::Take(before),
+                Chunk::Take(ours_run),
+                Chunk::Take(after),
+            ]);
+        } else if let Some((before, after)) = around(ours_run, base_run) {
+            chunks.extend([
+                Chunk::Take(before),
+                Chunk::Take(theirs_run),
+                Chunk::Take(after),
+            ]);
+        } else {
+            chunks.push(Chunk::Conflict {
+                at: o,
+                base: base_run,
+                ours: ours_run,
+                theirs: theirs_run,
+            });
+        }
+        (b, o, t) = (b_end, o_end, t_end);
+        if next.is_none() {
+            break;
+        }
+    }
+    chunks.retain(|c| !matches!(c, Chunk::Take(taken) if taken.is_empty()));
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(base: &str, ours: &str, theirs: &str) -> String {
+        match merge(base, ours, theirs) {
+            Merged::Clean(text) => text,
+            Merged::Conflicts(c) => panic!("conflicts: {c:?}"),
+        }
+    }
+
+    #[test]
+    fn one_side_changed_takes_that_side() {
+        let base = "a\nb\nc\n";
+        assert_eq!(clean(base, base, "a\nB\nc\n"), "a\nB\nc\n");
+        assert_eq!(clean(base, "a\nb!\nc\n", base), "a\nb!\nc\n");
+    }
+
+    #[test]
+    fn a_local_edit_survives_a_new_paragraph() {
+        let base = "# Rubrik\n\nEtt.\n\nTvå.\n";
+        let ours = "# Heading {#own}\n\nOne.\n\nTwo. \n";
+        let theirs = "# Rubrik\n\nEtt.\n\nNytt.\n\nTvå.\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "# Heading {#own}\n\nOne.\n\nNytt.\n\nTwo. \n"
+        );
+    }
+
+    #[test]
+    fn the_same_change_on_both_sides_is_taken_once() {
+        let base = "a\nb\n";
+        assert_eq!(clean(base, "a\nc\n", "a\nc\n"), "a\nc\n");
+        assert_eq!(clean(base, "a\nb\nx\n", "a\nb\nx\n"), "a\nb\nx\n");
+    }
+
+    #[test]
+    fn changes_to_different_words_of_a_line_merge() {
+        let base = "icon: fa-star\ndate: 2024-01-01 title: x\n";
+        let ours = "icon: fa-star\ndate: 2024-01-01 title: y\n";
+        let theirs = "icon: fa-moon\ndate: 2025-02-02 title: x\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "icon: fa-moon\ndate: 2025-02-02 title: y\n"
+        );
+    }
+
+    #[test]
+    fn the_same_words_changed_differently_conflict() {
+        let base = "a\nlinkref: /x/\nb\n";
+        let ours = "a\nlinkref: /da/x/\nb\n";
+        let theirs = "a\nlinkref: /y/\nb\n";
+        let Merged::Conflicts(conflicts) = merge(base, ours, theirs) else {
+            panic!("expected a conflict");
+        };
+        assert_eq!(
+            conflicts,
+            vec![Conflict {
+                line: 2,
+                base: "linkref: /x/\n".into(),
+                ours: "linkref: /da/x/\n".into(),
+                theirs: "linkref: /y/\n".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn insertions_at_the_same_place_conflict_unless_equal() {
+        let base = "a\nb\n";
+        assert!(matches!(
+            merge(base, "a\nX\nb\n", "a\nY\nb\n"),
+            Merged::Conflicts(_)
+        ));
+        assert_eq!(clean(base, "X\na\nb\n", "a\nb\nY\n"), "X\na\nb\nY\n");
+    }
+
+    #[test]
+    fn deletions_merge_with_edits_elsewhere() {
+        let base = "a\nb\nc\nd\n";
+        assert_eq!(clean(base, "a\nc\nd\n", "a\nb\nc\nD\n"), "a\nc\nD\n");
+    }
+
+    #[test]
+    fn no_final_newline_and_empty_texts() {
+        assert_eq!(clean("a", "a", "b"), "b");
+        assert_eq!(clean("", "x\n", ""), "x\n");
+        assert_eq!(clean("a\nb", "A\nb", "a\nB"), "A\nB");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn edits_of_distant_lines_both_land(
+            lines in proptest::collection::vec("[a-z ]{0,12}", 4..30),
+            i in 0usize..30,
+            j in 0usize..30,
+        ) {
+            let (i, j) = (i % lines.len(), j % lines.len());
+            proptest::prop_assume!(i.abs_diff(j) >= 2);
+            let text = |edits: &[(usize, &str)]| {
+                let mut out = String::new();
+                for (k, line) in lines.iter().enumerate() {
+                    let line = edits.iter().find(|e| e.0 == k).map_or(line.as_str(), |e| e.1);
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out
+            };
+            let base = text(&[]);
+            let ours = text(&[(i, "OURS")]);
+            let theirs = text(&[(j, "THEIRS")]);
+            proptest::prop_assert_eq!(
+                merge(&base, &ours, &theirs),
+                Merged::Clean(text(&[(i, "OURS"), (j, "THEIRS")]))
+            );
+            proptest::prop_assert_eq!(merge(&base, &base, &theirs), Merged::Clean(theirs.clone()));
+            proptest::prop_assert_eq!(merge(&base, &ours, &base), Merged::Clean(ours.clone()));
+        }
+    }
+}
