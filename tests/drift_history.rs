@@ -225,6 +225,9 @@ fn site_postings() -> Vec<std::path::PathBuf> {
 
 #[test]
 fn drift_is_exact_on_moves_single_edits_and_layout_and_measured_on_mixed_edits() {
+    if common::corpus_or_skip().is_none() {
+        return;
+    }
     let rules = site_rules();
     let postings = site_postings();
     let trials: u64 = std::env::var("TOLKAR_DRIFT_TRIALS")

@@ -34,7 +34,13 @@ pub fn corpus_or_skip() -> Option<PathBuf> {
         "the corpus is required (TOLKAR_REQUIRE_TOOLS is set) but {} is missing",
         dir.display()
     );
-    eprintln!("skipped: no corpus at {}", dir.display());
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        eprintln!(
+            "skipped: the tests that need the corpus (none at {})",
+            dir.display()
+        )
+    });
     None
 }
 
@@ -78,6 +84,11 @@ pub struct Project {
 }
 
 impl Project {
+    /// The corpus project, or `None` (said once) without ../shared.
+    pub fn corpus_or_skip() -> Option<Project> {
+        corpus_or_skip().map(|_| Project::corpus())
+    }
+
     pub fn corpus() -> Project {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(

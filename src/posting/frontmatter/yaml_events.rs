@@ -53,6 +53,14 @@ pub(super) fn scalars(
     content: &str,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Option<Scalars>, Invalid> {
+    if let Some(offset) = tag_before_comma(content) {
+        return Err(Invalid {
+            offset,
+            reason:
+                "a tag followed directly by ',' in a flow collection (write a space before the ',')"
+                    .into(),
+        });
+    }
     let mut input = content.as_bytes();
     let mut parser = Parser::new();
     parser.set_input_string(&mut input);
@@ -135,6 +143,61 @@ pub(super) fn scalars(
         }
     }
     Ok(is_mapping.then_some(found))
+}
+
+/// Where a tag in a flow collection is followed directly by `,` (`[!a,
+/// b]`): libyaml-safer 0.3 panics there (a `TODO` in its scanner) where
+/// libyaml reads an empty tagged value, so such front matter is refused
+/// before the parser sees it. A lexical scan, outside quotes and comments;
+/// it can refuse a plain scalar like `[x !y, z]` as well, which no real
+/// front matter has shown.
+fn tag_before_comma(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    let (mut depth, mut quote) = (0usize, None::<u8>);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' && q == b'"' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'"' | b'\'' => quote = Some(c),
+                b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                b'!' if depth > 0
+                    && (i == 0
+                        || matches!(
+                            bytes[i - 1],
+                            b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','
+                        )) =>
+                {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|b| b.is_ascii_whitespace() || b"[]{},".contains(b))
+                        .map_or(bytes.len(), |n| i + n);
+                    if bytes.get(end) == Some(&b',') {
+                        return Some(i);
+                    }
+                    i = end;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A parser mark as a byte offset into `content`, on a char boundary.
@@ -220,5 +283,26 @@ mod tests {
             !found.contains_key(&("title".to_string(), None)),
             "nested keys are not top-level"
         );
+    }
+
+    #[test]
+    fn a_tag_before_a_comma_in_a_flow_list_is_refused_not_a_panic() {
+        for (yaml, at) in [
+            ("tags: [!a,b]\n", 7),
+            ("x: {a: !t, b: c}\n", 7),
+            ("tags: [\n!a,\n]\n", 8),
+        ] {
+            let error = scalars(yaml, &|_| true).unwrap_err();
+            assert_eq!(error.offset, at, "{yaml}");
+        }
+        for yaml in [
+            "title: \"Wow !a, b\"\n",
+            "title: 'x [!a, b]'\n",
+            "title: Hello !a, world\n",
+            "tags: [!a , b]\n",
+            "# [!a, b]\ntitle: x\n",
+        ] {
+            assert!(scalars(yaml, &|_| true).is_ok(), "{yaml}");
+        }
     }
 }
