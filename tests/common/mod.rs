@@ -35,11 +35,15 @@ pub fn corpus_or_skip() -> Option<PathBuf> {
         dir.display()
     );
     static SAID: std::sync::Once = std::sync::Once::new();
+    // Written to stderr directly: the test harness captures `eprintln!`
+    // of a passing test, and this should be seen.
     SAID.call_once(|| {
-        eprintln!(
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "skipped: the tests that need the corpus (none at {})",
             dir.display()
-        )
+        );
     });
     None
 }
