@@ -3,7 +3,9 @@
 //! *theirs* what tolkar would write now. Every difference ours has from
 //! base is kept and every change theirs has from base applied, by line;
 //! where both changed the same lines differently, the lines are merged
-//! again word by word, and only what still collides is a conflict.
+//! again span by span (a link target apart from its text, a parameter
+//! apart from the next, white space apart), and only what still collides
+//! is a conflict.
 //!
 //! Written here rather than taken from a crate: `diffy::merge` (the
 //! maintained one) returns the merged text or the text with conflict
@@ -55,7 +57,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
                 theirs,
             } => {
                 let (base, ours, theirs) = (base.concat(), ours.concat(), theirs.concat());
-                match merge_words(&base, &ours, &theirs) {
+                match merge_spans(&base, &ours, &theirs) {
                     Some(resolved) => text.push_str(&resolved),
                     None => conflicts.push(Conflict {
                         line: at + 1,
@@ -74,9 +76,10 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     }
 }
 
-/// The same region merged word by word; `None` if words collide too.
-fn merge_words(base: &str, ours: &str, theirs: &str) -> Option<String> {
-    let (b, o, t) = (words(base), words(ours), words(theirs));
+/// The same region merged span by span (see `spans`); `None` if spans
+/// collide too.
+fn merge_spans(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    let (b, o, t) = (spans(base), spans(ours), spans(theirs));
     let mut text = String::new();
     for chunk in diff3(&b, &o, &t) {
         match chunk {
@@ -92,23 +95,38 @@ fn lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
-/// A text as words and the white space between them, in order.
-fn words(text: &str) -> Vec<&str> {
+/// A text as spans that a translation changes as a whole: the runs of
+/// text between line breaks and markup characters (quotes, brackets,
+/// braces, `|`, `=`, angle brackets), each without its leading and
+/// trailing white space, which are spans of their own, as is every line
+/// break and markup character. So a
+/// link's target and its text, a shortcode's parameters, a table's cells
+/// and the white space around them merge apart, while two edits of one
+/// sentence collide.
+fn spans(text: &str) -> Vec<&str> {
+    const MARKUP: &[char] = &[
+        '"', '\'', '(', ')', '[', ']', '{', '}', '<', '>', '|', '=', '\n',
+    ];
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut space = None;
+    let mut run_start = 0;
     for (i, c) in text.char_indices() {
-        let is_space = c.is_whitespace();
-        if space.is_some_and(|s| s != is_space) {
-            out.push(&text[start..i]);
-            start = i;
+        if MARKUP.contains(&c) {
+            push_run(&mut out, &text[run_start..i]);
+            out.push(&text[i..i + c.len_utf8()]);
+            run_start = i + c.len_utf8();
         }
-        space = Some(is_space);
     }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
+    push_run(&mut out, &text[run_start..]);
     out
+}
+
+/// A run of text as its leading white space, its core and its trailing
+/// white space (the empty ones left out).
+fn push_run<'a>(out: &mut Vec<&'a str>, run: &'a str) {
+    let trimmed = run.trim_start();
+    let core = trimmed.trim_end();
+    let (lead, tail) = (&run[..run.len() - trimmed.len()], &trimmed[core.len()..]);
+    out.extend([lead, core, tail].into_iter().filter(|p| !p.is_empty()));
 }
 
 /// A run of the merge: what to take, or a collision.
@@ -251,14 +269,30 @@ mod tests {
     }
 
     #[test]
-    fn changes_to_different_words_of_a_line_merge() {
-        let base = "icon: fa-star\ndate: 2024-01-01 title: x\n";
-        let ours = "icon: fa-star\ndate: 2024-01-01 title: y\n";
-        let theirs = "icon: fa-moon\ndate: 2025-02-02 title: x\n";
+    fn changes_to_different_spans_of_a_line_merge() {
+        // The link's target is the translation's, its text the source's.
+        let base = "See [the service](/service/) now.\n";
+        let ours = "See [the service](/fr/service/) now. \n";
+        let theirs = "See [our service](/service/) now.\n";
         assert_eq!(
             clean(base, ours, theirs),
-            "icon: fa-moon\ndate: 2025-02-02 title: y\n"
+            "See [our service](/fr/service/) now. \n"
         );
+        let base = "{{< card header=\"A\" icon=\"fa-star\" >}}\n";
+        let ours = "{{< card header=\"Ä\" icon=\"fa-star\" >}}\n";
+        let theirs = "{{< card header=\"A\" icon=\"fa-moon\" >}}\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "{{< card header=\"Ä\" icon=\"fa-moon\" >}}\n"
+        );
+    }
+
+    #[test]
+    fn two_edits_of_one_sentence_collide() {
+        let base = "Title: \"Jobb hos Safespring\"\n";
+        let ours = "Title: \"Jobb hos oss\"\n";
+        let theirs = "Title: \"Jobbe hos Safespring\"\n";
+        assert!(matches!(merge(base, ours, theirs), Merged::Conflicts(_)));
     }
 
     #[test]

@@ -122,6 +122,12 @@ build-skipped-missing =
         [one] { $count } segment mangler
        *[other] { $count } segmenter mangler
     } (--missing skip)
+build-conflict = { $path }:{ $line }: ikke skrevet: filens egen ændring og kildens ændring støder sammen her (filen har »{ $ours }«, build ville skrive »{ $theirs }«); ret en af dem, eller lad `tolkar adopt --lang { $lang }` tage filens tekst ind
+build-merged =
+    { $lang }: { $merged ->
+        [one] { $merged } indlæg beholder
+       *[other] { $merged } indlæg beholder
+    } egne forskelle, flettet med buildens ændringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
 build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunne den ikke læses som posting ({ $reason }); ret oversættelsen

@@ -96,6 +96,12 @@ build-skipped-missing =
         [one] { $count } segment
        *[other] { $count } segments
     } missing (--missing skip)
+build-conflict = { $path }:{ $line }: not written: the file's own edit and the source's change collide here (the file has “{ $ours }”, build would write “{ $theirs }”); edit one of them, or `tolkar adopt --lang { $lang }` takes the file's text in
+build-merged =
+    { $lang }: { $merged ->
+        [one] { $merged } posting keeps differences of its own
+       *[other] { $merged } postings keep differences of their own
+    }, merged with the build's changes; { $conflicts } in conflict.
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
 build-skipped-unreadable = { $path }: not written: with its translations it would not read back as a posting ({ $reason }); fix the translation

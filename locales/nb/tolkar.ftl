@@ -115,6 +115,12 @@ build-skipped-missing =
         [one] { $count } segment mangler
        *[other] { $count } segmenter mangler
     } (--missing skip)
+build-conflict = { $path }:{ $line }: ikke skrevet: filens egen endring og kildens endring kolliderer her (filen har «{ $ours }», build ville skrevet «{ $theirs }»); endre en av dem, eller la `tolkar adopt --lang { $lang }` ta inn filens tekst
+build-merged =
+    { $lang }: { $merged ->
+        [one] { $merged } post beholder
+       *[other] { $merged } poster beholder
+    } egne forskjeller, flettet med buildens endringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
 build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine ville den ikke kunne leses som posting ({ $reason }); rett oversettelsen

@@ -113,6 +113,12 @@ build-fallback-more =
        *[other] { $count } segment
     } på källspråket
 build-skipped-missing = { $path }: hoppades över, { $count } segment saknas (--missing skip)
+build-conflict = { $path }:{ $line }: inte skriven: filens egen ändring och källans ändring krockar här (filen har ”{ $ours }”, build skulle skriva ”{ $theirs }”); ändra en av dem, eller låt `tolkar adopt --lang { $lang }` ta in filens text
+build-merged =
+    { $lang }: { $merged ->
+        [one] { $merged } post behåller
+       *[other] { $merged } poster behåller
+    } egna skillnader, sammanfogade med buildens ändringar; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
 build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar skulle den inte gå att läsa som posting ({ $reason }); rätta översättningen

@@ -69,6 +69,21 @@ fn print(built: &Built, messages: &Messages) {
                 path = path.as_str(),
                 lang = lang.as_str()
             ),
+            Note::Conflict {
+                path,
+                lang,
+                line,
+                ours,
+                theirs,
+            } => tr!(
+                messages,
+                "build-conflict",
+                path = path.as_str(),
+                lang = lang.as_str(),
+                line = *line,
+                ours = ours.trim_end(),
+                theirs = theirs.trim_end()
+            ),
             Note::FellBack { path, count } => tr!(
                 messages,
                 "build-fallback",
@@ -92,5 +107,14 @@ fn print(built: &Built, messages: &Messages) {
             unchanged = report.unchanged,
             skipped = report.skipped,
         ));
+        if report.merged + report.conflicts > 0 {
+            note(&tr!(
+                messages,
+                "build-merged",
+                lang = report.lang.as_str(),
+                merged = report.merged,
+                conflicts = report.conflicts,
+            ));
+        }
     }
 }

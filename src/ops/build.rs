@@ -107,8 +107,18 @@ pub enum Note {
     /// Not written: the front-matter values kept from the translation no
     /// longer fit the source's front matter.
     UnfitOverrides { path: String, lang: String },
-    /// Not written: tolkar did not write this file, or it was edited since.
+    /// Not written: tolkar did not write this file (or wrote it before it
+    /// kept a base to merge with), and it differs from what build writes.
     Foreign { path: String, lang: String },
+    /// Not written: the file's own edits and the source's changes collide;
+    /// the first place where, in the file as it is.
+    Conflict {
+        path: String,
+        lang: String,
+        line: usize,
+        ours: String,
+        theirs: String,
+    },
     /// Written with the source's text for `count` untranslated segments.
     FellBack { path: String, count: u64 },
     /// …and so were `postings` more, with `count` segments in all.
@@ -124,6 +134,11 @@ pub struct LangReport {
     pub skipped: u64,
     /// Skipped because the output would not read back: an error.
     pub refused: u64,
+    /// Postings with differences of their own (a hand edit, a value the
+    /// translation keeps) that the build kept, merged with its changes.
+    pub merged: u64,
+    /// Postings not written because their edits and the build's collide.
+    pub conflicts: u64,
 }
 
 /// What a build did.
@@ -398,6 +413,39 @@ fn render(
     rendered
 }
 
+/// A localized posting with differences of its own, merged.
+enum Local {
+    Merged(String),
+    Conflict(crate::merge::Conflict),
+    /// No base to merge with: tolkar did not write it.
+    Foreign,
+}
+
+/// Merges the changes build makes (`theirs`, against the recorded base)
+/// into the file as it is.
+fn merge_local(
+    tx: &Tx<'_>,
+    project: &Project,
+    plan: &Plan<'_>,
+    theirs: &str,
+) -> Result<Local, BuildError> {
+    if plan.last.is_none() {
+        return Ok(Local::Foreign);
+    }
+    let Some(base) = tx.output_base(&plan.path)? else {
+        return Ok(Local::Foreign);
+    };
+    let full = project.root.join(&plan.path);
+    let bytes = std::fs::read(&full).map_err(|source| BuildError::Io { path: full, source })?;
+    let Ok(ours) = String::from_utf8(bytes) else {
+        return Ok(Local::Foreign);
+    };
+    Ok(match crate::merge::merge(&base, &ours, theirs) {
+        crate::merge::Merged::Clean(text) => Local::Merged(text),
+        crate::merge::Merged::Conflicts(mut conflicts) => Local::Conflict(conflicts.swap_remove(0)),
+    })
+}
+
 /// Writes what changed (in parallel), records it, and reports per language.
 #[allow(clippy::too_many_arguments)]
 fn write(
@@ -458,32 +506,61 @@ fn write(
             report.skipped += 1;
             continue;
         }
-        let ours = plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
-        if plan.existing.is_some()
-            && !ours
-            && !force
-            && plan.existing.as_ref() != Some(&output.hash)
-        {
-            notes.push(Note::Foreign {
-                path: plan.path.clone(),
-                lang: plan.lang.to_string(),
-            });
-            report.skipped += 1;
-            continue;
-        }
+        let Rendered {
+            text: theirs,
+            hash: theirs_hash,
+            ..
+        } = output;
+        // The file is what build last made of the store (or it is not
+        // there): it takes what build makes now. Otherwise it has
+        // differences of its own, which a three-way merge keeps.
+        let as_built = plan.existing.is_none()
+            || plan.existing.as_ref() == Some(&theirs_hash)
+            || plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
+        let text = if as_built || force {
+            theirs.clone()
+        } else {
+            match merge_local(tx, project, plan, &theirs)? {
+                Local::Merged(text) => {
+                    report.merged += 1;
+                    text
+                }
+                Local::Conflict(conflict) => {
+                    notes.push(Note::Conflict {
+                        path: plan.path.clone(),
+                        lang: plan.lang.to_string(),
+                        line: conflict.line,
+                        ours: conflict.ours,
+                        theirs: conflict.theirs,
+                    });
+                    report.skipped += 1;
+                    report.conflicts += 1;
+                    continue;
+                }
+                Local::Foreign => {
+                    notes.push(Note::Foreign {
+                        path: plan.path.clone(),
+                        lang: plan.lang.to_string(),
+                    });
+                    report.skipped += 1;
+                    continue;
+                }
+            }
+        };
         if plan.missing > 0 {
             fell_back[lang_index].push((&plan.path, plan.missing));
         }
-        let Rendered { text, hash, .. } = output;
+        // The base of the next merge is what build made of the store.
         tx.record_output(
             &plan.path,
             plan.lang,
             &Output {
                 input_hash: plan.input_hash.clone(),
-                content_hash: hash.clone(),
+                content_hash: theirs_hash,
             },
+            &theirs,
         )?;
-        if plan.existing.as_ref() == Some(&hash) {
+        if plan.existing.as_ref() == Some(&content_hash(text.as_bytes())) {
             report.unchanged += 1;
         } else {
             report.written += 1;

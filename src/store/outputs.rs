@@ -1,5 +1,6 @@
 //! The `outputs` table: what build last wrote, so that a localized posting
-//! edited by hand is never overwritten.
+//! edited by hand is never overwritten, and the base of the three-way
+//! merge that keeps such edits when the source changes (compressed).
 
 use std::collections::HashMap;
 
@@ -32,13 +33,37 @@ impl Tx<'_> {
         )
     }
 
-    pub fn record_output(&self, path: &str, lang: &str, output: &Output) -> Result<(), StoreError> {
+    /// Records what build wrote at `path`, and `base`: what build would
+    /// write from the store as it is (the file itself, unless it was
+    /// merged with local edits).
+    pub fn record_output(
+        &self,
+        path: &str,
+        lang: &str,
+        output: &Output,
+        base: &str,
+    ) -> Result<(), StoreError> {
+        let base = miniz_oxide::deflate::compress_to_vec(base.as_bytes(), 6);
         self.run(
-            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
-               content_hash = excluded.content_hash, written_at = excluded.written_at",
-            params![path, lang, output.input_hash, output.content_hash, now_utc()],
+               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base",
+            params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
         )?;
         Ok(())
+    }
+
+    /// The base recorded for `path`, if there is one that reads.
+    pub fn output_base(&self, path: &str) -> Result<Option<String>, StoreError> {
+        let compressed: Option<Option<Vec<u8>>> =
+            self.optional_row("SELECT base FROM outputs WHERE path = ?1", [path], |r| {
+                r.get(0)
+            })?;
+        // A base that does not inflate to UTF-8 is as good as none: the
+        // file is then treated as one tolkar did not write.
+        Ok(compressed
+            .flatten()
+            .and_then(|bytes| miniz_oxide::inflate::decompress_to_vec(&bytes).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok()))
     }
 }

@@ -21,8 +21,9 @@ use crate::message::{Diagnostic, Message};
 use crate::ops::workspace::Workspace;
 use crate::posting::{Location, PostingError};
 use crate::project::{Project, ProjectError};
+use crate::segment::hash::content_hash;
 use crate::segment::placeholder::PlaceholderError;
-use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
+use crate::store::{NewTranslation, Origin, Output, StoreError, Tx, UnitRow};
 use crate::sync::Source;
 
 /// Postings aligned at once: enough for every core, few enough that a
@@ -229,6 +230,19 @@ pub fn adopt_all(
                     document,
                     lang,
                     adoption.overrides.as_deref().unwrap_or_default(),
+                )?;
+                // What build makes of the store now is the base its next
+                // merge starts from: the file's own differences from it
+                // (a link, white space, an anchor) are kept from then on.
+                // No input hash: the next build renders it.
+                tx.record_output(
+                    &pair.localized,
+                    lang,
+                    &Output {
+                        input_hash: String::new(),
+                        content_hash: content_hash(adoption.rebuilt.as_bytes()),
+                    },
+                    &adoption.rebuilt,
                 )?;
                 let mut result = outcome(&adoption, pair.localized.clone(), stored);
                 if copy {
