@@ -21,7 +21,7 @@ use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
 use crate::segment::placeholder;
-use crate::store::{Output, StoreError, StoredTranslation, TranslationSummary, Tx};
+use crate::store::{Output, StoreError, StoredTranslation, TranslationSummary, Tx, compress_base};
 use crate::sync::{Progress, Source};
 
 /// What to do with a posting that has segments with no translation.
@@ -211,6 +211,9 @@ struct Rendered {
     index: usize,
     text: String,
     hash: String,
+    /// `text` compressed, as the base of the next merge (done here, in
+    /// parallel).
+    base: Vec<u8>,
     /// The front-matter values kept from the translation no longer fit the
     /// source's front matter: not written, so that none is lost.
     unfit_overrides: bool,
@@ -403,6 +406,7 @@ fn render(
             Ok(Rendered {
                 index,
                 hash: content_hash(text.as_bytes()),
+                base: compress_base(&text),
                 text,
                 unfit_overrides,
                 unreadable,
@@ -509,6 +513,7 @@ fn write(
         let Rendered {
             text: theirs,
             hash: theirs_hash,
+            base,
             ..
         } = output;
         // The file is what build last made of the store (or it is not
@@ -558,7 +563,7 @@ fn write(
                 input_hash: plan.input_hash.clone(),
                 content_hash: theirs_hash,
             },
-            &theirs,
+            &base,
         )?;
         if plan.existing.as_ref() == Some(&content_hash(text.as_bytes())) {
             report.unchanged += 1;

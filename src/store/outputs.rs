@@ -15,6 +15,13 @@ pub struct Output {
     pub content_hash: String,
 }
 
+/// A base as the store keeps it. The fastest deflate level: it runs for
+/// every posting a build writes, and still keeps about a third of the
+/// text.
+pub fn compress_base(text: &str) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 1)
+}
+
 impl Tx<'_> {
     /// What build last wrote for `lang`, by path.
     pub fn outputs(&self, lang: &str) -> Result<HashMap<String, Output>, StoreError> {
@@ -33,17 +40,16 @@ impl Tx<'_> {
         )
     }
 
-    /// Records what build wrote at `path`, and `base`: what build would
-    /// write from the store as it is (the file itself, unless it was
-    /// merged with local edits).
+    /// Records what build wrote at `path`, and `base` (from
+    /// [`compress_base`]): what build made of the store (the file itself,
+    /// unless it was merged with local edits).
     pub fn record_output(
         &self,
         path: &str,
         lang: &str,
         output: &Output,
-        base: &str,
+        base: &[u8],
     ) -> Result<(), StoreError> {
-        let base = miniz_oxide::deflate::compress_to_vec(base.as_bytes(), 6);
         self.run(
             "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,

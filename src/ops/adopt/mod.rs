@@ -23,7 +23,7 @@ use crate::posting::{Location, PostingError};
 use crate::project::{Project, ProjectError};
 use crate::segment::hash::content_hash;
 use crate::segment::placeholder::PlaceholderError;
-use crate::store::{NewTranslation, Origin, Output, StoreError, Tx, UnitRow};
+use crate::store::{NewTranslation, Origin, Output, StoreError, Tx, UnitRow, compress_base};
 use crate::sync::Source;
 
 /// Postings aligned at once: enough for every core, few enough that a
@@ -242,7 +242,7 @@ pub fn adopt_all(
                         input_hash: String::new(),
                         content_hash: content_hash(adoption.rebuilt.as_bytes()),
                     },
-                    &adoption.rebuilt,
+                    &compress_base(&adoption.rebuilt),
                 )?;
                 let mut result = outcome(&adoption, pair.localized.clone(), stored);
                 if copy {
