@@ -656,6 +656,22 @@ fn count_files(dir: &Path) -> usize {
         .sum()
 }
 
+/// Rewrites every Markdown file under `dir` with `edit`.
+fn edit_files(dir: &Path, edit: &dyn Fn(&str) -> String) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            edit_files(&path, edit);
+        } else if path.extension().is_some_and(|x| x == "md")
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            std::fs::write(&path, edit(&text)).expect("edit a posting");
+        }
+    }
+}
+
 fn segments_total(dir: &Path) -> Result<u64, String> {
     let r = run(dir, &["status", "--format", "json"]);
     if !r.ok {
@@ -801,6 +817,39 @@ fn main() {
             adopt,
             reps,
             || fresh_store(&dir, &db, &trash),
+        ));
+
+        // Merging: every adopted da posting edited by hand (an anchor on
+        // its first heading) and every source given a new paragraph, so
+        // that build merges each posting three ways.
+        let round = std::cell::Cell::new(0);
+        let sv = dir.join("content/sv");
+        steps.push(measure(
+            n,
+            "build --lang da, merging every posting",
+            None,
+            &dir,
+            build,
+            reps,
+            || {
+                round.set(round.get() + 1);
+                let r = round.get();
+                edit_files(&da, &|text| {
+                    let mut done = false;
+                    text.split_inclusive('\n')
+                        .map(|line| {
+                            if done || !line.starts_with("## ") {
+                                return line.to_string();
+                            }
+                            done = true;
+                            format!("{} {{#own-{r}}}\n", line.trim_end())
+                        })
+                        .collect()
+                });
+                edit_files(&sv, &|text| {
+                    format!("{text}\nEtt nytt stycke, omgång {r}.\n")
+                });
+            },
         ));
 
         // Translators: export everything missing for nb (an empty memory),
