@@ -21,7 +21,9 @@ use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
 use crate::segment::placeholder;
-use crate::store::{Output, StoreError, StoredTranslation, TranslationSummary, Tx, compress_base};
+use crate::store::{
+    Output, StoreError, StoredTranslation, TranslationSummary, Tx, compress_base, inflate_base,
+};
 use crate::sync::{Progress, Source};
 
 /// What to do with a posting that has segments with no translation.
@@ -425,29 +427,52 @@ enum Local {
     Foreign,
 }
 
-/// Merges the changes build makes (`theirs`, against the recorded base)
-/// into the file as it is.
-fn merge_local(
+/// For every rendered posting whose file has differences of its own: the
+/// merge of the changes build makes into it. The bases are read from the
+/// store on this thread; reading the files and merging run in parallel.
+fn merge_all(
     tx: &Tx<'_>,
     project: &Project,
-    plan: &Plan<'_>,
-    theirs: &str,
-) -> Result<Local, BuildError> {
-    if plan.last.is_none() {
-        return Ok(Local::Foreign);
+    plans: &[Plan<'_>],
+    rendered: &HashMap<usize, Rendered>,
+    force: bool,
+) -> Result<HashMap<usize, Local>, BuildError> {
+    let mut todo = Vec::new();
+    for (&index, output) in rendered {
+        let plan = &plans[index];
+        let own_differences = plan.existing.is_some()
+            && plan.existing.as_ref() != Some(&output.hash)
+            && plan.last.as_ref().map(|l| &l.content_hash) != plan.existing.as_ref();
+        if force || !own_differences || output.unreadable.is_some() || output.unfit_overrides {
+            continue;
+        }
+        let base = match &plan.last {
+            Some(_) => tx.output_base(&plan.path)?,
+            None => None,
+        };
+        todo.push((index, base));
     }
-    let Some(base) = tx.output_base(&plan.path)? else {
-        return Ok(Local::Foreign);
-    };
-    let full = project.root.join(&plan.path);
-    let bytes = std::fs::read(&full).map_err(|source| BuildError::Io { path: full, source })?;
-    let Ok(ours) = String::from_utf8(bytes) else {
-        return Ok(Local::Foreign);
-    };
-    Ok(match crate::merge::merge(&base, &ours, theirs) {
-        crate::merge::Merged::Clean(text) => Local::Merged(text),
-        crate::merge::Merged::Conflicts(mut conflicts) => Local::Conflict(conflicts.swap_remove(0)),
-    })
+    todo.into_par_iter()
+        .map(|(index, base)| {
+            let plan = &plans[index];
+            let Some(base) = base.as_deref().and_then(inflate_base) else {
+                return Ok((index, Local::Foreign));
+            };
+            let full = project.root.join(&plan.path);
+            let bytes =
+                std::fs::read(&full).map_err(|source| BuildError::Io { path: full, source })?;
+            let Ok(ours) = String::from_utf8(bytes) else {
+                return Ok((index, Local::Foreign));
+            };
+            let local = match crate::merge::merge(&base, &ours, &rendered[&index].text) {
+                crate::merge::Merged::Clean(text) => Local::Merged(text),
+                crate::merge::Merged::Conflicts(mut conflicts) => {
+                    Local::Conflict(conflicts.swap_remove(0))
+                }
+            };
+            Ok((index, local))
+        })
+        .collect()
 }
 
 /// Writes what changed (in parallel), records it, and reports per language.
@@ -470,6 +495,7 @@ fn write(
             ..LangReport::default()
         })
         .collect();
+    let mut merges = merge_all(tx, project, plans, &rendered, force)?;
     let mut to_write = Vec::new();
     let mut fell_back: Vec<Vec<(&str, u64)>> = languages.iter().map(|_| Vec::new()).collect();
     for (index, plan) in plans.iter().enumerate() {
@@ -525,7 +551,7 @@ fn write(
         let text = if as_built || force {
             theirs.clone()
         } else {
-            match merge_local(tx, project, plan, &theirs)? {
+            match merges.remove(&index).unwrap_or(Local::Foreign) {
                 Local::Merged(text) => {
                     report.merged += 1;
                     text

@@ -59,17 +59,20 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// The base recorded for `path`, if there is one that reads.
-    pub fn output_base(&self, path: &str) -> Result<Option<String>, StoreError> {
+    /// The base recorded for `path`, compressed (see [`inflate_base`]).
+    pub fn output_base(&self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let compressed: Option<Option<Vec<u8>>> =
             self.optional_row("SELECT base FROM outputs WHERE path = ?1", [path], |r| {
                 r.get(0)
             })?;
-        // A base that does not inflate to UTF-8 is as good as none: the
-        // file is then treated as one tolkar did not write.
-        Ok(compressed
-            .flatten()
-            .and_then(|bytes| miniz_oxide::inflate::decompress_to_vec(&bytes).ok())
-            .and_then(|bytes| String::from_utf8(bytes).ok()))
+        Ok(compressed.flatten())
     }
+}
+
+/// A recorded base as text. One that does not inflate to UTF-8 is as good
+/// as none: the file is then treated as one tolkar did not write.
+pub fn inflate_base(compressed: &[u8]) -> Option<String> {
+    miniz_oxide::inflate::decompress_to_vec(compressed)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
 }
