@@ -642,3 +642,47 @@ fn help_follows_the_ui_language() {
     assert!(text.contains("Overwrite an existing tolkar.toml"), "{text}");
     assert!(text.contains("Usage: tolkar init [OPTIONS]"), "{text}");
 }
+
+/// A hand edit and a source change that each read well can merge into a
+/// posting Hugo refuses (the same key twice): build does not write it.
+#[test]
+fn a_merge_that_would_not_read_back_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let tolkar = || tolkar_in(dir.path());
+    tolkar()
+        .args(["init", "--source", "sv", "--targets", "da"])
+        .assert()
+        .success();
+    let source = dir.path().join("content/sv/p.md");
+    std::fs::create_dir_all(source.parent().unwrap()).unwrap();
+    std::fs::write(&source, "---\ntitle: Rubrik\nweight: 1\n---\nStycke.\n").unwrap();
+    tolkar().arg("build").assert().success();
+    let built = dir.path().join("content/da/p.md");
+    // The translator adds a key after the title; the source adds the same
+    // key elsewhere, with another value.
+    let edited = std::fs::read_to_string(&built)
+        .unwrap()
+        .replace("title: Rubrik\n", "title: Rubrik\nauthor: Anna\n");
+    std::fs::write(&built, &edited).unwrap();
+    std::fs::write(
+        &source,
+        "---\ntitle: Rubrik\nweight: 1\nauthor: Bo\n---\nStycke.\n",
+    )
+    .unwrap();
+    let output = tolkar().arg("build").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("content/da/p.md: not written") && stderr.contains("author"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&built).unwrap(), edited);
+    // Without the collision the same kind of edits merge.
+    std::fs::write(&source, "---\ntitle: Rubrik\nweight: 2\n---\nStycke.\n").unwrap();
+    tolkar().arg("build").assert().success();
+    let merged = std::fs::read_to_string(&built).unwrap();
+    assert!(
+        merged.contains("author: Anna\n") && merged.contains("weight: 2\n"),
+        "{merged}"
+    );
+}

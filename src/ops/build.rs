@@ -425,6 +425,8 @@ enum Local {
     Conflict(crate::merge::Conflict),
     /// No base to merge with: tolkar did not write it.
     Foreign,
+    /// The merge would not read back as a posting.
+    Unreadable(String),
 }
 
 /// For every rendered posting whose file has differences of its own: the
@@ -465,7 +467,14 @@ fn merge_all(
                 return Ok((index, Local::Foreign));
             };
             let local = match crate::merge::merge(&base, &ours, &rendered[&index].text) {
-                crate::merge::Merged::Clean(text) => Local::Merged(text),
+                // A merge can join two valid texts into one Hugo would
+                // refuse; such a posting is not written.
+                crate::merge::Merged::Clean(text) => {
+                    match crate::posting::parse(text.as_bytes(), &project.rules) {
+                        Ok(_) => Local::Merged(text),
+                        Err(error) => Local::Unreadable(error.to_string()),
+                    }
+                }
                 crate::merge::Merged::Conflicts(mut conflicts) => {
                     Local::Conflict(conflicts.swap_remove(0))
                 }
@@ -563,6 +572,15 @@ fn write(
                         line: conflict.line,
                         ours: conflict.ours,
                         theirs: conflict.theirs,
+                    });
+                    report.skipped += 1;
+                    report.conflicts += 1;
+                    continue;
+                }
+                Local::Unreadable(reason) => {
+                    notes.push(Note::Unreadable {
+                        path: plan.path.clone(),
+                        reason,
                     });
                     report.skipped += 1;
                     report.conflicts += 1;
