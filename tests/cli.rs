@@ -602,16 +602,21 @@ fn a_large_build_uses_every_translation() {
     );
 }
 
-#[test]
-fn help_follows_the_ui_language() {
-    let sv = Command::cargo_bin("tolkar")
+/// `tolkar ARGS` with `LC_ALL` set: its help on stdout (exit status 0).
+fn help_text(lc_all: &str, args: &[&str]) -> String {
+    let output = Command::cargo_bin("tolkar")
         .unwrap()
-        .env("LC_ALL", "C")
-        .args(["--ui-lang", "sv", "init", "--help"])
+        .env("LC_ALL", lc_all)
+        .args(args)
         .output()
         .unwrap();
-    assert_eq!(sv.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&sv.stdout);
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn help_follows_the_ui_language() {
+    let text = help_text("C", &["--ui-lang", "sv", "init", "--help"]);
     assert!(
         text.contains("Skriv över en befintlig tolkar.toml"),
         "{text}"
@@ -620,25 +625,11 @@ fn help_follows_the_ui_language() {
     assert!(!text.contains("Overwrite"), "{text}");
 
     // From the environment, for -h too, and for clap's own words.
-    let da = Command::cargo_bin("tolkar")
-        .unwrap()
-        .env("LC_ALL", "da_DK.UTF-8")
-        .args(["export", "-h"])
-        .output()
-        .unwrap();
-    assert_eq!(da.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&da.stdout);
+    let text = help_text("da_DK.UTF-8", &["export", "-h"]);
     assert!(text.contains("Filformatet [standard: xliff2]"), "{text}");
     assert!(text.contains("Vis hjælp (mere med '--help')"), "{text}");
 
-    let en = Command::cargo_bin("tolkar")
-        .unwrap()
-        .env("LC_ALL", "C")
-        .args(["init", "--help"])
-        .output()
-        .unwrap();
-    assert_eq!(en.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&en.stdout);
+    let text = help_text("C", &["init", "--help"]);
     assert!(text.contains("Overwrite an existing tolkar.toml"), "{text}");
     assert!(text.contains("Usage: tolkar init [OPTIONS]"), "{text}");
 }

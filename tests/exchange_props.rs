@@ -6,14 +6,6 @@
 use proptest::prelude::*;
 use tolkar::exchange::{self, Export, ExportUnit, Format, Markup, State, Suggestion};
 
-const FORMATS: [Format; 5] = [
-    Format::Xliff2,
-    Format::Xliff12,
-    Format::Po,
-    Format::Csv,
-    Format::Json,
-];
-
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-ZåäöÅÄÖ0-9 ]{1,8}",
@@ -94,7 +86,7 @@ proptest! {
 
     #[test]
     fn every_format_reads_back_what_it_wrote(export in export()) {
-        for format in FORMATS {
+        for format in Format::ALL {
             let written = exchange::write(format, &export);
             let read = exchange::read(format, &written)
                 .unwrap_or_else(|e| panic!("{format}: {e}\n{written}"));

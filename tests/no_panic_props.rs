@@ -752,14 +752,6 @@ fn check_translations(
 // Exchange files
 // ---------------------------------------------------------------------------
 
-const FORMATS: [Format; 5] = [
-    Format::Xliff2,
-    Format::Xliff12,
-    Format::Po,
-    Format::Csv,
-    Format::Json,
-];
-
 const XML_SOUP: &[&str] = &[
     "<",
     ">",
@@ -968,7 +960,7 @@ fn read_everything(bytes: &[u8]) {
         let _ = Format::detect(name, bytes);
     }
     let text = String::from_utf8_lossy(bytes);
-    for format in FORMATS {
+    for format in Format::ALL {
         if let Ok(file) = exchange::read(format, &text) {
             // What import does next with each unit.
             for unit in &file.units {
@@ -1048,7 +1040,7 @@ fn mutated_export() -> impl Strategy<Value = Vec<u8>> {
     );
     (
         export(),
-        prop::sample::select(FORMATS.to_vec()),
+        prop::sample::select(Format::ALL.to_vec()),
         prop::collection::vec(edit(all), 1..6),
     )
         .prop_map(|(export, format, edits)| {

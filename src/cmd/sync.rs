@@ -13,10 +13,7 @@ use crate::unreadable::Unreadable;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
-    let _project = session.project();
-    let _sources = &session.ws.sources;
     let mut store = session.ws.store(false)?;
-    let _unreadable = Unreadables::default();
     let report = store.transaction(|tx| -> Result<SyncReport, Failure> {
         session.sync(tx, &super::progress::Bar::new("sync"))
     })?;

@@ -33,6 +33,14 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Xliff2,
+        Format::Xliff12,
+        Format::Po,
+        Format::Csv,
+        Format::Json,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Xliff2 => "xliff2",

@@ -429,8 +429,10 @@ enum Local {
     Unreadable(String),
 }
 
-/// For every rendered posting whose file has differences of its own: the
-/// merge of the changes build makes into it. The bases are read from the
+/// For every rendered posting whose file has differences of its own (it
+/// is there, and is neither the new output nor what build last made of
+/// the store), unless `force`: the merge of the changes build makes into
+/// it. The bases are read from the
 /// store on this thread; reading the files and merging run in parallel.
 fn merge_all(
     tx: &Tx<'_>,
@@ -554,13 +556,11 @@ fn write(
         // The file is what build last made of the store (or it is not
         // there): it takes what build makes now. Otherwise it has
         // differences of its own, which a three-way merge keeps.
-        let as_built = plan.existing.is_none()
-            || plan.existing.as_ref() == Some(&theirs_hash)
-            || plan.last.as_ref().map(|l| &l.content_hash) == plan.existing.as_ref();
-        let text = if as_built || force {
-            theirs.clone()
-        } else {
-            match merges.remove(&index).unwrap_or(Local::Foreign) {
+        // `merge_all` decided which postings have differences of their
+        // own; the others take what build makes now.
+        let text = match merges.remove(&index) {
+            None => theirs,
+            Some(local) => match local {
                 Local::Merged(text) => {
                     report.merged += 1;
                     text
@@ -594,7 +594,7 @@ fn write(
                     report.skipped += 1;
                     continue;
                 }
-            }
+            },
         };
         if plan.missing > 0 {
             fell_back[lang_index].push((&plan.path, plan.missing));

@@ -152,7 +152,7 @@ pub fn store(tx: &Tx<'_>, lang: &str, row: &UnitRow, change: &Change) -> Result<
         segment: row.segment,
         lang,
         text: &change.text,
-        state: change.state.stored().unwrap_or(State::Translated),
+        state: change.state,
         source_hash: &row.hash,
         origin: &change.origin,
     })

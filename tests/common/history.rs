@@ -239,7 +239,7 @@ impl Version {
         let Ok(segs) = self.segments(rules) else {
             return false;
         };
-        let candidates = self.editable_words(&segs, &ALL_TEXT);
+        let candidates = self.editable_words(&segs, &Kind::ALL);
         let Some((_, words)) = rng.pick(&candidates) else {
             return false;
         };
@@ -525,18 +525,6 @@ pub fn truth(old: &Version, old_segs: &[Seg], new: &Version, new_segs: &[Seg]) -
     truth.gone.sort();
     truth
 }
-
-const ALL_TEXT: [Kind; 9] = [
-    Kind::FrontMatter,
-    Kind::Heading,
-    Kind::Paragraph,
-    Kind::ListItem,
-    Kind::TableCell,
-    Kind::Quote,
-    Kind::Footnote,
-    Kind::Alt,
-    Kind::ShortcodeParam,
-];
 
 /// Words of four letters or more.
 pub fn words_of(text: &str) -> Vec<String> {
