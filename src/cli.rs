@@ -57,9 +57,11 @@ pub enum Command {
     /// posting with its source and store its texts as translations.
     ///
     /// Front-matter values the translation owns (slug, aliases, a localized
-    /// date, keys only it has) are kept and written back by build. What
-    /// does not align is listed per posting with its lines. Run it again to
-    /// pull hand edits of localized postings into the store.
+    /// date, keys only it has) are kept and written back by build, and so
+    /// is every other difference of its own (a link, white space): build
+    /// merges the source's changes into it. What does not align is listed
+    /// per posting with its lines. Run it again to take hand edits of
+    /// localized postings into the store.
     Adopt(AdoptArgs),
     /// Act on translations without exporting them: confirm stale ones,
     /// approve machine output, set a new text.
@@ -68,7 +70,15 @@ pub enum Command {
         action: ReviewCommand,
     },
     /// Sync, then write every localized posting whose bytes change.
+    ///
+    /// A posting with differences of its own (a hand edit, a link or value
+    /// the translation keeps) is merged: its differences stay, the
+    /// source's changes are applied. One whose own edits collide with them
+    /// is left as it is and listed; the exit status is then 1.
     Build(BuildArgs),
+    /// Show the three-way merge build does for one localized posting: its
+    /// own differences, build's changes, and the outcome. Writes nothing.
+    Merge(MergeArgs),
     /// Sync, then write one language's segments for translators.
     ///
     /// Formats: XLIFF 2, XLIFF 1.2, PO, CSV or JSON. Each unit has its id
@@ -201,7 +211,7 @@ pub struct CheckArgs {
     /// text, json, junit, github (workflow commands) or markdown.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// What fails the check, comma separated: stale, missing, machine.
+    /// What fails the check, comma separated: stale, missing, machine, conflict.
     #[arg(long, value_name = "KINDS", value_delimiter = ',')]
     pub fail_on: Option<Vec<String>>,
     /// The lowest share of segments with a current translation, in
@@ -240,10 +250,18 @@ pub struct AdoptArgs {
     /// Report what would be adopted; store nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Show why one posting (source or localized path) would not be
-    /// rebuilt byte for byte; needs --lang.
+    /// Show how one posting (source or localized path) differs from what
+    /// build makes of the store, and what it keeps; needs --lang.
     #[arg(long, value_name = "DOC")]
     pub explain: Option<String>,
+}
+
+/// The arguments of `tolkar merge`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MergeArgs {
+    /// The localized posting to explain (its path in the site).
+    #[arg(long, value_name = "FILE")]
+    pub explain: String,
 }
 
 /// The arguments of `tolkar build`.

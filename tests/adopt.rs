@@ -53,12 +53,36 @@ fn summary(stderr: &str, lang: &str) -> (u64, u64, u64, u64) {
         .lines()
         .find(|l| l.starts_with(&format!("{lang}: ")))
         .unwrap_or_else(|| panic!("no summary for {lang}:\n{stderr}"));
-    let numbers: Vec<u64> = line
-        .split(|c: char| !c.is_ascii_digit() && c != '.')
-        .filter_map(|w| w.parse().ok())
-        .collect();
-    // postings, adopted, segments, share, identical, …
-    (numbers[0], numbers[1], numbers[2], numbers[4])
+    // The number just before `words`, or just after (`of N`).
+    let before = |words: &str| -> u64 {
+        let at = line
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}: {line}"));
+        let digits: String = line[..at]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.chars().rev().collect::<String>().parse().unwrap()
+    };
+    let after = |words: &str| -> u64 {
+        let at = line
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}: {line}"))
+            + words.len();
+        let digits: String = line[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap()
+    };
+    (
+        before(" localized postings"),
+        before(" of "),
+        after(" of "),
+        before(" rebuild byte for byte"),
+    )
 }
 
 fn translation(project: &Project, lang: &str, id: &str) -> Option<(String, String, String)> {

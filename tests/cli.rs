@@ -536,9 +536,78 @@ fn a_new_translation_is_built_and_hand_edits_are_kept() {
         "nb",
         "Jobbe hos Safespring",
     );
-    let stderr = stderr_of(site.tolkar().args(["build", "--lang", "nb"]));
-    assert!(stderr.contains("not written"), "{stderr}");
+    // The same line changed on both sides: a conflict, the file untouched,
+    // exit 1 (as `git merge`), and status, check and merge --explain say so.
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{out}:3: not written"))
+            && stderr.contains("Jobb hos oss")
+            && stderr.contains("Jobbe hos Safespring"),
+        "{stderr}"
+    );
     assert_eq!(site.read(out), edited);
+    let status =
+        String::from_utf8(succeed(site.tolkar().args(["status", "--lang", "nb"])).stdout).unwrap();
+    assert!(
+        status.contains(&format!("{out}:3: in conflict (nb)")),
+        "{status}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &succeed(
+            site.tolkar()
+                .args(["status", "--lang", "nb", "--format", "json"]),
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json[0]["postings"]["conflict"], 1, "{json}");
+    assert_eq!(json[0]["conflicts"][0]["path"], out, "{json}");
+    let check = site
+        .tolkar()
+        .args([
+            "check",
+            "--lang",
+            "nb",
+            "--fail-on",
+            "conflict",
+            "--format",
+            "github",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let annotations = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        annotations.contains(&format!("::error file={out},line=3,")),
+        "{annotations}"
+    );
+    let explained = site
+        .tolkar()
+        .args(["merge", "--explain", out])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(explained.stdout).unwrap();
+    assert_eq!(explained.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("+Title: \"Jobb hos oss\"")
+            && text.contains("+Title: \"Jobbe hos Safespring\"")
+            && text.contains("Conflict at line 3"),
+        "{text}"
+    );
+    // Taking back the edit settles it: build writes the new translation.
+    std::fs::write(site.path(out), &after).unwrap();
+    let stderr = stderr_of(site.tolkar().args(["build", "--lang", "nb"]));
+    assert!(
+        stderr.contains("0 in conflict") || !stderr.contains("conflict"),
+        "{stderr}"
+    );
+    assert!(site.read(out).contains("Jobbe hos Safespring"));
     // Deleting a built posting makes the next build write it again.
     std::fs::remove_file(site.path("content/nb/career/cfo.md")).unwrap();
     site.tolkar()
@@ -662,7 +731,7 @@ fn a_merge_that_would_not_read_back_is_not_written() {
     .unwrap();
     let output = tolkar().arg("build").output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("content/da/p.md: not written") && stderr.contains("author"),
         "{stderr}"

@@ -91,6 +91,8 @@ status-unreadable =
        *[other] { $count } kildepostinger kunne ikke læses ved seneste sync; det, der er gemt for dem, bevares som det var:
     }
 status-header = Sprog   Oversatte   Uaktuelle   Mangler   I alt
+status-conflict = { $path }:{ $line }: i konflikt ({ $lang }): dens egne rettelser og kildens ændringer støder sammen; build lader den være
+status-postings-header = Sprog   Håndterede   Flettede   Konflikt   Uhåndterede
 status-doc-row =
     { $path }: { $translated } af { $total } oversat ({ $translated_pct } %), { $stale ->
         [one] { $stale } uaktuelt
@@ -134,9 +136,19 @@ build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunn
 build-skipped-overrides = { $path }: ikke skrevet: front matter-værdierne, der blev beholdt fra oversættelsen, passer ikke længere til kildens front matter (kør `tolkar adopt --lang { $lang }` igen, når oversættelsens front matter passer)
 
 ## adopt
-adopt-differs = build ville ikke skrive den tilbage byte for byte (første forskel på linje { $line }), så den lades urørt (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
+adopt-differs = har egne forskelle fra det, build skriver (den første på linje { $line }); build beholder dem og fletter kildens ændringer ind (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
 adopt-orphan = { $path }: intet kildeindlæg; lades urørt
-adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %), { $identical } genopbygges byte for byte ({ $identical_share } %); { $stored } oversættelser nye eller ændrede.
+merge-explain-new = Filen findes ikke endnu: build skriver den.
+merge-explain-unreadable = Build ville ikke skrive den: den kunne ikke læses tilbage som et indlæg ({ $reason }).
+merge-explain-no-base = tolkar har hverken skrevet eller overtaget denne fil, så der er intet at flette med: `tolkar adopt --lang { $lang }` overtager den.
+merge-explain-conflict = Konflikt på linje { $line }: filen har “{ $ours }”, build ville skrive “{ $theirs }”. Build lader filen være.
+merge-explain-merges = Fletningen går rent; build ændrer filen sådan:
+merge-explain-writes = Filen har ingen egne forskelle: build skriver det, den laver nu.
+merge-explain-none = (ingen)
+merge-explain-theirs = Builds ændringer (det, tolkar sidst skrev → det, build laver nu):
+merge-explain-ours = Filens egne forskelle (det, tolkar sidst skrev → filen):
+merge-explain-head = { $path } ({ $lang }), oversættelsen af { $source }
+adopt-summary = { $lang }: { $postings } oversatte indlæg, { $adopted } af { $segments } segmenter overtaget ({ $adopted_share } %); { $identical } genopbygges byte for byte og { $merged } har egne forskelle, som build beholder; { $stored } oversættelser nye eller ændrede.
 adopt-dry-run = Prøvekørsel: intet blev gemt.
 adopt-shared-key = translationKey "{ $key }" står på flere indlæg ({ $paths }): parres ikke
 adopt-missing = mangler: { $key } (kildelinje { $line })
@@ -165,6 +177,7 @@ adopt-diff-now = { $path } (nu)
 adopt-diff-built = { $path } (som build skriver den)
 error-adopt-explain-lang = --explain kræver --lang (ét sprog)
 error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et
+error-not-localized = { $path } er ikke den oversatte udgave af et kildeindlæg
 
 ## init
 
@@ -228,6 +241,7 @@ stale-translation = oversættelse: { $text }
 
 check-language = { $lang }: { $coverage } % oversat, { $stale } forældede, { $missing } mangler, { $machine } maskine:
 check-coverage = dækningen { $coverage } % er under de krævede { $min } %
+check-postings = indlæg: { $managed } håndterede ({ $share } %), heraf { $merged } flettet med egne forskelle; { $conflicts } i konflikt; { $unmanaged } uhåndterede
 check-passed = bestået
 check-failed = FEJLET
 
@@ -351,7 +365,7 @@ help-check = Synkroniser, og bedøm derefter hvert sprog efter politikken, til C
 help-check-long = Politikken kommer fra [check] i tolkar.toml eller fra flagene.
 help-check-lang = Kun dette sprog.
 help-check-format = text, json, junit, github (workflow-kommandoer) eller markdown.
-help-check-fail-on = Hvad der får kontrollen til at fejle, kommasepareret: stale, missing, machine.
+help-check-fail-on = Hvad der får kontrollen til at fejle, kommasepareret: stale, missing, machine, conflict.
 help-check-min-coverage = Den laveste andel segmenter med en aktuel oversættelse, i procent.
 help-check-no-write = Synkroniser i en transaktion, der rulles tilbage: lageret efterlades, som det var (skrivebeskyttet CI).
 
@@ -361,11 +375,11 @@ help-report-output = Filen, der skal skrives.
 help-report-lang = Kun dette sprog.
 
 help-adopt = Overtag de oversættelser, et websted allerede har: stil hvert oversat indlæg op mod sin kilde, og gem dets tekster som oversættelser.
-help-adopt-long = Front matter-værdier, som oversættelsen ejer (slug, aliases, en lokal dato, nøgler, kun den har), beholdes og skrives tilbage af build. Det, der ikke passer sammen, vises pr. indlæg med sine linjer. Kør den igen for at tage håndrettelser i oversatte indlæg ind i lageret.
+help-adopt-long = Front matter-værdier, som oversættelsen ejer (slug, aliases, en lokal dato, nøgler, kun den har), beholdes og skrives tilbage af build, og det gør enhver anden egen forskel (et link, blanktegn): build fletter kildens ændringer ind i den. Det, der ikke passer sammen, vises pr. indlæg med sine linjer. Kør den igen for at tage håndrettelser i oversatte indlæg ind i lageret.
 help-adopt-lang = Kun dette sprog.
 help-adopt-doc = Kun indlæg, hvis kildesti passer. Kan gentages.
 help-adopt-dry-run = Vis, hvad der ville blive overtaget; gem intet.
-help-adopt-explain = Vis, hvorfor ét indlæg (kilde- eller oversat sti) ikke ville blive genopbygget byte for byte; kræver --lang.
+help-adopt-explain = Vis, hvordan ét indlæg (kilde- eller oversat sti) adskiller sig fra det, build laver af lageret, og hvad det beholder; kræver --lang.
 
 help-review = Behandl oversættelser uden at eksportere dem: bekræft forældede, godkend maskinoversættelser, angiv en ny tekst.
 help-review-confirm = Forældede oversættelser gælder stadig for den nye kilde: behold dem, nu som aktuelle.
@@ -394,6 +408,9 @@ help-build-missing-fallback = Brug kildeteksten, og meld det.
 help-build-missing-skip = Skriv ikke det indlæg.
 help-build-missing-error = Stop med en fejl.
 help-build-force = Overskriv oversatte indlæg, som tolkar ikke har skrevet.
+help-build-long = Et indlæg med egne forskelle (en håndrettelse, et link eller en værdi, som oversættelsen beholder) flettes: dets forskelle bliver, kildens ændringer føres ind. Et, hvis egne rettelser støder sammen med dem, lades være og vises; afslutningsstatus er da 1.
+help-merge-explain = Det oversatte indlæg, der skal forklares (dets sti i webstedet).
+help-merge = Vis den trevejsfletning, build laver for ét oversat indlæg: dets egne forskelle, builds ændringer og resultatet. Skriver intet.
 
 help-export = Synkroniser, og skriv derefter ét sprogs segmenter ud til oversættere.
 help-export-long = Formater: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Hver enhed har sit id (path#key), kilde, mål, tilstand, placering, den tidligere kilde for en forældet enhed og match fra oversættelseshukommelsen.

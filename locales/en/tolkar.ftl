@@ -74,6 +74,8 @@ status-unreadable =
     }
 status-header = Language   Translated   Stale   Missing   Total
 status-doc-row = { $path }: { $translated } of { $total } translated ({ $translated_pct }%), { $stale } stale, { $missing } missing
+status-conflict = { $path }:{ $line }: in conflict ({ $lang }): its own edits and the source's changes collide; build leaves it as it is
+status-postings-header = Language   Managed   Merged   Conflict   Unmanaged
 
 ## build
 
@@ -108,9 +110,19 @@ build-skipped-unreadable = { $path }: not written: with its translations it woul
 build-skipped-overrides = { $path }: not written: the front-matter values kept from the translation no longer fit the source's front matter (run `tolkar adopt --lang { $lang }` again once the translation's front matter matches)
 
 ## adopt
-adopt-differs = build would not write it back byte for byte (first difference at line { $line }), so it is left alone (`tolkar adopt --explain { $path } --lang { $lang }` shows why)
+adopt-differs = keeps differences of its own from what build writes (the first at line { $line }); build keeps them and merges the source's changes in (`tolkar adopt --explain { $path } --lang { $lang }` shows them)
 adopt-orphan = { $path }: no source posting; left alone
-adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%), { $identical } rebuild byte for byte ({ $identical_share }%); { $stored } translations new or changed.
+merge-explain-new = There is no file yet: build writes it.
+merge-explain-unreadable = Build would not write it: it would not read back as a posting ({ $reason }).
+merge-explain-no-base = tolkar never wrote nor adopted this file, so there is nothing to merge with: `tolkar adopt --lang { $lang }` takes it over.
+merge-explain-conflict = Conflict at line { $line }: the file has “{ $ours }”, build would write “{ $theirs }”. Build leaves the file as it is.
+merge-explain-merges = The merge is clean; build changes the file so:
+merge-explain-writes = The file has no differences of its own: build writes what it makes now.
+merge-explain-none = (none)
+merge-explain-theirs = Build's changes (what tolkar last wrote → what build makes now):
+merge-explain-ours = The file's own differences (what tolkar last wrote → the file):
+merge-explain-head = { $path } ({ $lang }), the translation of { $source }
+adopt-summary = { $lang }: { $postings } localized postings, { $adopted } of { $segments } segments adopted ({ $adopted_share }%); { $identical } rebuild byte for byte and { $merged } keep differences of their own, which build keeps; { $stored } translations new or changed.
 adopt-dry-run = Dry run: nothing was stored.
 adopt-shared-key = translationKey "{ $key }" is on several postings ({ $paths }): not paired
 adopt-missing = missing: { $key } (source line { $line })
@@ -139,6 +151,7 @@ adopt-diff-now = { $path } (now)
 adopt-diff-built = { $path } (as build writes it)
 error-adopt-explain-lang = --explain needs --lang (one language)
 error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one
+error-not-localized = { $path } is not the localized posting of a source posting
 
 ## init
 
@@ -202,6 +215,7 @@ stale-translation = translation: { $text }
 
 check-language = { $lang }: { $coverage }% translated, { $stale } stale, { $missing } missing, { $machine } machine:
 check-coverage = coverage { $coverage }% is below the required { $min }%
+check-postings = postings: { $managed } managed ({ $share }%), { $merged } of them merged with differences of their own; { $conflicts } in conflict; { $unmanaged } unmanaged
 check-passed = passed
 check-failed = FAILED
 

@@ -88,6 +88,8 @@ status-unreadable =
        *[other] { $count } kildepostinger kunne ikke leses ved siste sync; det som er lagret for dem, beholdes som det var:
     }
 status-header = Språk   Oversatte   Utdaterte   Mangler   Totalt
+status-conflict = { $path }:{ $line }: i konflikt ({ $lang }): egne endringer og kildens endringer kolliderer; build lar den være
+status-postings-header = Språk   Håndterte   Flettet   Konflikt   Uhåndterte
 status-doc-row =
     { $path }: { $translated } av { $total } oversatt ({ $translated_pct } %), { $stale ->
         [one] { $stale } utdatert
@@ -127,9 +129,19 @@ build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine vill
 build-skipped-overrides = { $path }: ikke skrevet: front matter-verdiene som ble beholdt fra oversettelsen, passer ikke lenger med kildens front matter (kjør `tolkar adopt --lang { $lang }` igjen når oversettelsens front matter stemmer)
 
 ## adopt
-adopt-differs = build ville ikke skrevet den tilbake byte for byte (første forskjell på linje { $line }), så den blir latt være (`tolkar adopt --explain { $path } --lang { $lang }` viser hvorfor)
+adopt-differs = har egne forskjeller fra det build skriver (den første på linje { $line }); build beholder dem og fletter inn kildens endringer (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
 adopt-orphan = { $path }: ingen kildepost; blir latt være
-adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %), { $identical } bygges på nytt byte for byte ({ $identical_share } %); { $stored } oversettelser nye eller endret.
+merge-explain-new = Filen finnes ikke ennå: build skriver den.
+merge-explain-unreadable = Build ville ikke skrevet den: den kunne ikke leses tilbake som en post ({ $reason }).
+merge-explain-no-base = tolkar har verken skrevet eller overtatt denne filen, så det er ingenting å flette med: `tolkar adopt --lang { $lang }` overtar den.
+merge-explain-conflict = Konflikt på linje { $line }: filen har «{ $ours }», build ville skrevet «{ $theirs }». Build lar filen være.
+merge-explain-merges = Flettingen går rent; build endrer filen slik:
+merge-explain-writes = Filen har ingen egne forskjeller: build skriver det den lager nå.
+merge-explain-none = (ingen)
+merge-explain-theirs = Builds endringer (det tolkar sist skrev → det build lager nå):
+merge-explain-ours = Filens egne forskjeller (det tolkar sist skrev → filen):
+merge-explain-head = { $path } ({ $lang }), oversettelsen av { $source }
+adopt-summary = { $lang }: { $postings } oversatte poster, { $adopted } av { $segments } segmenter overtatt ({ $adopted_share } %); { $identical } bygges på nytt byte for byte og { $merged } har egne forskjeller som build beholder; { $stored } oversettelser nye eller endret.
 adopt-dry-run = Prøvekjøring: ingenting ble lagret.
 adopt-shared-key = translationKey "{ $key }" står på flere poster ({ $paths }): pares ikke
 adopt-missing = mangler: { $key } (kildelinje { $line })
@@ -158,6 +170,7 @@ adopt-diff-now = { $path } (nå)
 adopt-diff-built = { $path } (slik build skriver den)
 error-adopt-explain-lang = --explain krever --lang (ett språk)
 error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte versjonen av en
+error-not-localized = { $path } er ikke den oversatte versjonen av en kildepost
 
 ## init
 
@@ -221,6 +234,7 @@ stale-translation = oversettelse: { $text }
 
 check-language = { $lang }: { $coverage } % oversatt, { $stale } utdaterte, { $missing } mangler, { $machine } maskin:
 check-coverage = dekningen { $coverage } % er under de påkrevde { $min } %
+check-postings = poster: { $managed } håndterte ({ $share } %), av dem { $merged } flettet med egne forskjeller; { $conflicts } i konflikt; { $unmanaged } uhåndterte
 check-passed = bestått
 check-failed = FEILET
 
@@ -344,7 +358,7 @@ help-check = Synkroniser, og vurder deretter hvert språk mot policyen, for CI: 
 help-check-long = Policyen kommer fra [check] i tolkar.toml, eller fra flaggene.
 help-check-lang = Bare dette språket.
 help-check-format = text, json, junit, github (workflow-kommandoer) eller markdown.
-help-check-fail-on = Hva som får kontrollen til å feile, kommaseparert: stale, missing, machine.
+help-check-fail-on = Hva som får kontrollen til å feile, kommaseparert: stale, missing, machine, conflict.
 help-check-min-coverage = Laveste andel segmenter med en oppdatert oversettelse, i prosent.
 help-check-no-write = Synkroniser i en transaksjon som rulles tilbake: lageret blir som det var (skrivebeskyttet CI).
 
@@ -354,11 +368,11 @@ help-report-output = Filen som skal skrives.
 help-report-lang = Bare dette språket.
 
 help-adopt = Overta oversettelsene et nettsted allerede har: still hvert oversatt innlegg opp mot kilden og lagre tekstene som oversettelser.
-help-adopt-long = Front matter-verdier som oversettelsen eier (slug, aliases, en lokal dato, nøkler bare den har), beholdes og skrives tilbake av build. Det som ikke passer sammen, listes per innlegg med linjene sine. Kjør den igjen for å ta håndredigeringer i oversatte innlegg inn i lageret.
+help-adopt-long = Front matter-verdier som oversettelsen eier (slug, aliases, en lokal dato, nøkler bare den har), beholdes og skrives tilbake av build, og det gjør alle andre egne forskjeller (en lenke, mellomrom): build fletter inn kildens endringer. Det som ikke passer sammen, listes per innlegg med linjene sine. Kjør den igjen for å ta håndredigeringer i oversatte innlegg inn i lageret.
 help-adopt-lang = Bare dette språket.
 help-adopt-doc = Bare innlegg der kildestien passer. Kan gjentas.
 help-adopt-dry-run = Vis hva som ville blitt overtatt; lagre ingenting.
-help-adopt-explain = Vis hvorfor ett innlegg (kilde- eller oversatt sti) ikke ville blitt bygget på nytt byte for byte; krever --lang.
+help-adopt-explain = Vis hvordan ett innlegg (kilde- eller oversatt sti) skiller seg fra det build lager av lageret, og hva det beholder; krever --lang.
 
 help-review = Behandle oversettelser uten å eksportere dem: bekreft utdaterte, godkjenn maskinoversettelser, sett en ny tekst.
 help-review-confirm = Utdaterte oversettelser gjelder fortsatt for den nye kilden: behold dem, nå som oppdaterte.
@@ -387,6 +401,9 @@ help-build-missing-fallback = Bruk kildeteksten og rapporter det.
 help-build-missing-skip = Ikke skriv det innlegget.
 help-build-missing-error = Stopp med en feil.
 help-build-force = Overskriv oversatte innlegg som tolkar ikke har skrevet.
+help-build-long = Et innlegg med egne forskjeller (en håndredigering, en lenke eller en verdi oversettelsen beholder) flettes: forskjellene blir stående, kildens endringer føres inn. Et innlegg der egne endringer kolliderer med dem, blir latt være og listet; avslutningsstatusen er da 1.
+help-merge-explain = Det oversatte innlegget som skal forklares (stien i nettstedet).
+help-merge = Vis treveisflettingen build gjør for ett oversatt innlegg: egne forskjeller, builds endringer og resultatet. Skriver ingenting.
 
 help-export = Synkroniser, og skriv deretter ut segmentene for ett språk til oversettere.
 help-export-long = Formater: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Hver enhet har sin id (path#key), kilde, mål, tilstand, plassering, den forrige kilden for en utdatert enhet og treff fra oversettelsesminnet.

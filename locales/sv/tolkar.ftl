@@ -84,6 +84,8 @@ status-unreadable =
        *[other] { $count } källpostingar kunde inte läsas vid senaste sync; det som är lagrat för dem behålls som det var:
     }
 status-header = Språk   Översatta   Inaktuella   Saknas   Totalt
+status-conflict = { $path }:{ $line }: i konflikt ({ $lang }): dess egna ändringar och källans ändringar krockar; build lämnar den som den är
+status-postings-header = Språk   Hanterade   Sammanfogade   Konflikt   Ohanterade
 status-doc-row =
     { $path }: { $translated } av { $total } översatta ({ $translated_pct } %), { $stale ->
         [one] { $stale } inaktuellt
@@ -125,9 +127,19 @@ build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar sku
 build-skipped-overrides = { $path }: skrevs inte: front matter-värdena som behölls från översättningen passar inte längre källans front matter (kör `tolkar adopt --lang { $lang }` igen när översättningens front matter stämmer)
 
 ## adopt
-adopt-differs = build skulle inte skriva tillbaka den byte för byte (första skillnaden på rad { $line }), så den lämnas orörd (`tolkar adopt --explain { $path } --lang { $lang }` visar varför)
+adopt-differs = har egna skillnader från det build skriver (den första på rad { $line }); build behåller dem och fogar in källans ändringar (`tolkar adopt --explain { $path } --lang { $lang }` visar dem)
 adopt-orphan = { $path }: ingen källpost; lämnas orörd
-adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %), { $identical } byggs om byte för byte ({ $identical_share } %); { $stored } översättningar nya eller ändrade.
+merge-explain-new = Filen finns inte än: build skriver den.
+merge-explain-unreadable = Build skulle inte skriva den: den skulle inte gå att läsa tillbaka som en post ({ $reason }).
+merge-explain-no-base = tolkar har varken skrivit eller tagit över den här filen, så det finns inget att sammanfoga med: `tolkar adopt --lang { $lang }` tar över den.
+merge-explain-conflict = Konflikt på rad { $line }: filen har ”{ $ours }”, build skulle skriva ”{ $theirs }”. Build lämnar filen som den är.
+merge-explain-merges = Sammanfogningen går rent; build ändrar filen så här:
+merge-explain-writes = Filen har inga egna skillnader: build skriver det den gör nu.
+merge-explain-none = (inga)
+merge-explain-theirs = Builds ändringar (det tolkar senast skrev → det build gör nu):
+merge-explain-ours = Filens egna skillnader (det tolkar senast skrev → filen):
+merge-explain-head = { $path } ({ $lang }), översättningen av { $source }
+adopt-summary = { $lang }: { $postings } översatta poster, { $adopted } av { $segments } segment övertagna ({ $adopted_share } %); { $identical } byggs om byte för byte och { $merged } har egna skillnader som build behåller; { $stored } översättningar nya eller ändrade.
 adopt-dry-run = Provkörning: inget lagrades.
 adopt-shared-key = translationKey "{ $key }" finns på flera poster ({ $paths }): paras inte ihop
 adopt-missing = saknas: { $key } (källrad { $line })
@@ -156,6 +168,7 @@ adopt-diff-now = { $path } (nu)
 adopt-diff-built = { $path } (som build skriver den)
 error-adopt-explain-lang = --explain kräver --lang (ett språk)
 error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en
+error-not-localized = { $path } är inte den översatta versionen av en källpost
 
 ## init
 
@@ -219,6 +232,7 @@ stale-translation = översättning: { $text }
 
 check-language = { $lang }: { $coverage } % översatt, { $stale } inaktuella, { $missing } saknas, { $machine } maskin:
 check-coverage = täckningen { $coverage } % är under de krävda { $min } %
+check-postings = poster: { $managed } hanterade ({ $share } %), varav { $merged } sammanfogade med egna skillnader; { $conflicts } i konflikt; { $unmanaged } ohanterade
 check-passed = godkänt
 check-failed = UNDERKÄNT
 
@@ -342,7 +356,7 @@ help-check = Synkronisera och bedöm sedan varje språk mot policyn, för CI: sl
 help-check-long = Policyn kommer från [check] i tolkar.toml, eller från flaggorna.
 help-check-lang = Bara det här språket.
 help-check-format = text, json, junit, github (workflow-kommandon) eller markdown.
-help-check-fail-on = Vad som underkänner kontrollen, kommaseparerat: stale, missing, machine.
+help-check-fail-on = Vad som underkänner kontrollen, kommaseparerat: stale, missing, machine, conflict.
 help-check-min-coverage = Lägsta andel segment med en aktuell översättning, i procent.
 help-check-no-write = Synkronisera i en transaktion som rullas tillbaka: lagret lämnas som det var (skrivskyddad CI).
 
@@ -352,11 +366,11 @@ help-report-output = Filen som ska skrivas.
 help-report-lang = Bara det här språket.
 
 help-adopt = Ta över de översättningar en webbplats redan har: ställ varje översatt inlägg mot sin källa och spara dess texter som översättningar.
-help-adopt-long = Front matter-värden som översättningen äger (slug, aliases, ett lokalt datum, nycklar som bara den har) behålls och skrivs tillbaka av build. Det som inte passar ihop listas per inlägg med sina rader. Kör igen för att ta in handredigeringar av översatta inlägg i lagret.
+help-adopt-long = Front matter-värden som översättningen äger (slug, aliases, ett lokalt datum, nycklar som bara den har) behålls och skrivs tillbaka av build, och det gör varje annan egen skillnad (en länk, blanktecken): build fogar in källans ändringar i den. Det som inte passar ihop listas per inlägg med sina rader. Kör igen för att ta in handredigeringar av översatta inlägg i lagret.
 help-adopt-lang = Bara det här språket.
 help-adopt-doc = Bara inlägg vars källsökväg matchar. Kan anges flera gånger.
 help-adopt-dry-run = Visa vad som skulle tas över; spara inget.
-help-adopt-explain = Visa varför ett inlägg (käll- eller översatt sökväg) inte skulle byggas om byte för byte; kräver --lang.
+help-adopt-explain = Visa hur ett inlägg (käll- eller översatt sökväg) skiljer sig från det build gör av lagret, och vad det behåller; kräver --lang.
 
 help-review = Hantera översättningar utan att exportera dem: bekräfta inaktuella, godkänn maskinöversättningar, sätt en ny text.
 help-review-confirm = Inaktuella översättningar gäller fortfarande för den nya källan: behåll dem, nu som aktuella.
@@ -385,6 +399,9 @@ help-build-missing-fallback = Använd källtexten och rapportera det.
 help-build-missing-skip = Skriv inte det inlägget.
 help-build-missing-error = Avbryt med ett fel.
 help-build-force = Skriv över översatta inlägg som tolkar inte har skrivit.
+help-build-long = Ett inlägg med egna skillnader (en handredigering, en länk eller ett värde som översättningen behåller) sammanfogas: dess skillnader står kvar, källans ändringar förs in. Ett vars egna ändringar krockar med dem lämnas som det är och listas; slutstatus blir då 1.
+help-merge-explain = Det översatta inlägget att förklara (dess sökväg i webbplatsen).
+help-merge = Visa den trevägssammanfogning build gör för ett översatt inlägg: dess egna skillnader, builds ändringar och resultatet. Skriver inget.
 
 help-export = Synkronisera och skriv sedan ut ett språks segment för översättare.
 help-export-long = Format: XLIFF 2, XLIFF 1.2, PO, CSV eller JSON. Varje enhet har sitt id (path#key), källa, mål, tillstånd, plats, den tidigare källan för en inaktuell enhet och träffar från översättningsminnet.

@@ -100,7 +100,16 @@ pub fn adopt(
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
             })
     };
-    let overrides = overrides::between(&source.source, &localized.source, owned);
+    // Overrides that would not read back (entries indented unlike the
+    // source's) are not kept: the merge keeps the file's values instead.
+    let mut overrides = overrides::between(&source.source, &localized.source, owned);
+    let mut edited = None;
+    if let Some(list) = overrides.as_deref().filter(|o| !o.is_empty()) {
+        match parse(overrides::apply(&source.source, list).as_bytes(), rules) {
+            Ok(doc) => edited = Some(doc),
+            Err(_) => overrides = None,
+        }
+    }
     // Build puts in what is stored where nothing is adopted.
     let used: Vec<Option<String>> = source
         .segments
@@ -110,6 +119,7 @@ pub fn adopt(
         .collect();
     let rebuilt = rebuild(
         &source,
+        edited.as_ref().unwrap_or(&source),
         overrides.as_deref().unwrap_or_default(),
         rules,
         lang,
@@ -150,33 +160,30 @@ pub fn language_for<'l>(overrides: &[Override], rules: &Rules, lang: &'l str) ->
     (!spelled).then_some(lang)
 }
 
-/// The localized posting build writes: the source with the overrides
-/// applied and the texts put in (the source's own where there is none).
+/// The localized posting build writes: `edited` (the source with the
+/// overrides applied) with the texts put in (the source's own where there
+/// is none).
 fn rebuild(
     source: &Document,
+    edited: &Document,
     overrides: &[Override],
     rules: &Rules,
     lang: &str,
     texts: &[Option<String>],
 ) -> String {
+    // The overrides touch no segment, so the keys are the source's.
     let by_key: HashMap<&str, &str> = source
         .segments
         .iter()
         .zip(texts)
         .filter_map(|(s, t)| Some((s.key.as_str(), t.as_deref()?)))
         .collect();
-    let edited = overrides::apply(&source.source, overrides);
-    // The overrides touch no segment, so the keys are the same.
-    let doc = match parse(edited.as_bytes(), rules) {
-        Ok(doc) => doc,
-        Err(_) => source.clone(),
-    };
     reassemble(
-        &doc,
-        |i| by_key.get(doc.segments[i].key.as_str()).copied(),
+        edited,
+        |i| by_key.get(edited.segments[i].key.as_str()).copied(),
         language_for(overrides, rules, lang),
     )
-    .unwrap_or_else(|_| crate::reassemble::identity(&doc))
+    .unwrap_or_else(|_| crate::reassemble::identity(edited))
 }
 
 /// How a localized posting's segments relate to its source's.

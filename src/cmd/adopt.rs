@@ -1,8 +1,9 @@
 //! `tolkar adopt`: take over the translations a site already has (see
 //! `ops::adopt`), and tell per posting what did not align.
 //!
-//! Also the way back for hand edits: a localized posting edited after a
-//! build is skipped by the next build, and `adopt` pulls the edits in.
+//! Also the way to take hand edits into the store: build keeps a hand edit
+//! (merged with later source changes), and `adopt` makes its text the
+//! stored translation, so that exports and other builds carry it.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -82,8 +83,10 @@ fn tell(adopted: &Adopted, messages: &Messages) {
                 paths = shared.paths.join(", ")
             ));
         }
+        // A posting that differs only keeps differences build merges
+        // with: nothing to tell. One with problems tells that too.
         for outcome in &language.outcomes {
-            if outcome.problems.is_empty() && outcome.identical {
+            if outcome.problems.is_empty() {
                 continue;
             }
             note(&format!("{}:", outcome.localized));
@@ -123,7 +126,7 @@ fn tell(adopted: &Adopted, messages: &Messages) {
             segments = tally.segments,
             adopted_share = share(tally.adopted, tally.segments),
             identical = tally.identical,
-            identical_share = share(tally.identical, tally.postings),
+            merged = tally.postings - tally.identical,
             stored = tally.stored,
         ));
     }
@@ -161,12 +164,14 @@ fn problem_text(problem: &Problem, messages: &Messages) -> String {
     }
 }
 
+/// The start of a text on one line: a report lists a posting per line.
 fn shorten(text: &str) -> String {
     const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        text.to_string()
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        flat
     } else {
-        let cut: String = text.chars().take(MAX).collect();
+        let cut: String = flat.chars().take(MAX).collect();
         format!("{cut}…")
     }
 }

@@ -32,8 +32,16 @@ pub fn run(dir: &Path, args: &BuildArgs, messages: &Messages) -> Result<u8, Fail
     })?;
     super::sync::print_report(&sync_report, messages);
     print(&built, messages);
-    let refused = if built.refused() { 2 } else { 0 };
-    Ok(refused.max(session.finish(0, messages)))
+    // Like `git merge`: postings in conflict are work left to do (1); an
+    // output that would not read back is an input error (2).
+    let status = if built.refused() {
+        2
+    } else if built.in_conflict() {
+        1
+    } else {
+        0
+    };
+    Ok(status.max(session.finish(0, messages)))
 }
 
 fn print(built: &Built, messages: &Messages) {

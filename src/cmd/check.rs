@@ -87,6 +87,32 @@ fn text(report: &Report, messages: &Messages) -> String {
             tr!(messages, "check-failed")
         };
         let _ = writeln!(out, "{line} {verdict}");
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                messages,
+                "check-postings",
+                managed = lang.postings.managed(),
+                share = lang.managed,
+                merged = lang.postings.merged,
+                conflicts = lang.postings.conflict,
+                unmanaged = lang.postings.unmanaged,
+            )
+        );
+        for conflict in &lang.conflicts {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr!(
+                    messages,
+                    "status-conflict",
+                    path = conflict.path.as_str(),
+                    line = conflict.line,
+                    lang = lang.lang.as_str()
+                )
+            );
+        }
         if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
             let _ = writeln!(
                 out,

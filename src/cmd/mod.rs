@@ -9,6 +9,7 @@ mod extract;
 mod failure;
 mod import;
 mod init;
+mod merge;
 mod progress;
 mod pseudo;
 mod report;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
         Command::Sync => sync::run(&dir, messages)?,
         Command::Status(args) => status::run(&dir, args, messages, &mut out)?,
         Command::Build(args) => build::run(&dir, args, messages)?,
+        Command::Merge(args) => merge::run(&dir, args, messages, &mut out)?,
         Command::Report(args) => report::run(&dir, args, messages)?,
         Command::Adopt(args) => adopt::run(&dir, args, messages, &mut out)?,
         Command::Review {

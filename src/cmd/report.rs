@@ -17,7 +17,7 @@ pub fn run(dir: &Path, args: &ReportArgs, messages: &Messages) -> Result<u8, Fai
     let mut store = session.ws.store(false)?;
     let (report, rows) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &())?;
-        Ok((report, gather(tx, &languages)?))
+        Ok((report, gather(tx, project, &languages)?))
     })?;
     super::sync::print_report_if_changed(&report, messages);
     let page = page(project, &rows);

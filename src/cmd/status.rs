@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Failure;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::i18n::Messages;
+use crate::ops::postings::{ConflictPosting, PostingCounts, posting_states};
 use crate::project::Project;
 use crate::store::{Counts, Store};
 use crate::tr;
@@ -19,6 +20,11 @@ struct LanguageStatus {
     #[serde(flatten)]
     counts: Counts,
     translated_percent: f64,
+    /// Localized postings by how the last build left them.
+    postings: PostingCounts,
+    managed_percent: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<ConflictPosting>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<Vec<DocumentStatus>>,
     /// Source postings that could not be read at the last sync; what is
@@ -79,10 +85,14 @@ pub fn run(
             .iter()
             .map(|lang| {
                 let (counts, per_doc) = tx.counts(lang)?;
+                let postings = posting_states(tx, &project, lang)?;
                 Ok(LanguageStatus {
                     lang: lang.clone(),
                     translated_percent: percent(&counts),
                     counts,
+                    managed_percent: postings.counts.managed_percent(),
+                    postings: postings.counts,
+                    conflicts: postings.conflicts,
                     unreadable: listed.clone(),
                     documents: docs.then(|| {
                         per_doc
@@ -128,14 +138,93 @@ pub fn run(
     Ok(0)
 }
 
-/// The status as an aligned table; the header's columns come from the
-/// message catalogue, so the widths follow the user's language.
+/// The segments table, then the postings table, then the postings in
+/// conflict.
 fn print_table(
     statuses: &[LanguageStatus],
     messages: &Messages,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let header = tr!(messages, "status-header");
+    let segments = statuses.iter().map(|status| {
+        let c = &status.counts;
+        vec![
+            status.lang.clone(),
+            format!("{} ({}%)", c.translated, status.translated_percent),
+            c.stale.to_string(),
+            c.missing.to_string(),
+            c.total.to_string(),
+        ]
+    });
+    let mut doc_rows = statuses.iter().map(|status| {
+        status
+            .documents
+            .iter()
+            .flatten()
+            .map(|doc| {
+                let c = &doc.counts;
+                tr!(
+                    messages,
+                    "status-doc-row",
+                    path = doc.path.as_str(),
+                    translated = c.translated,
+                    total = c.total,
+                    translated_pct = doc.translated_percent,
+                    stale = c.stale,
+                    missing = c.missing,
+                )
+            })
+            .collect()
+    });
+    aligned(
+        &tr!(messages, "status-header"),
+        segments,
+        |_| doc_rows.next().unwrap_or_default(),
+        out,
+    )?;
+    writeln!(out)?;
+    let postings = statuses.iter().map(|status| {
+        let p = &status.postings;
+        vec![
+            status.lang.clone(),
+            format!("{} ({}%)", p.managed(), status.managed_percent),
+            p.merged.to_string(),
+            p.conflict.to_string(),
+            p.unmanaged.to_string(),
+        ]
+    });
+    aligned(
+        &tr!(messages, "status-postings-header"),
+        postings,
+        |_| Vec::new(),
+        out,
+    )?;
+    for status in statuses {
+        for conflict in &status.conflicts {
+            writeln!(
+                out,
+                "  {}",
+                tr!(
+                    messages,
+                    "status-conflict",
+                    path = conflict.path.as_str(),
+                    line = conflict.line,
+                    lang = status.lang.as_str()
+                )
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// An aligned table; the header's columns come from the message catalogue
+/// (split at three spaces), so the widths follow the user's language.
+/// `below(i)`: lines to print under row `i`.
+fn aligned(
+    header: &str,
+    rows: impl Iterator<Item = Vec<String>>,
+    mut below: impl FnMut(usize) -> Vec<String>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let titles: Vec<&str> = header.split("   ").collect();
     let widths: Vec<usize> = titles.iter().map(|t| t.chars().count().max(8)).collect();
     let row = |cells: &[String]| -> String {
@@ -158,35 +247,10 @@ fn print_table(
         "{}",
         row(&titles.iter().map(|t| t.to_string()).collect::<Vec<_>>())
     )?;
-    for status in statuses {
-        let c = &status.counts;
-        writeln!(
-            out,
-            "{}",
-            row(&[
-                status.lang.clone(),
-                format!("{} ({}%)", c.translated, status.translated_percent),
-                c.stale.to_string(),
-                c.missing.to_string(),
-                c.total.to_string(),
-            ])
-        )?;
-        for doc in status.documents.iter().flatten() {
-            let c = &doc.counts;
-            writeln!(
-                out,
-                "  {}",
-                tr!(
-                    messages,
-                    "status-doc-row",
-                    path = doc.path.as_str(),
-                    translated = c.translated,
-                    total = c.total,
-                    translated_pct = doc.translated_percent,
-                    stale = c.stale,
-                    missing = c.missing,
-                )
-            )?;
+    for (i, cells) in rows.enumerate() {
+        writeln!(out, "{}", row(&cells))?;
+        for line in below(i) {
+            writeln!(out, "  {line}")?;
         }
     }
     Ok(())

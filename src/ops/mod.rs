@@ -7,6 +7,7 @@ pub mod adopt;
 pub mod build;
 pub mod check;
 pub mod import;
+pub mod postings;
 pub mod report;
 pub mod review;
 pub mod stale;

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::exchange::State;
 use crate::export::state_of;
+use crate::ops::postings::{PostingStates, posting_states};
 use crate::project::Project;
 use crate::store::{StoreError, Tx, UnitRow};
 use crate::worddiff::{self, Op};
@@ -34,20 +35,32 @@ impl Counts {
 }
 
 /// The rows the report shows, per language.
-pub fn gather(tx: &Tx<'_>, languages: &[String]) -> Result<Vec<LanguageRows>, StoreError> {
+pub fn gather(
+    tx: &Tx<'_>,
+    project: &Project,
+    languages: &[String],
+) -> Result<Vec<LanguageRows>, StoreError> {
     let mut rows = Vec::new();
     for lang in languages {
-        rows.push((
-            lang.clone(),
-            tx.unit_rows(lang)?,
-            tx.localized_paths_by_source(lang)?,
-        ));
+        rows.push(LanguageRows {
+            lang: lang.clone(),
+            rows: tx.unit_rows(lang)?,
+            moved: tx.localized_paths_by_source(lang)?,
+            postings: posting_states(tx, project, lang)?,
+        });
     }
     Ok(rows)
 }
 
-/// Per language: its rows, and the localized paths adopt found elsewhere.
-pub type LanguageRows = (String, Vec<UnitRow>, HashMap<String, String>);
+/// What the report shows of one language.
+pub struct LanguageRows {
+    pub lang: String,
+    pub rows: Vec<UnitRow>,
+    /// The localized paths adopt found elsewhere, by source path.
+    pub moved: HashMap<String, String>,
+    /// How the last build left the localized postings.
+    pub postings: PostingStates,
+}
 
 pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
     let mut out = String::new();
@@ -59,7 +72,13 @@ pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
          <h1>Translation report</h1>\n<p class=\"meta\">Source language: {}</p>\n",
         escape(&project.config.source_language)
     );
-    for (lang, rows, moved) in languages {
+    for LanguageRows {
+        lang,
+        rows,
+        moved,
+        postings,
+    } in languages
+    {
         let mut total = Counts::default();
         let mut documents: Vec<(String, Counts)> = Vec::new();
         for row in rows {
@@ -76,12 +95,41 @@ pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
             escape(lang)
         );
         bar(&mut out, &total);
+        postings_summary(&mut out, postings);
         documents_table(&mut out, lang, &documents);
         stale_list(&mut out, project, lang, rows, moved);
         out.push_str("</section>\n");
     }
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
+}
+
+/// How many postings build manages, and the ones in conflict (their own
+/// edits collide with the source's changes: build leaves them as they are).
+fn postings_summary(out: &mut String, postings: &PostingStates) {
+    let counts = &postings.counts;
+    let _ = writeln!(
+        out,
+        "<p class=\"postings\">Postings: {} managed ({}%), {} of them merged with differences of their own; {} in conflict; {} unmanaged.</p>",
+        counts.managed(),
+        counts.managed_percent(),
+        counts.merged,
+        counts.conflict,
+        counts.unmanaged
+    );
+    if postings.conflicts.is_empty() {
+        return;
+    }
+    out.push_str("<h3>In conflict</h3>\n<p class=\"meta\">The translation's own edits and the source's changes collide; build leaves these postings as they are until one side is changed.</p>\n<ul class=\"conflicts\">\n");
+    for conflict in &postings.conflicts {
+        let _ = writeln!(
+            out,
+            "<li><code>{}</code>, line {}</li>",
+            escape(&conflict.path),
+            conflict.line
+        );
+    }
+    out.push_str("</ul>\n");
 }
 
 /// A stacked progress bar with its legend.

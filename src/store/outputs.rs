@@ -15,6 +15,26 @@ pub struct Output {
     pub content_hash: String,
 }
 
+/// How the last build (or adopt) left a localized posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputState {
+    /// The file is what build made of the store.
+    Same,
+    /// The file keeps differences of its own, merged with build's changes.
+    Merged,
+    /// The file's own edits and build's changes collide at `line`; the
+    /// file was left as it is.
+    Conflict { line: usize },
+}
+
+/// A localized posting's path and state, as the last build left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputStatus {
+    pub path: String,
+    pub state: OutputState,
+}
+
 /// A base as the store keeps it. The fastest deflate level: it runs for
 /// every posting a build writes, and still keeps about a third of the
 /// text.
@@ -42,21 +62,61 @@ impl Tx<'_> {
 
     /// Records what build wrote at `path`, and `base` (from
     /// [`compress_base`]): what build made of the store (the file itself,
-    /// unless it was merged with local edits).
+    /// unless it was merged with local edits, `merged`).
     pub fn record_output(
         &self,
         path: &str,
         lang: &str,
         output: &Output,
         base: &[u8],
+        merged: bool,
     ) -> Result<(), StoreError> {
+        let state = if merged { "merged" } else { "same" };
         self.run(
-            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base, state, conflict_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
-               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base",
-            params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
+               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
+               state = excluded.state, conflict_line = NULL",
+            params![path, lang, output.input_hash, output.content_hash, now_utc(), base, state],
         )?;
         Ok(())
+    }
+
+    /// Forgets what build wrote at `path`: the file there is no longer
+    /// the translation of the posting it was written for.
+    pub fn forget_output(&self, path: &str) -> Result<(), StoreError> {
+        self.run("DELETE FROM outputs WHERE path = ?1", [path])?;
+        Ok(())
+    }
+
+    /// Marks the posting at `path` as left alone by a conflict at `line`;
+    /// its base stays that of the last build that wrote it.
+    pub fn record_conflict(&self, path: &str, line: usize) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE outputs SET state = 'conflict', conflict_line = ?2 WHERE path = ?1",
+            params![path, line as i64],
+        )?;
+        Ok(())
+    }
+
+    /// How the last build left each localized posting of `lang`, by path.
+    pub fn output_states(&self, lang: &str) -> Result<Vec<OutputStatus>, StoreError> {
+        self.rows(
+            "SELECT path, state, conflict_line FROM outputs WHERE lang = ?1 ORDER BY path",
+            [lang],
+            |r| {
+                let path: String = r.get(0)?;
+                let state = match (r.get::<_, String>(1)?.as_str(), r.get::<_, Option<i64>>(2)?) {
+                    ("merged", _) => OutputState::Merged,
+                    ("conflict", line) => OutputState::Conflict {
+                        line: line.unwrap_or(1) as usize,
+                    },
+                    _ => OutputState::Same,
+                };
+                Ok(OutputStatus { path, state })
+            },
+        )
     }
 
     /// The base recorded for `path`, compressed (see [`inflate_base`]).

@@ -185,6 +185,13 @@ pub fn adopt_all(
                 tx.set_localized_path(document, lang, found.get(&s).map(|p| p.as_str()))?;
             }
         }
+        // A file that is no source's translation any more (its key
+        // changed, its source is gone) has no base to merge with.
+        for orphan in &pairing.orphans {
+            if written.contains_key(orphan) {
+                tx.forget_output(orphan)?;
+            }
+        }
         let todo: Vec<&Pair> = pairing
             .pairs
             .iter()
@@ -243,6 +250,7 @@ pub fn adopt_all(
                         content_hash: content_hash(adoption.rebuilt.as_bytes()),
                     },
                     &compress_base(&adoption.rebuilt),
+                    !adoption.identical(),
                 )?;
                 let mut result = outcome(&adoption, pair.localized.clone(), stored);
                 if copy {

@@ -63,6 +63,15 @@ pub fn github(report: &Report) -> String {
                 );
             }
         }
+        for conflict in &lang.conflicts {
+            let _ = writeln!(
+                out,
+                "::{} file={},line={},title={title}::not built: the translation's own edits and the source's changes collide here",
+                if conflict.fails { "error" } else { "warning" },
+                escape_property(&conflict.path),
+                conflict.line,
+            );
+        }
         if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
             let _ = writeln!(
                 out,
@@ -72,8 +81,15 @@ pub fn github(report: &Report) -> String {
         }
         let _ = writeln!(
             out,
-            "::notice title={title}::{}% translated, {} stale, {} missing, {} machine",
-            lang.coverage, lang.stale, lang.missing, lang.machine
+            "::notice title={title}::{}% translated, {} stale, {} missing, {} machine; {} postings managed ({}%), {} in conflict, {} unmanaged",
+            lang.coverage,
+            lang.stale,
+            lang.missing,
+            lang.machine,
+            lang.postings.managed(),
+            lang.managed,
+            lang.postings.conflict,
+            lang.postings.unmanaged,
         );
     }
     for posting in &report.unreadable {
@@ -123,6 +139,7 @@ pub fn junit(report: &Report) -> String {
             .iter()
             .filter(|d| d.problems.iter().any(|p| p.fails))
             .count()
+            + lang.conflicts.iter().filter(|c| c.fails).count()
             + usize::from(
                 report
                     .policy
@@ -133,8 +150,25 @@ pub fn junit(report: &Report) -> String {
             out,
             "  <testsuite name=\"tolkar {}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
             escape(&lang.lang),
-            cases.len() + 1
+            cases.len() + lang.conflicts.len() + 1
         );
+        for conflict in &lang.conflicts {
+            let _ = write!(
+                out,
+                "    <testcase classname=\"tolkar.{}\" name=\"{}\"",
+                escape(&lang.lang),
+                escape(&conflict.path)
+            );
+            if conflict.fails {
+                let _ = writeln!(
+                    out,
+                    ">\n      <failure message=\"in conflict at line {}\" type=\"conflict\"/>\n    </testcase>",
+                    conflict.line
+                );
+            } else {
+                out.push_str("/>\n");
+            }
+        }
         for document in cases {
             let _ = write!(
                 out,
@@ -199,18 +233,23 @@ pub fn junit(report: &Report) -> String {
 /// posting.
 pub fn markdown(report: &Report) -> String {
     let mut out = String::from("## tolkar check\n\n");
-    out.push_str("| Language | Translated | Machine | Stale | Missing | Coverage | Result |\n");
-    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    out.push_str(
+        "| Language | Translated | Machine | Stale | Missing | Coverage | Postings managed | In conflict | Result |\n",
+    );
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for lang in &report.languages {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {}% | {} |",
+            "| {} | {} | {} | {} | {} | {}% | {} ({}%) | {} | {} |",
             lang.lang,
             lang.translated,
             lang.machine,
             lang.stale,
             lang.missing,
             lang.coverage,
+            lang.postings.managed(),
+            lang.managed,
+            lang.postings.conflict,
             if lang.passed {
                 "✅ passed"
             } else {
@@ -242,6 +281,19 @@ pub fn markdown(report: &Report) -> String {
                 out.push_str(")\n");
             }
             out.push_str("\n</details>\n");
+        }
+    }
+    let conflicts: Vec<_> = report.languages.iter().flat_map(|l| &l.conflicts).collect();
+    if !conflicts.is_empty() {
+        out.push_str("\n### Postings in conflict\n\n");
+        for conflict in conflicts {
+            let mark = if conflict.fails { "❌ " } else { "" };
+            let _ = writeln!(
+                out,
+                "- {mark}<code>{}</code> line {}",
+                escape(&conflict.path),
+                conflict.line
+            );
         }
     }
     if !report.unreadable.is_empty() {

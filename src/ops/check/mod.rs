@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::exchange::State;
 use crate::export::state_of;
 use crate::message::{Diagnostic, Message};
+use crate::ops::postings::{PostingCounts, posting_states};
 use crate::ops::stale::localized_lines;
 use crate::project::Project;
 use crate::store::{StoreError, Tx, UnitRow};
@@ -58,7 +59,22 @@ pub struct LanguageCheck {
     pub missing: u64,
     /// Segments with a translation of their current source, in percent.
     pub coverage: f64,
+    /// Localized postings by how the last build left them.
+    pub postings: PostingCounts,
+    /// Share of the localized postings build manages, in percent.
+    pub managed: f64,
+    /// Postings whose own edits collide with the source's changes.
+    pub conflicts: Vec<ConflictCheck>,
     pub documents: Vec<DocumentCheck>,
+}
+
+/// A localized posting in conflict, at the first line where.
+#[derive(Serialize)]
+pub struct ConflictCheck {
+    pub path: String,
+    pub line: usize,
+    /// Whether conflicts fail the policy.
+    pub fails: bool,
 }
 
 #[derive(Serialize)]
@@ -84,6 +100,9 @@ pub struct Problem {
     pub translation: Option<String>,
 }
 
+/// What a policy can fail on: segments' states, and postings in conflict.
+pub const KINDS: [&str; 4] = ["stale", "missing", "machine", "conflict"];
+
 /// A policy that names a kind there is none of.
 #[derive(Debug, thiserror::Error)]
 #[error("unknown state {state}")]
@@ -95,10 +114,7 @@ impl Diagnostic for UnknownKind {
     fn message(&self) -> Message {
         Message::new(
             crate::msg_id!("error-unknown-state"),
-            vec![
-                ("state", self.state.clone()),
-                ("states", "stale, missing, machine".into()),
-            ],
+            vec![("state", self.state.clone()), ("states", KINDS.join(", "))],
         )
     }
 }
@@ -111,10 +127,7 @@ impl Policy {
             .into_iter()
             .filter(|k| !k.trim().is_empty())
             .collect();
-        if let Some(kind) = fail_on
-            .iter()
-            .find(|k| !["stale", "missing", "machine"].contains(&k.as_str()))
-        {
+        if let Some(kind) = fail_on.iter().find(|k| !KINDS.contains(&k.as_str())) {
             return Err(UnknownKind {
                 state: kind.clone(),
             });
@@ -136,7 +149,24 @@ pub fn check(
     let mut checks = Vec::new();
     for lang in languages {
         let moved = tx.localized_paths_by_source(lang)?;
-        checks.push(judge(project, lang, tx.unit_rows(lang)?, policy, &moved));
+        let mut check = judge(project, lang, tx.unit_rows(lang)?, policy, &moved);
+        let states = posting_states(tx, project, lang)?;
+        let fails = policy.fail_on.iter().any(|k| k == "conflict");
+        check.postings = states.counts;
+        check.managed = states.counts.managed_percent();
+        check.conflicts = states
+            .conflicts
+            .into_iter()
+            .map(|c| ConflictCheck {
+                path: c.path,
+                line: c.line,
+                fails,
+            })
+            .collect();
+        if fails && !check.conflicts.is_empty() {
+            check.passed = false;
+        }
+        checks.push(check);
     }
     Ok(checks)
 }
@@ -186,6 +216,9 @@ fn judge(
         stale: 0,
         missing: 0,
         coverage: 100.0,
+        postings: PostingCounts::default(),
+        managed: 100.0,
+        conflicts: Vec::new(),
         documents: Vec::new(),
     };
     for row in rows {

@@ -9,8 +9,12 @@
 //! written only once every language has rendered, so an error leaves the
 //! site as it was.
 
+mod explain;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+pub use explain::{MergeExplanation, MergeOutcome, explain_merge};
 
 use rayon::prelude::*;
 
@@ -70,6 +74,9 @@ pub enum BuildError {
         path: PathBuf,
         error: crate::unreadable::ReadError,
     },
+    /// `merge --explain` of a path that is no localized posting.
+    #[error("{path} is no localized posting of a source posting")]
+    NotLocalized { path: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -91,6 +98,10 @@ impl Diagnostic for BuildError {
             ),
             BuildError::Io { path, source } => crate::message::io(path, source),
             BuildError::Source { path, error } => error.message(path),
+            BuildError::NotLocalized { path } => Message::new(
+                crate::msg_id!("error-not-localized"),
+                vec![("path", path.clone())],
+            ),
             BuildError::Store(e) => e.message(),
         }
     }
@@ -154,6 +165,12 @@ impl Built {
     /// Whether a posting was refused because it would not read back.
     pub fn refused(&self) -> bool {
         self.languages.iter().any(|r| r.refused > 0)
+    }
+
+    /// Whether a posting was left alone because its own edits and the
+    /// build's changes collide.
+    pub fn in_conflict(&self) -> bool {
+        self.languages.iter().any(|r| r.conflicts > 0)
     }
 }
 
@@ -425,8 +442,8 @@ enum Local {
     Conflict(crate::merge::Conflict),
     /// No base to merge with: tolkar did not write it.
     Foreign,
-    /// The merge would not read back as a posting.
-    Unreadable(String),
+    /// The merge would not read back as a posting: why, and the line.
+    Unreadable(String, usize),
 }
 
 /// For every rendered posting whose file has differences of its own (it
@@ -474,7 +491,7 @@ fn merge_all(
                 crate::merge::Merged::Clean(text) => {
                     match crate::posting::parse(text.as_bytes(), &project.rules) {
                         Ok(_) => Local::Merged(text),
-                        Err(error) => Local::Unreadable(error.to_string()),
+                        Err(error) => Local::Unreadable(error.to_string(), error.location().line),
                     }
                 }
                 crate::merge::Merged::Conflicts(mut conflicts) => {
@@ -558,14 +575,15 @@ fn write(
         // differences of its own, which a three-way merge keeps.
         // `merge_all` decided which postings have differences of their
         // own; the others take what build makes now.
-        let text = match merges.remove(&index) {
-            None => theirs,
+        let (text, merged) = match merges.remove(&index) {
+            None => (theirs, false),
             Some(local) => match local {
                 Local::Merged(text) => {
                     report.merged += 1;
-                    text
+                    (text, true)
                 }
                 Local::Conflict(conflict) => {
+                    tx.record_conflict(&plan.path, conflict.line)?;
                     notes.push(Note::Conflict {
                         path: plan.path.clone(),
                         lang: plan.lang.to_string(),
@@ -577,7 +595,8 @@ fn write(
                     report.conflicts += 1;
                     continue;
                 }
-                Local::Unreadable(reason) => {
+                Local::Unreadable(reason, line) => {
+                    tx.record_conflict(&plan.path, line)?;
                     notes.push(Note::Unreadable {
                         path: plan.path.clone(),
                         reason,
@@ -608,6 +627,7 @@ fn write(
                 content_hash: theirs_hash,
             },
             &base,
+            merged,
         )?;
         if plan.existing.as_ref() == Some(&content_hash(text.as_bytes())) {
             report.unchanged += 1;

@@ -1,0 +1,99 @@
+//! `tolkar merge --explain FILE`: the three versions build merges for one
+//! localized posting (the base, the file, what build makes now) and what
+//! the merge makes of them, without writing anything.
+
+use super::{BuildError, plan, render};
+use crate::merge::{Merged, merge};
+use crate::project::Project;
+use crate::store::{Tx, inflate_base};
+use crate::sync::Source;
+
+/// One localized posting's three-way merge, as the next build would do it.
+#[derive(Debug)]
+pub struct MergeExplanation {
+    pub path: String,
+    pub lang: String,
+    pub source: String,
+    /// What build made of the store last time (adopt: at adoption).
+    pub base: Option<String>,
+    /// The file as it is, if there is one.
+    pub ours: Option<String>,
+    /// What build makes of the store now.
+    pub theirs: String,
+    pub outcome: MergeOutcome,
+}
+
+/// What the next build does with the posting.
+#[derive(Debug)]
+pub enum MergeOutcome {
+    /// No file yet, or the file is the base: build writes `theirs`.
+    Writes,
+    /// The file keeps differences of its own; this is the merge.
+    Merges(String),
+    /// The file's own edits and build's changes collide.
+    Conflicts(Vec<crate::merge::Conflict>),
+    /// There is no base: tolkar never wrote or adopted the file.
+    NoBase,
+    /// With its translations, the posting would not read back.
+    Unreadable(String),
+}
+
+/// Explains the merge for `path` (a localized posting of one of
+/// `languages`).
+pub fn explain_merge(
+    tx: &Tx<'_>,
+    project: &Project,
+    sources: &[Source],
+    languages: &[String],
+    path: &str,
+) -> Result<MergeExplanation, BuildError> {
+    let path = path.trim_start_matches("./");
+    let (plans, _) = plan(tx, project, sources, languages)?;
+    let Some(index) = plans.iter().position(|p| p.path == path) else {
+        return Err(BuildError::NotLocalized {
+            path: path.to_string(),
+        });
+    };
+    let plan = &plans[index];
+    let rendered = render(tx, project, &plans, &[index], &())?
+        .pop()
+        .expect("one posting rendered");
+    let full = project.root.join(&plan.path);
+    let ours = match std::fs::read(&full) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(BuildError::Io { path: full, source }),
+    };
+    let base = tx
+        .output_base(&plan.path)?
+        .as_deref()
+        .and_then(inflate_base);
+    let outcome = if let Some(reason) = rendered.unreadable.clone() {
+        MergeOutcome::Unreadable(reason)
+    } else {
+        match (&ours, &base) {
+            (None, _) => MergeOutcome::Writes,
+            (Some(ours), Some(base)) if ours == base || *ours == rendered.text => {
+                MergeOutcome::Writes
+            }
+            (Some(_), None) => MergeOutcome::NoBase,
+            (Some(ours), Some(base)) => match merge(base, ours, &rendered.text) {
+                Merged::Clean(text) => match crate::posting::parse(text.as_bytes(), &project.rules)
+                {
+                    Ok(_) => MergeOutcome::Merges(text),
+                    Err(error) => MergeOutcome::Unreadable(error.to_string()),
+                },
+                Merged::Conflicts(conflicts) => MergeOutcome::Conflicts(conflicts),
+            },
+        }
+    };
+    Ok(MergeExplanation {
+        path: plan.path.clone(),
+        lang: plan.lang.to_string(),
+        source: plan.source.path.clone(),
+        base,
+        ours,
+        theirs: rendered.text,
+        outcome,
+    })
+}
