@@ -36,6 +36,30 @@ pub enum Merged {
 
 /// Merges the changes base → theirs into ours.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
+    // The line ends are the file's: where it has one kind throughout and
+    // the other texts another (a source with Windows line ends, a file
+    // without, or the other way round), the merge is of the lines.
+    let lf = |text: &str| text.replace("\r\n", "\n");
+    if !ours.contains("\r\n") && (base.contains("\r\n") || theirs.contains("\r\n")) {
+        return merge_lines(&lf(base), ours, &lf(theirs));
+    }
+    if crlf_throughout(ours) && (lf(base) != base || lf(theirs) != theirs || !base.contains("\r\n"))
+    {
+        return match merge_lines(&lf(base), &lf(ours), &lf(theirs)) {
+            Merged::Clean(text) => Merged::Clean(text.replace('\n', "\r\n")),
+            Merged::Conflicts(conflicts) => Merged::Conflicts(conflicts),
+        };
+    }
+    merge_lines(base, ours, theirs)
+}
+
+/// Whether every line of `text` ends in CR LF (and there is one).
+fn crlf_throughout(text: &str) -> bool {
+    let lines = text.matches('\n').count();
+    lines > 0 && text.matches("\r\n").count() == lines
+}
+
+fn merge_lines(base: &str, ours: &str, theirs: &str) -> Merged {
     if ours == base {
         return Merged::Clean(theirs.to_string());
     }
@@ -43,12 +67,27 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
         return Merged::Clean(ours.to_string());
     }
     let (b, o, t) = (lines(base), lines(ours), lines(theirs));
+    // Lines pair by their text: the blank lines before one, and white
+    // space at its end, are ours to keep and no reason not to pair.
     let mut text = String::with_capacity(ours.len().max(theirs.len()));
     let mut conflicts = Vec::new();
-    for chunk in diff3(&b, &o, &t) {
+    let mut last: Option<&str> = None;
+    for chunk in diff3(&b, &o, &t, str::trim) {
         match chunk {
             Chunk::Take(taken) => {
-                text.extend(taken.iter().copied());
+                for item in taken {
+                    // A last line without its line end is last no more.
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                    if let Some(before) = last
+                        && parted(before, item, [base, ours, theirs])
+                    {
+                        text.push('\n');
+                    }
+                    text.push_str(item);
+                    last = Some(item);
+                }
             }
             Chunk::Conflict {
                 at,
@@ -56,11 +95,15 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
                 ours,
                 theirs,
             } => {
+                last = None;
                 let (base, ours, theirs) = (base.concat(), ours.concat(), theirs.concat());
                 match merge_spans(&base, &ours, &theirs) {
                     Some(resolved) => text.push_str(&resolved),
                     None => conflicts.push(Conflict {
-                        line: at + 1,
+                        line: 1 + o[..at]
+                            .iter()
+                            .map(|l| l.matches('\n').count())
+                            .sum::<usize>(),
                         base,
                         ours,
                         theirs,
@@ -76,12 +119,47 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     }
 }
 
+/// Whether a blank line must go between `before` and `item`, lines of
+/// two of `texts` that the merge puts next to each other: `before` was
+/// followed by a blank line where it comes from, and `item` has none before
+/// it (a paragraph the source added, before a paragraph the translation
+/// starts without a blank line). Without it, Markdown would join the two.
+fn parted(before: &str, item: &str, texts: [&str; 3]) -> bool {
+    let address = |s: &str| s.as_ptr() as usize;
+    let origin = |s: &str| {
+        texts
+            .into_iter()
+            .find(|t| (address(t)..address(t) + t.len()).contains(&address(s)))
+    };
+    let (Some(from), Some(to)) = (origin(before), origin(item)) else {
+        return false;
+    };
+    if address(from) == address(to) || item.trim().is_empty() {
+        return false;
+    }
+    let after = &from[address(before) - address(from) + before.len()..];
+    let blank_after = after
+        .split_inclusive('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty());
+    let blank_before = item
+        .split_inclusive('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty());
+    blank_after && !blank_before
+}
+
 /// The same region merged span by span (see `spans`); `None` if spans
 /// collide too.
 fn merge_spans(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    // Lines the build adds or takes away inside lines the file changed:
+    // where they go is anyone's guess.
+    if base.matches('\n').count() != theirs.matches('\n').count() {
+        return None;
+    }
     let (b, o, t) = (spans(base), spans(ours), spans(theirs));
     let mut text = String::new();
-    for chunk in diff3(&b, &o, &t) {
+    for chunk in diff3(&b, &o, &t, |span| span) {
         match chunk {
             Chunk::Take(taken) => text.extend(taken.iter().copied()),
             Chunk::Conflict { .. } => return None,
@@ -90,9 +168,25 @@ fn merge_spans(base: &str, ours: &str, theirs: &str) -> Option<String> {
     Some(text)
 }
 
-/// A text as lines, each with its line end.
+/// A text as lines, each with its line end and the blank lines before it:
+/// in Markdown a blank line separates the block after it, so a paragraph
+/// added with its blank line is one item, which cannot lose the blank line
+/// to a neighbour's when the diffs pair blank lines. Blank lines at the
+/// end are an item of their own.
 fn lines(text: &str) -> Vec<&str> {
-    text.split_inclusive('\n').collect()
+    let mut out = Vec::new();
+    let (mut item_start, mut at) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        if !line.trim().is_empty() {
+            out.push(&text[item_start..at]);
+            item_start = at;
+        }
+    }
+    if at > item_start {
+        out.push(&text[item_start..at]);
+    }
+    out
 }
 
 /// A text as spans that a translation changes as a whole: the runs of
@@ -162,32 +256,73 @@ fn kept<T: Eq + Hash>(base: &[T], other: &[T]) -> Vec<Option<usize>> {
 
 /// What `run` adds before and after `base`, if it is `base` with items
 /// added around it only (and `base` is not empty).
-fn around<'a, T: Eq>(run: &'a [T], base: &[T]) -> Option<(&'a [T], &'a [T])> {
+fn around<'a>(
+    run: &'a [&'a str],
+    base: &[&str],
+    key: fn(&str) -> &str,
+) -> Option<(&'a [&'a str], &'a [&'a str])> {
     if base.is_empty() || run.len() <= base.len() {
         return None;
     }
     (0..=run.len() - base.len())
-        .find(|&i| &run[i..i + base.len()] == base)
+        .find(|&i| same(&run[i..i + base.len()], base, key))
         .map(|i| (&run[..i], &run[i + base.len()..]))
+}
+
+/// Whether two runs have the same items by `key`.
+fn same(a: &[&str], b: &[&str], key: fn(&str) -> &str) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+}
+
+/// If `added` is `base` with items inserted, and `changed` has as many
+/// items as `base` (changed one for one): `changed` with the insertions at
+/// the same places, as runs to take.
+fn interleave<'a>(
+    added: &'a [&'a str],
+    base: &[&str],
+    changed: &'a [&'a str],
+    key: fn(&str) -> &str,
+) -> Option<Vec<Chunk<'a, &'a str>>> {
+    if changed.len() != base.len() || added.len() <= base.len() {
+        return None;
+    }
+    let mut chunks = Vec::new();
+    let mut from = 0;
+    for (i, item) in base.iter().enumerate() {
+        let at = from + added[from..].iter().position(|a| key(a) == key(item))?;
+        chunks.push(Chunk::Take(&added[from..at]));
+        chunks.push(Chunk::Take(&changed[i..i + 1]));
+        from = at + 1;
+    }
+    chunks.push(Chunk::Take(&added[from..]));
+    Some(chunks)
 }
 
 /// The classic diff3: base items unchanged on both sides are stable;
 /// between two stable points, the side that changed wins, the same change
 /// on both sides is taken once, and different changes collide.
-fn diff3<'a, T: Eq + Hash>(base: &'a [T], ours: &'a [T], theirs: &'a [T]) -> Vec<Chunk<'a, T>> {
-    let (in_ours, in_theirs) = (kept(base, ours), kept(base, theirs));
+/// Items are paired by `key`; a stable item is taken as ours has it.
+fn diff3<'a>(
+    base: &'a [&'a str],
+    ours: &'a [&'a str],
+    theirs: &'a [&'a str],
+    key: fn(&str) -> &str,
+) -> Vec<Chunk<'a, &'a str>> {
+    let keys = |items: &'a [&'a str]| items.iter().map(|i| key(i)).collect::<Vec<&str>>();
+    let (base_keys, ours_keys, theirs_keys) = (keys(base), keys(ours), keys(theirs));
+    let (in_ours, in_theirs) = (kept(&base_keys, &ours_keys), kept(&base_keys, &theirs_keys));
     let mut chunks = Vec::new();
     let (mut b, mut o, mut t) = (0, 0, 0);
     loop {
         // The stable items from here on.
-        let stable_from = b;
+        let (stable_from, ours_from) = (b, o);
         while b < base.len() && in_ours[b] == Some(o) && in_theirs[b] == Some(t) {
             b += 1;
             o += 1;
             t += 1;
         }
         if b > stable_from {
-            chunks.push(Chunk::Take(&base[stable_from..b]));
+            chunks.push(Chunk::Take(&ours[ours_from..o]));
         }
         // The next base item both sides kept ends the unstable run.
         let next = (b..base.len()).find(|&k| in_ours[k].is_some() && in_theirs[k].is_some());
@@ -201,7 +336,14 @@ fn diff3<'a, T: Eq + Hash>(base: &'a [T], ours: &'a [T], theirs: &'a [T]) -> Vec
             chunks.push(Chunk::Take(theirs_run));
         } else if theirs_run == base_run || ours_run == theirs_run {
             chunks.push(Chunk::Take(ours_run));
-        } else if let Some((before, after)) = around(theirs_run, base_run) {
+        } else if let Some(gaps) = interleave(theirs_run, base_run, ours_run, key) {
+            // Theirs only added between items ours changed one for one (a
+            // new paragraph among paragraphs the translation rewords): the
+            // additions go between ours' items at the same places.
+            chunks.extend(gaps);
+        } else if let Some(gaps) = interleave(ours_run, base_run, theirs_run, key) {
+            chunks.extend(gaps);
+        } else if let Some((before, after)) = around(theirs_run, base_run, key) {
             // Theirs only added next to what ours changed (a new paragraph
             // before a line the translation edited): both.
             chunks.extend([
@@ -209,12 +351,18 @@ fn diff3<'a, T: Eq + Hash>(base: &'a [T], ours: &'a [T], theirs: &'a [T]) -> Vec
                 Chunk::Take(ours_run),
                 Chunk::Take(after),
             ]);
-        } else if let Some((before, after)) = around(ours_run, base_run) {
+        } else if let Some((before, after)) = around(ours_run, base_run, key) {
             chunks.extend([
                 Chunk::Take(before),
                 Chunk::Take(theirs_run),
                 Chunk::Take(after),
             ]);
+        } else if base_run.is_empty() {
+            // Both added at one place (a heading of the translation's own
+            // and a new paragraph of the source before one line): both,
+            // the file's first. (Blank lines pair either way, so in
+            // Markdown the order can come out the other way round.)
+            chunks.extend([Chunk::Take(ours_run), Chunk::Take(theirs_run)]);
         } else {
             chunks.push(Chunk::Conflict {
                 at: o,
@@ -248,6 +396,26 @@ mod tests {
         let base = "a\nb\nc\n";
         assert_eq!(clean(base, base, "a\nB\nc\n"), "a\nB\nc\n");
         assert_eq!(clean(base, "a\nb!\nc\n", base), "a\nb!\nc\n");
+    }
+
+    #[test]
+    fn what_both_add_at_one_place_is_kept_the_files_first() {
+        let base = "Ett.\n\nTvå.\n";
+        let ours = "One.\n\n\nTwo.\n";
+        let theirs = "Ett.\n\nNytt.\n\nTvå.\n";
+        assert_eq!(clean(base, ours, theirs), "One.\n\nNytt.\n\n\nTwo.\n");
+        // A heading of the translation's own, a paragraph the source gained.
+        let base = "---\n---\n\nText.\n";
+        let ours = "---\n---\n\n## Own\n\nTexte.\n";
+        let theirs = "---\n---\n\nNew.\n\nText.\n";
+        // Which comes first follows how the diffs pair the blank lines.
+        let merged = clean(base, ours, theirs);
+        assert!(
+            merged.contains("\n## Own\n")
+                && merged.contains("\nNew.\n")
+                && merged.ends_with("\nTexte.\n"),
+            "{merged}"
+        );
     }
 
     #[test]
@@ -315,12 +483,48 @@ mod tests {
     }
 
     #[test]
-    fn insertions_at_the_same_place_conflict_unless_equal() {
+    fn a_file_with_windows_line_ends_keeps_them() {
+        let base = "Ett.\n\nTvå.\n";
+        let ours = "One.\r\n\r\nTwo.\r\n";
+        let theirs = "Ett.\n\nNytt.\n\nTvå.\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "One.\r\n\r\nNytt.\r\n\r\nTwo.\r\n"
+        );
+    }
+
+    #[test]
+    fn a_file_without_windows_line_ends_from_a_source_with_them_keeps_its_own() {
+        let base = "Ett.\r\n\r\nTvå.\r\n";
+        let ours = "One.\n\nTwo.\n";
+        let theirs = "Ett.\r\n\r\nNytt.\r\n\r\nTvå.\r\n";
+        assert_eq!(clean(base, ours, theirs), "One.\n\nNytt.\n\nTwo.\n");
+    }
+
+    #[test]
+    fn a_paragraph_added_among_reworded_ones_lands_at_its_place() {
+        let base = "---\n---\n\n\nEtt\nett.\n\nTvå.\n";
+        let ours = "---\n---\n\nOne\none.\n\nTwo.\n";
+        let theirs = "---\n---\n\n\nNytt.\n\nEtt\nett.\n\nTvå.\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "---\n---\n\n\nNytt.\n\nOne\none.\n\nTwo.\n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_added_before_one_without_a_blank_line_stays_a_paragraph() {
+        let base = "---\n---\n\nEtt.\n";
+        let ours = "---\n---\nOne.\n";
+        let theirs = "---\n---\n\nNytt.\n\nEtt.\n";
+        assert_eq!(clean(base, ours, theirs), "---\n---\n\nNytt.\n\nOne.\n");
+    }
+
+    #[test]
+    fn insertions_at_the_same_place_keep_both() {
         let base = "a\nb\n";
-        assert!(matches!(
-            merge(base, "a\nX\nb\n", "a\nY\nb\n"),
-            Merged::Conflicts(_)
-        ));
+        assert_eq!(clean(base, "a\nX\nb\n", "a\nY\nb\n"), "a\nX\nY\nb\n");
+        assert_eq!(clean(base, "a\nX\nb\n", "a\nX\nb\n"), "a\nX\nb\n");
         assert_eq!(clean(base, "X\na\nb\n", "a\nb\nY\n"), "X\na\nb\nY\n");
     }
 
@@ -340,11 +544,18 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn edits_of_distant_lines_both_land(
-            lines in proptest::collection::vec("[a-z ]{0,12}", 4..30),
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![4 => "[a-z][a-z ]{0,11}", 1 => proptest::strategy::Just(String::new())],
+                4..30,
+            ),
             i in 0usize..30,
             j in 0usize..30,
         ) {
-            let (i, j) = (i % lines.len(), j % lines.len());
+            // Two lines of text apart (a blank line is no text to edit,
+            // and blank lines pair with each other any way round).
+            let texts: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].is_empty()).collect();
+            proptest::prop_assume!(texts.len() >= 2);
+            let (i, j) = (texts[i % texts.len()], texts[j % texts.len()]);
             proptest::prop_assume!(i.abs_diff(j) >= 2);
             let text = |edits: &[(usize, &str)]| {
                 let mut out = String::new();

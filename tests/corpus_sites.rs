@@ -16,26 +16,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::structure::structure;
-use common::{copy_tree, corpus_or_skip as corpus, succeed, tolkar_in};
+use common::{corpus_or_skip as corpus, site_copy, succeed, tolkar_in};
 use tolkar::posting::{Document, Rules, parse};
 use tolkar::reassemble::{identity, reassemble};
-
-/// A copy of a corpus site as its users have it: Docsy's docs with the
-/// theme installed under themes/docsy.
-fn site_copy(corpus: &Path, site: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    match site {
-        "docsy" => {
-            copy_tree(&corpus.join("docsy/docsy.dev"), dir.path());
-            copy_tree(
-                &corpus.join("docsy/theme/layouts"),
-                &dir.path().join("themes/docsy/layouts"),
-            );
-        }
-        other => copy_tree(&corpus.join(other), dir.path()),
-    }
-    dir
-}
 
 fn postings(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

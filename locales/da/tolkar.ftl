@@ -133,7 +133,6 @@ build-merged =
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
 build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunne den ikke læses som posting ({ $reason }); ret oversættelsen
-build-skipped-overrides = { $path }: ikke skrevet: front matter-værdierne, der blev beholdt fra oversættelsen, passer ikke længere til kildens front matter (kør `tolkar adopt --lang { $lang }` igen, når oversættelsens front matter passer)
 
 ## adopt
 adopt-differs = har egne forskelle fra det, build skriver (den første på linje { $line }); build beholder dem og fletter kildens ændringer ind (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
@@ -154,7 +153,6 @@ adopt-shared-key = translationKey "{ $key }" står på flere indlæg ({ $paths }
 adopt-missing = mangler: { $key } (kildelinje { $line })
 adopt-unmatched = tekst uden modstykke på linje { $line }: { $text }
 adopt-not-adopted = ikke overtaget: { $key } (linje { $line }): { $reason }, modsat kilden (linje { $source_line })
-adopt-front-matter-not-comparable = front matter kan ikke sammenlignes med kildens
 adopt-copy = hver tekst er kildens egen: overtages ikke som oversættelse
 adopt-explain-head = { $localized } ← { $source }: { $adopted } af { $segments } segmenter passer sammen
 adopt-explain-kept = beholdes fra oversættelsen: { $what }

@@ -107,7 +107,6 @@ build-merged =
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
 build-skipped-unreadable = { $path }: not written: with its translations it would not read back as a posting ({ $reason }); fix the translation
-build-skipped-overrides = { $path }: not written: the front-matter values kept from the translation no longer fit the source's front matter (run `tolkar adopt --lang { $lang }` again once the translation's front matter matches)
 
 ## adopt
 adopt-differs = keeps differences of its own from what build writes (the first at line { $line }); build keeps them and merges the source's changes in (`tolkar adopt --explain { $path } --lang { $lang }` shows them)
@@ -128,7 +127,6 @@ adopt-shared-key = translationKey "{ $key }" is on several postings ({ $paths })
 adopt-missing = missing: { $key } (source line { $line })
 adopt-unmatched = unmatched text at line { $line }: { $text }
 adopt-not-adopted = not adopted: { $key } (line { $line }): { $reason }, unlike the source (line { $source_line })
-adopt-front-matter-not-comparable = front matter not comparable with the source's
 adopt-copy = every text is the source's own: not adopted as a translation
 adopt-explain-head = { $localized } ← { $source }: { $adopted } of { $segments } segments align
 adopt-explain-kept = kept from the translation: { $what }

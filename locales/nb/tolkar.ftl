@@ -126,7 +126,6 @@ build-merged =
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
 build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine ville den ikke kunne leses som posting ({ $reason }); rett oversettelsen
-build-skipped-overrides = { $path }: ikke skrevet: front matter-verdiene som ble beholdt fra oversettelsen, passer ikke lenger med kildens front matter (kjør `tolkar adopt --lang { $lang }` igjen når oversettelsens front matter stemmer)
 
 ## adopt
 adopt-differs = har egne forskjeller fra det build skriver (den første på linje { $line }); build beholder dem og fletter inn kildens endringer (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
@@ -147,7 +146,6 @@ adopt-shared-key = translationKey "{ $key }" står på flere poster ({ $paths })
 adopt-missing = mangler: { $key } (kildelinje { $line })
 adopt-unmatched = tekst uten motstykke på linje { $line }: { $text }
 adopt-not-adopted = ikke overtatt: { $key } (linje { $line }): { $reason }, i motsetning til kilden (linje { $source_line })
-adopt-front-matter-not-comparable = front matter kan ikke sammenlignes med kildens
 adopt-copy = hver tekst er kildens egen: overtas ikke som oversettelse
 adopt-explain-head = { $localized } ← { $source }: { $adopted } av { $segments } segmenter passer sammen
 adopt-explain-kept = beholdes fra oversettelsen: { $what }

@@ -124,7 +124,6 @@ build-merged =
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
 build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar skulle den inte gå att läsa som posting ({ $reason }); rätta översättningen
-build-skipped-overrides = { $path }: skrevs inte: front matter-värdena som behölls från översättningen passar inte längre källans front matter (kör `tolkar adopt --lang { $lang }` igen när översättningens front matter stämmer)
 
 ## adopt
 adopt-differs = har egna skillnader från det build skriver (den första på rad { $line }); build behåller dem och fogar in källans ändringar (`tolkar adopt --explain { $path } --lang { $lang }` visar dem)
@@ -145,7 +144,6 @@ adopt-shared-key = translationKey "{ $key }" finns på flera poster ({ $paths })
 adopt-missing = saknas: { $key } (källrad { $line })
 adopt-unmatched = text utan motsvarighet på rad { $line }: { $text }
 adopt-not-adopted = inte övertagen: { $key } (rad { $line }): { $reason }, till skillnad från källan (rad { $source_line })
-adopt-front-matter-not-comparable = front matter kan inte jämföras med källans
 adopt-copy = varje text är källans egen: tas inte över som översättning
 adopt-explain-head = { $localized } ← { $source }: { $adopted } av { $segments } segment passar ihop
 adopt-explain-kept = behålls från översättningen: { $what }

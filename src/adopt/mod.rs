@@ -33,10 +33,11 @@ pub struct Adoption {
     /// Pairs whose text is the source's own, not adopted (`keep_same`
     /// false: a file tolkar wrote falls back to the source text).
     pub same_as_source: Vec<(usize, usize)>,
-    /// The front-matter values the translation owns; `None` if its front
-    /// matter cannot be compared with the source's (JSON, another format).
+    /// The front-matter values the translation has of its own (build keeps
+    /// them by merging); `None` if its front matter cannot be compared
+    /// with the source's entry by entry (JSON, another format).
     pub overrides: Option<Vec<Override>>,
-    /// What `build` will write from the adopted texts and overrides.
+    /// What `build` makes of the adopted texts: the base of its merges.
     pub rebuilt: String,
 }
 
@@ -100,16 +101,9 @@ pub fn adopt(
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
             })
     };
-    // Overrides that would not read back (entries indented unlike the
-    // source's) are not kept: the merge keeps the file's values instead.
-    let mut overrides = overrides::between(&source.source, &localized.source, owned);
-    let mut edited = None;
-    if let Some(list) = overrides.as_deref().filter(|o| !o.is_empty()) {
-        match parse(overrides::apply(&source.source, list).as_bytes(), rules) {
-            Ok(doc) => edited = Some(doc),
-            Err(_) => overrides = None,
-        }
-    }
+    // What the translation keeps of its own in the front matter, told by
+    // `adopt --explain`; build keeps it by merging (see `crate::merge`).
+    let overrides = overrides::between(&source.source, &localized.source, owned);
     // Build puts in what is stored where nothing is adopted.
     let used: Vec<Option<String>> = source
         .segments
@@ -117,14 +111,7 @@ pub fn adopt(
         .zip(&texts)
         .map(|(segment, text)| text.clone().or_else(|| stored.get(&segment.key).cloned()))
         .collect();
-    let rebuilt = rebuild(
-        &source,
-        edited.as_ref().unwrap_or(&source),
-        overrides.as_deref().unwrap_or_default(),
-        rules,
-        lang,
-        &used,
-    );
+    let rebuilt = rebuild(&source, lang, &used);
     Ok(Adoption {
         source,
         localized,
@@ -151,27 +138,9 @@ pub fn translation_key(text: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-/// The language build writes into the front matter: none if an override
-/// already spells it.
-pub fn language_for<'l>(overrides: &[Override], rules: &Rules, lang: &'l str) -> Option<&'l str> {
-    let spelled = overrides
-        .iter()
-        .any(|o| matches!(o, Override::Set { key, .. } if rules.is_language_key(key)));
-    (!spelled).then_some(lang)
-}
-
-/// The localized posting build writes: `edited` (the source with the
-/// overrides applied) with the texts put in (the source's own where there
-/// is none).
-fn rebuild(
-    source: &Document,
-    edited: &Document,
-    overrides: &[Override],
-    rules: &Rules,
-    lang: &str,
-    texts: &[Option<String>],
-) -> String {
-    // The overrides touch no segment, so the keys are the source's.
+/// The localized posting build writes: the source with the texts put in
+/// (the source's own where there is none).
+fn rebuild(source: &Document, lang: &str, texts: &[Option<String>]) -> String {
     let by_key: HashMap<&str, &str> = source
         .segments
         .iter()
@@ -179,11 +148,11 @@ fn rebuild(
         .filter_map(|(s, t)| Some((s.key.as_str(), t.as_deref()?)))
         .collect();
     reassemble(
-        edited,
-        |i| by_key.get(edited.segments[i].key.as_str()).copied(),
-        language_for(overrides, rules, lang),
+        source,
+        |i| by_key.get(source.segments[i].key.as_str()).copied(),
+        Some(lang),
     )
-    .unwrap_or_else(|_| crate::reassemble::identity(edited))
+    .unwrap_or_else(|_| crate::reassemble::identity(source))
 }
 
 /// How a localized posting's segments relate to its source's.

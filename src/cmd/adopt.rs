@@ -106,6 +106,13 @@ fn tell(adopted: &Adopted, messages: &Messages) {
                 ));
             }
         }
+        if language.from_memory > 0 {
+            note(&tr!(
+                messages,
+                "memory-filled",
+                count = language.from_memory
+            ));
+        }
         for orphan in &language.orphans {
             note(&tr!(messages, "adopt-orphan", path = orphan.as_str()));
         }
@@ -159,7 +166,6 @@ fn problem_text(problem: &Problem, messages: &Messages) -> String {
             source_line = *source_line,
             reason = Failure::from_message(error.message()).message(messages)
         ),
-        Problem::FrontMatterNotComparable => tr!(messages, "adopt-front-matter-not-comparable"),
         Problem::Copy => tr!(messages, "adopt-copy"),
     }
 }

@@ -65,12 +65,6 @@ fn print(built: &Built, messages: &Messages) {
                 path = path.as_str(),
                 reason = reason.as_str()
             ),
-            Note::UnfitOverrides { path, lang } => tr!(
-                messages,
-                "build-skipped-overrides",
-                path = path.as_str(),
-                lang = lang.as_str()
-            ),
             Note::Foreign { path, lang } => tr!(
                 messages,
                 "build-skipped-foreign",

@@ -213,6 +213,23 @@ pub fn succeed(cmd: &mut Command) -> String {
     stderr_of(&output)
 }
 
+/// A copy of a corpus site (`site`, `glossary` or `docsy`) as its users
+/// have it: Docsy's docs with the theme installed under themes/docsy.
+pub fn site_copy(corpus: &Path, site: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    match site {
+        "docsy" => {
+            copy_tree(&corpus.join("docsy/docsy.dev"), dir.path());
+            copy_tree(
+                &corpus.join("docsy/theme/layouts"),
+                &dir.path().join("themes/docsy/layouts"),
+            );
+        }
+        other => copy_tree(&corpus.join(other), dir.path()),
+    }
+    dir
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

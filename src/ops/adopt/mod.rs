@@ -2,8 +2,10 @@
 //! each source posting's localized posting is paired with it (see
 //! `pairing`), aligned (`crate::adopt`), its aligned texts stored as
 //! translations (state translated, origin `adopted`) against the current
-//! source, and the front-matter values the translation owns as overrides.
-//! What does not align is reported per posting, never guessed.
+//! source, and what build makes of them recorded as the base of its next
+//! merge: everything else the file has of its own (a front-matter value, a
+//! link, white space) is then kept by build's three-way merge. What does
+//! not align is reported per posting, never guessed.
 
 mod explain;
 pub mod pairing;
@@ -49,6 +51,8 @@ pub enum AdoptError {
     },
     #[error("{path}: {error}")]
     Posting { path: PathBuf, error: PostingError },
+    #[error(transparent)]
+    Build(#[from] crate::ops::build::BuildError),
 }
 
 impl Diagnostic for AdoptError {
@@ -67,6 +71,7 @@ impl Diagnostic for AdoptError {
             AdoptError::Posting { path, error } => {
                 crate::unreadable::ReadError::Posting(error.clone()).message(path)
             }
+            AdoptError::Build(e) => e.message(),
         }
     }
 }
@@ -85,8 +90,6 @@ pub enum Problem {
         source_line: usize,
         error: PlaceholderError,
     },
-    /// Front matter in another format than the source's.
-    FrontMatterNotComparable,
     /// Every text is the source's own: a copy, not a translation.
     Copy,
 }
@@ -111,6 +114,8 @@ pub struct LanguageAdoption {
     pub outcomes: Vec<Outcome>,
     /// Localized postings of no source (not listed with `--doc`).
     pub orphans: Vec<String>,
+    /// Segments filled from the translation memory after adopting.
+    pub from_memory: u64,
     pub shared_keys: Vec<SharedKey>,
 }
 
@@ -225,7 +230,6 @@ pub fn adopt_all(
                 };
                 let source = &sources[pair.source];
                 let rows = rows_of(&source.path);
-                let document = documents[&source.path].id;
                 // A copy of the source, first adopted: not a translation.
                 let copy = rows.values().all(|r| r.translation.is_none()) && is_copy(&adoption);
                 let stored = if copy {
@@ -233,11 +237,6 @@ pub fn adopt_all(
                 } else {
                     store_adoption(tx, rows, lang, &adoption)?
                 };
-                tx.set_overrides(
-                    document,
-                    lang,
-                    adoption.overrides.as_deref().unwrap_or_default(),
-                )?;
                 // What build makes of the store now is the base its next
                 // merge starts from: the file's own differences from it
                 // (a link, white space, an anchor) are kept from then on.
@@ -260,8 +259,21 @@ pub fn adopt_all(
                 outcomes.push(result);
             }
         }
+        // Sync fills segments from the memory once a source changes; adopt
+        // does it now, so that the bases it records are what build makes:
+        // otherwise the first source change would bring fills into parts
+        // the translations left out, each a conflict.
+        let from_memory = if project.config.memory.fill {
+            tx.fill_from_memory(lang)?
+        } else {
+            0
+        };
+        if from_memory > 0 {
+            rebase(tx, ws, lang, &mut outcomes)?;
+        }
         adopted.languages.push(LanguageAdoption {
             lang: lang.clone(),
+            from_memory,
             outcomes,
             // With --doc, only the postings asked for are reported.
             orphans: if ws.documents.is_some() {
@@ -273,6 +285,46 @@ pub fn adopt_all(
         });
     }
     Ok(adopted)
+}
+
+/// Records as the base of each adopted posting what build makes of the
+/// store now (after a fill from the memory), and whether its file is that.
+fn rebase(
+    tx: &Tx<'_>,
+    ws: &Workspace,
+    lang: &str,
+    outcomes: &mut [Outcome],
+) -> Result<(), AdoptError> {
+    let paths: HashSet<&str> = outcomes.iter().map(|o| o.localized.as_str()).collect();
+    let rendered: HashMap<String, String> =
+        crate::ops::build::render_paths(tx, &ws.project, &ws.sources, lang, &paths)?
+            .into_iter()
+            .collect();
+    for outcome in outcomes.iter_mut() {
+        let Some(text) = rendered.get(&outcome.localized) else {
+            continue;
+        };
+        let full = ws.project.root.join(&outcome.localized);
+        let file = std::fs::read(&full).map_err(|source| AdoptError::Io {
+            path: full.clone(),
+            source,
+        })?;
+        let file = String::from_utf8_lossy(&file);
+        outcome.identical = file == *text;
+        outcome.first_difference =
+            (!outcome.identical).then(|| Location::of(&file, first_difference(&file, text)));
+        tx.record_output(
+            &outcome.localized,
+            lang,
+            &Output {
+                input_hash: String::new(),
+                content_hash: content_hash(text.as_bytes()),
+            },
+            &compress_base(text),
+            !outcome.identical,
+        )?;
+    }
+    Ok(())
 }
 
 /// Reads the localized posting and aligns it with its source.
@@ -362,9 +414,6 @@ fn outcome(adoption: &Adoption, localized: String, stored: usize) -> Outcome {
             source_line: source_line(*s),
             error: error.clone(),
         });
-    }
-    if adoption.overrides.is_none() {
-        problems.push(Problem::FrontMatterNotComparable);
     }
     Outcome {
         localized,

@@ -20,7 +20,6 @@ use rayon::prelude::*;
 
 use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
-use crate::posting::overrides::{self, Override};
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
@@ -117,9 +116,6 @@ pub enum Note {
     SkippedMissing { path: String, count: u64 },
     /// Not written: with its translations it would not read back.
     Unreadable { path: String, reason: String },
-    /// Not written: the front-matter values kept from the translation no
-    /// longer fit the source's front matter.
-    UnfitOverrides { path: String, lang: String },
     /// Not written: tolkar did not write this file (or wrote it before it
     /// kept a base to merge with), and it differs from what build writes.
     Foreign { path: String, lang: String },
@@ -221,8 +217,6 @@ struct Plan<'s> {
     last: Option<Output>,
     /// The hash of the file there now, if there is one.
     existing: Option<String>,
-    /// Front-matter values this language owns (see `tolkar adopt`).
-    overrides: Vec<Override>,
 }
 
 /// A posting rendered, to be written if its bytes differ.
@@ -233,9 +227,6 @@ struct Rendered {
     /// `text` compressed, as the base of the next merge (done here, in
     /// parallel).
     base: Vec<u8>,
-    /// The front-matter values kept from the translation no longer fit the
-    /// source's front matter: not written, so that none is lost.
-    unfit_overrides: bool,
     /// The output does not read back (a translated value that Hugo would
     /// refuse where it is written): not written, with the reason.
     unreadable: Option<String>,
@@ -257,7 +248,6 @@ fn plan<'s>(
     for lang in languages {
         let summaries = tx.translation_summary(lang)?;
         let mut outputs = tx.outputs(lang)?;
-        let mut all_overrides = tx.overrides_by_document(lang)?;
         // Translations adopt found by `translationKey` stay where they are.
         let mut moved = tx.localized_paths(lang)?;
         let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
@@ -268,7 +258,6 @@ fn plan<'s>(
             }
             let document = documents[&source.path].id;
             let summary = summaries.get(&document).copied().unwrap_or_default();
-            let overrides = all_overrides.remove(&document).unwrap_or_default();
             let path = match moved.remove(&document) {
                 Some(path) => path,
                 None => {
@@ -284,12 +273,11 @@ fn plan<'s>(
                 source,
                 document,
                 lang,
-                input_hash: input_hash(source, lang, &summary, &overrides),
+                input_hash: input_hash(source, lang, &summary),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
                 path,
                 existing: None,
-                overrides,
             });
         }
     }
@@ -309,21 +297,15 @@ fn plan<'s>(
     Ok((plans, taken_notes))
 }
 
-/// Of the source (and rules), the language, the translations, the
-/// front-matter overrides, and this version of tolkar.
-fn input_hash(
-    source: &Source,
-    lang: &str,
-    summary: &TranslationSummary,
-    overrides: &[Override],
-) -> String {
+/// Of the source (and rules), the language, the translations, and this
+/// version of tolkar.
+fn input_hash(source: &Source, lang: &str, summary: &TranslationSummary) -> String {
     let key = format!(
-        "{}\n{}\n{lang}\n{}\n{}\n{}",
+        "{}\n{}\n{lang}\n{}\n{}",
         env!("CARGO_PKG_VERSION"),
         source.hash,
         summary.translated,
         summary.revision,
-        serde_json::to_string(overrides).expect("overrides serialize"),
     );
     content_hash(key.as_bytes())
 }
@@ -338,6 +320,27 @@ fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
         }
         _ => true,
     }
+}
+
+/// What build makes now of the localized postings at `paths` (of `lang`),
+/// by path: for adopt, whose bases must be build's own output.
+pub(crate) fn render_paths(
+    tx: &Tx<'_>,
+    project: &Project,
+    sources: &[Source],
+    lang: &str,
+    paths: &std::collections::HashSet<&str>,
+) -> Result<Vec<(String, String)>, BuildError> {
+    let languages = [lang.to_string()];
+    let (plans, _) = plan(tx, project, sources, &languages)?;
+    let todo: Vec<usize> = (0..plans.len())
+        .filter(|&i| paths.contains(plans[i].path.as_str()))
+        .collect();
+    let rendered = render(tx, project, &plans, &todo, &())?;
+    Ok(rendered
+        .into_iter()
+        .map(|r| (plans[r.index].path.clone(), r.text))
+        .collect())
 }
 
 /// Parses and renders the postings of `todo`, in parallel.
@@ -375,23 +378,13 @@ fn render(
         .zip(translations)
         .map(|(&index, translations)| {
             let plan = &plans[index];
-            let mut doc =
+            let doc =
                 crate::posting::parse(&plan.source.bytes, &project.rules).map_err(|error| {
                     BuildError::Source {
                         path: project.root.join(&plan.source.path),
                         error: crate::unreadable::ReadError::Posting(error),
                     }
                 })?;
-            let mut unfit_overrides = false;
-            if !plan.overrides.is_empty() {
-                // They edit only entries no segment is in: keys stay.
-                let edited = overrides::apply(&doc.source, &plan.overrides);
-                match crate::posting::parse(edited.as_bytes(), &project.rules) {
-                    Ok(edited) => doc = edited,
-                    Err(_) => unfit_overrides = true,
-                }
-            }
-            let language = crate::adopt::language_for(&plan.overrides, &project.rules, plan.lang);
             let text = reassemble(
                 &doc,
                 |i| {
@@ -403,7 +396,7 @@ fn render(
                         .filter(|t| t.current || placeholder::check(&segment.text, &t.text).is_ok())
                         .map(|t| t.text.as_str())
                 },
-                language,
+                Some(plan.lang),
             )
             .map_err(|e| BuildError::BadTranslation {
                 path: plan.source.path.clone(),
@@ -427,7 +420,6 @@ fn render(
                 hash: content_hash(text.as_bytes()),
                 base: compress_base(&text),
                 text,
-                unfit_overrides,
                 unreadable,
             })
         })
@@ -464,7 +456,7 @@ fn merge_all(
         let own_differences = plan.existing.is_some()
             && plan.existing.as_ref() != Some(&output.hash)
             && plan.last.as_ref().map(|l| &l.content_hash) != plan.existing.as_ref();
-        if force || !own_differences || output.unreadable.is_some() || output.unfit_overrides {
+        if force || !own_differences || output.unreadable.is_some() {
             continue;
         }
         let base = match &plan.last {
@@ -554,14 +546,6 @@ fn write(
             });
             report.skipped += 1;
             report.refused += 1;
-            continue;
-        }
-        if output.unfit_overrides {
-            notes.push(Note::UnfitOverrides {
-                path: plan.path.clone(),
-                lang: plan.lang.to_string(),
-            });
-            report.skipped += 1;
             continue;
         }
         let Rendered {
