@@ -126,6 +126,8 @@ pub struct Config {
     pub translate: TranslateConfig,
     #[serde(default)]
     pub check: CheckConfig,
+    #[serde(default)]
+    pub links: crate::posting::links::LinkRule,
 }
 
 /// `[check]`: the policy `tolkar check` enforces.
@@ -216,6 +218,7 @@ impl Config {
             memory: MemoryConfig::default(),
             translate: TranslateConfig::default(),
             check: CheckConfig::default(),
+            links: crate::posting::links::LinkRule::default(),
         }
     }
 }

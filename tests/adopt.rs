@@ -720,3 +720,51 @@ fn the_translation_spelling_of_its_language_is_kept() {
         assert_eq!(snapshot(&project), before, "{spelled:?}");
     }
 }
+
+#[test]
+fn localized_link_targets_are_suggested_and_then_written_for_new_postings_too() {
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Om\"\n---\nLäs om [tjänsten](/tjanst/) och se ![loggan](/logo.png).\n",
+        ),
+        (
+            "content/en/a.md",
+            "---\ntitle: \"About\"\n---\nRead about [the service](/en/tjanst/) and see ![the logo](/logo.png).\n",
+        ),
+    ]);
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert!(
+        report.contains("en: 1 of 1 internal links in the translations point to the language's own pages; add \"en\" to localize in [links]"),
+        "{report}"
+    );
+    let config = project.path("tolkar.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[links]\nlocalize = [\"en\"]\n");
+    std::fs::write(&config, text).unwrap();
+    let report = succeed(project.tolkar().arg("adopt"));
+    assert!(!report.contains("internal links"), "{report}");
+    assert_eq!(
+        summary(&report, "en").3,
+        1,
+        "rebuilds byte for byte: {report}"
+    );
+    // A new posting: its links point to the English pages, its picture
+    // stays where it is.
+    std::fs::write(
+        project.path("content/sv/b.md"),
+        "---\ntitle: \"Mer\"\n---\nSe [priser](/priser/#lista) och ![bild](/bild.jpg).\n",
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(project.path("content/en/a.md")).unwrap();
+    succeed(project.tolkar().arg("build"));
+    let built = std::fs::read_to_string(project.path("content/en/b.md")).unwrap();
+    assert!(
+        built.contains("[priser](/en/priser/#lista)") && built.contains("![bild](/bild.jpg)"),
+        "{built}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.path("content/en/a.md")).unwrap(),
+        before
+    );
+}

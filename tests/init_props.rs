@@ -490,6 +490,18 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 })
                 .collect(),
             unreadable,
+            // How the translations link: every language init might name.
+            links: ["en", "da", "fr", "sv"]
+                .into_iter()
+                .enumerate()
+                .map(|(i, lang)| {
+                    let agreement = tolkar::posting::links::Agreement {
+                        localized: i,
+                        kept: 3 - i.min(3),
+                    };
+                    (lang.to_string(), agreement)
+                })
+                .collect(),
         })
 }
 

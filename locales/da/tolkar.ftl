@@ -137,6 +137,8 @@ build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunn
 ## adopt
 adopt-differs = har egne forskelle fra det, build skriver (den første på linje { $line }); build beholder dem og fletter kildens ændringer ind (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
 adopt-orphan = { $path }: intet kildeindlæg; lades urørt
+adopt-links-suggest = { $lang }: { $localized } af { $total } interne links i oversættelserne peger på sprogets egne sider; tilføj "{ $lang }" til localize under [links] i tolkar.toml, så gør build det for hvert indlæg, også nye.
+adopt-links-unlike = { $lang }: [links] i tolkar.toml lokaliserer interne links, men { $kept } af { $total } i oversættelserne peger på kildens sider; build beholder hver oversættelses egne og skriver lokaliserede i nye indlæg.
 merge-explain-new = Filen findes ikke endnu: build skriver den.
 merge-explain-unreadable = Build ville ikke skrive den: den kunne ikke læses tilbage som et indlæg ({ $reason }).
 merge-explain-no-base = tolkar har hverken skrevet eller overtaget denne fil, så der er intet at flette med: `tolkar adopt --lang { $lang }` overtager den.

@@ -111,6 +111,8 @@ build-skipped-unreadable = { $path }: not written: with its translations it woul
 ## adopt
 adopt-differs = keeps differences of its own from what build writes (the first at line { $line }); build keeps them and merges the source's changes in (`tolkar adopt --explain { $path } --lang { $lang }` shows them)
 adopt-orphan = { $path }: no source posting; left alone
+adopt-links-suggest = { $lang }: { $localized } of { $total } internal links in the translations point to the language's own pages; add "{ $lang }" to localize in [links] of tolkar.toml, and build does so for every posting, new ones too.
+adopt-links-unlike = { $lang }: [links] in tolkar.toml localizes internal links, but { $kept } of { $total } in the translations point to the source's pages; build keeps each translation's own, and writes localized ones in new postings.
 merge-explain-new = There is no file yet: build writes it.
 merge-explain-unreadable = Build would not write it: it would not read back as a posting ({ $reason }).
 merge-explain-no-base = tolkar never wrote nor adopted this file, so there is nothing to merge with: `tolkar adopt --lang { $lang }` takes it over.

@@ -130,6 +130,8 @@ build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine vill
 ## adopt
 adopt-differs = har egne forskjeller fra det build skriver (den første på linje { $line }); build beholder dem og fletter inn kildens endringer (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)
 adopt-orphan = { $path }: ingen kildepost; blir latt være
+adopt-links-suggest = { $lang }: { $localized } av { $total } interne lenker i oversettelsene peker til språkets egne sider; legg til "{ $lang }" i localize under [links] i tolkar.toml, så gjør build det for hver post, også nye.
+adopt-links-unlike = { $lang }: [links] i tolkar.toml lokaliserer interne lenker, men { $kept } av { $total } i oversettelsene peker til kildens sider; build beholder hver oversettelses egne og skriver lokaliserte i nye poster.
 merge-explain-new = Filen finnes ikke ennå: build skriver den.
 merge-explain-unreadable = Build ville ikke skrevet den: den kunne ikke leses tilbake som en post ({ $reason }).
 merge-explain-no-base = tolkar har verken skrevet eller overtatt denne filen, så det er ingenting å flette med: `tolkar adopt --lang { $lang }` overtar den.

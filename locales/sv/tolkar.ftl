@@ -128,6 +128,8 @@ build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar sku
 ## adopt
 adopt-differs = har egna skillnader från det build skriver (den första på rad { $line }); build behåller dem och fogar in källans ändringar (`tolkar adopt --explain { $path } --lang { $lang }` visar dem)
 adopt-orphan = { $path }: ingen källpost; lämnas orörd
+adopt-links-suggest = { $lang }: { $localized } av { $total } interna länkar i översättningarna pekar på språkets egna sidor; lägg till "{ $lang }" i localize under [links] i tolkar.toml, så gör build så för varje post, även nya.
+adopt-links-unlike = { $lang }: [links] i tolkar.toml lokaliserar interna länkar, men { $kept } av { $total } i översättningarna pekar på källans sidor; build behåller varje översättnings egna och skriver lokaliserade i nya poster.
 merge-explain-new = Filen finns inte än: build skriver den.
 merge-explain-unreadable = Build skulle inte skriva den: den skulle inte gå att läsa tillbaka som en post ({ $reason }).
 merge-explain-no-base = tolkar har varken skrivit eller tagit över den här filen, så det finns inget att sammanfoga med: `tolkar adopt --lang { $lang }` tar över den.

@@ -10,6 +10,7 @@
 //! instead of shifting every pair after it. What does not pair is reported,
 //! never guessed.
 
+use crate::posting::links::{Agreement, LinkRule, agreement, targets};
 use crate::posting::overrides;
 
 use std::collections::HashMap;
@@ -39,6 +40,8 @@ pub struct Adoption {
     pub overrides: Option<Vec<Override>>,
     /// What `build` makes of the adopted texts: the base of its merges.
     pub rebuilt: String,
+    /// How the translation's internal links relate to the source's.
+    pub links: Agreement,
 }
 
 impl Adoption {
@@ -57,6 +60,7 @@ pub fn adopt(
     source: &[u8],
     localized: &[u8],
     rules: &Rules,
+    links: &LinkRule,
     lang: &str,
     keep_same: bool,
     stored: &HashMap<String, String>,
@@ -111,7 +115,13 @@ pub fn adopt(
         .zip(&texts)
         .map(|(segment, text)| text.clone().or_else(|| stored.get(&segment.key).cloned()))
         .collect();
-    let rebuilt = rebuild(&source, lang, &used);
+    let links_agree = agreement(
+        &targets(&source),
+        &targets(&localized),
+        &links.pattern,
+        lang,
+    );
+    let rebuilt = rebuild(&links.localize(source.clone(), rules, lang), lang, &used);
     Ok(Adoption {
         source,
         localized,
@@ -121,6 +131,7 @@ pub fn adopt(
         same_as_source,
         overrides,
         rebuilt,
+        links: links_agree,
     })
 }
 

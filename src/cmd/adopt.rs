@@ -56,7 +56,7 @@ pub fn run(
         Ok(adopted) | Err(Rollback::Keep(adopted)) => adopted,
         Err(Rollback::Failure(failure)) => return Err(failure),
     };
-    tell(&adopted, messages);
+    tell(&adopted, project, messages);
     if args.dry_run {
         note(&tr!(messages, "adopt-dry-run"));
     }
@@ -72,7 +72,7 @@ pub fn run(
 }
 
 /// Per language: the postings with problems, the orphans and a summary.
-fn tell(adopted: &Adopted, messages: &Messages) {
+fn tell(adopted: &Adopted, project: &crate::project::Project, messages: &Messages) {
     for language in &adopted.languages {
         let lang = language.lang.as_str();
         for shared in &language.shared_keys {
@@ -117,6 +117,26 @@ fn tell(adopted: &Adopted, messages: &Messages) {
             note(&tr!(messages, "adopt-orphan", path = orphan.as_str()));
         }
         let tally = language.tally();
+        let links = tally.links;
+        let localized = project.config.links.applies_to(lang);
+        let total = links.localized + links.kept;
+        if !localized && links.localized > links.kept {
+            note(&tr!(
+                messages,
+                "adopt-links-suggest",
+                lang = lang,
+                localized = links.localized,
+                total = total
+            ));
+        } else if localized && links.kept > links.localized {
+            note(&tr!(
+                messages,
+                "adopt-links-unlike",
+                lang = lang,
+                kept = links.kept,
+                total = total
+            ));
+        }
         let share = |part: usize, whole: usize| {
             if whole == 0 {
                 100.0

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::templates::ParamRef;
 use crate::posting::frontmatter;
+use crate::posting::links::{Agreement, DEFAULT_PATTERN, agreement, targets};
 use crate::posting::rules::{Rules, ShortcodeRules};
 use crate::posting::shortcode::{self, TagKind};
 use crate::project::Project;
@@ -93,6 +94,9 @@ pub struct Evidence {
     pub shortcodes: BTreeMap<String, BTreeMap<ParamRef, ParamEvidence>>,
     /// Postings that could not be read: (path, why).
     pub unreadable: Vec<(String, String)>,
+    /// By language: how the translations link the pages their sources
+    /// link (see `crate::posting::links`).
+    pub links: BTreeMap<String, Agreement>,
 }
 
 /// A parameter as a posting writes it: which, the line, the value.
@@ -107,6 +111,8 @@ struct Facts {
     /// Each shortcode in order: its name and parameters (with lines).
     shortcodes: Vec<(String, Vec<ParamValue>)>,
     prose: Vec<(String, ParamRef, usize, String)>,
+    /// The targets of its Markdown links.
+    links: Vec<String>,
 }
 
 fn read_facts(path: &Path) -> Result<Facts, String> {
@@ -115,6 +121,10 @@ fn read_facts(path: &Path) -> Result<Facts, String> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let front = frontmatter::split(text, bom).map_err(|e| e.to_string())?;
     let mut facts = Facts::default();
+    // Link targets are markup whatever the rules: the default ones do.
+    if let Ok(doc) = crate::posting::parse(&bytes, &Rules::default()) {
+        facts.links = targets(&doc);
+    }
     let body_start = match &front {
         Some(front) => {
             for field in
@@ -282,6 +292,12 @@ pub fn gather(project: &Project) -> Result<Evidence, ProjectError> {
             };
             evidence.pairs += 1;
             compare(&source_facts[i].1, &facts, &mut evidence);
+            *evidence.links.entry(lang.clone()).or_default() += agreement(
+                &source_facts[i].1.links,
+                &facts.links,
+                DEFAULT_PATTERN,
+                lang,
+            );
         }
     }
     Ok(evidence)

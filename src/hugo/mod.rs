@@ -155,6 +155,19 @@ pub fn assemble(
             .by_name
             .insert(name.clone(), rule.rule.clone());
     }
+    // Localized link targets where most of a language's translations link
+    // its own pages.
+    config.links.localize = config
+        .target_languages
+        .iter()
+        .filter(|lang| {
+            evidence
+                .links
+                .get(*lang)
+                .is_some_and(|a| a.localized > a.kept)
+        })
+        .cloned()
+        .collect();
     Plan {
         config,
         site,

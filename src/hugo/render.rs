@@ -245,6 +245,29 @@ pub fn render(plan: &Plan) -> Result<String, RenderError> {
         }
     }
 
+    if let Some(links) = doc.get_mut("links").and_then(Item::as_table_mut) {
+        let mut lines = vec![
+            "Languages whose internal links build points to the language's own pages (pattern: {lang} is the language, {path} the source's target). How the existing translations link the pages their sources link:".to_string(),
+        ];
+        for (lang, agreement) in &plan.evidence.links {
+            let total = agreement.localized + agreement.kept;
+            if total > 0 {
+                lines.push(format!(
+                    "  {lang}: {} of {total} to {lang}'s own pages{}",
+                    agreement.localized,
+                    if plan.config.links.applies_to(lang) {
+                        ""
+                    } else {
+                        " (not localized)"
+                    }
+                ));
+            }
+        }
+        if lines.len() == 1 {
+            lines.push("  none link a page their source links.".to_string());
+        }
+        note_key(links, "localize", &lines);
+    }
     tidy(&mut doc);
     let mut undecided: Vec<String> = site.undecided.clone();
     undecided.extend(suggestions.undecided.iter().cloned());

@@ -25,6 +25,9 @@ pub struct Body {
     pub segments: Vec<BodySegment>,
     /// Fenced and indented code blocks: nothing in them is translated.
     pub code: Vec<Range<usize>>,
+    /// Where the target of each inline link and link reference definition
+    /// is, as written (for localized link targets).
+    pub link_targets: Vec<Range<usize>>,
 }
 
 fn options() -> Options {
@@ -102,7 +105,23 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
         }
     };
 
-    for (event, range) in Parser::new_ext(masked, options()).into_offset_iter() {
+    let parser = Parser::new_ext(masked, options());
+    let mut link_targets: Vec<Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .filter_map(|(_, def)| target_in(masked, def.span.clone(), &def.dest))
+        .map(|r| r.start + base..r.end + base)
+        .collect();
+    for (event, range) in parser.into_offset_iter() {
+        if let Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url,
+            ..
+        }) = &event
+            && let Some(target) = target_in(masked, range.clone(), dest_url)
+        {
+            link_targets.push(target.start + base..target.end + base);
+        }
         let range = range.start + base..range.end + base;
         match event {
             Event::Start(tag) => {
@@ -279,7 +298,27 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
         }
     }
     finish(&mut gathering, &mut segments);
-    Body { segments, code }
+    link_targets.sort_by_key(|r| r.start);
+    Body {
+        segments,
+        code,
+        link_targets,
+    }
+}
+
+/// Where `dest` is written in `text[within]`: after the last `](` of an
+/// inline link (its text may hold brackets), or after the `:` of a
+/// definition; `None` if it is written otherwise (escaped, in `<…>`).
+fn target_in(text: &str, within: Range<usize>, dest: &str) -> Option<Range<usize>> {
+    let written = text.get(within.clone())?;
+    let after = written
+        .rfind("](")
+        .map_or_else(|| written.find("]:").map(|i| i + 2), |i| Some(i + 2))?;
+    let rest = &written[after..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = within.start + after + lead;
+    (!dest.is_empty() && text.get(start..start + dest.len()) == Some(dest))
+        .then(|| start..start + dest.len())
 }
 
 /// Whether a link's text is a bare URL.

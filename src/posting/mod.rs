@@ -10,6 +10,7 @@
 pub mod error;
 pub mod frontmatter;
 pub mod inline;
+pub mod links;
 pub mod location;
 pub mod markdown;
 mod mask;
@@ -177,6 +178,8 @@ pub struct Document {
     /// Shortcode parameters that look like prose but no rule translates:
     /// hints for the shortcode rules in `tolkar.toml`.
     pub untranslated_params: Vec<ParamHint>,
+    /// Where the targets of Markdown links are written in the body.
+    pub link_targets: Vec<Range<usize>>,
 }
 
 /// A shortcode parameter that reads like text but is not translated.
@@ -391,6 +394,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
         segments,
         language: language.map(|(_, slot)| slot),
         untranslated_params,
+        link_targets: parsed.link_targets,
     })
 }
 

@@ -102,6 +102,8 @@ pub struct Outcome {
     pub adopted: usize,
     pub stored: usize,
     pub identical: bool,
+    /// How its internal links relate to the source's.
+    pub links: crate::posting::links::Agreement,
     /// Where build's output would first differ from the file, if it would.
     pub first_difference: Option<Location>,
     pub problems: Vec<Problem>,
@@ -125,6 +127,7 @@ impl LanguageAdoption {
         for outcome in &self.outcomes {
             tally.postings += 1;
             tally.identical += usize::from(outcome.identical);
+            tally.links += outcome.links;
             tally.segments += outcome.segments;
             tally.adopted += outcome.adopted;
             tally.stored += outcome.stored;
@@ -135,6 +138,7 @@ impl LanguageAdoption {
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Tally {
+    pub links: crate::posting::links::Agreement,
     pub postings: usize,
     pub identical: usize,
     pub segments: usize,
@@ -345,6 +349,7 @@ fn adopt_file(
         &source.bytes,
         &bytes,
         &project.rules,
+        &project.config.links,
         lang,
         keep_same,
         stored,
@@ -421,6 +426,7 @@ fn outcome(adoption: &Adoption, localized: String, stored: usize) -> Outcome {
         adopted: adoption.texts.iter().flatten().count(),
         stored,
         identical: adoption.identical(),
+        links: adoption.links,
         first_difference: (!adoption.identical()).then(|| {
             let at = first_difference(&adoption.localized.source, &adoption.rebuilt);
             Location::of(&adoption.localized.source, at)

@@ -273,7 +273,7 @@ fn plan<'s>(
                 source,
                 document,
                 lang,
-                input_hash: input_hash(source, lang, &summary),
+                input_hash: input_hash(source, lang, &summary, &project.config.links),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
                 path,
@@ -297,11 +297,21 @@ fn plan<'s>(
     Ok((plans, taken_notes))
 }
 
-/// Of the source (and rules), the language, the translations, and this
-/// version of tolkar.
-fn input_hash(source: &Source, lang: &str, summary: &TranslationSummary) -> String {
+/// Of the source (and rules), the language, the translations, the link
+/// rule, and this version of tolkar.
+fn input_hash(
+    source: &Source,
+    lang: &str,
+    summary: &TranslationSummary,
+    links: &crate::posting::links::LinkRule,
+) -> String {
+    let pattern = if links.applies_to(lang) {
+        links.pattern.as_str()
+    } else {
+        ""
+    };
     let key = format!(
-        "{}\n{}\n{lang}\n{}\n{}",
+        "{}\n{}\n{lang}\n{}\n{}\n{pattern}",
         env!("CARGO_PKG_VERSION"),
         source.hash,
         summary.translated,
@@ -385,6 +395,10 @@ fn render(
                         error: crate::unreadable::ReadError::Posting(error),
                     }
                 })?;
+            let doc = project
+                .config
+                .links
+                .localize(doc, &project.rules, plan.lang);
             let text = reassemble(
                 &doc,
                 |i| {
