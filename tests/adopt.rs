@@ -200,7 +200,11 @@ fn explain_shows_why_a_posting_would_change() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("19 of 19 segments align"), "{text}");
     assert!(text.contains("first at line 22, column 1"), "{text}");
-    assert!(text.contains("+++ content/da/career/2025-open-position.md (as build writes it)"));
+    assert!(
+        text.contains(
+            "+++ content/da/career/2025-open-position.md (as build makes it of the store)"
+        )
+    );
     // --explain stores nothing.
     assert!(!project.path(".tolkar/tolkar.db").exists() || project.dump().is_empty());
     // It needs one language.

@@ -171,10 +171,10 @@ adopt-kept-tail =
         [one] { $count } linjeskift
        *[other] { $count } linjeskift
     } til sidst
-adopt-explain-differs = build ville skrive den anderledes, først på linje { $line }, kolonne { $column }:
+adopt-explain-differs = den adskiller sig fra det, build laver af lageret, først på linje { $line }, kolonne { $column }; build beholder forskellene og fletter kildens ændringer ind:
 adopt-explain-same = build skriver den tilbage byte for byte
 adopt-diff-now = { $path } (nu)
-adopt-diff-built = { $path } (som build skriver den)
+adopt-diff-built = { $path } (som build laver den af lageret)
 error-adopt-explain-lang = --explain kræver --lang (ét sprog)
 error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et
 error-not-localized = { $path } er ikke den oversatte udgave af et kildeindlæg

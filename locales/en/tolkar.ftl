@@ -145,10 +145,10 @@ adopt-kept-tail =
         [one] { $count } line break
        *[other] { $count } line breaks
     } at the end
-adopt-explain-differs = build would write it differently, first at line { $line }, column { $column }:
+adopt-explain-differs = it differs from what build makes of the store, first at line { $line }, column { $column }; build keeps these differences and merges the source's changes in:
 adopt-explain-same = build writes it back byte for byte
 adopt-diff-now = { $path } (now)
-adopt-diff-built = { $path } (as build writes it)
+adopt-diff-built = { $path } (as build makes it of the store)
 error-adopt-explain-lang = --explain needs --lang (one language)
 error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one
 error-not-localized = { $path } is not the localized posting of a source posting

@@ -164,10 +164,10 @@ adopt-kept-tail =
         [one] { $count } linjeskift
        *[other] { $count } linjeskift
     } til slutt
-adopt-explain-differs = build ville skrevet den annerledes, først på linje { $line }, kolonne { $column }:
+adopt-explain-differs = den skiller seg fra det build lager av lageret, først på linje { $line }, kolonne { $column }; build beholder forskjellene og fletter inn kildens endringer:
 adopt-explain-same = build skriver den tilbake byte for byte
 adopt-diff-now = { $path } (nå)
-adopt-diff-built = { $path } (slik build skriver den)
+adopt-diff-built = { $path } (slik build lager den av lageret)
 error-adopt-explain-lang = --explain krever --lang (ett språk)
 error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte versjonen av en
 error-not-localized = { $path } er ikke den oversatte versjonen av en kildepost

@@ -162,10 +162,10 @@ adopt-kept-tail =
         [one] { $count } radbrytning
        *[other] { $count } radbrytningar
     } i slutet
-adopt-explain-differs = build skulle skriva den annorlunda, först på rad { $line }, kolumn { $column }:
+adopt-explain-differs = den skiljer sig från det build gör av lagret, först på rad { $line }, kolumn { $column }; build behåller skillnaderna och fogar in källans ändringar:
 adopt-explain-same = build skriver tillbaka den byte för byte
 adopt-diff-now = { $path } (nu)
-adopt-diff-built = { $path } (som build skriver den)
+adopt-diff-built = { $path } (som build gör den av lagret)
 error-adopt-explain-lang = --explain kräver --lang (ett språk)
 error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en
 error-not-localized = { $path } är inte den översatta versionen av en källpost
