@@ -587,6 +587,14 @@ fn a_new_translation_is_built_and_hand_edits_are_kept() {
         annotations.contains(&format!("::error file={out},line=3,")),
         "{annotations}"
     );
+    let page = site.path("report.html");
+    succeed(site.tolkar().args(["report", "--html", "-o"]).arg(&page));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("<h3>In conflict</h3>")
+            && html.contains(&format!("<code>{out}</code>, line 3")),
+        "{html}"
+    );
     let explained = site
         .tolkar()
         .args(["merge", "--explain", out])

@@ -12,6 +12,7 @@
 //! - Reassembly: any translation of any segment, broken placeholders
 //!   included, gives `Ok` or an `Err` naming a segment whose translation
 //!   breaks its placeholders; never a panic.
+//! - Localized link targets: rewriting them keeps every segment.
 //! - Exchange files: random bytes, soups of each format's syntax, and valid
 //!   exports mutated, read by every reader (`exchange::read`, as `import`
 //!   reads them, and `Format::detect`).
@@ -192,6 +193,9 @@ const SOUP: &[&str] = &[
     "[^1]",
     "[^é]: ",
     "[é]: /x",
+    "](/sida/)",
+    "](/fr/x \"t\")",
+    "[r]: </a b/>",
     "<https://x.y>",
     "<a@b.c>",
     "https://x.y",
@@ -1091,6 +1095,29 @@ proptest! {
             if let Ok(doc) = parse(&text, rules) {
                 check_translations(&doc, &hows, &language)?;
             }
+        }
+    }
+
+    #[test]
+    fn localizing_link_targets_keeps_every_segment(
+        text in prop_oneof![
+            soup_posting().prop_map(String::into_bytes),
+            lined_posting().prop_map(String::into_bytes),
+            mutated_posting(),
+        ],
+    ) {
+        let rule = tolkar::posting::links::LinkRule {
+            localize: vec!["fr".into()],
+            ..Default::default()
+        };
+        for rules in [&*DEFAULT, &*WIDE] {
+            let Ok(doc) = parse(&text, rules) else { continue };
+            let Some(localized) = rule.apply(&doc, "fr") else { continue };
+            // Targets are markup: the same segments, in the same order.
+            let again = parse(localized.as_bytes(), rules);
+            prop_assert!(again.is_ok(), "{localized:?}: {again:?}");
+            let texts = |d: &Document| d.segments.iter().map(|s| (s.key.clone(), s.text.clone())).collect::<Vec<_>>();
+            prop_assert_eq!(texts(&doc), texts(&again.unwrap()));
         }
     }
 

@@ -3,18 +3,24 @@
 //! `parse` must never panic. Whatever parses must come back byte for byte
 //! when every segment is translated to itself, and a pseudo-translation of
 //! every segment (placeholders kept) must always reassemble into a posting
-//! that parses again.
+//! that parses again. Localizing its link targets (`[links]`) must keep
+//! every segment.
 
 #![no_main]
 
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use tolkar::posting::links::LinkRule;
 use tolkar::posting::{Rules, parse};
 use tolkar::pseudo::expand;
 use tolkar::reassemble::{identity, reassemble};
 
 static RULES: LazyLock<Rules> = LazyLock::new(Rules::default);
+static LINKS: LazyLock<LinkRule> = LazyLock::new(|| LinkRule {
+    localize: vec!["fr".into()],
+    ..LinkRule::default()
+});
 
 fuzz_target!(|data: &[u8]| {
     let Ok(doc) = parse(data, &RULES) else {
@@ -38,6 +44,20 @@ fuzz_target!(|data: &[u8]| {
         panic!(
             "pseudo-translated posting does not parse: {e}\ninput:  {:?}\noutput: {out:?}",
             String::from_utf8_lossy(data)
+        );
+    }
+    if let Some(localized) = LINKS.apply(&doc, "fr") {
+        let again = parse(localized.as_bytes(), &RULES)
+            .unwrap_or_else(|e| panic!("localized links do not parse: {e}\noutput: {localized:?}"));
+        let texts = |d: &tolkar::posting::Document| {
+            d.segments
+                .iter()
+                .map(|s| (s.key.clone(), s.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            texts(&doc) == texts(&again),
+            "localized links change segments: {localized:?}"
         );
     }
 });
