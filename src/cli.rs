@@ -273,7 +273,8 @@ pub struct BuildArgs {
     /// What to do with segments that have no translation.
     #[arg(long, value_enum, default_value_t = Missing::Fallback)]
     pub missing: Missing,
-    /// Overwrite localized postings that tolkar did not write.
+    /// Overwrite localized postings that tolkar did not write or that are
+    /// in conflict (a clean merge is still a merge).
     #[arg(long)]
     pub force: bool,
 }

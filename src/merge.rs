@@ -40,7 +40,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     // the other texts another (a source with Windows line ends, a file
     // without, or the other way round), the merge is of the lines.
     let lf = |text: &str| text.replace("\r\n", "\n");
-    if !ours.contains("\r\n") && (base.contains("\r\n") || theirs.contains("\r\n")) {
+    if !crlf_throughout(ours) && (base.contains("\r\n") || theirs.contains("\r\n")) {
         return merge_lines(&lf(base), ours, &lf(theirs));
     }
     if crlf_throughout(ours) && (lf(base) != base || lf(theirs) != theirs || !base.contains("\r\n"))
@@ -72,7 +72,7 @@ fn merge_lines(base: &str, ours: &str, theirs: &str) -> Merged {
     let mut text = String::with_capacity(ours.len().max(theirs.len()));
     let mut conflicts = Vec::new();
     let mut last: Option<&str> = None;
-    for chunk in diff3(&b, &o, &t, str::trim) {
+    for chunk in diff3(&b, &o, &t, Level::Lines) {
         match chunk {
             Chunk::Take(taken) => {
                 for item in taken {
@@ -99,15 +99,28 @@ fn merge_lines(base: &str, ours: &str, theirs: &str) -> Merged {
                 let (base, ours, theirs) = (base.concat(), ours.concat(), theirs.concat());
                 match merge_spans(&base, &ours, &theirs) {
                     Some(resolved) => text.push_str(&resolved),
-                    None => conflicts.push(Conflict {
-                        line: 1 + o[..at]
-                            .iter()
-                            .map(|l| l.matches('\n').count())
-                            .sum::<usize>(),
-                        base,
-                        ours,
-                        theirs,
-                    }),
+                    None => {
+                        // Where its text starts, past the blank lines.
+                        let lead = |text: &str| {
+                            let key_start =
+                                line_key(text).as_ptr() as usize - text.as_ptr() as usize;
+                            let at = text[..key_start].rfind('\n').map_or(0, |i| i + 1);
+                            (text[..at].matches('\n').count(), at)
+                        };
+                        let (blank, _) = lead(&ours);
+                        let trimmed = |text: &str| text[lead(text).1..].to_string();
+                        conflicts.push(Conflict {
+                            line: 1
+                                + blank
+                                + o[..at]
+                                    .iter()
+                                    .map(|l| l.matches('\n').count())
+                                    .sum::<usize>(),
+                            base: trimmed(&base),
+                            ours: trimmed(&ours),
+                            theirs: trimmed(&theirs),
+                        })
+                    }
                 }
             }
         }
@@ -146,7 +159,19 @@ fn parted(before: &str, item: &str, texts: [&str; 3]) -> bool {
         .split_inclusive('\n')
         .next()
         .is_some_and(|line| line.trim().is_empty());
-    blank_after && !blank_before
+    // Only before a block that starts where it comes from (at the top,
+    // after the front matter or a heading), not before a table row or a
+    // list item that follows another.
+    let preceding = to[..address(item) - address(to)]
+        .trim_end_matches(['\n', '\r'])
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    let starts_block = address(item) == address(to)
+        || matches!(preceding, "---" | "+++")
+        || preceding.trim_start().starts_with('#');
+    blank_after && !blank_before && starts_block
 }
 
 /// The same region merged span by span (see `spans`); `None` if spans
@@ -159,7 +184,7 @@ fn merge_spans(base: &str, ours: &str, theirs: &str) -> Option<String> {
     }
     let (b, o, t) = (spans(base), spans(ours), spans(theirs));
     let mut text = String::new();
-    for chunk in diff3(&b, &o, &t, |span| span) {
+    for chunk in diff3(&b, &o, &t, Level::Spans) {
         match chunk {
             Chunk::Take(taken) => text.extend(taken.iter().copied()),
             Chunk::Conflict { .. } => return None,
@@ -298,16 +323,52 @@ fn interleave<'a>(
     Some(chunks)
 }
 
+/// What diff3 merges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// Lines, each with the blank lines before it, paired by their text
+    /// (its indentation counts; blank lines before it and white space at
+    /// its end do not).
+    Lines,
+    /// Spans inside lines, paired as they are.
+    Spans,
+}
+
+impl Level {
+    fn key(self) -> fn(&str) -> &str {
+        match self {
+            Level::Lines => line_key,
+            Level::Spans => |span| span,
+        }
+    }
+}
+
+/// A line item's text: without the blank lines before it and the white
+/// space at its end.
+fn line_key(item: &str) -> &str {
+    let mut rest = item;
+    while let Some(end) = rest.find('\n') {
+        if !rest[..end].trim().is_empty() {
+            break;
+        }
+        rest = &rest[end + 1..];
+    }
+    rest.trim_end()
+}
+
 /// The classic diff3: base items unchanged on both sides are stable;
 /// between two stable points, the side that changed wins, the same change
 /// on both sides is taken once, and different changes collide.
-/// Items are paired by `key`; a stable item is taken as ours has it.
+/// Items are paired by their key (see `Level`); a stable item is taken as
+/// ours has it, unless ours has it as base does (then as theirs has it:
+/// a change of indentation or of white space at its end).
 fn diff3<'a>(
     base: &'a [&'a str],
     ours: &'a [&'a str],
     theirs: &'a [&'a str],
-    key: fn(&str) -> &str,
+    level: Level,
 ) -> Vec<Chunk<'a, &'a str>> {
+    let key = level.key();
     let keys = |items: &'a [&'a str]| items.iter().map(|i| key(i)).collect::<Vec<&str>>();
     let (base_keys, ours_keys, theirs_keys) = (keys(base), keys(ours), keys(theirs));
     let (in_ours, in_theirs) = (kept(&base_keys, &ours_keys), kept(&base_keys, &theirs_keys));
@@ -315,14 +376,16 @@ fn diff3<'a>(
     let (mut b, mut o, mut t) = (0, 0, 0);
     loop {
         // The stable items from here on.
-        let (stable_from, ours_from) = (b, o);
         while b < base.len() && in_ours[b] == Some(o) && in_theirs[b] == Some(t) {
+            let take = if ours[o] == base[b] {
+                &theirs[t..t + 1]
+            } else {
+                &ours[o..o + 1]
+            };
+            chunks.push(Chunk::Take(take));
             b += 1;
             o += 1;
             t += 1;
-        }
-        if b > stable_from {
-            chunks.push(Chunk::Take(&ours[ours_from..o]));
         }
         // The next base item both sides kept ends the unstable run.
         let next = (b..base.len()).find(|&k| in_ours[k].is_some() && in_theirs[k].is_some());
@@ -334,14 +397,20 @@ fn diff3<'a>(
             (&base[b..b_end], &ours[o..o_end], &theirs[t..t_end]);
         if ours_run == base_run {
             chunks.push(Chunk::Take(theirs_run));
-        } else if theirs_run == base_run || ours_run == theirs_run {
+        } else if theirs_run == base_run || same(ours_run, theirs_run, key) {
             chunks.push(Chunk::Take(ours_run));
-        } else if let Some(gaps) = interleave(theirs_run, base_run, ours_run, key) {
+        } else if let Some(gaps) = (level == Level::Lines)
+            .then(|| interleave(theirs_run, base_run, ours_run, key))
+            .flatten()
+        {
             // Theirs only added between items ours changed one for one (a
             // new paragraph among paragraphs the translation rewords): the
             // additions go between ours' items at the same places.
             chunks.extend(gaps);
-        } else if let Some(gaps) = interleave(ours_run, base_run, theirs_run, key) {
+        } else if let Some(gaps) = (level == Level::Lines)
+            .then(|| interleave(ours_run, base_run, theirs_run, key))
+            .flatten()
+        {
             chunks.extend(gaps);
         } else if let Some((before, after)) = around(theirs_run, base_run, key) {
             // Theirs only added next to what ours changed (a new paragraph
@@ -357,11 +426,12 @@ fn diff3<'a>(
                 Chunk::Take(theirs_run),
                 Chunk::Take(after),
             ]);
-        } else if base_run.is_empty() {
-            // Both added at one place (a heading of the translation's own
-            // and a new paragraph of the source before one line): both,
-            // the file's first. (Blank lines pair either way, so in
-            // Markdown the order can come out the other way round.)
+        } else if base_run.is_empty() && level == Level::Lines {
+            // Both added whole lines at one place (a heading of the
+            // translation's own and a new paragraph of the source before
+            // one line): both, the file's first. (Blank lines pair either
+            // way, so the order can come out the other way round.) Inside
+            // a line, two additions would glue two texts into one value.
             chunks.extend([Chunk::Take(ours_run), Chunk::Take(theirs_run)]);
         } else {
             chunks.push(Chunk::Conflict {
@@ -521,6 +591,76 @@ mod tests {
     }
 
     #[test]
+    fn two_texts_added_inside_one_line_collide() {
+        let merged = merge(
+            "description: \"\"\n",
+            "description: \"Egen text\"\n",
+            "description: \"New source text\"\n",
+        );
+        assert!(matches!(merged, Merged::Conflicts(_)), "{merged:?}");
+    }
+
+    #[test]
+    fn the_same_addition_on_both_sides_is_taken_once() {
+        assert_eq!(
+            clean("a\n\nb\n", "a\n\n\nNew.\n\nb\n", "a\n\nNew.\n\nb\n"),
+            "a\n\n\nNew.\n\nb\n"
+        );
+        assert_eq!(
+            clean("a\n\nb\n", "a\n\nNew. \n\nb\n", "a\n\nNew.\n\nb\n"),
+            "a\n\nNew. \n\nb\n"
+        );
+    }
+
+    #[test]
+    fn rows_both_add_to_a_table_stay_in_the_table() {
+        let base = "| a |\n| b |\n\nText\n";
+        let ours = "| a |\n| b |\n| X |\n\nText\n";
+        let theirs = "| a |\n| b |\n| Y |\n\nText\n";
+        assert_eq!(
+            clean(base, ours, theirs),
+            "| a |\n| b |\n| X |\n| Y |\n\nText\n"
+        );
+    }
+
+    #[test]
+    fn a_change_of_indentation_or_trailing_white_space_in_the_source_lands() {
+        assert_eq!(
+            clean("- a\n- b\n", "- A\n- b\n", "- a\n  - b\n"),
+            "- A\n  - b\n"
+        );
+        assert_eq!(clean("x\ny\n", "X\ny\n", "x\ny  \n"), "X\ny  \n");
+    }
+
+    #[test]
+    fn a_conflict_names_the_line_of_its_text_not_the_blank_line_before() {
+        let Merged::Conflicts(conflicts) =
+            merge("Eins.\n\nZwei.\n", "Eins.\n\nTwo!\n", "Eins.\n\nZwo.\n")
+        else {
+            panic!("no conflict");
+        };
+        assert_eq!(conflicts[0].line, 3);
+        assert_eq!(conflicts[0].ours, "Two!\n");
+    }
+
+    #[test]
+    fn a_conflict_after_blank_lines_in_any_script_is_told() {
+        let Merged::Conflicts(conflicts) = merge("a\n\nb\n", "a\n\n클라 c\n", "a\n\n클라 d\n")
+        else {
+            panic!("no conflict");
+        };
+        assert_eq!(
+            (conflicts[0].line, conflicts[0].ours.as_str()),
+            (3, "클라 c\n")
+        );
+    }
+
+    #[test]
+    fn a_file_with_a_stray_carriage_return_keeps_its_line_ends() {
+        assert_eq!(clean("a\nb\n", "A\r\nb\n", "a\r\nb\r\n"), "A\r\nb\n");
+    }
+
+    #[test]
     fn insertions_at_the_same_place_keep_both() {
         let base = "a\nb\n";
         assert_eq!(clean(base, "a\nX\nb\n", "a\nY\nb\n"), "a\nX\nY\nb\n");
@@ -542,6 +682,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Any three texts, in any script, with any line ends: a merge or
+        /// conflicts, never a panic; a clean merge of a side with itself
+        /// is that side.
+        #[test]
+        fn any_texts_merge_or_conflict(
+            base in "([a-c클 é|#-]|\n|\r\n| |\n\n){0,40}",
+            ours in "([a-c클 é|#-]|\n|\r\n| |\n\n){0,40}",
+            theirs in "([a-c클 é|#-]|\n|\r\n| |\n\n){0,40}",
+        ) {
+            let _ = merge(&base, &ours, &theirs);
+            proptest::prop_assert_eq!(merge(&base, &ours, &base), Merged::Clean(ours.clone()));
+            if let Merged::Conflicts(conflicts) = merge(&base, &ours, &theirs) {
+                for c in conflicts {
+                    proptest::prop_assert!(c.line >= 1 && c.line <= ours.split('\n').count().max(1));
+                }
+            }
+        }
+
         #[test]
         fn edits_of_distant_lines_both_land(
             lines in proptest::collection::vec(

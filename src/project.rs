@@ -202,6 +202,38 @@ fn default_database() -> String {
     ".tolkar/tolkar.db".into()
 }
 
+/// `[links]` that build can apply: a pattern with `{path}`, and only
+/// target languages to localize.
+fn check_links(path: &Path, config: &Config) -> Result<(), ProjectError> {
+    let links = &config.links;
+    let at = || {
+        let line = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| text.lines().position(|l| l.trim() == "[links]"))
+            .map_or(1, |i| i + 1);
+        Location { line, column: 1 }
+    };
+    if !links.pattern.contains("{path}") {
+        return Err(config_error(
+            path,
+            at(),
+            &format!("[links] pattern {:?} has no {{path}}", links.pattern),
+        ));
+    }
+    if let Some(lang) = links
+        .localize
+        .iter()
+        .find(|l| !config.target_languages.contains(l))
+    {
+        return Err(config_error(
+            path,
+            at(),
+            &format!("[links] localize names {lang}, which is not a target language"),
+        ));
+    }
+    Ok(())
+}
+
 impl Config {
     pub fn new(source: &str, targets: &[String], layout: Layout) -> Config {
         Config {
@@ -268,6 +300,12 @@ impl Project {
         };
         let include = globs(&config.include)?;
         let exclude = globs(&config.exclude)?;
+        let mut config = config;
+        check_links(&path, &config)?;
+        config.links.languages = std::iter::once(&config.source_language)
+            .chain(&config.target_languages)
+            .cloned()
+            .collect();
         let rules = Rules {
             front_matter: config.front_matter.clone(),
             shortcodes: config.shortcodes.clone(),

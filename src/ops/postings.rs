@@ -1,5 +1,6 @@
-//! Which localized postings tolkar manages, per language, as the last
-//! build (or adopt) left them: for `status`, `check` and the report.
+//! Which localized postings tolkar manages, per language: for `status`,
+//! `check` and the report. Conflicts are as the last build found them;
+//! the rest as the files are now.
 //!
 //! A posting is managed when the store has a base for it: build either
 //! writes it as it makes it (`same`) or merges its changes into the file's
@@ -8,9 +9,13 @@
 //! posting's localized path with no base is `unmanaged`: build does not
 //! touch it (`tolkar adopt` takes it over).
 
+use std::collections::HashSet;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::project::Project;
+use crate::segment::hash::content_hash;
 use crate::store::{OutputState, StoreError, Tx};
 
 /// How many localized postings of one language are in each state.
@@ -57,8 +62,10 @@ pub struct PostingStates {
     pub unmanaged: Vec<String>,
 }
 
-/// The states of `lang`'s localized postings, from the store and whether
-/// each source posting's localized file exists.
+/// The states of `lang`'s localized postings: in conflict as the last
+/// build found; otherwise same or merged as the file is now (its hash
+/// against what build last made of the store). Only postings of sources
+/// there are count.
 pub fn posting_states(
     tx: &Tx<'_>,
     project: &Project,
@@ -66,30 +73,43 @@ pub fn posting_states(
 ) -> Result<PostingStates, StoreError> {
     let mut states = PostingStates::default();
     let recorded = tx.output_states(lang)?;
-    let known: std::collections::HashSet<&str> = recorded.iter().map(|o| o.path.as_str()).collect();
     let moved = tx.localized_paths_by_source(lang)?;
-    let mut sources: Vec<(String, bool)> = tx
+    let mut localized: Vec<String> = tx
         .documents()?
         .into_iter()
-        .filter(|(_, d)| !d.removed)
-        .map(|(path, d)| (path, d.unreadable))
+        .filter(|(_, d)| !d.removed && !d.unreadable)
+        .map(|(path, _)| project.localized_display_in(&path, lang, &moved))
         .collect();
-    sources.sort();
-    for (source, _) in sources.iter().filter(|(_, unreadable)| !unreadable) {
-        let localized = project.localized_display_in(source, lang, &moved);
-        if !known.contains(localized.as_str()) && project.root.join(&localized).is_file() {
-            states.unmanaged.push(localized);
+    localized.sort();
+    let of_a_source: HashSet<&str> = localized.iter().map(String::as_str).collect();
+    let known: HashSet<&str> = recorded.iter().map(|o| o.path.as_str()).collect();
+    for path in &localized {
+        if !known.contains(path.as_str()) && project.root.join(path).is_file() {
+            states.unmanaged.push(path.clone());
         }
     }
-    for output in &recorded {
-        // A base whose file is gone: build writes it anew, nothing to count.
-        if !project.root.join(&output.path).is_file() {
-            continue;
-        }
-        match output.state {
-            OutputState::Same => states.counts.same += 1,
-            OutputState::Merged => states.counts.merged += 1,
-            OutputState::Conflict { line } => {
+    // Reading the files is the slow part: in parallel.
+    let found: Vec<Option<OutputState>> = recorded
+        .par_iter()
+        .map(|output| {
+            if !of_a_source.contains(output.path.as_str()) {
+                return None;
+            }
+            // A base whose file is gone: build writes it anew.
+            let bytes = std::fs::read(project.root.join(&output.path)).ok()?;
+            Some(match output.state {
+                OutputState::Conflict { line } => OutputState::Conflict { line },
+                _ if content_hash(&bytes) == output.content_hash => OutputState::Same,
+                _ => OutputState::Merged,
+            })
+        })
+        .collect();
+    for (output, state) in recorded.iter().zip(found) {
+        match state {
+            None => {}
+            Some(OutputState::Same) => states.counts.same += 1,
+            Some(OutputState::Merged) => states.counts.merged += 1,
+            Some(OutputState::Conflict { line }) => {
                 states.counts.conflict += 1;
                 states.conflicts.push(ConflictPosting {
                     path: output.path.clone(),

@@ -20,7 +20,9 @@ use super::{Document, Rules, parse};
 pub const DEFAULT_PATTERN: &str = "/{lang}{path}";
 
 /// `[links]`: how build writes internal link targets in translations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// (Two rules are equal by what the configuration says: `languages` is
+/// the project's, not the rule's.)
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LinkRule {
     /// The languages whose internal links point to their own pages.
@@ -28,13 +30,26 @@ pub struct LinkRule {
     /// The target in a translation: `{lang}` is its language, `{path}` the
     /// source's target.
     pub pattern: String,
+    /// Every language of the site (set when the project loads): a link
+    /// into one of their paths is left as it is.
+    #[serde(skip)]
+    pub languages: Vec<String>,
 }
+
+impl PartialEq for LinkRule {
+    fn eq(&self, other: &LinkRule) -> bool {
+        self.localize == other.localize && self.pattern == other.pattern
+    }
+}
+
+impl Eq for LinkRule {}
 
 impl Default for LinkRule {
     fn default() -> LinkRule {
         LinkRule {
             localize: Vec::new(),
             pattern: DEFAULT_PATTERN.to_string(),
+            languages: Vec::new(),
         }
     }
 }
@@ -49,6 +64,17 @@ impl LinkRule {
     /// path that changes.
     pub fn localized(&self, target: &str, lang: &str) -> Option<String> {
         if !is_page_path(target) {
+            return None;
+        }
+        // Already a page of one language or another (`/en/about/`).
+        let first = target[1..]
+            .split(['/', '#', '?'])
+            .next()
+            .unwrap_or_default();
+        if !first.is_empty()
+            && (first.eq_ignore_ascii_case(lang)
+                || self.languages.iter().any(|l| l.eq_ignore_ascii_case(first)))
+        {
             return None;
         }
         let prefix = self
@@ -159,6 +185,7 @@ pub fn agreement(
     let rule = LinkRule {
         localize: vec![lang.to_string()],
         pattern: pattern.to_string(),
+        languages: Vec::new(),
     };
     let mut agreement = Agreement::default();
     for target in source {
@@ -203,7 +230,18 @@ mod tests {
         let pattern = LinkRule {
             localize: vec!["pt-br".into()],
             pattern: "/{lang}/docs{path}".into(),
+            languages: Vec::new(),
         };
+        // A link into another language's pages stays.
+        let known = LinkRule {
+            languages: vec!["en".into(), "fr".into()],
+            ..rule(&["fr"])
+        };
+        assert_eq!(known.localized("/en/about/", "fr"), None);
+        assert_eq!(
+            known.localized("/enterprise/", "fr").as_deref(),
+            Some("/fr/enterprise/")
+        );
         assert_eq!(
             pattern.localized("/intro/", "pt-br").as_deref(),
             Some("/pt-br/docs/intro/")
@@ -230,6 +268,15 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(texts(&doc), texts(&localized));
+    }
+
+    #[test]
+    fn a_title_that_holds_the_target_is_not_rewritten() {
+        let doc = parse(b"[a](/x \"](/x\")\n", &Rules::default()).unwrap();
+        assert_eq!(
+            rule(&["fr"]).apply(&doc, "fr").as_deref(),
+            Some("[a](/fr/x \"](/x\")\n")
+        );
     }
 
     #[test]

@@ -306,19 +306,24 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
     }
 }
 
-/// Where `dest` is written in `text[within]`: after the last `](` of an
-/// inline link (its text may hold brackets), or after the `:` of a
-/// definition; `None` if it is written otherwise (escaped, in `<…>`).
+/// Where `dest` is written in `text[within]`: right after a `](` of an
+/// inline link (the first one followed by it: the text may hold brackets,
+/// the title may hold `](`), or after the `:` of a definition; `None` if
+/// it is written otherwise (escaped, in `<…>`).
 fn target_in(text: &str, within: Range<usize>, dest: &str) -> Option<Range<usize>> {
     let written = text.get(within.clone())?;
-    let after = written
-        .rfind("](")
-        .map_or_else(|| written.find("]:").map(|i| i + 2), |i| Some(i + 2))?;
-    let rest = &written[after..];
-    let lead = rest.len() - rest.trim_start().len();
-    let start = within.start + after + lead;
-    (!dest.is_empty() && text.get(start..start + dest.len()) == Some(dest))
-        .then(|| start..start + dest.len())
+    if dest.is_empty() {
+        return None;
+    }
+    written
+        .match_indices("](")
+        .chain(written.match_indices("]:"))
+        .map(|(i, _)| i + 2)
+        .find_map(|after| {
+            let rest = &written[after..];
+            let start = within.start + after + (rest.len() - rest.trim_start().len());
+            (text.get(start..start + dest.len()) == Some(dest)).then(|| start..start + dest.len())
+        })
 }
 
 /// Whether a link's text is a bare URL.

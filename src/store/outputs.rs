@@ -33,6 +33,8 @@ pub enum OutputState {
 pub struct OutputStatus {
     pub path: String,
     pub state: OutputState,
+    /// Of what build last made of the store there (the base).
+    pub content_hash: String,
 }
 
 /// A base as the store keeps it. The fastest deflate level: it runs for
@@ -103,7 +105,7 @@ impl Tx<'_> {
     /// How the last build left each localized posting of `lang`, by path.
     pub fn output_states(&self, lang: &str) -> Result<Vec<OutputStatus>, StoreError> {
         self.rows(
-            "SELECT path, state, conflict_line FROM outputs WHERE lang = ?1 ORDER BY path",
+            "SELECT path, state, conflict_line, content_hash FROM outputs WHERE lang = ?1 ORDER BY path",
             [lang],
             |r| {
                 let path: String = r.get(0)?;
@@ -114,7 +116,11 @@ impl Tx<'_> {
                     },
                     _ => OutputState::Same,
                 };
-                Ok(OutputStatus { path, state })
+                Ok(OutputStatus {
+                    path,
+                    state,
+                    content_hash: r.get(3)?,
+                })
             },
         )
     }

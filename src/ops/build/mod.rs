@@ -454,15 +454,14 @@ enum Local {
 
 /// For every rendered posting whose file has differences of its own (it
 /// is there, and is neither the new output nor what build last made of
-/// the store), unless `force`: the merge of the changes build makes into
-/// it. The bases are read from the
+/// the store): the merge of the changes build makes into it. (`force`
+/// writes build's output only where there is no clean merge.) The bases are read from the
 /// store on this thread; reading the files and merging run in parallel.
 fn merge_all(
     tx: &Tx<'_>,
     project: &Project,
     plans: &[Plan<'_>],
     rendered: &HashMap<usize, Rendered>,
-    force: bool,
 ) -> Result<HashMap<usize, Local>, BuildError> {
     let mut todo = Vec::new();
     for (&index, output) in rendered {
@@ -470,7 +469,7 @@ fn merge_all(
         let own_differences = plan.existing.is_some()
             && plan.existing.as_ref() != Some(&output.hash)
             && plan.last.as_ref().map(|l| &l.content_hash) != plan.existing.as_ref();
-        if force || !own_differences || output.unreadable.is_some() {
+        if !own_differences || output.unreadable.is_some() {
             continue;
         }
         let base = match &plan.last {
@@ -529,7 +528,7 @@ fn write(
             ..LangReport::default()
         })
         .collect();
-    let mut merges = merge_all(tx, project, plans, &rendered, force)?;
+    let mut merges = merge_all(tx, project, plans, &rendered)?;
     let mut to_write = Vec::new();
     let mut fell_back: Vec<Vec<(&str, u64)>> = languages.iter().map(|_| Vec::new()).collect();
     for (index, plan) in plans.iter().enumerate() {
@@ -573,7 +572,11 @@ fn write(
         // differences of its own, which a three-way merge keeps.
         // `merge_all` decided which postings have differences of their
         // own; the others take what build makes now.
-        let (text, merged) = match merges.remove(&index) {
+        // `--force`: build's output over a file with no clean merge.
+        let merge = merges
+            .remove(&index)
+            .filter(|local| !force || matches!(local, Local::Merged(_)));
+        let (text, merged) = match merge {
             None => (theirs, false),
             Some(local) => match local {
                 Local::Merged(text) => {
