@@ -754,3 +754,41 @@ fn a_merge_that_would_not_read_back_is_not_written() {
         "{merged}"
     );
 }
+
+/// `--force` overwrites only what has no clean merge: a hand edit that
+/// merges stays; one in conflict is replaced by build's version.
+#[test]
+fn force_keeps_clean_merges_and_replaces_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let tolkar = || tolkar_in(dir.path());
+    tolkar()
+        .args(["init", "--source", "sv", "--targets", "da"])
+        .assert()
+        .success();
+    let source = dir.path().join("content/sv/p.md");
+    std::fs::create_dir_all(source.parent().unwrap()).unwrap();
+    std::fs::write(&source, "---\ntitle: Rubrik\n---\nEtt.\n\nTvå.\n").unwrap();
+    tolkar().arg("build").assert().success();
+    let built = dir.path().join("content/da/p.md");
+    let edited = std::fs::read_to_string(&built)
+        .unwrap()
+        .replace("Ett.", "En.");
+    std::fs::write(&built, &edited).unwrap();
+    std::fs::write(&source, "---\ntitle: Rubrik\n---\nEtt.\n\nTvå!\n").unwrap();
+    tolkar().args(["build", "--force"]).assert().success();
+    let merged = std::fs::read_to_string(&built).unwrap();
+    assert!(
+        merged.contains("En.\n") && merged.contains("Två!\n"),
+        "{merged}"
+    );
+    // Now the same line on both sides: --force writes build's version.
+    std::fs::write(&built, merged.replace("Två!", "To!")).unwrap();
+    std::fs::write(&source, "---\ntitle: Rubrik\n---\nEtt.\n\nTvå?\n").unwrap();
+    tolkar().arg("build").assert().code(1);
+    tolkar().args(["build", "--force"]).assert().success();
+    let forced = std::fs::read_to_string(&built).unwrap();
+    assert!(
+        forced.contains("Ett.\n") && forced.contains("Två?\n"),
+        "{forced}"
+    );
+}
