@@ -277,6 +277,10 @@ pub struct BuildArgs {
     /// in conflict (a clean merge is still a merge).
     #[arg(long)]
     pub force: bool,
+    /// Remove the localized postings tolkar wrote whose source posting is
+    /// gone (never one with text of its own).
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// The arguments of `tolkar export`.

@@ -78,6 +78,9 @@ pub struct SyncReport {
     /// Postings that could not be read, in path order; what is stored for
     /// them is kept as it was.
     pub unreadable: Vec<Unreadable>,
+    /// Source postings renamed or moved: (from, to). Their translations
+    /// went with them.
+    pub renamed: Vec<(String, String)>,
 }
 
 /// Told of each posting done, so that a command can show progress.
@@ -156,7 +159,9 @@ pub fn sync(
 ) -> Result<SyncReport, SyncError> {
     let mut applier = Applier {
         tx,
+        project,
         stored: tx.documents()?,
+        gone: Vec::new(),
         report: SyncReport {
             documents: (sources.len() + sources.unreadable.len()) as u64,
             ..SyncReport::default()
@@ -165,6 +170,7 @@ pub fn sync(
     for unreadable in &sources.unreadable {
         applier.unreadable(unreadable.clone())?;
     }
+    applier.find_renames(sources)?;
     let changed: Vec<&Source> = sources
         .iter()
         .filter(|s| {
@@ -240,11 +246,98 @@ fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Un
 /// Stores parsed documents one by one and keeps the report.
 struct Applier<'t, 'c> {
     tx: &'t Tx<'c>,
+    project: &'t Project,
     stored: HashMap<String, StoredDocument>,
+    /// Documents whose file is gone, not yet found under another path,
+    /// with the hashes of their segments (read when first needed).
+    gone: Vec<(String, StoredDocument, Option<HashSet<String>>)>,
     report: SyncReport,
 }
 
+/// At least this share of a new posting's segments, and of a gone one's,
+/// must be the same for the new one to be the gone one renamed.
+const RENAMED_SHARE: f64 = 0.5;
+
 impl Applier<'_, '_> {
+    /// Documents whose file is gone and postings at new paths; each new
+    /// posting with the very content of a gone one is that one renamed
+    /// (as `git mv`). The others may still be found similar when parsed.
+    fn find_renames(&mut self, sources: &Sources) -> Result<(), StoreError> {
+        let present: HashSet<&str> = sources
+            .iter()
+            .map(|s| s.path.as_str())
+            .chain(sources.unreadable.iter().map(|u| u.path.as_str()))
+            .collect();
+        let mut gone: Vec<(String, StoredDocument)> = self
+            .stored
+            .iter()
+            .filter(|(path, d)| {
+                !d.removed && !d.content_hash.is_empty() && !present.contains(path.as_str())
+            })
+            .map(|(path, d)| (path.clone(), d.clone()))
+            .collect();
+        gone.sort_by(|a, b| a.0.cmp(&b.0));
+        for source in sources.iter() {
+            if self.stored.contains_key(&source.path) {
+                continue;
+            }
+            if let Some(i) = gone.iter().position(|(_, d)| d.content_hash == source.hash) {
+                let (from, document) = gone.remove(i);
+                self.rename(&from, &source.path, document)?;
+            }
+        }
+        self.gone = gone.into_iter().map(|(p, d)| (p, d, None)).collect();
+        Ok(())
+    }
+
+    /// Moves document `document` from `from` to `to`, and the localized
+    /// postings build wrote for it with it (build moves the files).
+    fn rename(&mut self, from: &str, to: &str, document: StoredDocument) -> Result<(), StoreError> {
+        self.tx.rename_document(document.id, to)?;
+        for lang in &self.project.config.target_languages {
+            // A translation paired by translationKey stays where it is.
+            if self.tx.localized_paths(lang)?.contains_key(&document.id) {
+                continue;
+            }
+            let (old, new) = (
+                self.project.localized_display(from, lang),
+                self.project.localized_display(to, lang),
+            );
+            if self.tx.outputs(lang)?.contains_key(&old) {
+                self.tx.add_move(lang, &old, &new)?;
+            }
+        }
+        self.stored.remove(from);
+        self.stored.insert(to.to_string(), document);
+        self.report.renamed.push((from.to_string(), to.to_string()));
+        Ok(())
+    }
+
+    /// A gone document most of whose segments `rows` has, if any: the new
+    /// posting is that one renamed and edited.
+    fn similar_gone(&mut self, rows: &[SegmentRow<'_>]) -> Result<Option<usize>, StoreError> {
+        let new: HashSet<&str> = rows.iter().map(|r| r.hash).collect();
+        let mut best: Option<(usize, f64)> = None;
+        for i in 0..self.gone.len() {
+            if self.gone[i].2.is_none() {
+                let hashes = self
+                    .tx
+                    .live_segments(self.gone[i].1.id)?
+                    .into_iter()
+                    .map(|s| s.hash)
+                    .collect();
+                self.gone[i].2 = Some(hashes);
+            }
+            let old = self.gone[i].2.as_ref().expect("read above");
+            let shared = old.iter().filter(|h| new.contains(h.as_str())).count();
+            let share = shared as f64 / old.len().max(new.len()).max(1) as f64;
+            if share >= RENAMED_SHARE && best.is_none_or(|(_, b)| share > b) {
+                best = Some((i, share));
+            }
+        }
+        Ok(best.map(|(i, _)| i))
+    }
+
     /// Records an unreadable posting; its stored segments stay as they are.
     fn unreadable(&mut self, unreadable: Unreadable) -> Result<(), StoreError> {
         self.tx
@@ -254,7 +347,6 @@ impl Applier<'_, '_> {
     }
 
     fn apply(&mut self, parsed: &Parsed<'_>) -> Result<(), StoreError> {
-        let (tx, report) = (self.tx, &mut self.report);
         let Parsed { source, segments } = parsed;
         let rows: Vec<SegmentRow> = segments
             .iter()
@@ -268,7 +360,17 @@ impl Applier<'_, '_> {
                 hash: &s.hash,
             })
             .collect();
-        match self.stored.get(&source.path) {
+        let mut found = self.stored.get(&source.path).cloned();
+        if found.is_none()
+            && !self.gone.is_empty()
+            && let Some(i) = self.similar_gone(&rows)?
+        {
+            let (from, document, _) = self.gone.remove(i);
+            self.rename(&from, &source.path, document.clone())?;
+            found = Some(document);
+        }
+        let (tx, report) = (self.tx, &mut self.report);
+        match found {
             None => {
                 report.new += 1;
                 let id = tx.insert_document(&source.path, &source.hash)?;
@@ -284,6 +386,11 @@ impl Applier<'_, '_> {
             }
             Some(document) => {
                 report.changed += 1;
+                // A posting whose file is back: its segments come back
+                // with their translations before they are aligned.
+                if document.removed {
+                    tx.revive_segments(document.id)?;
+                }
                 tx.update_document(document.id, &source.hash)?;
                 let old = tx.live_segments(document.id)?;
                 let old_sides: Vec<Side> = old

@@ -772,3 +772,104 @@ fn localized_link_targets_are_suggested_and_then_written_for_new_postings_too() 
         before
     );
 }
+
+#[test]
+fn a_renamed_source_keeps_its_translations_and_build_moves_its_postings() {
+    let project = small(&[
+        (
+            "content/sv/a.md",
+            "---\ntitle: \"Om oss\"\n---\nVi säljer moln.\n\nKontakta oss.\n",
+        ),
+        (
+            "content/en/a.md",
+            "---\ntitle: \"About us\"\n---\nWe sell clouds.\n\nContact us.\n",
+        ),
+        ("content/sv/b.md", "---\ntitle: \"Bortre\"\n---\nEn sida.\n"),
+    ]);
+    succeed(project.tolkar().arg("adopt"));
+    succeed(project.tolkar().arg("build"));
+    succeed(
+        project
+            .tolkar()
+            .args(["review", "approve", "--lang", "en", "--all"]),
+    );
+    let state = |id: &str| translation(&project, "en", id).map(|t| t.1);
+    assert_eq!(
+        state("content/sv/a.md#body:p[1]").as_deref(),
+        Some("reviewed")
+    );
+
+    // `git mv`, and an edit on the way: the same document, its states kept.
+    std::fs::create_dir_all(project.path("content/sv/om")).unwrap();
+    std::fs::remove_file(project.path("content/sv/a.md")).unwrap();
+    std::fs::write(
+        project.path("content/sv/om/a.md"),
+        "---\ntitle: \"Om oss\"\n---\nVi säljer moln.\n\nKontakta oss.\n\nNytt stycke.\n",
+    )
+    .unwrap();
+    let built = succeed(project.tolkar().arg("build"));
+    assert!(
+        built.contains("content/sv/a.md → content/sv/om/a.md: renamed")
+            && built
+                .contains("content/en/a.md → content/en/om/a.md: moved with its source posting"),
+        "{built}"
+    );
+    assert_eq!(
+        state("content/sv/om/a.md#body:p[1]").as_deref(),
+        Some("reviewed")
+    );
+    assert!(!project.path("content/en/a.md").exists());
+    let moved = std::fs::read_to_string(project.path("content/en/om/a.md")).unwrap();
+    assert!(
+        moved.contains("We sell clouds.") && moved.contains("Nytt stycke."),
+        "{moved}"
+    );
+
+    // Moved out of the site and back: still reviewed.
+    let away = project.path("a.md.away");
+    std::fs::rename(project.path("content/sv/om/a.md"), &away).unwrap();
+    succeed(project.tolkar().arg("sync"));
+    std::fs::rename(&away, project.path("content/sv/om/a.md")).unwrap();
+    succeed(project.tolkar().arg("sync"));
+    assert_eq!(
+        state("content/sv/om/a.md#body:p[1]").as_deref(),
+        Some("reviewed")
+    );
+
+    // A deleted source: its posting is told of, and --prune removes it
+    // only as tolkar wrote it.
+    std::fs::remove_file(project.path("content/sv/b.md")).unwrap();
+    let built = succeed(project.tolkar().arg("build"));
+    assert!(
+        built.contains("content/en/b.md: its source posting is gone"),
+        "{built}"
+    );
+    let status = String::from_utf8(succeed_out(project.tolkar().arg("status"))).unwrap();
+    assert!(
+        status.contains("content/en/b.md: its source posting is gone"),
+        "{status}"
+    );
+    let b = project.path("content/en/b.md");
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, text.replace("En sida.", "A page.")).unwrap();
+    let built = succeed(project.tolkar().args(["build", "--prune"]));
+    assert!(
+        built.contains("has text of its own; not removed"),
+        "{built}"
+    );
+    assert!(b.exists());
+    std::fs::write(&b, &text).unwrap();
+    let built = succeed(project.tolkar().args(["build", "--prune"]));
+    assert!(built.contains("content/en/b.md: removed"), "{built}");
+    assert!(!b.exists());
+}
+
+fn succeed_out(cmd: &mut assert_cmd::Command) -> Vec<u8> {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}

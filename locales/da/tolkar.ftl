@@ -71,6 +71,7 @@ sync-summary =
         [one] { $removed } fjernet
        *[other] { $removed } fjernede
     }.
+sync-renamed = { $from } → { $to }: omdøbt; dens oversættelser og deres tilstande følger med
 sync-segments =
     Segmenter: { $added ->
         [one] { $added } tilføjet
@@ -132,6 +133,11 @@ build-merged =
     } egne forskelle, flettet med buildens ændringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
+build-orphan-kept = { $path }: dets kildeindlæg findes ikke længere, men det har egen tekst; ikke fjernet (slet det i hånden, hvis det skal væk)
+build-pruned = { $path }: fjernet, dets kildeindlæg findes ikke længere
+build-orphan = { $path }: dets kildeindlæg findes ikke længere; `tolkar build --prune` fjerner det
+build-not-moved = { $from }: ikke flyttet til { $to }, hvor der allerede er en fil; flyt eller sammenflet dem i hånden
+build-moved = { $from } → { $to }: flyttet med sit kildeindlæg
 build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunne den ikke læses som posting ({ $reason }); ret oversættelsen
 
 ## adopt
@@ -408,6 +414,7 @@ help-build-missing-fallback = Brug kildeteksten, og meld det.
 help-build-missing-skip = Skriv ikke det indlæg.
 help-build-missing-error = Stop med en fejl.
 help-build-force = Overskriv oversatte indlæg, som tolkar ikke har skrevet, eller som er i konflikt (en ren fletning er stadig en fletning).
+help-build-prune = Fjern de oversatte indlæg, tolkar skrev, hvis kildeindlæg ikke længere findes (aldrig et med egen tekst).
 help-build-long = Et indlæg med egne forskelle (en håndrettelse, et link eller en værdi, som oversættelsen beholder) flettes: dets forskelle bliver, kildens ændringer føres ind. Et, hvis egne rettelser støder sammen med dem, lades være og vises; afslutningsstatus er da 1.
 help-merge-explain = Det oversatte indlæg, der skal forklares (dets sti i webstedet).
 help-merge = Vis den trevejsfletning, build laver for ét oversat indlæg: dets egne forskelle, builds ændringer og resultatet. Skriver intet.

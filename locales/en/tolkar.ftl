@@ -61,6 +61,7 @@ sync-summary =
         [one] { $documents } document
        *[other] { $documents } documents
     }: { $new } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.
+sync-renamed = { $from } → { $to }: renamed; its translations and their states go with it
 sync-segments = Segments: { $added } added, { $updated } changed, { $obsoleted } obsolete.
 
 ## status
@@ -106,6 +107,11 @@ build-merged =
     }, merged with the build's changes; { $conflicts } in conflict.
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
+build-orphan-kept = { $path }: its source posting is gone, but it has text of its own; not removed (delete it by hand if it should go)
+build-pruned = { $path }: removed, its source posting is gone
+build-orphan = { $path }: its source posting is gone; `tolkar build --prune` removes it
+build-not-moved = { $from }: not moved to { $to }, where there is a file already; move or merge them by hand
+build-moved = { $from } → { $to }: moved with its source posting
 build-skipped-unreadable = { $path }: not written: with its translations it would not read back as a posting ({ $reason }); fix the translation
 
 ## adopt

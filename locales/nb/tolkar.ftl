@@ -71,6 +71,7 @@ sync-summary =
         [one] { $removed } fjernet
        *[other] { $removed } fjernede
     }.
+sync-renamed = { $from } → { $to }: nytt navn; oversettelsene og tilstandene deres følger med
 sync-segments =
     Segmenter: { $added } lagt til, { $updated ->
         [one] { $updated } endret
@@ -125,6 +126,11 @@ build-merged =
     } egne forskjeller, flettet med buildens endringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
+build-orphan-kept = { $path }: kildeposten finnes ikke lenger, men den har egen tekst; ikke fjernet (slett den for hånd hvis den skal bort)
+build-pruned = { $path }: fjernet, kildeposten finnes ikke lenger
+build-orphan = { $path }: kildeposten finnes ikke lenger; `tolkar build --prune` fjerner den
+build-not-moved = { $from }: ikke flyttet til { $to }, der det allerede finnes en fil; flytt eller slå dem sammen for hånd
+build-moved = { $from } → { $to }: flyttet med kildeposten sin
 build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine ville den ikke kunne leses som posting ({ $reason }); rett oversettelsen
 
 ## adopt
@@ -401,6 +407,7 @@ help-build-missing-fallback = Bruk kildeteksten og rapporter det.
 help-build-missing-skip = Ikke skriv det innlegget.
 help-build-missing-error = Stopp med en feil.
 help-build-force = Overskriv oversatte innlegg som tolkar ikke har skrevet, eller som er i konflikt (en ren fletting er fortsatt en fletting).
+help-build-prune = Fjern de oversatte innleggene tolkar skrev der kildeposten ikke lenger finnes (aldri ett med egen tekst).
 help-build-long = Et innlegg med egne forskjeller (en håndredigering, en lenke eller en verdi oversettelsen beholder) flettes: forskjellene blir stående, kildens endringer føres inn. Et innlegg der egne endringer kolliderer med dem, blir latt være og listet; avslutningsstatusen er da 1.
 help-merge-explain = Det oversatte innlegget som skal forklares (stien i nettstedet).
 help-merge = Vis treveisflettingen build gjør for ett oversatt innlegg: egne forskjeller, builds endringer og resultatet. Skriver ingenting.

@@ -64,6 +64,7 @@ sync-summary =
         [one] { $removed } borttaget
        *[other] { $removed } borttagna
     }.
+sync-renamed = { $from } → { $to }: bytt namn; dess översättningar och deras tillstånd följer med
 sync-segments =
     Segment: { $added ->
         [one] { $added } tillagt
@@ -123,6 +124,11 @@ build-merged =
     } egna skillnader, sammanfogade med buildens ändringar; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
+build-orphan-kept = { $path }: dess källpost finns inte längre, men den har egen text; inte borttagen (radera den för hand om den ska bort)
+build-pruned = { $path }: borttagen, dess källpost finns inte längre
+build-orphan = { $path }: dess källpost finns inte längre; `tolkar build --prune` tar bort den
+build-not-moved = { $from }: inte flyttad till { $to }, där det redan finns en fil; flytta eller slå ihop dem för hand
+build-moved = { $from } → { $to }: flyttad med sin källpost
 build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar skulle den inte gå att läsa som posting ({ $reason }); rätta översättningen
 
 ## adopt
@@ -399,6 +405,7 @@ help-build-missing-fallback = Använd källtexten och rapportera det.
 help-build-missing-skip = Skriv inte det inlägget.
 help-build-missing-error = Avbryt med ett fel.
 help-build-force = Skriv över översatta inlägg som tolkar inte har skrivit eller som är i konflikt (en ren sammanfogning är fortfarande en sammanfogning).
+help-build-prune = Ta bort de översatta inlägg tolkar skrev vars källpost inte längre finns (aldrig ett med egen text).
 help-build-long = Ett inlägg med egna skillnader (en handredigering, en länk eller ett värde som översättningen behåller) sammanfogas: dess skillnader står kvar, källans ändringar förs in. Ett vars egna ändringar krockar med dem lämnas som det är och listas; slutstatus blir då 1.
 help-merge-explain = Det översatta inlägget att förklara (dess sökväg i webbplatsen).
 help-merge = Visa den trevägssammanfogning build gör för ett översatt inlägg: dess egna skillnader, builds ändringar och resultatet. Skriver inget.

@@ -17,6 +17,7 @@ pub fn run(dir: &Path, args: &BuildArgs, messages: &Messages) -> Result<u8, Fail
         languages: project.languages(args.lang.as_deref())?,
         missing: args.missing.into(),
         force: args.force,
+        prune: args.prune,
     };
     let mut store = session.ws.store(false)?;
     let (sync_report, built) = store.transaction(|tx| -> Result<_, Failure> {
@@ -98,6 +99,23 @@ fn print(built: &Built, messages: &Messages) {
                 postings = *postings,
                 count = *count
             ),
+            Note::Moved { from, to } => tr!(
+                messages,
+                "build-moved",
+                from = from.as_str(),
+                to = to.as_str()
+            ),
+            Note::NotMoved { from, to } => tr!(
+                messages,
+                "build-not-moved",
+                from = from.as_str(),
+                to = to.as_str()
+            ),
+            Note::Orphan { path } => tr!(messages, "build-orphan", path = path.as_str()),
+            Note::Pruned { path } => tr!(messages, "build-pruned", path = path.as_str()),
+            Note::OrphanKept { path } => {
+                tr!(messages, "build-orphan-kept", path = path.as_str())
+            }
         });
     }
     for report in &built.languages {

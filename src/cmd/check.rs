@@ -100,6 +100,13 @@ fn text(report: &Report, messages: &Messages) -> String {
                 unmanaged = lang.postings.unmanaged,
             )
         );
+        for path in &lang.orphans {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr!(messages, "build-orphan", path = path.as_str())
+            );
+        }
         for conflict in &lang.conflicts {
             let _ = writeln!(
                 out,

@@ -25,6 +25,9 @@ struct LanguageStatus {
     managed_percent: f64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<ConflictPosting>,
+    /// Localized postings tolkar wrote whose source posting is gone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    orphans: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<Vec<DocumentStatus>>,
     /// Source postings that could not be read at the last sync; what is
@@ -93,6 +96,7 @@ pub fn run(
                     managed_percent: postings.counts.managed_percent(),
                     postings: postings.counts,
                     conflicts: postings.conflicts,
+                    orphans: postings.orphans,
                     unreadable: listed.clone(),
                     documents: docs.then(|| {
                         per_doc
@@ -210,6 +214,13 @@ fn print_table(
                     line = conflict.line,
                     lang = status.lang.as_str()
                 )
+            )?;
+        }
+        for path in &status.orphans {
+            writeln!(
+                out,
+                "  {}",
+                tr!(messages, "build-orphan", path = path.as_str())
             )?;
         }
     }

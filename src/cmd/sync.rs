@@ -115,7 +115,9 @@ pub(super) fn message(project: &Project, unreadable: &Unreadable, messages: &Mes
 
 /// For commands that sync on the way: a word only if something changed.
 pub(super) fn print_report_if_changed(report: &SyncReport, messages: &Messages) {
-    if report.new + report.changed + report.removed + report.from_memory > 0 {
+    if report.new + report.changed + report.removed + report.from_memory > 0
+        || !report.renamed.is_empty()
+    {
         print_report(report, messages);
     }
 }
@@ -137,6 +139,14 @@ pub(super) fn print_report(report: &SyncReport, messages: &Messages) {
             added = report.segments_added,
             updated = report.segments_changed,
             obsoleted = report.segments_obsolete,
+        ));
+    }
+    for (from, to) in &report.renamed {
+        note(&tr!(
+            messages,
+            "sync-renamed",
+            from = from.as_str(),
+            to = to.as_str()
         ));
     }
     if report.from_memory > 0 {

@@ -60,6 +60,9 @@ pub struct PostingStates {
     pub conflicts: Vec<ConflictPosting>,
     /// Files at a posting's localized path that build does not manage.
     pub unmanaged: Vec<String>,
+    /// Localized postings tolkar wrote whose source posting is gone
+    /// (`build --prune` removes them).
+    pub orphans: Vec<String>,
 }
 
 /// The states of `lang`'s localized postings: in conflict as the last
@@ -89,27 +92,29 @@ pub fn posting_states(
         }
     }
     // Reading the files is the slow part: in parallel.
-    let found: Vec<Option<OutputState>> = recorded
+    // `Err`: an orphan.
+    let found: Vec<Option<Result<OutputState, ()>>> = recorded
         .par_iter()
         .map(|output| {
             if !of_a_source.contains(output.path.as_str()) {
-                return None;
+                return project.root.join(&output.path).is_file().then_some(Err(()));
             }
             // A base whose file is gone: build writes it anew.
             let bytes = std::fs::read(project.root.join(&output.path)).ok()?;
-            Some(match output.state {
+            Some(Ok(match output.state {
                 OutputState::Conflict { line } => OutputState::Conflict { line },
                 _ if content_hash(&bytes) == output.content_hash => OutputState::Same,
                 _ => OutputState::Merged,
-            })
+            }))
         })
         .collect();
     for (output, state) in recorded.iter().zip(found) {
         match state {
             None => {}
-            Some(OutputState::Same) => states.counts.same += 1,
-            Some(OutputState::Merged) => states.counts.merged += 1,
-            Some(OutputState::Conflict { line }) => {
+            Some(Err(())) => states.orphans.push(output.path.clone()),
+            Some(Ok(OutputState::Same)) => states.counts.same += 1,
+            Some(Ok(OutputState::Merged)) => states.counts.merged += 1,
+            Some(Ok(OutputState::Conflict { line })) => {
                 states.counts.conflict += 1;
                 states.conflicts.push(ConflictPosting {
                     path: output.path.clone(),

@@ -105,6 +105,16 @@ impl Tx<'_> {
         self.obsolete_segments_of(id)
     }
 
+    /// A source posting renamed or moved: the document, its segments and
+    /// translations go with it to `path`.
+    pub fn rename_document(&self, id: i64, path: &str) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE documents SET path = ?2, synced_at = ?3 WHERE id = ?1",
+            params![id, path, now_utc()],
+        )?;
+        Ok(())
+    }
+
     /// When each document was last synced with a change, by path.
     pub fn document_times(&self) -> Result<HashMap<String, String>, StoreError> {
         self.rows("SELECT path, synced_at FROM documents", [], |r| {

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_unreadable.sql"),
     include_str!("../../migrations/0005_output_base.sql"),
     include_str!("../../migrations/0006_output_state.sql"),
+    include_str!("../../migrations/0007_moves.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

@@ -85,6 +85,39 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Records that the localized posting at `from` (of `lang`) belongs at
+    /// `to` now: its source posting was renamed. Build moves it.
+    pub fn add_move(&self, lang: &str, from: &str, to: &str) -> Result<(), StoreError> {
+        self.run(
+            "INSERT INTO moves (from_path, to_path, lang) VALUES (?1, ?2, ?3)
+             ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, lang = excluded.lang",
+            params![from, to, lang],
+        )?;
+        Ok(())
+    }
+
+    /// The moves waiting for `lang`: (from, to).
+    pub fn moves(&self, lang: &str) -> Result<Vec<(String, String)>, StoreError> {
+        self.rows(
+            "SELECT from_path, to_path FROM moves WHERE lang = ?1 ORDER BY from_path",
+            [lang],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    /// A move done (or given up): the base goes with the file to `to`.
+    pub fn finish_move(&self, from: &str, to: &str, moved: bool) -> Result<(), StoreError> {
+        if moved {
+            self.run("DELETE FROM outputs WHERE path = ?1", [to])?;
+            self.run(
+                "UPDATE outputs SET path = ?2 WHERE path = ?1",
+                params![from, to],
+            )?;
+        }
+        self.run("DELETE FROM moves WHERE from_path = ?1", [from])?;
+        Ok(())
+    }
+
     /// Forgets what build wrote at `path`: the file there is no longer
     /// the translation of the posting it was written for.
     pub fn forget_output(&self, path: &str) -> Result<(), StoreError> {

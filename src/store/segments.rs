@@ -123,13 +123,25 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Makes every live segment of a document obsolete; how many there were.
+    /// Makes every live segment of a removed document obsolete (as `2`:
+    /// obsolete because the document went, see `revive_segments`); how
+    /// many there were.
     pub(crate) fn obsolete_segments_of(&self, document: i64) -> Result<u64, StoreError> {
         let n = self.run(
-            "UPDATE segments SET obsolete = 1 WHERE document_id = ?1 AND obsolete = 0",
+            "UPDATE segments SET obsolete = 2 WHERE document_id = ?1 AND obsolete = 0",
             [document],
         )?;
         Ok(n as u64)
+    }
+
+    /// The segments a document had when it was removed, live again (its
+    /// file is back): their translations, states and history with them.
+    pub fn revive_segments(&self, document: i64) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE segments SET obsolete = 0 WHERE document_id = ?1 AND obsolete = 2",
+            [document],
+        )?;
+        Ok(())
     }
 
     /// When segment `segment` last had the source text of `hash`, as a

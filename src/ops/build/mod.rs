@@ -47,6 +47,8 @@ pub struct Options {
     pub missing: Missing,
     /// Overwrite localized postings tolkar did not write.
     pub force: bool,
+    /// Remove the localized postings tolkar wrote whose source is gone.
+    pub prune: bool,
 }
 
 /// Why a build stopped before writing anything, or while writing.
@@ -132,6 +134,17 @@ pub enum Note {
     FellBack { path: String, count: u64 },
     /// …and so were `postings` more, with `count` segments in all.
     FellBackMore { postings: usize, count: u64 },
+    /// Moved with its source posting, which was renamed.
+    Moved { from: String, to: String },
+    /// Not moved with its renamed source: a file is already at `to`.
+    NotMoved { from: String, to: String },
+    /// Its source posting is gone; `--prune` removes it.
+    Orphan { path: String },
+    /// Removed (`--prune`): its source posting is gone.
+    Pruned { path: String },
+    /// Not removed by `--prune`: it has text of its own (hand-written or
+    /// edited), which only a person should throw away.
+    OrphanKept { path: String },
 }
 
 /// What the build did for one language.
@@ -179,6 +192,7 @@ pub fn build(
     progress: &dyn Progress,
 ) -> Result<Built, BuildError> {
     let mut notes = Vec::new();
+    move_renamed(tx, project, &options.languages, &mut notes)?;
     let (plans, taken) = plan(tx, project, sources, &options.languages)?;
     for (path, owner) in taken {
         notes.push(Note::Taken { path, owner });
@@ -201,7 +215,84 @@ pub fn build(
         .collect();
     let rendered = render(tx, project, &plans, &todo, progress)?;
     let languages = write(tx, project, options, &plans, rendered, &mut notes)?;
+    orphans(tx, project, options, &plans, &mut notes)?;
     Ok(Built { languages, notes })
+}
+
+/// Moves the localized postings whose source posting sync found renamed
+/// (with their bases), unless a file is already where they go.
+fn move_renamed(
+    tx: &Tx<'_>,
+    project: &Project,
+    languages: &[String],
+    notes: &mut Vec<Note>,
+) -> Result<(), BuildError> {
+    for lang in languages {
+        for (from, to) in tx.moves(lang)? {
+            let (old, new) = (project.root.join(&from), project.root.join(&to));
+            let moved = if !old.is_file() {
+                true
+            } else if new.exists() {
+                notes.push(Note::NotMoved {
+                    from: from.clone(),
+                    to: to.clone(),
+                });
+                false
+            } else {
+                if let Some(dir) = new.parent() {
+                    std::fs::create_dir_all(dir).map_err(|source| BuildError::Io {
+                        path: dir.to_path_buf(),
+                        source,
+                    })?;
+                }
+                std::fs::rename(&old, &new)
+                    .map_err(|source| BuildError::Io { path: old, source })?;
+                notes.push(Note::Moved {
+                    from: from.clone(),
+                    to: to.clone(),
+                });
+                true
+            };
+            tx.finish_move(&from, &to, moved)?;
+        }
+    }
+    Ok(())
+}
+
+/// The localized postings tolkar wrote whose source posting is gone: told,
+/// or with `prune` removed if they are as tolkar wrote them.
+fn orphans(
+    tx: &Tx<'_>,
+    project: &Project,
+    options: &Options,
+    plans: &[Plan<'_>],
+    notes: &mut Vec<Note>,
+) -> Result<(), BuildError> {
+    let planned: std::collections::HashSet<&str> = plans.iter().map(|p| p.path.as_str()).collect();
+    for lang in &options.languages {
+        let mut outputs: Vec<(String, Output)> = tx.outputs(lang)?.into_iter().collect();
+        outputs.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, output) in outputs {
+            if planned.contains(path.as_str()) {
+                continue;
+            }
+            let full = project.root.join(&path);
+            let Ok(bytes) = std::fs::read(&full) else {
+                continue;
+            };
+            if !options.prune {
+                notes.push(Note::Orphan { path });
+            } else if content_hash(&bytes) == output.content_hash {
+                std::fs::remove_file(&full)
+                    .map_err(|source| BuildError::Io { path: full, source })?;
+                tx.forget_output(&path)?;
+                notes.push(Note::Pruned { path });
+            } else {
+                notes.push(Note::OrphanKept { path });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One localized posting to consider.

@@ -65,6 +65,8 @@ pub struct LanguageCheck {
     pub managed: f64,
     /// Postings whose own edits collide with the source's changes.
     pub conflicts: Vec<ConflictCheck>,
+    /// Localized postings tolkar wrote whose source posting is gone.
+    pub orphans: Vec<String>,
     pub documents: Vec<DocumentCheck>,
 }
 
@@ -153,6 +155,7 @@ pub fn check(
         let states = posting_states(tx, project, lang)?;
         let fails = policy.fail_on.iter().any(|k| k == "conflict");
         check.postings = states.counts;
+        check.orphans = states.orphans;
         check.managed = states.counts.managed_percent();
         check.conflicts = states
             .conflicts
@@ -219,6 +222,7 @@ fn judge(
         postings: PostingCounts::default(),
         managed: 100.0,
         conflicts: Vec::new(),
+        orphans: Vec::new(),
         documents: Vec::new(),
     };
     for row in rows {
