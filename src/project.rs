@@ -202,6 +202,80 @@ fn default_database() -> String {
     ".tolkar/tolkar.db".into()
 }
 
+/// Letters, digits, `-` and `_`: Hugo takes any such key for a language
+/// (so no stricter BCP 47 check), and none leads out of a directory.
+pub fn is_language_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `dir` is a relative path that stays inside the site.
+pub fn is_inside(dir: &str) -> bool {
+    Path::new(dir).components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    })
+}
+
+/// Languages and directories that keep build inside the site and off the
+/// sources: every target a language code (`is_language_code`), the source
+/// no target, every content directory a relative path inside the site.
+fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
+    let at = |key: &str| {
+        let line = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| text.lines().position(|l| l.trim_start().starts_with(key)))
+            .map_or(1, |i| i + 1);
+        Location { line, column: 1 }
+    };
+    // Build writes to the targets' paths: they must stay inside the site.
+    for lang in &config.target_languages {
+        if !is_language_code(lang) {
+            return Err(config_error(
+                path,
+                at("target_languages"),
+                &format!(
+                    "{lang:?} is no language code (letters, digits, - and _, such as en, pt-br, zh-Hant)"
+                ),
+            ));
+        }
+    }
+    if config
+        .target_languages
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(&config.source_language))
+    {
+        return Err(config_error(
+            path,
+            at("target_languages"),
+            &format!(
+                "the source language {} is also a target: build would write over the sources",
+                config.source_language
+            ),
+        ));
+    }
+    let dirs = std::iter::once(("content_dir", &config.content_dir)).chain(
+        config
+            .content_dirs
+            .iter()
+            .map(|(lang, dir)| (lang.as_str(), dir)),
+    );
+    for (key, dir) in dirs {
+        if !is_inside(dir) {
+            return Err(config_error(
+                path,
+                at(key),
+                &format!("{key} = {dir:?} is not a directory inside the site"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `[links]` that build can apply: a pattern with `{path}`, and only
 /// target languages to localize.
 fn check_links(path: &Path, config: &Config) -> Result<(), ProjectError> {
@@ -301,6 +375,7 @@ impl Project {
         let include = globs(&config.include)?;
         let exclude = globs(&config.exclude)?;
         let mut config = config;
+        check_languages(&path, &config)?;
         check_links(&path, &config)?;
         config.links.languages = std::iter::once(&config.source_language)
             .chain(&config.target_languages)

@@ -792,3 +792,69 @@ fn force_keeps_clean_merges_and_replaces_conflicts() {
         "{forced}"
     );
 }
+
+/// `-o -` is standard output, as for most tools; no file named `-`.
+#[test]
+fn dash_as_output_is_standard_output() {
+    let site = Site::example();
+    let exported = site
+        .tolkar()
+        .args(["export", "--lang", "nb", "--format", "po", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    assert!(String::from_utf8_lossy(&exported.stdout).contains("msgctxt"));
+    let report = site
+        .tolkar()
+        .args(["report", "--html", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(report.status.success());
+    assert!(String::from_utf8_lossy(&report.stdout).starts_with("<!DOCTYPE html>"));
+    assert!(!site.path("-").exists());
+}
+
+/// A failed check stays failed when its reader stops early (`| head`).
+#[test]
+fn a_failed_check_is_not_passed_by_a_closed_pipe() {
+    let site = Site::example();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolkar"))
+        .args(["-C"])
+        .arg(site.path("."))
+        .args(["check", "--fail-on", "missing", "--format", "github"])
+        .env("LC_ALL", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Close the pipe without reading: the writes fail with EPIPE.
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+/// A configuration that would make build write outside the site or over
+/// the sources is refused, naming the file and line.
+#[test]
+fn a_configuration_that_would_write_outside_or_over_the_sources_is_refused() {
+    for (config, says) in [
+        (
+            "source_language = \"sv\"\ntarget_languages = [\"../../escape\"]\n",
+            "tolkar.toml:2:1: invalid configuration: \"../../escape\" is no language code",
+        ),
+        (
+            "source_language = \"sv\"\ntarget_languages = [\"da\", \"SV\"]\n",
+            "tolkar.toml:2:1: invalid configuration: the source language sv is also a target",
+        ),
+        (
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[content_dirs]\nda = \"../outside/da\"\n",
+            "tolkar.toml:5:1: invalid configuration: da = \"../outside/da\" is not a directory inside the site",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("tolkar.toml"), config).unwrap();
+        let output = tolkar_in(dir.path()).arg("build").output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}

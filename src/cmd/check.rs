@@ -65,7 +65,14 @@ pub fn run(
         CheckFormat::Junit => formats::junit(&report),
         CheckFormat::Markdown => formats::markdown(&report),
     };
-    out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
+    // A reader that stops early (`| head`) does not turn a failed check
+    // into a passed one: the verdict stands.
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(Failure::stdout(e));
+        }
+        _ => {}
+    }
     Ok(report.exit_status())
 }
 

@@ -48,7 +48,8 @@ pub fn run(
             target = target,
         )
     };
-    match args.output.as_deref() {
+    // `-o -` is standard output, as for most tools.
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         None => {
             out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
             note(&summary(tr!(messages, "export-stdout")));

@@ -43,7 +43,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
         Command::Status(args) => status::run(&dir, args, messages, &mut out)?,
         Command::Build(args) => build::run(&dir, args, messages)?,
         Command::Merge(args) => merge::run(&dir, args, messages, &mut out)?,
-        Command::Report(args) => report::run(&dir, args, messages)?,
+        Command::Report(args) => report::run(&dir, args, messages, &mut out)?,
         Command::Adopt(args) => adopt::run(&dir, args, messages, &mut out)?,
         Command::Review {
             action: ReviewCommand::Step(args),

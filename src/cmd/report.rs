@@ -9,7 +9,12 @@ use crate::i18n::Messages;
 use crate::ops::report::{gather, page};
 use crate::tr;
 
-pub fn run(dir: &Path, args: &ReportArgs, messages: &Messages) -> Result<u8, Failure> {
+pub fn run(
+    dir: &Path,
+    args: &ReportArgs,
+    messages: &Messages,
+    out: &mut impl std::io::Write,
+) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
     let languages = project.languages(args.lang.as_deref())?;
@@ -21,6 +26,11 @@ pub fn run(dir: &Path, args: &ReportArgs, messages: &Messages) -> Result<u8, Fai
     })?;
     super::sync::print_report_if_changed(&report, messages);
     let page = page(project, &rows);
+    // `-o -` is standard output.
+    if output == Path::new("-") {
+        out.write_all(page.as_bytes()).map_err(Failure::stdout)?;
+        return Ok(session.finish(0, messages));
+    }
     crate::output::write_named(output, page.as_bytes()).map_err(|e| Failure::write(output, &e))?;
     note(&tr!(
         messages,

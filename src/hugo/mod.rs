@@ -17,6 +17,7 @@ use std::path::Path;
 use crate::message::{Diagnostic, Message};
 use crate::project::ProjectError;
 use crate::project::{Config, Layout, Project};
+use crate::project::{is_inside, is_language_code};
 
 /// What the command line says, overriding what the site says.
 #[derive(Debug, Clone, Default)]
@@ -96,6 +97,40 @@ const SHORTCODES_KEYS: [&str; 2] = ["text_params", "verbatim"];
 /// pattern that would not compile is left out with a note, so the file
 /// always loads.
 fn site_config(site: &mut site::Site) -> Config {
+    // What tolkar.toml refuses (see `Project::new`) is left out, with a
+    // note: a target that is no language code or is the source, a
+    // directory outside the site.
+    let source = site.source.value.clone();
+    let (targets, refused): (Vec<String>, Vec<String>) = std::mem::take(&mut site.targets.value)
+        .into_iter()
+        .partition(|t| is_language_code(t) && !t.eq_ignore_ascii_case(&source));
+    site.targets.value = targets;
+    for lang in refused {
+        site.undecided.push(format!(
+            "language {lang:?} left out: no language code tolkar can write to, or the source language"
+        ));
+    }
+    if !is_inside(&site.content_dir.value) {
+        site.undecided.push(format!(
+            "content directory {:?} is outside the site; content is used instead",
+            site.content_dir.value
+        ));
+        site.content_dir = Decided::new("content".to_string(), "the default, in the site");
+    }
+    let outside: Vec<String> = site
+        .content_dirs
+        .iter()
+        .filter(|(lang, dir)| !is_language_code(lang) || !is_inside(&dir.value))
+        .map(|(lang, _)| lang.clone())
+        .collect();
+    for lang in outside {
+        if let Some(dir) = site.content_dirs.remove(&lang) {
+            site.undecided.push(format!(
+                "content directory of {lang:?} ({:?}) left out: outside the site",
+                dir.value
+            ));
+        }
+    }
     let mut config = Config::new(&site.source.value, &site.targets.value, site.layout.value);
     config.content_dir = site.content_dir.value.clone();
     config.content_dirs = site
