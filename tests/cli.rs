@@ -858,3 +858,66 @@ fn a_configuration_that_would_write_outside_or_over_the_sources_is_refused() {
         assert!(stderr.contains(says), "{stderr}");
     }
 }
+
+/// Two commands at once on one site: the second waits for the first
+/// instead of failing with "database is locked".
+#[test]
+fn two_commands_at_once_wait_for_each_other() {
+    let site = Site::example();
+    site.tolkar().arg("sync").assert().success();
+    // Some work for each: a source changed between.
+    let source = site.path("content/sv/career/cfo.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen("\n\n", "\n\nEtt nytt stycke.\n\n", 1),
+    )
+    .unwrap();
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("tolkar"))
+            .arg("-C")
+            .arg(site.path("."))
+            .args(args)
+            .env("LC_ALL", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children: Vec<_> = [
+        &["build"][..],
+        &["sync"][..],
+        &["export", "--lang", "nb", "-o", "-"][..],
+        &["status"][..],
+    ]
+    .iter()
+    .map(|args| spawn(args))
+    .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success() || output.status.code() == Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// A build whose record is lost (killed before its transaction committed,
+/// or the store deleted) does not refuse the files it wrote: a file that
+/// is what build writes is its own.
+#[test]
+fn a_build_whose_record_is_lost_knows_its_own_files() {
+    let site = Site::example();
+    site.tolkar().arg("build").assert().success();
+    std::fs::remove_dir_all(site.path(".tolkar")).unwrap();
+    let output = site.tolkar().arg("build").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("Built nb: 0 written, 5 unchanged, 0 skipped."),
+        "{stderr}"
+    );
+    // Only the hand translations the example ships are not build's.
+    assert_eq!(stderr.matches("not written").count(), 3, "{stderr}");
+}

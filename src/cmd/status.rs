@@ -72,7 +72,7 @@ pub fn run(
     let languages = project.languages(args.lang.as_deref())?;
     let (docs, format) = (args.docs, args.format);
     let mut store = Store::open(&project.database_path())?;
-    let (statuses, unreadable) = store.transaction(|tx| -> Result<_, Failure> {
+    let (statuses, unreadable) = store.read(|tx| -> Result<_, Failure> {
         let unreadable = tx.unreadable()?;
         let english = Messages::new("en");
         let listed: Vec<UnreadableStatus> = unreadable

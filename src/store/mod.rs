@@ -178,6 +178,27 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
+        // Immediate: a second command on the site waits for the write lock
+        // (the busy timeout) at the start, instead of failing when its
+        // deferred transaction first writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx(&self.path)?;
+        let result = work(&Tx {
+            tx: &tx,
+            path: &self.path,
+        })?;
+        tx.commit().ctx(&self.path)?;
+        Ok(result)
+    }
+
+    /// A transaction that only reads: it takes no write lock, so that it
+    /// runs beside a command that writes.
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self.conn.transaction().ctx(&self.path)?;
         let result = work(&Tx {
             tx: &tx,
