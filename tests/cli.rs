@@ -846,6 +846,14 @@ fn a_configuration_that_would_write_outside_or_over_the_sources_is_refused() {
             "tolkar.toml:2:1: invalid configuration: the source language sv is also a target",
         ),
         (
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[links]\npattern = \"/{lang}/\"\n",
+            "tolkar.toml:4:1: invalid configuration: [links] pattern \"/{lang}/\" has no {path}",
+        ),
+        (
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[links]\nlocalize = [\"xx\"]\n",
+            "tolkar.toml:4:1: invalid configuration: [links] localize names xx, which is not a target language",
+        ),
+        (
             "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[content_dirs]\nda = \"../outside/da\"\n",
             "tolkar.toml:5:1: invalid configuration: da = \"../outside/da\" is not a directory inside the site",
         ),
