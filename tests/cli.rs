@@ -929,3 +929,34 @@ fn a_build_whose_record_is_lost_knows_its_own_files() {
     // Only the hand translations the example ships are not build's.
     assert_eq!(stderr.matches("not written").count(), 3, "{stderr}");
 }
+
+/// `status` shows the figures as of now (it syncs, writing nothing), and
+/// creates no store where there is none.
+#[test]
+fn status_shows_the_site_as_it_is_and_writes_nothing() {
+    let site = Site::example();
+    let status = || {
+        let output = site
+            .tolkar()
+            .args(["status", "--format", "json", "--lang", "nb"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json[0]["total"].as_u64().unwrap()
+    };
+    let total = status();
+    assert!(!site.path(".tolkar").exists(), "status made a store");
+    let source = site.path("content/sv/career/cfo.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen("\n\n", "\n\nEtt nytt stycke.\n\n", 1),
+    )
+    .unwrap();
+    assert_eq!(status(), total + 1);
+}

@@ -6,12 +6,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, Rollback};
+
+/// What status shows: per language, and the postings it could not read.
+type Computed = (Vec<LanguageStatus>, Vec<crate::unreadable::Unreadable>);
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::i18n::Messages;
 use crate::ops::postings::{ConflictPosting, PostingCounts, posting_states};
-use crate::project::Project;
-use crate::store::{Counts, Store};
+use crate::store::Counts;
 use crate::tr;
 
 #[derive(Serialize)]
@@ -68,11 +70,15 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let project = Project::load(dir)?;
+    // Figures as of now: a sync first, in a transaction rolled back, so
+    // that status writes nothing (and creates no store).
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
     let languages = project.languages(args.lang.as_deref())?;
     let (docs, format) = (args.docs, args.format);
-    let mut store = Store::open(&project.database_path())?;
-    let (statuses, unreadable) = store.read(|tx| -> Result<_, Failure> {
+    let mut store = session.ws.store(true)?;
+    let computed = store.transaction(|tx| -> Result<(), Rollback<Computed>> {
+        session.sync(tx, &())?;
         let unreadable = tx.unreadable()?;
         let english = Messages::new("en");
         let listed: Vec<UnreadableStatus> = unreadable
@@ -81,14 +87,14 @@ pub fn run(
                 path: u.path.clone(),
                 line: u.problem.line,
                 column: u.problem.column,
-                message: super::sync::message(&project, u, &english),
+                message: super::sync::message(project, u, &english),
             })
             .collect();
         let statuses = languages
             .iter()
             .map(|lang| {
                 let (counts, per_doc) = tx.counts(lang)?;
-                let postings = posting_states(tx, &project, lang)?;
+                let postings = posting_states(tx, project, lang)?;
                 Ok(LanguageStatus {
                     lang: lang.clone(),
                     translated_percent: percent(&counts),
@@ -111,8 +117,13 @@ pub fn run(
                 })
             })
             .collect::<Result<Vec<LanguageStatus>, Failure>>()?;
-        Ok((statuses, unreadable))
-    })?;
+        Err(Rollback::Keep((statuses, unreadable)))
+    });
+    let (statuses, unreadable) = match computed {
+        Err(Rollback::Keep(computed)) => computed,
+        Err(Rollback::Failure(failure)) => return Err(failure),
+        Ok(()) => unreachable!("the transaction always rolls back"),
+    };
     match format {
         StatusFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &statuses)
@@ -132,7 +143,7 @@ pub fn run(
                     writeln!(
                         out,
                         "  {}",
-                        super::sync::message(&project, posting, messages)
+                        super::sync::message(project, posting, messages)
                     )
                     .map_err(Failure::stdout)?;
                 }

@@ -192,21 +192,6 @@ impl Store {
         tx.commit().ctx(&self.path)?;
         Ok(result)
     }
-
-    /// A transaction that only reads: it takes no write lock, so that it
-    /// runs beside a command that writes.
-    pub fn read<T, E: From<StoreError>>(
-        &mut self,
-        work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
-    ) -> Result<T, E> {
-        let tx = self.conn.transaction().ctx(&self.path)?;
-        let result = work(&Tx {
-            tx: &tx,
-            path: &self.path,
-        })?;
-        tx.commit().ctx(&self.path)?;
-        Ok(result)
-    }
 }
 
 /// A transaction on the store; every write goes through one.
