@@ -711,21 +711,28 @@ fn help_follows_the_ui_language() {
     assert!(text.contains("Usage: tolkar init [OPTIONS]"), "{text}");
 }
 
-/// A hand edit and a source change that each read well can merge into a
-/// posting Hugo refuses (the same key twice): build does not write it.
-#[test]
-fn a_merge_that_would_not_read_back_is_not_written() {
+/// A site (sv → da) with one source posting, `text`, built: the site, the
+/// source's path and the built posting's.
+fn one_posting(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let tolkar = || tolkar_in(dir.path());
-    tolkar()
+    tolkar_in(dir.path())
         .args(["init", "--source", "sv", "--targets", "da"])
         .assert()
         .success();
     let source = dir.path().join("content/sv/p.md");
     std::fs::create_dir_all(source.parent().unwrap()).unwrap();
-    std::fs::write(&source, "---\ntitle: Rubrik\nweight: 1\n---\nStycke.\n").unwrap();
-    tolkar().arg("build").assert().success();
+    std::fs::write(&source, text).unwrap();
+    tolkar_in(dir.path()).arg("build").assert().success();
     let built = dir.path().join("content/da/p.md");
+    (dir, source, built)
+}
+
+/// A hand edit and a source change that each read well can merge into a
+/// posting Hugo refuses (the same key twice): build does not write it.
+#[test]
+fn a_merge_that_would_not_read_back_is_not_written() {
+    let (dir, source, built) = one_posting("---\ntitle: Rubrik\nweight: 1\n---\nStycke.\n");
+    let tolkar = || tolkar_in(dir.path());
     // The translator adds a key after the title; the source adds the same
     // key elsewhere, with another value.
     let edited = std::fs::read_to_string(&built)
@@ -759,17 +766,8 @@ fn a_merge_that_would_not_read_back_is_not_written() {
 /// merges stays; one in conflict is replaced by build's version.
 #[test]
 fn force_keeps_clean_merges_and_replaces_conflicts() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, source, built) = one_posting("---\ntitle: Rubrik\n---\nEtt.\n\nTvå.\n");
     let tolkar = || tolkar_in(dir.path());
-    tolkar()
-        .args(["init", "--source", "sv", "--targets", "da"])
-        .assert()
-        .success();
-    let source = dir.path().join("content/sv/p.md");
-    std::fs::create_dir_all(source.parent().unwrap()).unwrap();
-    std::fs::write(&source, "---\ntitle: Rubrik\n---\nEtt.\n\nTvå.\n").unwrap();
-    tolkar().arg("build").assert().success();
-    let built = dir.path().join("content/da/p.md");
     let edited = std::fs::read_to_string(&built)
         .unwrap()
         .replace("Ett.", "En.");

@@ -107,25 +107,9 @@ fn text(report: &Report, messages: &Messages) -> String {
                 unmanaged = lang.postings.unmanaged,
             )
         );
-        for path in &lang.orphans {
-            let _ = writeln!(
-                out,
-                "  {}",
-                tr!(messages, "build-orphan", path = path.as_str())
-            );
-        }
-        for conflict in &lang.conflicts {
-            let _ = writeln!(
-                out,
-                "  {}",
-                tr!(
-                    messages,
-                    "status-conflict",
-                    path = conflict.path.as_str(),
-                    line = conflict.line,
-                    lang = lang.lang.as_str()
-                )
-            );
+        let conflicts = lang.conflicts.iter().map(|c| (c.path.as_str(), c.line));
+        for line in super::status::posting_lines(conflicts, &lang.orphans, &lang.lang, messages) {
+            let _ = writeln!(out, "  {line}");
         }
         if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
             let _ = writeln!(

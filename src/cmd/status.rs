@@ -214,28 +214,39 @@ fn print_table(
         out,
     )?;
     for status in statuses {
-        for conflict in &status.conflicts {
-            writeln!(
-                out,
-                "  {}",
-                tr!(
-                    messages,
-                    "status-conflict",
-                    path = conflict.path.as_str(),
-                    line = conflict.line,
-                    lang = status.lang.as_str()
-                )
-            )?;
-        }
-        for path in &status.orphans {
-            writeln!(
-                out,
-                "  {}",
-                tr!(messages, "build-orphan", path = path.as_str())
-            )?;
+        let conflicts = status.conflicts.iter().map(|c| (c.path.as_str(), c.line));
+        for line in posting_lines(conflicts, &status.orphans, &status.lang, messages) {
+            writeln!(out, "  {line}")?;
         }
     }
     Ok(())
+}
+
+/// A line for each posting in conflict (path, line) and each orphan of
+/// `lang`: for status and check.
+pub(super) fn posting_lines<'a>(
+    conflicts: impl Iterator<Item = (&'a str, usize)>,
+    orphans: &[String],
+    lang: &str,
+    messages: &Messages,
+) -> Vec<String> {
+    let mut lines: Vec<String> = conflicts
+        .map(|(path, line)| {
+            tr!(
+                messages,
+                "status-conflict",
+                path = path,
+                line = line,
+                lang = lang
+            )
+        })
+        .collect();
+    lines.extend(
+        orphans
+            .iter()
+            .map(|path| tr!(messages, "build-orphan", path = path.as_str())),
+    );
+    lines
 }
 
 /// An aligned table; the header's columns come from the message catalogue
