@@ -41,6 +41,15 @@ pub trait Diagnostic: std::error::Error {
 }
 
 /// An I/O error on `path`, as a message.
+/// "cannot write PATH: why".
+pub fn write(path: &Path, err: &std::io::Error) -> Message {
+    Message::at_path(
+        crate::msg_id!("error-write"),
+        path,
+        vec![("error", err.to_string())],
+    )
+}
+
 pub fn io(path: &Path, err: &std::io::Error) -> Message {
     Message::at_path(
         crate::msg_id!("error-io"),

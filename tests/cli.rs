@@ -958,3 +958,30 @@ fn status_shows_the_site_as_it_is_and_writes_nothing() {
     .unwrap();
     assert_eq!(status(), total + 1);
 }
+
+/// A file build cannot write is told as such (not as one it cannot read),
+/// with exit 2, and the store records nothing of that build.
+#[test]
+fn a_file_build_cannot_write_is_named_as_unwritable() {
+    let (dir, source, _) = one_posting("---\ntitle: Rubrik\n---\nEtt.\n");
+    // A file where the next language's directory must go.
+    let config = dir.path().join("tolkar.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace(
+            "target_languages = [\"da\"]",
+            "target_languages = [\"da\", \"nb\"]",
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("content/nb"), "not a directory").unwrap();
+    std::fs::write(&source, "---\ntitle: Rubrik\n---\nTvå.\n").unwrap();
+    let output = tolkar_in(dir.path()).arg("build").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("content/nb"),
+        "{stderr}"
+    );
+}

@@ -63,8 +63,14 @@ pub enum BuildError {
         lang: String,
         reason: String,
     },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot read {}: {source}", path.display())]
     Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -98,6 +104,7 @@ impl Diagnostic for BuildError {
                 ],
             ),
             BuildError::Io { path, source } => crate::message::io(path, source),
+            BuildError::Write { path, source } => crate::message::write(path, source),
             BuildError::Source { path, error } => error.message(path),
             BuildError::NotLocalized { path } => Message::new(
                 crate::msg_id!("error-not-localized"),
@@ -240,13 +247,13 @@ fn move_renamed(
                 false
             } else {
                 if let Some(dir) = new.parent() {
-                    std::fs::create_dir_all(dir).map_err(|source| BuildError::Io {
+                    std::fs::create_dir_all(dir).map_err(|source| BuildError::Write {
                         path: dir.to_path_buf(),
                         source,
                     })?;
                 }
                 std::fs::rename(&old, &new)
-                    .map_err(|source| BuildError::Io { path: old, source })?;
+                    .map_err(|source| BuildError::Write { path: old, source })?;
                 notes.push(Note::Moved {
                     from: from.clone(),
                     to: to.clone(),
@@ -284,7 +291,7 @@ fn orphans(
                 notes.push(Note::Orphan { path });
             } else if content_hash(&bytes) == output.content_hash {
                 std::fs::remove_file(&full)
-                    .map_err(|source| BuildError::Io { path: full, source })?;
+                    .map_err(|source| BuildError::Write { path: full, source })?;
                 tx.forget_output(&path)?;
                 notes.push(Note::Pruned { path });
             } else {
@@ -379,7 +386,16 @@ fn plan<'s>(
             let full = project.root.join(&plan.path);
             plan.existing = match std::fs::read(&full) {
                 Ok(bytes) => Some(content_hash(&bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                // No file there (a file where its directory should be is
+                // for the write to report).
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    None
+                }
                 Err(source) => return Err(BuildError::Io { path: full, source }),
             };
             Ok(())
@@ -740,14 +756,14 @@ fn write(
         })
         .collect();
     for dir in dirs {
-        std::fs::create_dir_all(&dir).map_err(|source| BuildError::Io { path: dir, source })?;
+        std::fs::create_dir_all(&dir).map_err(|source| BuildError::Write { path: dir, source })?;
     }
     to_write
         .par_iter()
         .map(|(plan, text)| {
             let full = project.root.join(&plan.path);
             crate::output::replace_file(&full, text.as_bytes())
-                .map_err(|source| BuildError::Io { path: full, source })
+                .map_err(|source| BuildError::Write { path: full, source })
         })
         .collect::<Result<(), BuildError>>()?;
     // Name the first postings per language that fell back; count the rest.
