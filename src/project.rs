@@ -514,24 +514,33 @@ impl Project {
     }
 
     /// Checks that `lang` is a target language of the project.
-    pub fn check_language(&self, lang: &str) -> Result<(), ProjectError> {
-        if self.config.target_languages.iter().any(|l| l == lang) {
-            Ok(())
-        } else {
-            Err(ProjectError::UnknownLanguage {
+    /// The project's spelling of target language `lang` as someone typed
+    /// it: the same code in any case, `_` or `-` (`NB`, `pt_BR`), or else
+    /// the one target with the same primary language (`nb_NO` for `nb`).
+    pub fn check_language(&self, lang: &str) -> Result<String, ProjectError> {
+        let targets = &self.config.target_languages;
+        let norm = |t: &str| t.replace('_', "-").to_ascii_lowercase();
+        let primary = |t: &str| norm(t).split('-').next().unwrap_or_default().to_string();
+        if let Some(found) = targets.iter().find(|t| norm(t) == norm(lang)) {
+            return Ok(found.clone());
+        }
+        let same_primary: Vec<&String> = targets
+            .iter()
+            .filter(|t| primary(t) == primary(lang))
+            .collect();
+        match same_primary[..] {
+            [found] => Ok(found.clone()),
+            _ => Err(ProjectError::UnknownLanguage {
                 lang: lang.to_string(),
-                langs: self.config.target_languages.clone(),
-            })
+                langs: targets.clone(),
+            }),
         }
     }
 
     /// The target languages a command works on: one, or all.
     pub fn languages(&self, only: Option<&str>) -> Result<Vec<String>, ProjectError> {
         match only {
-            Some(lang) => {
-                self.check_language(lang)?;
-                Ok(vec![lang.to_string()])
-            }
+            Some(lang) => Ok(vec![self.check_language(lang)?]),
             None => Ok(self.config.target_languages.clone()),
         }
     }

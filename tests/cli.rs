@@ -985,3 +985,36 @@ fn a_file_build_cannot_write_is_named_as_unwritable() {
         "{stderr}"
     );
 }
+
+/// `--lang` takes a language as people write it: `NB`, `nb_NO` for `nb`.
+#[test]
+fn a_language_is_taken_in_any_usual_spelling() {
+    let site = Site::example();
+    for lang in ["NB", "nb_NO", "nb-no"] {
+        let output = site
+            .tolkar()
+            .args(["status", "--format", "json", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json[0]["lang"], "nb", "{lang}");
+    }
+    let output = site
+        .tolkar()
+        .args(["build", "--lang", "nb_NO"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Built nb:"), "{stderr}");
+    let output = site
+        .tolkar()
+        .args(["status", "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

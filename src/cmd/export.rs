@@ -21,14 +21,14 @@ pub fn run(
 ) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &args.doc, messages)?;
     let project = session.project();
-    project.check_language(&args.lang)?;
+    let lang = project.check_language(&args.lang)?;
     let states = parse_states(&args.state)?;
     let format = format_of(args.format);
     let mut store = session.ws.store(false)?;
     let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let request = Request {
-            lang: &args.lang,
+            lang: &lang,
             states: &states,
             documents: session.ws.documents.as_ref(),
         };
@@ -44,7 +44,7 @@ pub fn run(
             units = exported.units.len(),
             missing = count(State::Missing),
             stale = count(State::Stale),
-            lang = &args.lang,
+            lang = &lang,
             target = target,
         )
     };
@@ -55,7 +55,7 @@ pub fn run(
             note(&summary(tr!(messages, "export-stdout")));
         }
         Some(path) => {
-            let path = output_path(path, &args.lang, format);
+            let path = output_path(path, &lang, format);
             crate::output::write_named(&path, text.as_bytes())
                 .map_err(|e| Failure::write(&path, &e))?;
             note(&summary(path.display().to_string()));

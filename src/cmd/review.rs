@@ -56,7 +56,7 @@ fn apply(
     messages: &Messages,
 ) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, documents, messages)?;
-    session.project().check_language(lang)?;
+    let lang = &session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let (report, changed) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &())?;

@@ -39,7 +39,7 @@ pub fn run(
     let color = super::color_wanted();
     let lang = args.lang.as_str();
     let session = super::sync::Session::open(dir, &args.doc, messages)?;
-    session.project().check_language(lang)?;
+    let lang = &session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
         session.sync(tx, &())?;

@@ -21,7 +21,7 @@ pub fn search(
     let (text, lang) = (args.text.as_str(), args.lang.as_str());
     let (min, limit, format) = (args.min, args.limit, args.format);
     let project = Project::load(dir)?;
-    project.check_language(lang)?;
+    let lang = &project.check_language(lang)?;
     let threshold = min.unwrap_or(project.config.memory.threshold);
     let mut store = Store::open(&project.database_path())?;
     let rows = store.transaction(|tx| tx.memory(lang))?;

@@ -16,7 +16,7 @@ pub fn run(dir: &Path, args: &TranslateArgs, messages: &Messages) -> Result<u8, 
     let session = super::sync::Session::open(dir, &args.doc, messages)?;
     let project = session.project();
     let lang = args.lang.as_str();
-    project.check_language(lang)?;
+    let lang = &project.check_language(lang)?;
     let settings = &project.config.translate;
     let options = Options {
         command: command(args.command.as_deref(), project)?,
