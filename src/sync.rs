@@ -162,6 +162,7 @@ pub fn sync(
         project,
         stored: tx.documents()?,
         gone: Vec::new(),
+        written: Vec::new(),
         report: SyncReport {
             documents: (sources.len() + sources.unreadable.len()) as u64,
             ..SyncReport::default()
@@ -251,6 +252,9 @@ struct Applier<'t, 'c> {
     /// Documents whose file is gone, not yet found under another path,
     /// with the hashes of their segments (read when first needed).
     gone: Vec<(String, StoredDocument, Option<HashSet<String>>)>,
+    /// Per target language, read at the first rename: the documents paired
+    /// by `translationKey` and the localized postings build wrote.
+    written: Vec<(String, HashSet<i64>, HashSet<String>)>,
     report: SyncReport,
 }
 
@@ -294,16 +298,23 @@ impl Applier<'_, '_> {
     /// postings build wrote for it with it (build moves the files).
     fn rename(&mut self, from: &str, to: &str, document: StoredDocument) -> Result<(), StoreError> {
         self.tx.rename_document(document.id, to)?;
-        for lang in &self.project.config.target_languages {
+        if self.written.is_empty() {
+            for lang in &self.project.config.target_languages {
+                let paired = self.tx.localized_paths(lang)?.into_keys().collect();
+                let outputs = self.tx.outputs(lang)?.into_keys().collect();
+                self.written.push((lang.clone(), paired, outputs));
+            }
+        }
+        for (lang, paired, outputs) in &self.written {
             // A translation paired by translationKey stays where it is.
-            if self.tx.localized_paths(lang)?.contains_key(&document.id) {
+            if paired.contains(&document.id) {
                 continue;
             }
             let (old, new) = (
                 self.project.localized_display(from, lang),
                 self.project.localized_display(to, lang),
             );
-            if self.tx.outputs(lang)?.contains_key(&old) {
+            if outputs.contains(&old) {
                 self.tx.add_move(lang, &old, &new)?;
             }
         }

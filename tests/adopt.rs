@@ -88,18 +88,8 @@ fn summary(stderr: &str, lang: &str) -> (u64, u64, u64, u64) {
 /// Of one language's localized postings there are, how many build
 /// manages, as `status` counts them.
 fn managed(project: &Project, lang: &str) -> (u64, u64) {
-    let output = project
-        .tolkar()
-        .args(["status", "--format", "json", "--lang", lang])
-        .output()
-        .unwrap();
-    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let postings = &status[0]["postings"];
-    let count = |k: &str| postings[k].as_u64().unwrap();
-    (
-        count("same") + count("merged"),
-        count("same") + count("merged") + count("conflict") + count("unmanaged"),
-    )
+    let (_, managed, all, _) = common::managed_postings(project.dir.path(), Some(lang)).remove(0);
+    (managed, all)
 }
 
 fn translation(project: &Project, lang: &str, id: &str) -> Option<(String, String, String)> {

@@ -203,31 +203,6 @@ fn conflicts(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-fn managed_share_after_adopt(root: &Path) -> Vec<(String, f64, u64)> {
-    let output = tolkar_in(root)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    status
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            let p = &l["postings"];
-            let all: u64 = ["same", "merged", "conflict", "unmanaged"]
-                .iter()
-                .map(|k| p[k].as_u64().unwrap())
-                .sum();
-            (
-                l["lang"].as_str().unwrap().to_string(),
-                l["managed_percent"].as_f64().unwrap(),
-                all,
-            )
-        })
-        .collect()
-}
-
 /// `links`: languages init should set to link their own pages, and ones
 /// it should not.
 fn site_merges(site: &str, at_least: usize, links: (&[&str], &[&str])) {
@@ -246,7 +221,7 @@ fn site_merges(site: &str, at_least: usize, links: (&[&str], &[&str])) {
         "{site}: init localizes links for {localize:?}"
     );
     succeed(tolkar_in(root).arg("adopt"));
-    for (lang, managed, postings) in managed_share_after_adopt(root) {
+    for (lang, _, postings, managed) in common::managed_postings(root, None) {
         assert!(
             managed >= 98.0,
             "{site} {lang}: {managed}% of {postings} localized postings managed"

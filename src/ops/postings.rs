@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::project::Project;
 use crate::segment::hash::content_hash;
-use crate::store::{OutputState, StoreError, Tx};
+use crate::store::{StoreError, Tx};
 
 /// How many localized postings of one language are in each state.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,6 +65,15 @@ pub struct PostingStates {
     pub orphans: Vec<String>,
 }
 
+/// What one recorded localized posting is now.
+enum Found {
+    Same,
+    Merged,
+    Conflict(usize),
+    /// Its source posting is gone.
+    Orphan,
+}
+
 /// The states of `lang`'s localized postings: in conflict as the last
 /// build found; otherwise same or merged as the file is now (its hash
 /// against what build last made of the store). Only postings of sources
@@ -91,30 +100,33 @@ pub fn posting_states(
             states.unmanaged.push(path.clone());
         }
     }
-    // Reading the files is the slow part: in parallel.
-    // `Err`: an orphan.
-    let found: Vec<Option<Result<OutputState, ()>>> = recorded
+    // Reading the files is the slow part: in parallel. A base whose file
+    // is gone counts for nothing: build writes it anew.
+    let found: Vec<Option<Found>> = recorded
         .par_iter()
         .map(|output| {
+            let full = project.root.join(&output.path);
             if !of_a_source.contains(output.path.as_str()) {
-                return project.root.join(&output.path).is_file().then_some(Err(()));
+                return full.is_file().then_some(Found::Orphan);
             }
-            // A base whose file is gone: build writes it anew.
-            let bytes = std::fs::read(project.root.join(&output.path)).ok()?;
-            Some(Ok(match output.state {
-                OutputState::Conflict { line } => OutputState::Conflict { line },
-                _ if content_hash(&bytes) == output.content_hash => OutputState::Same,
-                _ => OutputState::Merged,
-            }))
+            if let Some(line) = output.conflict_line {
+                return full.is_file().then_some(Found::Conflict(line));
+            }
+            let bytes = std::fs::read(&full).ok()?;
+            Some(if content_hash(&bytes) == output.content_hash {
+                Found::Same
+            } else {
+                Found::Merged
+            })
         })
         .collect();
-    for (output, state) in recorded.iter().zip(found) {
-        match state {
+    for (output, found) in recorded.iter().zip(found) {
+        match found {
             None => {}
-            Some(Err(())) => states.orphans.push(output.path.clone()),
-            Some(Ok(OutputState::Same)) => states.counts.same += 1,
-            Some(Ok(OutputState::Merged)) => states.counts.merged += 1,
-            Some(Ok(OutputState::Conflict { line })) => {
+            Some(Found::Orphan) => states.orphans.push(output.path.clone()),
+            Some(Found::Same) => states.counts.same += 1,
+            Some(Found::Merged) => states.counts.merged += 1,
+            Some(Found::Conflict(line)) => {
                 states.counts.conflict += 1;
                 states.conflicts.push(ConflictPosting {
                     path: output.path.clone(),

@@ -43,7 +43,7 @@ use rusqlite::Connection;
 pub use documents::StoredDocument;
 pub use memory::MemoryRow;
 pub use origin::{Origin, UnknownOrigin};
-pub use outputs::{Output, OutputState, OutputStatus, compress_base, inflate_base};
+pub use outputs::{Output, OutputStatus, compress_base, inflate_base};
 pub use segments::{SegmentRow, StoredSegment};
 use sql::Ctx;
 pub use time::now_utc;

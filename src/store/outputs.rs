@@ -15,24 +15,14 @@ pub struct Output {
     pub content_hash: String,
 }
 
-/// How the last build (or adopt) left a localized posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputState {
-    /// The file is what build made of the store.
-    Same,
-    /// The file keeps differences of its own, merged with build's changes.
-    Merged,
-    /// The file's own edits and build's changes collide at `line`; the
-    /// file was left as it is.
-    Conflict { line: usize },
-}
-
-/// A localized posting's path and state, as the last build left it.
+/// A localized posting as the last build left it. (Whether the file keeps
+/// differences of its own is the file's hash against `content_hash`.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputStatus {
     pub path: String,
-    pub state: OutputState,
+    /// Where its own edits and build's changes collided, if they did: the
+    /// file was left as it is.
+    pub conflict_line: Option<usize>,
     /// Of what build last made of the store there (the base).
     pub content_hash: String,
 }
@@ -64,23 +54,22 @@ impl Tx<'_> {
 
     /// Records what build wrote at `path`, and `base` (from
     /// [`compress_base`]): what build made of the store (the file itself,
-    /// unless it was merged with local edits, `merged`).
+    /// unless it was merged with local edits). A conflict recorded there
+    /// is settled.
     pub fn record_output(
         &self,
         path: &str,
         lang: &str,
         output: &Output,
         base: &[u8],
-        merged: bool,
     ) -> Result<(), StoreError> {
-        let state = if merged { "merged" } else { "same" };
         self.run(
             "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base, state, conflict_line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'same', NULL)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
                content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
                state = excluded.state, conflict_line = NULL",
-            params![path, lang, output.input_hash, output.content_hash, now_utc(), base, state],
+            params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
         )?;
         Ok(())
     }
@@ -138,21 +127,14 @@ impl Tx<'_> {
     /// How the last build left each localized posting of `lang`, by path.
     pub fn output_states(&self, lang: &str) -> Result<Vec<OutputStatus>, StoreError> {
         self.rows(
-            "SELECT path, state, conflict_line, content_hash FROM outputs WHERE lang = ?1 ORDER BY path",
+            "SELECT path, CASE state WHEN 'conflict' THEN conflict_line END, content_hash
+             FROM outputs WHERE lang = ?1 ORDER BY path",
             [lang],
             |r| {
-                let path: String = r.get(0)?;
-                let state = match (r.get::<_, String>(1)?.as_str(), r.get::<_, Option<i64>>(2)?) {
-                    ("merged", _) => OutputState::Merged,
-                    ("conflict", line) => OutputState::Conflict {
-                        line: line.unwrap_or(1) as usize,
-                    },
-                    _ => OutputState::Same,
-                };
                 Ok(OutputStatus {
-                    path,
-                    state,
-                    content_hash: r.get(3)?,
+                    path: r.get(0)?,
+                    conflict_line: r.get::<_, Option<i64>>(1)?.map(|l| l.max(1) as usize),
+                    content_hash: r.get(2)?,
                 })
             },
         )

@@ -198,6 +198,34 @@ pub fn tolkar_in(dir: &Path) -> Command {
     cmd
 }
 
+/// Per language of `tolkar status --format json` in `dir` (or one, `lang`):
+/// the language, its localized postings build manages (same and merged),
+/// all its localized postings, and the managed share in percent.
+pub fn managed_postings(dir: &Path, lang: Option<&str>) -> Vec<(String, u64, u64, f64)> {
+    let mut cmd = tolkar_in(dir);
+    cmd.args(["status", "--format", "json"]);
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
+    let output = cmd.output().unwrap();
+    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    status
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let count = |k: &str| l["postings"][k].as_u64().unwrap();
+            let managed = count("same") + count("merged");
+            (
+                l["lang"].as_str().unwrap().to_string(),
+                managed,
+                managed + count("conflict") + count("unmanaged"),
+                l["managed_percent"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

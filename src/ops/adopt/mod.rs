@@ -253,7 +253,6 @@ pub fn adopt_all(
                         content_hash: content_hash(adoption.rebuilt.as_bytes()),
                     },
                     &compress_base(&adoption.rebuilt),
-                    !adoption.identical(),
                 )?;
                 let mut result = outcome(&adoption, pair.localized.clone(), stored);
                 if copy {
@@ -325,7 +324,6 @@ fn rebase(
                 content_hash: content_hash(text.as_bytes()),
             },
             &compress_base(text),
-            !outcome.identical,
         )?;
     }
     Ok(())

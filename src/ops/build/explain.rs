@@ -2,8 +2,7 @@
 //! localized posting (the base, the file, what build makes now) and what
 //! the merge makes of them, without writing anything.
 
-use super::{BuildError, plan, render};
-use crate::merge::{Merged, merge};
+use super::{BuildError, Merge, merge_posting, plan, render};
 use crate::project::Project;
 use crate::store::{Tx, inflate_base};
 use crate::sync::Source;
@@ -77,14 +76,13 @@ pub fn explain_merge(
                 MergeOutcome::Writes
             }
             (Some(_), None) => MergeOutcome::NoBase,
-            (Some(ours), Some(base)) => match merge(base, ours, &rendered.text) {
-                Merged::Clean(text) => match crate::posting::parse(text.as_bytes(), &project.rules)
-                {
-                    Ok(_) => MergeOutcome::Merges(text),
-                    Err(error) => MergeOutcome::Unreadable(error.to_string()),
-                },
-                Merged::Conflicts(conflicts) => MergeOutcome::Conflicts(conflicts),
-            },
+            (Some(ours), Some(base)) => {
+                match merge_posting(base, ours, &rendered.text, &project.rules) {
+                    Merge::Clean(text) => MergeOutcome::Merges(text),
+                    Merge::Conflicts(conflicts) => MergeOutcome::Conflicts(conflicts),
+                    Merge::Unreadable(reason, _) => MergeOutcome::Unreadable(reason),
+                }
+            }
         }
     };
     Ok(MergeExplanation {

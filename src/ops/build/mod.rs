@@ -19,7 +19,7 @@ pub use explain::{MergeExplanation, MergeOutcome, explain_merge};
 use rayon::prelude::*;
 
 use crate::message::{Diagnostic, Message};
-use crate::posting::Shape;
+use crate::posting::{Rules, Shape};
 use crate::project::Project;
 use crate::reassemble::reassemble;
 use crate::segment::hash::content_hash;
@@ -597,22 +597,35 @@ fn merge_all(
             let Ok(ours) = String::from_utf8(bytes) else {
                 return Ok((index, Local::Foreign));
             };
-            let local = match crate::merge::merge(&base, &ours, &rendered[&index].text) {
-                // A merge can join two valid texts into one Hugo would
-                // refuse; such a posting is not written.
-                crate::merge::Merged::Clean(text) => {
-                    match crate::posting::parse(text.as_bytes(), &project.rules) {
-                        Ok(_) => Local::Merged(text),
-                        Err(error) => Local::Unreadable(error.to_string(), error.location().line),
-                    }
-                }
-                crate::merge::Merged::Conflicts(mut conflicts) => {
-                    Local::Conflict(conflicts.swap_remove(0))
-                }
+            let local = match merge_posting(&base, &ours, &rendered[&index].text, &project.rules) {
+                Merge::Clean(text) => Local::Merged(text),
+                Merge::Conflicts(mut conflicts) => Local::Conflict(conflicts.swap_remove(0)),
+                Merge::Unreadable(reason, line) => Local::Unreadable(reason, line),
             };
             Ok((index, local))
         })
         .collect()
+}
+
+/// A three-way merge of one posting, as build writes it.
+pub(crate) enum Merge {
+    Clean(String),
+    Conflicts(Vec<crate::merge::Conflict>),
+    /// The merge would not read back as a posting: why, and the line.
+    Unreadable(String, usize),
+}
+
+/// Merges the changes from `base` to `theirs` into `ours`, and reads the
+/// result back: a merge can join two valid texts into one Hugo would
+/// refuse, and such a posting is not written.
+pub(crate) fn merge_posting(base: &str, ours: &str, theirs: &str, rules: &Rules) -> Merge {
+    match crate::merge::merge(base, ours, theirs) {
+        crate::merge::Merged::Clean(text) => match crate::posting::parse(text.as_bytes(), rules) {
+            Ok(_) => Merge::Clean(text),
+            Err(error) => Merge::Unreadable(error.to_string(), error.location().line),
+        },
+        crate::merge::Merged::Conflicts(conflicts) => Merge::Conflicts(conflicts),
+    }
 }
 
 /// Writes what changed (in parallel), records it, and reports per language.
@@ -674,21 +687,18 @@ fn write(
             base,
             ..
         } = output;
-        // The file is what build last made of the store (or it is not
-        // there): it takes what build makes now. Otherwise it has
-        // differences of its own, which a three-way merge keeps.
         // `merge_all` decided which postings have differences of their
-        // own; the others take what build makes now.
-        // `--force`: build's output over a file with no clean merge.
+        // own and merged them; the others take what build makes now, and
+        // with `--force` so does a file with no clean merge.
         let merge = merges
             .remove(&index)
             .filter(|local| !force || matches!(local, Local::Merged(_)));
-        let (text, merged) = match merge {
-            None => (theirs, false),
+        let text = match merge {
+            None => theirs,
             Some(local) => match local {
                 Local::Merged(text) => {
                     report.merged += 1;
-                    (text, true)
+                    text
                 }
                 Local::Conflict(conflict) => {
                     tx.record_conflict(&plan.path, conflict.line)?;
@@ -735,7 +745,6 @@ fn write(
                 content_hash: theirs_hash,
             },
             &base,
-            merged,
         )?;
         if plan.existing.as_ref() == Some(&content_hash(text.as_bytes())) {
             report.unchanged += 1;
