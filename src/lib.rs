@@ -29,6 +29,7 @@ pub mod worddiff;
 
 // 2. The store.
 pub mod store;
+pub mod textstate;
 pub mod unreadable;
 
 // 3. The domain.

@@ -112,6 +112,10 @@ pub struct Config {
     pub exclude: Vec<String>,
     #[serde(default = "default_database")]
     pub database: String,
+    /// Where the committed text state is kept (`src/textstate/`), relative
+    /// to the site root.
+    #[serde(default = "default_state")]
+    pub state: String,
     /// `by-directory` only: a language's content directory, relative to the
     /// site root, when it is not `content_dir/LANG` (`sv = "content/svenska"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -202,6 +206,10 @@ fn default_database() -> String {
     ".tolkar/tolkar.db".into()
 }
 
+fn default_state() -> String {
+    ".tolkar/state".into()
+}
+
 /// Letters, digits, `-` and `_`: Hugo takes any such key for a language
 /// (so no stricter BCP 47 check), and none leads out of a directory.
 pub fn is_language_code(code: &str) -> bool {
@@ -258,7 +266,12 @@ fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
             ),
         ));
     }
-    let dirs = std::iter::once(("content_dir", &config.content_dir)).chain(
+    let dirs = [
+        ("content_dir", &config.content_dir),
+        ("state", &config.state),
+    ]
+    .into_iter()
+    .chain(
         config
             .content_dirs
             .iter()
@@ -309,6 +322,36 @@ fn check_links(path: &Path, config: &Config) -> Result<(), ProjectError> {
 }
 
 impl Config {
+    /// A language's content directory, relative to the site root.
+    pub fn language_dir(&self, lang: &str) -> PathBuf {
+        match self.content_dirs.get(lang) {
+            Some(dir) => PathBuf::from(dir),
+            None => Path::new(&self.content_dir).join(lang),
+        }
+    }
+
+    /// Where the `lang` version of a source posting goes (relative path).
+    pub fn localized_path(&self, source: &Path, lang: &str) -> PathBuf {
+        match self.layout {
+            Layout::ByDirectory => {
+                let source_root = self.language_dir(&self.source_language);
+                let within = source.strip_prefix(&source_root).unwrap_or(source);
+                self.language_dir(lang).join(within)
+            }
+            Layout::ByFilename => {
+                let stem = source
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                let stem = stem
+                    .strip_suffix(&format!(".{}", self.source_language))
+                    .unwrap_or(stem);
+                let ext = source.extension().and_then(|e| e.to_str()).unwrap_or("md");
+                source.with_file_name(format!("{stem}.{lang}.{ext}"))
+            }
+        }
+    }
+
     pub fn new(source: &str, targets: &[String], layout: Layout) -> Config {
         Config {
             source_language: source.into(),
@@ -318,6 +361,7 @@ impl Config {
             include: default_include(),
             exclude: Vec::new(),
             database: default_database(),
+            state: default_state(),
             content_dirs: BTreeMap::new(),
             front_matter: FrontMatterRules::default(),
             shortcodes: ShortcodeRules::default(),
@@ -405,6 +449,11 @@ impl Project {
         Ok(None)
     }
 
+    /// The directory of the committed text state.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(&self.config.state)
+    }
+
     pub fn database_path(&self) -> PathBuf {
         self.root.join(&self.config.database)
     }
@@ -416,10 +465,7 @@ impl Project {
     /// The content directory of `lang` with `by-directory`, relative to
     /// the root: its entry in `content_dirs`, or `content_dir/LANG`.
     pub fn language_dir(&self, lang: &str) -> PathBuf {
-        match self.config.content_dirs.get(lang) {
-            Some(dir) => PathBuf::from(dir),
-            None => Path::new(&self.config.content_dir).join(lang),
-        }
+        self.config.language_dir(lang)
     }
 
     /// The source postings, as paths relative to the project root, sorted.
@@ -493,24 +539,7 @@ impl Project {
 
     /// Where the `lang` version of a source posting goes (relative path).
     pub fn localized_path(&self, source: &Path, lang: &str) -> PathBuf {
-        match self.config.layout {
-            Layout::ByDirectory => {
-                let source_root = self.language_dir(&self.config.source_language);
-                let within = source.strip_prefix(&source_root).unwrap_or(source);
-                self.language_dir(lang).join(within)
-            }
-            Layout::ByFilename => {
-                let stem = source
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default();
-                let stem = stem
-                    .strip_suffix(&format!(".{}", self.config.source_language))
-                    .unwrap_or(stem);
-                let ext = source.extension().and_then(|e| e.to_str()).unwrap_or("md");
-                source.with_file_name(format!("{stem}.{lang}.{ext}"))
-            }
-        }
+        self.config.localized_path(source, lang)
     }
 
     /// Checks that `lang` is a target language of the project.

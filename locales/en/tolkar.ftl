@@ -10,6 +10,8 @@
 error-prefix = error
 error-io = cannot read { $path }: { $error }
 error-write = cannot write { $path }: { $error }
+error-state-conflict = { $path }:{ $line }: an unresolved merge conflict (git's conflict markers); resolve it, then run tolkar again. Nothing was stored.
+error-state-syntax = { $path }:{ $line }:{ $column }: not a tolkar state file: { $error }. Nothing was stored.
 error-not-utf8 = { $path }:{ $line }:{ $column }: not valid UTF-8
 error-is-directory = { $path } is a directory, not a posting
 error-binary = { $path } looks like a binary file, not a posting

@@ -8,6 +8,8 @@
 error-prefix = feil
 error-io = kan ikke lese { $path }: { $error }
 error-write = kan ikke skrive { $path }: { $error }
+error-state-conflict = { $path }:{ $line }: en uløst flettekonflikt (gits konfliktmarkører); løs den, og kjør tolkar igjen. Ingenting ble lagret.
+error-state-syntax = { $path }:{ $line }:{ $column }: ikke en tilstandsfil fra tolkar: { $error }. Ingenting ble lagret.
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et innlegg
 error-binary = { $path } ser ut som en binærfil, ikke et innlegg

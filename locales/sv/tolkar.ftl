@@ -8,6 +8,8 @@
 error-prefix = fel
 error-io = kan inte läsa { $path }: { $error }
 error-write = kan inte skriva { $path }: { $error }
+error-state-conflict = { $path }:{ $line }: en olöst sammanslagningskonflikt (gits konfliktmarkeringar); lös den och kör tolkar igen. Inget sparades.
+error-state-syntax = { $path }:{ $line }:{ $column }: ingen tillståndsfil från tolkar: { $error }. Inget sparades.
 error-not-utf8 = { $path }:{ $line }:{ $column }: inte giltig UTF-8
 error-is-directory = { $path } är en katalog, inte ett inlägg
 error-binary = { $path } ser ut att vara en binärfil, inte ett inlägg

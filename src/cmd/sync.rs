@@ -78,6 +78,9 @@ impl Unreadables {
         progress: &dyn Progress,
     ) -> Result<SyncReport, Failure> {
         let report = sync(tx, project, sources, progress)?;
+        // The committed text state, read where it changed (after sync:
+        // its translations are aligned with the postings as they are).
+        crate::textstate::load(tx, project)?;
         self.0.borrow_mut().clone_from(&report.unreadable);
         Ok(report)
     }

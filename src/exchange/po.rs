@@ -223,7 +223,7 @@ fn write_reference(out: &mut String, path: &str, line: usize) {
 
 /// Text for a comment line: line breaks shown as ⏎, other control
 /// characters escaped.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
@@ -243,7 +243,7 @@ fn one_line(text: &str) -> String {
 /// `keyword "value"`, on one line if it fits and has no line break
 /// inside; otherwise `keyword ""` and one line per piece the way gettext
 /// splits: after each `\n`, and after spaces to keep within the width.
-fn write_string(out: &mut String, prefix: &str, keyword: &str, value: &str) {
+pub(crate) fn write_string(out: &mut String, prefix: &str, keyword: &str, value: &str) {
     let escaped = escape(value);
     let inner_break = value.find('\n').is_some_and(|i| i + 1 < value.len());
     let single = prefix.chars().count() + keyword.len() + escaped.chars().count() + 3;
@@ -287,7 +287,7 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
 }
 
 /// The text of a PO string, without its quotes.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for ch in text.chars() {
         match ch {
@@ -381,7 +381,12 @@ fn column(line: &str, offset: usize) -> usize {
     line[..offset.min(line.len())].chars().count() + 1
 }
 
-fn error_at(no: usize, line: &str, offset: usize, message: impl Into<String>) -> ReadError {
+pub(crate) fn error_at(
+    no: usize,
+    line: &str,
+    offset: usize,
+    message: impl Into<String>,
+) -> ReadError {
     ReadError::new(no, column(line, offset), message)
 }
 
@@ -594,7 +599,7 @@ impl Parser {
 
 /// The keyword at byte `start` of `line` and the byte offset of the
 /// string after it.
-fn keyword(no: usize, line: &str, start: usize) -> Result<(&str, usize), ReadError> {
+pub(crate) fn keyword(no: usize, line: &str, start: usize) -> Result<(&str, usize), ReadError> {
     let body = &line[start..];
     let len = body
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']')))
@@ -630,7 +635,7 @@ fn keyword(no: usize, line: &str, start: usize) -> Result<(&str, usize), ReadErr
 
 /// The string beginning with the `"` at byte `start` of `line`, which must
 /// end the line.
-fn string(no: usize, line: &str, start: usize) -> Result<String, ReadError> {
+pub(crate) fn string(no: usize, line: &str, start: usize) -> Result<String, ReadError> {
     let mut value = String::new();
     let mut chars = line[start + 1..]
         .char_indices()

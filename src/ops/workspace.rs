@@ -79,11 +79,17 @@ impl Workspace {
     /// `--dry-run`) with no store yet, one in memory rather than create it.
     pub fn store(&self, rolls_back: bool) -> Result<Store, StoreError> {
         let database = self.project.database_path();
-        if rolls_back && !database.exists() {
-            Store::open_in_memory()
+        let mut store = if rolls_back && !database.exists() {
+            Store::open_in_memory()?
         } else {
-            Store::open(&database)
-        }
+            Store::open(&database)?
+        };
+        // Every commit writes the text state of what it changed.
+        let layout = crate::textstate::Layout::of(&self.project);
+        store.before_commit(Box::new(move |tx| {
+            crate::textstate::flush(tx, &layout).map(|_| ())
+        }));
+        Ok(store)
     }
 }
 

@@ -49,7 +49,8 @@ impl Tx<'_> {
              WHERE id = ?1",
             params![id, hash, now_utc()],
         )?;
-        Ok(())
+        // Its segments may have changed: so may its state files.
+        self.mark_state_dirty(id, "")
     }
 
     /// Records why the posting at `path` could not be read, and nothing
@@ -102,6 +103,7 @@ impl Tx<'_> {
             "UPDATE documents SET removed = 1, problem = NULL, synced_at = ?2 WHERE id = ?1",
             params![id, now_utc()],
         )?;
+        self.mark_state_dirty(id, "")?;
         self.obsolete_segments_of(id)
     }
 
@@ -112,7 +114,7 @@ impl Tx<'_> {
             "UPDATE documents SET path = ?2, synced_at = ?3 WHERE id = ?1",
             params![id, path, now_utc()],
         )?;
-        Ok(())
+        self.mark_state_dirty(id, "")
     }
 
     /// When each document was last synced with a change, by path.

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_output_base.sql"),
     include_str!("../../migrations/0006_output_state.sql"),
     include_str!("../../migrations/0007_moves.sql"),
+    include_str!("../../migrations/0008_text_state.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

@@ -11,7 +11,8 @@
 //!   import and review see them;
 //! - `memory`: the translation memory, read for matches and filled from;
 //! - `outputs`: what build last wrote;
-//! - `overrides`: front-matter overrides and localized paths.
+//! - `overrides`: front-matter overrides and localized paths;
+//! - `state`: what the committed text state reads and writes.
 //!
 //! Values cross the boundary typed: a translation's `State` and `Origin`
 //! and a segment's `Kind` are read and written as the text they always
@@ -31,6 +32,7 @@ mod outputs;
 mod overrides;
 mod segments;
 mod sql;
+mod state;
 mod time;
 mod translations;
 mod units;
@@ -46,6 +48,7 @@ pub use origin::{Origin, UnknownOrigin};
 pub use outputs::{Output, OutputStatus, compress_base, inflate_base};
 pub use segments::{SegmentRow, StoredSegment};
 use sql::Ctx;
+pub use state::{DirtyState, StateEntry, StateFileRecord};
 pub use time::now_utc;
 pub use translations::{Counts, NewTranslation, StoredTranslation, TranslationSummary};
 pub use units::{TranslationRow, UnitRow};
@@ -83,6 +86,12 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl crate::message::Diagnostic for StoreError {
@@ -112,13 +121,19 @@ impl crate::message::Diagnostic for StoreError {
                 vec![("error", source.to_string())],
             ),
             StoreError::Io { path, source } => crate::message::io(path, source),
+            StoreError::Write { path, source } => crate::message::write(path, source),
         }
     }
 }
 
+/// Runs in a transaction that is about to commit (see
+/// [`Store::before_commit`]).
+pub type CommitHook = Box<dyn Fn(&Tx<'_>) -> Result<(), StoreError>>;
+
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    before_commit: Option<CommitHook>,
 }
 
 impl Store {
@@ -166,7 +181,14 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            before_commit: None,
         })
+    }
+
+    /// Sets what every transaction runs last, when its work succeeded:
+    /// the committed text state is written there.
+    pub fn before_commit(&mut self, hook: CommitHook) {
+        self.before_commit = Some(hook);
     }
 
     pub fn path(&self) -> &Path {
@@ -185,10 +207,14 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .ctx(&self.path)?;
-        let result = work(&Tx {
+        let handle = Tx {
             tx: &tx,
             path: &self.path,
-        })?;
+        };
+        let result = work(&handle)?;
+        if let Some(hook) = &self.before_commit {
+            hook(&handle)?;
+        }
         tx.commit().ctx(&self.path)?;
         Ok(result)
     }

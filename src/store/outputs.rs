@@ -71,6 +71,51 @@ impl Tx<'_> {
                state = excluded.state, conflict_line = NULL",
             params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
         )?;
+        self.mark_output_dirty(path)
+    }
+
+    /// Records what a state file says build wrote at `path`, with the
+    /// file itself as the base when it is what build wrote (`None`: the
+    /// file has differences of its own, and the base is not known).
+    pub fn restore_output(
+        &self,
+        path: &str,
+        lang: &str,
+        output: &Output,
+        base: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        self.run(
+            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base, state, conflict_line)
+             VALUES (?1, ?2, ?3, ?4, '', ?5, 'same', NULL)
+             ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
+               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
+               state = excluded.state, conflict_line = NULL",
+            params![path, lang, output.input_hash, output.content_hash, base],
+        )?;
+        Ok(())
+    }
+
+    /// What build last wrote at `path`, if it wrote there.
+    pub fn output_at(&self, path: &str) -> Result<Option<Output>, StoreError> {
+        self.optional_row(
+            "SELECT input_hash, content_hash FROM outputs WHERE path = ?1",
+            [path],
+            |r| {
+                Ok(Output {
+                    input_hash: r.get(0)?,
+                    content_hash: r.get(1)?,
+                })
+            },
+        )
+    }
+
+    /// The state file of the posting built at `path` says what build
+    /// wrote there: it must be written again.
+    fn mark_output_dirty(&self, path: &str) -> Result<(), StoreError> {
+        self.run(
+            "INSERT OR IGNORE INTO state_dirty_outputs (path) VALUES (?1)",
+            [path],
+        )?;
         Ok(())
     }
 
@@ -102,6 +147,7 @@ impl Tx<'_> {
                 "UPDATE outputs SET path = ?2 WHERE path = ?1",
                 params![from, to],
             )?;
+            self.mark_output_dirty(to)?;
         }
         self.run("DELETE FROM moves WHERE from_path = ?1", [from])?;
         Ok(())
@@ -111,7 +157,7 @@ impl Tx<'_> {
     /// the translation of the posting it was written for.
     pub fn forget_output(&self, path: &str) -> Result<(), StoreError> {
         self.run("DELETE FROM outputs WHERE path = ?1", [path])?;
-        Ok(())
+        self.mark_output_dirty(path)
     }
 
     /// Marks the posting at `path` as left alone by a conflict at `line`;

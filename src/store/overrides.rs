@@ -75,7 +75,7 @@ impl Tx<'_> {
                 params![document, lang],
             )?,
         };
-        Ok(())
+        self.mark_state_dirty(document, lang)
     }
 
     /// Every recorded localized path of a language, by source path.

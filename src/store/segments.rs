@@ -141,7 +141,7 @@ impl Tx<'_> {
             "UPDATE segments SET obsolete = 0 WHERE document_id = ?1 AND obsolete = 2",
             [document],
         )?;
-        Ok(())
+        self.mark_state_dirty(document, "")
     }
 
     /// When segment `segment` last had the source text of `hash`, as a

@@ -588,8 +588,18 @@ fn merge_all(
     todo.into_par_iter()
         .map(|(index, base)| {
             let plan = &plans[index];
-            let Some(base) = base.as_deref().and_then(inflate_base) else {
-                return Ok((index, Local::Foreign));
+            let theirs = &rendered[&index].text;
+            // No base kept (a record taken over from the text state in a
+            // fresh clone): while build makes what it made then, that is
+            // the base.
+            let unchanged = plan
+                .last
+                .as_ref()
+                .is_some_and(|l| l.content_hash == rendered[&index].hash);
+            let base = match base.as_deref().and_then(inflate_base) {
+                Some(base) => base,
+                None if unchanged => theirs.clone(),
+                None => return Ok((index, Local::Foreign)),
             };
             let full = project.root.join(&plan.path);
             let bytes =
@@ -597,7 +607,7 @@ fn merge_all(
             let Ok(ours) = String::from_utf8(bytes) else {
                 return Ok((index, Local::Foreign));
             };
-            let local = match merge_posting(&base, &ours, &rendered[&index].text, &project.rules) {
+            let local = match merge_posting(&base, &ours, theirs, &project.rules) {
                 Merge::Clean(text) => Local::Merged(text),
                 Merge::Conflicts(mut conflicts) => Local::Conflict(conflicts.swap_remove(0)),
                 Merge::Unreadable(reason, line) => Local::Unreadable(reason, line),

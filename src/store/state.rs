@@ -1,0 +1,304 @@
+//! What the committed text state (`src/textstate/`) reads and writes of
+//! the store: the translations of one document in one language as
+//! entries, the record of each state file, and which files must be
+//! written again.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{Origin, StoreError, Tx};
+use crate::exchange::State;
+use crate::posting::Kind;
+
+/// A translated segment of a document, as its state file holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateEntry {
+    pub key: String,
+    pub kind: Kind,
+    /// The segment's source text.
+    pub source: String,
+    /// Gone from the posting (kept for the memory), or the posting is.
+    pub obsolete: bool,
+    pub text: String,
+    pub state: State,
+    pub origin: Origin,
+    pub updated_at: String,
+    /// The source text the translation was made for, when it is not
+    /// `source` (the translation is stale); empty if no longer known.
+    pub previous: Option<String>,
+}
+
+/// A state file as tolkar last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateFileRecord {
+    pub document: i64,
+    pub lang: String,
+    pub hash: String,
+    pub size: i64,
+    pub mtime: i64,
+}
+
+/// A (document, language) pair whose state file must be written again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DirtyState {
+    pub path: String,
+    pub document: i64,
+    pub lang: String,
+}
+
+impl Tx<'_> {
+    /// The translated segments of `document` in `lang`: live ones in the
+    /// posting's order, then obsolete ones by key, source and text.
+    pub fn state_entries(&self, document: i64, lang: &str) -> Result<Vec<StateEntry>, StoreError> {
+        self.rows(
+            "SELECT s.key, s.kind, s.source_text, s.obsolete > 0, t.text, t.state, t.origin, t.updated_at,
+                    CASE WHEN t.source_hash = s.source_hash THEN NULL ELSE COALESCE(
+                      (SELECT h.source_text FROM source_history h
+                       WHERE h.segment_id = s.id AND h.source_hash = t.source_hash ORDER BY h.id DESC LIMIT 1),
+                      (SELECT o.source_text FROM segments o WHERE o.source_hash = t.source_hash LIMIT 1),
+                      (SELECT h.source_text FROM source_history h WHERE h.source_hash = t.source_hash LIMIT 1),
+                      '') END
+             FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
+             WHERE s.document_id = ?1
+             ORDER BY s.obsolete > 0, CASE WHEN s.obsolete = 0 THEN s.position ELSE 0 END,
+                      s.key, s.source_text, t.text",
+            params![document, lang],
+            |r| {
+                Ok(StateEntry {
+                    key: r.get(0)?,
+                    kind: r.get(1)?,
+                    source: r.get(2)?,
+                    obsolete: r.get(3)?,
+                    text: r.get(4)?,
+                    state: r.get(5)?,
+                    origin: r.get(6)?,
+                    updated_at: r.get(7)?,
+                    previous: r.get(8)?,
+                })
+            },
+        )
+    }
+
+    /// Forgets every translation of `document` into `lang`, and the
+    /// obsolete segments of the document no language translates any more:
+    /// its state file is read in their place.
+    pub fn clear_state(&self, document: i64, lang: &str) -> Result<(), StoreError> {
+        self.run(
+            "DELETE FROM translations WHERE lang = ?2
+               AND segment_id IN (SELECT id FROM segments WHERE document_id = ?1)",
+            params![document, lang],
+        )?;
+        self.run(
+            "DELETE FROM segments WHERE document_id = ?1 AND obsolete > 0
+               AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = segments.id)",
+            [document],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a translation read from a state file, with its own time.
+    pub fn restore_translation(
+        &self,
+        segment: i64,
+        lang: &str,
+        entry: &StateEntry,
+        source_hash: &str,
+    ) -> Result<(), StoreError> {
+        self.run(
+            &format!(
+                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {})
+                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
+                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
+                   revision = excluded.revision",
+                super::translations::NEXT_REVISION
+            ),
+            params![
+                segment,
+                lang,
+                entry.text,
+                entry.state,
+                source_hash,
+                entry.origin,
+                entry.updated_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// A segment of `document` that is no longer in its posting (`level`
+    /// 2: because the posting is gone), kept for its translations.
+    pub fn insert_obsolete_segment(
+        &self,
+        document: i64,
+        key: &str,
+        kind: Kind,
+        text: &str,
+        hash: &str,
+        level: u8,
+    ) -> Result<i64, StoreError> {
+        self.run(
+            "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash, obsolete)
+             VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, ?6)",
+            params![document, key, kind, text, hash, level],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Remembers that `segment` once had the source text `text`, unless it
+    /// is already known: `stale` shows what changed since.
+    pub fn remember_source(&self, segment: i64, text: &str, hash: &str) -> Result<(), StoreError> {
+        self.run(
+            "INSERT INTO source_history (segment_id, source_text, source_hash, replaced_at)
+             SELECT ?1, ?2, ?3, ''
+             WHERE NOT EXISTS (SELECT 1 FROM source_history WHERE segment_id = ?1 AND source_hash = ?3)",
+            params![segment, text, hash],
+        )?;
+        Ok(())
+    }
+
+    /// A document known only from a state file (its posting is gone).
+    pub fn insert_removed_document(&self, path: &str) -> Result<i64, StoreError> {
+        self.run(
+            "INSERT INTO documents (path, content_hash, removed, synced_at) VALUES (?1, '', 1, '')",
+            [path],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Every state file tolkar last read or wrote, by path.
+    pub fn state_files(&self) -> Result<HashMap<String, StateFileRecord>, StoreError> {
+        self.rows(
+            "SELECT path, document_id, lang, hash, size, mtime FROM state_files",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    StateFileRecord {
+                        document: r.get(1)?,
+                        lang: r.get(2)?,
+                        hash: r.get(3)?,
+                        size: r.get(4)?,
+                        mtime: r.get(5)?,
+                    },
+                ))
+            },
+        )
+    }
+
+    pub fn record_state_file(
+        &self,
+        path: &str,
+        record: &StateFileRecord,
+    ) -> Result<(), StoreError> {
+        self.run(
+            "INSERT INTO state_files (path, document_id, lang, hash, size, mtime) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, lang = excluded.lang,
+               hash = excluded.hash, size = excluded.size, mtime = excluded.mtime",
+            params![
+                path,
+                record.document,
+                record.lang,
+                record.hash,
+                record.size,
+                record.mtime
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn forget_state_file(&self, path: &str) -> Result<(), StoreError> {
+        self.run("DELETE FROM state_files WHERE path = ?1", [path])?;
+        Ok(())
+    }
+
+    /// Marks the state file of `document` in `lang` ('': in every
+    /// language) to be written again.
+    pub fn mark_state_dirty(&self, document: i64, lang: &str) -> Result<(), StoreError> {
+        self.run(
+            "INSERT OR IGNORE INTO state_dirty (document_id, lang) VALUES (?1, ?2)",
+            params![document, lang],
+        )?;
+        Ok(())
+    }
+
+    /// Marks every pair whose translations were written since the state
+    /// was last written or read.
+    pub fn mark_changed_translations(&self) -> Result<(), StoreError> {
+        self.run(
+            "INSERT OR IGNORE INTO state_dirty (document_id, lang)
+             SELECT DISTINCT s.document_id, t.lang FROM translations t
+             JOIN segments s ON s.id = t.segment_id
+             WHERE t.revision > (SELECT revision FROM state_revision)",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Every pair marked, a mark for every language given as the languages
+    /// the document has translations in or a state file for.
+    pub fn dirty_states(&self) -> Result<Vec<DirtyState>, StoreError> {
+        let mut dirty: Vec<DirtyState> = self.rows(
+            "SELECT d.path, x.document_id, x.lang FROM state_dirty x
+             JOIN documents d ON d.id = x.document_id WHERE x.lang <> ''
+             UNION
+             SELECT d.path, x.document_id, t.lang FROM state_dirty x
+             JOIN documents d ON d.id = x.document_id
+             JOIN segments s ON s.document_id = x.document_id
+             JOIN translations t ON t.segment_id = s.id
+             WHERE x.lang = ''
+             UNION
+             SELECT d.path, x.document_id, f.lang FROM state_dirty x
+             JOIN documents d ON d.id = x.document_id
+             JOIN state_files f ON f.document_id = x.document_id
+             WHERE x.lang = ''",
+            [],
+            |r| {
+                Ok(DirtyState {
+                    path: r.get(0)?,
+                    document: r.get(1)?,
+                    lang: r.get(2)?,
+                })
+            },
+        )?;
+        dirty.sort();
+        Ok(dirty)
+    }
+
+    /// Forgets every mark and every translation change so far: the files
+    /// say what the store does.
+    pub fn state_written(&self) -> Result<(), StoreError> {
+        self.run("DELETE FROM state_dirty", [])?;
+        self.run("DELETE FROM state_dirty_outputs", [])?;
+        self.state_read()
+    }
+
+    /// The paths of localized postings whose build record changed.
+    pub fn dirty_outputs(&self) -> Result<Vec<String>, StoreError> {
+        self.rows(
+            "SELECT path FROM state_dirty_outputs ORDER BY path",
+            [],
+            |r| r.get(0),
+        )
+    }
+
+    /// Forgets the translation changes so far, which came from the files
+    /// just read; the marks stay.
+    pub fn state_read(&self) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE state_revision SET revision = (SELECT IFNULL(MAX(revision), 0) FROM translations)",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// The state files of a document (all languages), by path.
+    pub fn state_files_of(&self, document: i64) -> Result<Vec<String>, StoreError> {
+        self.rows(
+            "SELECT path FROM state_files WHERE document_id = ?1 ORDER BY path",
+            [document],
+            |r| r.get(0),
+        )
+    }
+}

@@ -1,0 +1,592 @@
+//! The committed text state: the translations of each source posting in
+//! each language as a PO file (`format`), under the project's `state`
+//! directory (`.tolkar/state/LANG/SOURCE-PATH.po`). It is what a team
+//! shares through git; the SQLite store is its working copy.
+//!
+//! - [`load`] runs in every command after sync: a file that changed since
+//!   tolkar last read or wrote it (by size and time, then by hash) is read
+//!   again and replaces what the store has for its posting and language;
+//!   a file gone takes its translations with it. Its entries are aligned
+//!   with the posting's segments as sync aligns a changed posting, so a
+//!   file written before a source edit still finds its segments.
+//! - [`flush`] runs before every commit: each state file whose posting or
+//!   translations changed is written again, only if its bytes differ.
+//!
+//! A file with git conflict markers, or one that is not a state file, is
+//! refused with its path and line before anything is stored.
+
+pub mod format;
+pub mod patch;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::drift::{Side, align};
+use crate::message::{Diagnostic, Message};
+use crate::project::{Project, ProjectError};
+use crate::segment::hash::{content_hash, source_hash};
+use crate::store::{StateEntry, StateFileRecord, StoreError, Tx, compress_base, inflate_base};
+use format::{FormatError, StateFile};
+
+/// Why the text state could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StateError {
+    #[error("{path}:{line}: unresolved merge conflict")]
+    Conflict { path: PathBuf, line: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Diagnostic for StateError {
+    fn message(&self) -> Message {
+        match self {
+            StateError::Conflict { path, line } => Message::new(
+                crate::msg_id!("error-state-conflict"),
+                vec![
+                    ("path", path.display().to_string()),
+                    ("line", line.to_string()),
+                ],
+            ),
+            StateError::Syntax {
+                path,
+                line,
+                column,
+                message,
+            } => Message::new(
+                crate::msg_id!("error-state-syntax"),
+                vec![
+                    ("path", path.display().to_string()),
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                    ("error", message.clone()),
+                ],
+            ),
+            StateError::Io { path, source } => crate::message::io(path, source),
+            StateError::Project(e) => e.message(),
+            StateError::Store(e) => e.message(),
+        }
+    }
+}
+
+/// Where the state files of a project are, and which languages count.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    root: PathBuf,
+    /// For where each posting's localized postings go.
+    config: crate::project::Config,
+    /// Relative to `root`, with `/`, no trailing `/`.
+    dir: String,
+    languages: Vec<String>,
+}
+
+impl Layout {
+    pub fn of(project: &Project) -> Layout {
+        Layout {
+            root: project.root.clone(),
+            config: project.config.clone(),
+            dir: project
+                .config
+                .state
+                .trim_start_matches("./")
+                .trim_end_matches('/')
+                .to_string(),
+            languages: project.config.target_languages.clone(),
+        }
+    }
+
+    /// The state file of the posting `source` in `lang`, relative to the root.
+    pub fn file(&self, source: &str, lang: &str) -> String {
+        format!("{}/{lang}/{source}.po", self.dir)
+    }
+
+    /// Where the localized posting of `source` in `lang` is.
+    fn localized(&self, source: &str, lang: &str, paired: Option<&String>) -> String {
+        paired.cloned().unwrap_or_else(|| {
+            self.config
+                .localized_path(Path::new(source), lang)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+    }
+
+    /// The posting and language of a state file, if `path` is one.
+    fn parse(&self, path: &str) -> Option<(String, String)> {
+        let rest = path.strip_prefix(&self.dir)?.strip_prefix('/')?;
+        let (lang, source) = rest.split_once('/')?;
+        let source = source.strip_suffix(".po")?;
+        (self.languages.iter().any(|l| l == lang) && !source.is_empty())
+            .then(|| (source.to_string(), lang.to_string()))
+    }
+}
+
+/// What [`load`] read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LoadReport {
+    /// State files read because they changed (or are new to the store).
+    pub read: usize,
+    /// State files gone, whose translations went with them.
+    pub removed: usize,
+}
+
+/// A state file on disk, as its metadata says.
+struct OnDisk {
+    size: i64,
+    mtime: i64,
+}
+
+fn on_disk(path: &Path) -> std::io::Result<OnDisk> {
+    let meta = std::fs::metadata(path)?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    Ok(OnDisk {
+        size: meta.len() as i64,
+        mtime,
+    })
+}
+
+/// Every state file under the layout's directory, relative to the root.
+fn list(layout: &Layout) -> Result<Vec<String>, ProjectError> {
+    let mut found = Vec::new();
+    crate::project::walk(&layout.root.join(&layout.dir), &mut found)?;
+    let mut files: Vec<String> = found
+        .iter()
+        .filter_map(|path| {
+            let relative = path.strip_prefix(&layout.root).ok()?;
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            layout.parse(&relative).map(|_| relative)
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads the state files that changed since tolkar last read or wrote
+/// them into the store (see the module documentation). Nothing is stored
+/// if one cannot be read.
+pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
+    let layout = Layout::of(project);
+    // Changes made so far in this command are to be written, not lost
+    // under what is read.
+    tx.mark_changed_translations()?;
+    let mut records = tx.state_files()?;
+    let files = list(&layout)?;
+    let present: HashSet<&str> = files.iter().map(String::as_str).collect();
+    let candidates: Vec<(&String, OnDisk)> = files
+        .iter()
+        .filter_map(|path| {
+            let disk = on_disk(&layout.root.join(path)).ok()?;
+            let same = records
+                .get(path)
+                .is_some_and(|r| r.size == disk.size && r.mtime == disk.mtime);
+            (!same).then_some((path, disk))
+        })
+        .collect();
+    // Read, hash and parse in parallel; what changed, in path order.
+    type Read = (String, OnDisk, String, String, StateFile);
+    let read: Vec<Result<Option<Read>, StateError>> = candidates
+        .into_par_iter()
+        .map(|(path, disk)| {
+            let full = layout.root.join(path);
+            let bytes = std::fs::read(&full).map_err(|source| StateError::Io {
+                path: full.clone(),
+                source,
+            })?;
+            let hash = content_hash(&bytes);
+            if records.get(path).is_some_and(|r| r.hash == hash) {
+                return Ok(None);
+            }
+            let text = String::from_utf8(bytes).map_err(|e| StateError::Syntax {
+                path: full.clone(),
+                line: 1,
+                column: 1,
+                message: format!("not UTF-8: {e}"),
+            })?;
+            let file = format::read(&text, path).map_err(|e| match e {
+                FormatError::Conflict { line } => StateError::Conflict {
+                    path: full.clone(),
+                    line,
+                },
+                FormatError::Syntax(e) => StateError::Syntax {
+                    path: full.clone(),
+                    line: e.line,
+                    column: e.column,
+                    message: e.message,
+                },
+            })?;
+            Ok(Some((path.clone(), disk, hash, text, file)))
+        })
+        .collect();
+    let mut changed = Vec::new();
+    for result in read {
+        if let Some(found) = result? {
+            changed.push(found);
+        }
+    }
+    // Unchanged bytes under a new time: only the time is recorded.
+    for path in &files {
+        if let Some(record) = records.get(path)
+            && !changed.iter().any(|(p, ..)| p == path)
+            && let Ok(disk) = on_disk(&layout.root.join(path))
+            && (record.size != disk.size || record.mtime != disk.mtime)
+        {
+            let record = StateFileRecord {
+                size: disk.size,
+                mtime: disk.mtime,
+                ..record.clone()
+            };
+            tx.record_state_file(path, &record)?;
+        }
+    }
+    let mut report = LoadReport::default();
+    let mut documents: HashMap<String, (i64, bool)> = tx
+        .documents()?
+        .into_iter()
+        .map(|(path, d)| (path, (d.id, d.removed)))
+        .collect();
+    for (path, disk, hash, text, file) in changed {
+        let (source, lang) = layout.parse(&path).expect("listed as a state file");
+        let (document, removed) = match documents.get(&source) {
+            Some(&found) => found,
+            None => {
+                let id = tx.insert_removed_document(&source)?;
+                documents.insert(source.clone(), (id, true));
+                (id, true)
+            }
+        };
+        let canonical = apply(tx, document, removed, &lang, &file)? && format::write(&file) == text;
+        if let Some(output) = &file.output {
+            let at = layout.localized(&source, &lang, file.localized.as_ref());
+            restore_output(tx, &layout, &at, &lang, output, file.base_patch.as_deref())?;
+        }
+        if !canonical {
+            tx.mark_state_dirty(document, &lang)?;
+        }
+        tx.record_state_file(
+            &path,
+            &StateFileRecord {
+                document,
+                lang,
+                hash,
+                size: disk.size,
+                mtime: disk.mtime,
+            },
+        )?;
+        records.remove(&path);
+        report.read += 1;
+    }
+    // A state file gone (deleted, or its posting renamed elsewhere in git):
+    // its translations go with it.
+    let prefix = format!("{}/", layout.dir);
+    for (path, record) in records {
+        if present.contains(path.as_str()) || !path.starts_with(&prefix) {
+            continue;
+        }
+        if layout.parse(&path).is_none() {
+            continue;
+        }
+        tx.clear_state(record.document, &record.lang)?;
+        tx.forget_state_file(&path)?;
+        report.removed += 1;
+    }
+    tx.state_read()?;
+    if report.read + report.removed > 0 && project.config.memory.fill {
+        for lang in &project.config.target_languages {
+            tx.fill_from_memory(lang)?;
+        }
+    }
+    Ok(report)
+}
+
+/// Takes over what a state file says build wrote at `path` (relative),
+/// unless the store knows it already. The file there is the base of the
+/// next merge if it is what build wrote; if it has differences of its
+/// own, the base is not known, and build merges it only while its inputs
+/// stay the same.
+fn restore_output(
+    tx: &Tx<'_>,
+    layout: &Layout,
+    path: &str,
+    lang: &str,
+    output: &crate::store::Output,
+    base_patch: Option<&str>,
+) -> Result<(), StoreError> {
+    if tx
+        .output_at(path)?
+        .is_some_and(|o| o.content_hash == output.content_hash)
+    {
+        return Ok(());
+    }
+    let file = std::fs::read(layout.root.join(path)).ok();
+    match file {
+        Some(bytes) if content_hash(&bytes) == output.content_hash => {
+            let base = String::from_utf8_lossy(&bytes);
+            tx.restore_output(path, lang, output, Some(&compress_base(&base)))
+        }
+        Some(bytes) => {
+            let file = String::from_utf8_lossy(&bytes);
+            let base = base_patch
+                .and_then(|p| patch::apply(&file, p))
+                .filter(|base| content_hash(base.as_bytes()) == output.content_hash);
+            let base = base.map(|b| compress_base(&b));
+            tx.restore_output(path, lang, output, base.as_deref())
+        }
+        // Not there (yet): nothing to keep.
+        None => Ok(()),
+    }
+}
+
+/// Replaces the translations of `document` in `lang` with those of
+/// `file`. True if every entry found its segment as it is (same key, same
+/// source, in order): the store then writes the file as it is.
+fn apply(
+    tx: &Tx<'_>,
+    document: i64,
+    removed: bool,
+    lang: &str,
+    file: &StateFile,
+) -> Result<bool, StoreError> {
+    tx.clear_state(document, lang)?;
+    let live = tx.live_segments(document)?;
+    let (entries, obsolete): (Vec<&StateEntry>, Vec<&StateEntry>) =
+        file.entries.iter().partition(|e| !e.obsolete);
+    let hashes: Vec<String> = entries.iter().map(|e| source_hash(&e.source)).collect();
+    let old: Vec<Side> = entries
+        .iter()
+        .zip(&hashes)
+        .map(|(e, hash)| Side {
+            key: &e.key,
+            hash,
+            text: &e.source,
+        })
+        .collect();
+    let new: Vec<Side> = live
+        .iter()
+        .map(|s| Side {
+            key: &s.key,
+            hash: &s.hash,
+            text: &s.text,
+        })
+        .collect();
+    let alignment = align(&old, &new);
+    let mut exact = alignment.gone.is_empty();
+    let mut last = None;
+    for &(o, n) in &alignment.matched {
+        let entry = entries[o];
+        let segment = &live[n];
+        exact &= entry.key == segment.key && hashes[o] == segment.hash && last < Some(n);
+        last = Some(n);
+        let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+        let made_for_hash = source_hash(made_for);
+        if made_for_hash != segment.hash {
+            tx.remember_source(segment.id, made_for, &made_for_hash)?;
+        }
+        tx.restore_translation(segment.id, lang, entry, &made_for_hash)?;
+    }
+    // Entries whose segment is no longer in the posting: kept as obsolete
+    // segments, for the memory.
+    let level = if removed { 2 } else { 1 };
+    let gone = alignment.gone.iter().map(|&o| entries[o]);
+    for entry in gone.chain(obsolete) {
+        let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+        let made_for_hash = source_hash(made_for);
+        let segment = tx.insert_obsolete_segment(
+            document,
+            &entry.key,
+            entry.kind,
+            &entry.source,
+            &source_hash(&entry.source),
+            level,
+        )?;
+        if made_for != entry.source {
+            tx.remember_source(segment, made_for, &made_for_hash)?;
+        }
+        tx.restore_translation(segment, lang, entry, &made_for_hash)?;
+    }
+    if let Some(path) = &file.localized {
+        tx.set_localized_path(document, lang, Some(path))?;
+    }
+    Ok(exact)
+}
+
+/// Writes every state file whose posting or translations changed, if its
+/// bytes differ, and removes those with no translation left. Runs in the
+/// transaction about to commit; a file written before a commit that then
+/// fails is read again by the next command.
+pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
+    tx.mark_changed_translations()?;
+    mark_changed_outputs(tx, layout)?;
+    let dirty = tx.dirty_states()?;
+    if dirty.is_empty() {
+        return Ok(0);
+    }
+    let mut localized: BTreeMap<String, HashMap<i64, String>> = BTreeMap::new();
+    let mut written = 0;
+    for state in dirty {
+        if !layout.languages.contains(&state.lang) {
+            continue;
+        }
+        if !localized.contains_key(&state.lang) {
+            localized.insert(state.lang.clone(), tx.localized_paths(&state.lang)?);
+        }
+        let path = layout.file(&state.path, &state.lang);
+        // The files it had under another path (its posting was renamed).
+        for old in tx.state_files_of(state.document)? {
+            if old != path
+                && layout
+                    .parse(&old)
+                    .is_some_and(|(_, lang)| lang == state.lang)
+            {
+                remove(layout, &old)?;
+                tx.forget_state_file(&old)?;
+            }
+        }
+        let paired = localized[&state.lang].get(&state.document);
+        let at = layout.localized(&state.path, &state.lang, paired);
+        let output = tx.output_at(&at)?.map(|o| crate::store::Output {
+            input_hash: String::new(),
+            ..o
+        });
+        let base_patch = match output {
+            Some(_) => base_patch(tx, layout, &at)?,
+            None => None,
+        };
+        let entries = tx.state_entries(state.document, &state.lang)?;
+        if entries.is_empty() && output.is_none() {
+            remove(layout, &path)?;
+            tx.forget_state_file(&path)?;
+            continue;
+        }
+        let file = StateFile {
+            source: state.path.clone(),
+            lang: state.lang.clone(),
+            localized: paired.cloned(),
+            output,
+            base_patch,
+            entries,
+        };
+        let text = format::write(&file);
+        let full = layout.root.join(&path);
+        let hash = content_hash(text.as_bytes());
+        let same = std::fs::read(&full).is_ok_and(|bytes| bytes == text.as_bytes());
+        if !same {
+            write_atomically(&full, text.as_bytes())?;
+            written += 1;
+        }
+        let disk = on_disk(&full).map_err(|source| StoreError::Write {
+            path: full.clone(),
+            source,
+        })?;
+        tx.record_state_file(
+            &path,
+            &StateFileRecord {
+                document: state.document,
+                lang: state.lang.clone(),
+                hash,
+                size: disk.size,
+                mtime: disk.mtime,
+            },
+        )?;
+    }
+    tx.state_written()?;
+    Ok(written)
+}
+
+/// What build made of the localized posting at `at` as a patch of the
+/// file, if the file differs from it.
+fn base_patch(tx: &Tx<'_>, layout: &Layout, at: &str) -> Result<Option<String>, StoreError> {
+    let Some(base) = tx.output_base(at)?.as_deref().and_then(inflate_base) else {
+        return Ok(None);
+    };
+    let Ok(file) = std::fs::read(layout.root.join(at)) else {
+        return Ok(None);
+    };
+    let file = String::from_utf8_lossy(&file);
+    Ok((file != base).then(|| patch::make(&file, &base)))
+}
+
+/// Marks the state files whose header carries a build record that
+/// changed: the postings built at those paths, in those languages.
+fn mark_changed_outputs(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
+    let changed: HashSet<String> = tx.dirty_outputs()?.into_iter().collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    for lang in &layout.languages {
+        let paired = tx.localized_paths(lang)?;
+        for (source, document) in tx.documents()? {
+            let at = layout.localized(&source, lang, paired.get(&document.id));
+            if changed.contains(&at) {
+                tx.mark_state_dirty(document.id, lang)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
+    let full = layout.root.join(path);
+    match std::fs::remove_file(&full) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(StoreError::Write { path: full, source }),
+    }
+    // Empty directories left behind go too, up to the state directory.
+    let top = layout.root.join(&layout.dir);
+    let mut dir = full.parent();
+    while let Some(d) = dir {
+        if d == top || !d.starts_with(&top) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same
+/// directory, renamed into place: a reader never sees half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    use std::io::Write as _;
+    let error = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(error)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".tolkar-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    // A temporary file is private; a state file is shared like any other.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
+            .map_err(error)?;
+    }
+    temp.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}
