@@ -639,6 +639,24 @@ fn measure(
     }
 }
 
+/// Every file under `dir` with its modification time, by path.
+fn modified_times(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(time) = entry.metadata().and_then(|m| m.modified()) {
+                out.push((path, time));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 fn count_files(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -851,6 +869,40 @@ fn main() {
                 });
             },
         ));
+
+        // A fresh clone: every da posting's text state committed, no store.
+        // Sync reads all of it into the empty store.
+        let state = dir.join(".tolkar/state");
+        eprintln!(
+            "  .tolkar/state holds {} state files",
+            modified_times(&state).len()
+        );
+        steps.push(measure(
+            n,
+            "sync, empty store, text state of every posting",
+            Some(1.5),
+            &dir,
+            sync,
+            reps,
+            || {
+                for suffix in ["", "-wal", "-shm"] {
+                    discard(&dir.join(format!(".tolkar/tolkar.db{suffix}")), &trash);
+                }
+            },
+        ));
+        // Commands that change nothing write no state file.
+        let before = modified_times(&state);
+        for args in [sync, build, &["status"][..], &["check", "--lang", "da"][..]] {
+            run(&dir, args);
+        }
+        let rewritten = modified_times(&state)
+            .iter()
+            .filter(|file| !before.contains(file))
+            .count();
+        eprintln!(
+            "  state files rewritten by sync, build, status and check with no change: {rewritten}"
+        );
+        assert_eq!(rewritten, 0, "no-change commands rewrote state files");
 
         // Translators: export everything missing for nb (an empty memory),
         // import half of it back, then export the other half, which now

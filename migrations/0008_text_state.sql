@@ -16,6 +16,7 @@ CREATE TABLE state_files (
     size        INTEGER NOT NULL,
     mtime       INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX state_files_by_document ON state_files(document_id);
 
 CREATE TABLE state_dirty (
     document_id INTEGER NOT NULL,

@@ -157,6 +157,9 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
+        // Room for every statement a command runs in its loops: rusqlite
+        // keeps 16, and a statement pushed out is parsed again.
+        conn.set_prepared_statement_cache_capacity(128);
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .ctx(path)?;
         conn.pragma_update(None, "foreign_keys", true).ctx(path)?;
@@ -177,6 +180,8 @@ impl Store {
         // 64 MB of page cache: a sync of a large site writes hundreds of
         // thousands of rows in one transaction.
         conn.pragma_update(None, "cache_size", -65_536).ctx(path)?;
+        conn.pragma_update(None, "mmap_size", 1_i64 << 30)
+            .ctx(path)?;
         conn.pragma_update(None, "temp_store", "MEMORY").ctx(path)?;
         Ok(Store {
             conn,

@@ -50,6 +50,8 @@ pub struct DirtyState {
 impl Tx<'_> {
     /// The translated segments of `document` in `lang`: live ones in the
     /// posting's order, then obsolete ones by key, source and text.
+    /// (`CROSS JOIN` keeps SQLite from scanning every translation of the
+    /// language by the memory's index.)
     pub fn state_entries(&self, document: i64, lang: &str) -> Result<Vec<StateEntry>, StoreError> {
         self.rows(
             "SELECT s.key, s.kind, s.source_text, s.obsolete > 0, t.text, t.state, t.origin, t.updated_at,
@@ -57,9 +59,8 @@ impl Tx<'_> {
                       (SELECT h.source_text FROM source_history h
                        WHERE h.segment_id = s.id AND h.source_hash = t.source_hash ORDER BY h.id DESC LIMIT 1),
                       (SELECT o.source_text FROM segments o WHERE o.source_hash = t.source_hash LIMIT 1),
-                      (SELECT h.source_text FROM source_history h WHERE h.source_hash = t.source_hash LIMIT 1),
                       '') END
-             FROM segments s JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
+             FROM segments s CROSS JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
              WHERE s.document_id = ?1
              ORDER BY s.obsolete > 0, CASE WHEN s.obsolete = 0 THEN s.position ELSE 0 END,
                       s.key, s.source_text, t.text",
@@ -82,38 +83,102 @@ impl Tx<'_> {
 
     /// Forgets every translation of `document` into `lang`, and the
     /// obsolete segments of the document no language translates any more:
-    /// its state file is read in their place.
+    /// its state file is read in their place. (One delete per segment: a
+    /// `segment_id IN (SELECT …)` costs SQLite a temporary table each time.)
     pub fn clear_state(&self, document: i64, lang: &str) -> Result<(), StoreError> {
-        self.run(
-            "DELETE FROM translations WHERE lang = ?2
-               AND segment_id IN (SELECT id FROM segments WHERE document_id = ?1)",
-            params![document, lang],
-        )?;
-        self.run(
-            "DELETE FROM segments WHERE document_id = ?1 AND obsolete > 0
-               AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = segments.id)",
+        let segments: Vec<(i64, bool)> = self.rows(
+            "SELECT id, obsolete > 0 FROM segments WHERE document_id = ?1",
             [document],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        for &(segment, _) in &segments {
+            self.run(
+                "DELETE FROM translations WHERE segment_id = ?1 AND lang = ?2",
+                params![segment, lang],
+            )?;
+        }
+        for &(segment, obsolete) in &segments {
+            if obsolete {
+                self.run(
+                    "DELETE FROM segments WHERE id = ?1
+                       AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = ?1)",
+                    [segment],
+                )?;
+            }
+        }
         Ok(())
     }
 
-    /// Stores a translation read from a state file, with its own time.
+    /// Whether any translation is stored.
+    pub fn any_translation(&self) -> Result<bool, StoreError> {
+        self.row("SELECT EXISTS (SELECT 1 FROM translations)", [], |r| {
+            r.get(0)
+        })
+    }
+
+    /// The live segments of a document without their texts, in order.
+    pub fn live_segment_keys(
+        &self,
+        document: i64,
+    ) -> Result<Vec<super::StoredSegment>, StoreError> {
+        self.rows(
+            "SELECT id, key, source_hash FROM segments
+             WHERE document_id = ?1 AND obsolete = 0 ORDER BY position",
+            [document],
+            |r| {
+                Ok(super::StoredSegment {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    text: String::new(),
+                    hash: r.get(2)?,
+                })
+            },
+        )
+    }
+
+    /// Drops the translations' indexes for a bulk load;
+    /// `restore_translation_indexes` must follow in the same transaction.
+    pub fn drop_translation_indexes(&self) -> Result<(), StoreError> {
+        self.batch(
+            "DROP INDEX IF EXISTS translations_by_source;
+             DROP INDEX IF EXISTS translations_by_revision;",
+        )
+    }
+
+    /// Builds the indexes `drop_translation_indexes` dropped (as in
+    /// 0001_initial.sql and 0002_memory.sql).
+    pub fn restore_translation_indexes(&self) -> Result<(), StoreError> {
+        self.batch(
+            "CREATE INDEX IF NOT EXISTS translations_by_revision ON translations(revision);
+             CREATE INDEX IF NOT EXISTS translations_by_source ON translations(lang, source_hash);",
+        )
+    }
+
+    /// The revision the next write to `translations` gets.
+    pub fn next_revision(&self) -> Result<i64, StoreError> {
+        self.row(
+            &format!("SELECT {}", super::translations::NEXT_REVISION),
+            [],
+            |r| r.get(0),
+        )
+    }
+
+    /// Stores a translation read from a state file, with its own time, at
+    /// `revision` (one for the whole file, from [`Tx::next_revision`]).
     pub fn restore_translation(
         &self,
         segment: i64,
         lang: &str,
         entry: &StateEntry,
         source_hash: &str,
+        revision: i64,
     ) -> Result<(), StoreError> {
         self.run(
-            &format!(
-                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {})
-                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
-                   source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
-                   revision = excluded.revision",
-                super::translations::NEXT_REVISION
-            ),
+            "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
+               source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
+               revision = excluded.revision",
             params![
                 segment,
                 lang,
@@ -121,7 +186,8 @@ impl Tx<'_> {
                 entry.state,
                 source_hash,
                 entry.origin,
-                entry.updated_at
+                entry.updated_at,
+                revision
             ],
         )?;
         Ok(())
@@ -244,14 +310,14 @@ impl Tx<'_> {
              JOIN documents d ON d.id = x.document_id WHERE x.lang <> ''
              UNION
              SELECT d.path, x.document_id, t.lang FROM state_dirty x
-             JOIN documents d ON d.id = x.document_id
-             JOIN segments s ON s.document_id = x.document_id
-             JOIN translations t ON t.segment_id = s.id
+             CROSS JOIN documents d ON d.id = x.document_id
+             CROSS JOIN segments s ON s.document_id = x.document_id
+             CROSS JOIN translations t ON t.segment_id = s.id
              WHERE x.lang = ''
              UNION
              SELECT d.path, x.document_id, f.lang FROM state_dirty x
-             JOIN documents d ON d.id = x.document_id
-             JOIN state_files f ON f.document_id = x.document_id
+             CROSS JOIN documents d ON d.id = x.document_id
+             CROSS JOIN state_files f ON f.document_id = x.document_id
              WHERE x.lang = ''",
             [],
             |r| {

@@ -27,7 +27,9 @@ use crate::drift::{Side, align};
 use crate::message::{Diagnostic, Message};
 use crate::project::{Project, ProjectError};
 use crate::segment::hash::{content_hash, source_hash};
-use crate::store::{StateEntry, StateFileRecord, StoreError, Tx, compress_base, inflate_base};
+use crate::store::{
+    DirtyState, StateEntry, StateFileRecord, StoreError, Tx, compress_base, inflate_base,
+};
 use format::{FormatError, StateFile};
 
 /// Why the text state could not be read.
@@ -189,7 +191,7 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
     // Changes made so far in this command are to be written, not lost
     // under what is read.
     tx.mark_changed_translations()?;
-    let mut records = tx.state_files()?;
+    let records = tx.state_files()?;
     let files = list(&layout)?;
     let present: HashSet<&str> = files.iter().map(String::as_str).collect();
     let candidates: Vec<(&String, OnDisk)> = files
@@ -202,120 +204,187 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
             (!same).then_some((path, disk))
         })
         .collect();
-    // Read, hash and parse in parallel; what changed, in path order.
-    type Read = (String, OnDisk, String, String, StateFile);
-    let read: Vec<Result<Option<Read>, StateError>> = candidates
-        .into_par_iter()
-        .map(|(path, disk)| {
-            let full = layout.root.join(path);
-            let bytes = std::fs::read(&full).map_err(|source| StateError::Io {
-                path: full.clone(),
-                source,
-            })?;
-            let hash = content_hash(&bytes);
-            if records.get(path).is_some_and(|r| r.hash == hash) {
-                return Ok(None);
-            }
-            let text = String::from_utf8(bytes).map_err(|e| StateError::Syntax {
-                path: full.clone(),
-                line: 1,
-                column: 1,
-                message: format!("not UTF-8: {e}"),
-            })?;
-            let file = format::read(&text, path).map_err(|e| match e {
-                FormatError::Conflict { line } => StateError::Conflict {
-                    path: full.clone(),
-                    line,
-                },
-                FormatError::Syntax(e) => StateError::Syntax {
-                    path: full.clone(),
-                    line: e.line,
-                    column: e.column,
-                    message: e.message,
-                },
-            })?;
-            Ok(Some((path.clone(), disk, hash, text, file)))
-        })
-        .collect();
-    let mut changed = Vec::new();
-    for result in read {
-        if let Some(found) = result? {
-            changed.push(found);
-        }
-    }
-    // Unchanged bytes under a new time: only the time is recorded.
-    for path in &files {
-        if let Some(record) = records.get(path)
-            && !changed.iter().any(|(p, ..)| p == path)
-            && let Ok(disk) = on_disk(&layout.root.join(path))
-            && (record.size != disk.size || record.mtime != disk.mtime)
-        {
-            let record = StateFileRecord {
-                size: disk.size,
-                mtime: disk.mtime,
-                ..record.clone()
-            };
-            tx.record_state_file(path, &record)?;
-        }
-    }
+    let fresh = records.is_empty();
     let mut report = LoadReport::default();
+    // One revision per file read; nothing else writes translations here.
+    let mut revision = tx.next_revision()?;
+    // Many files into a store that has none: the memory's indexes are
+    // built once at the end (as sync does for a first sync).
+    let bulk = fresh && candidates.len() >= BULK;
+    // A store with no translation at all has none to clear.
+    let empty = fresh && !tx.any_translation()?;
+    if bulk {
+        tx.drop_translation_indexes()?;
+    }
     let mut documents: HashMap<String, (i64, bool)> = tx
         .documents()?
         .into_iter()
         .map(|(path, d)| (path, (d.id, d.removed)))
         .collect();
-    for (path, disk, hash, text, file) in changed {
-        let (source, lang) = layout.parse(&path).expect("listed as a state file");
-        let (document, removed) = match documents.get(&source) {
-            Some(&found) => found,
-            None => {
-                let id = tx.insert_removed_document(&source)?;
-                documents.insert(source.clone(), (id, true));
-                (id, true)
+    // Read, hash and parse batches in parallel, and store them in path
+    // order; a file that cannot be read stops the command, and its
+    // transaction takes back what was stored.
+    std::thread::scope(|scope| -> Result<(), StateError> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Read, StateError>>>(2);
+        let (layout, records, candidates) = (&layout, &records, &candidates);
+        // The next batch is read while this thread stores the last one.
+        scope.spawn(move || {
+            for batch in candidates.chunks(LOAD_BATCH) {
+                let read = batch
+                    .par_iter()
+                    .map(|(path, disk)| read_one(layout, path, disk, records.get(*path)))
+                    .collect();
+                // A closed channel: the storing side stopped on an error.
+                if send.send(read).is_err() {
+                    break;
+                }
             }
-        };
-        let canonical = apply(tx, document, removed, &lang, &file)? && format::write(&file) == text;
-        if let Some(output) = &file.output {
-            let at = layout.localized(&source, &lang, file.localized.as_ref());
-            restore_output(tx, &layout, &at, &lang, output, file.base_patch.as_deref())?;
+        });
+        for read in receive {
+            for result in read {
+                let (path, disk, hash, parsed) = result?;
+                let Some(parsed) = parsed else {
+                    // The same bytes under a new time: only the time is new.
+                    if let Some(record) = records.get(&path) {
+                        let record = StateFileRecord {
+                            size: disk.size,
+                            mtime: disk.mtime,
+                            ..record.clone()
+                        };
+                        tx.record_state_file(&path, &record)?;
+                    }
+                    continue;
+                };
+                let file = &parsed.file;
+                let (source, lang) = layout.parse(&path).expect("listed as a state file");
+                let (document, removed) = match documents.get(&source) {
+                    Some(&found) => found,
+                    None => {
+                        let id = tx.insert_removed_document(&source)?;
+                        documents.insert(source.clone(), (id, true));
+                        (id, true)
+                    }
+                };
+                // A file whose entries no longer match the posting as they
+                // are (a source edited and committed without tolkar) is
+                // written again with its translations where they are now.
+                let exact = apply(tx, document, removed, &lang, &parsed, revision, empty)?;
+                revision += 1;
+                if let Some(output) = &file.output {
+                    let at = layout.localized(&source, &lang, file.localized.as_ref());
+                    restore_output(tx, layout, &at, &lang, output, file.base_patch.as_deref())?;
+                }
+                if !exact {
+                    tx.mark_state_dirty(document, &lang)?;
+                }
+                tx.record_state_file(
+                    &path,
+                    &StateFileRecord {
+                        document,
+                        lang,
+                        hash,
+                        size: disk.size,
+                        mtime: disk.mtime,
+                    },
+                )?;
+                report.read += 1;
+            }
         }
-        if !canonical {
-            tx.mark_state_dirty(document, &lang)?;
-        }
-        tx.record_state_file(
-            &path,
-            &StateFileRecord {
-                document,
-                lang,
-                hash,
-                size: disk.size,
-                mtime: disk.mtime,
-            },
-        )?;
-        records.remove(&path);
-        report.read += 1;
-    }
+        Ok(())
+    })?;
     // A state file gone (deleted, or its posting renamed elsewhere in git):
     // its translations go with it.
     let prefix = format!("{}/", layout.dir);
-    for (path, record) in records {
+    for (path, record) in &records {
         if present.contains(path.as_str()) || !path.starts_with(&prefix) {
             continue;
         }
-        if layout.parse(&path).is_none() {
+        if layout.parse(path).is_none() {
             continue;
         }
         tx.clear_state(record.document, &record.lang)?;
-        tx.forget_state_file(&path)?;
+        tx.forget_state_file(path)?;
         report.removed += 1;
     }
+    if bulk {
+        tx.restore_translation_indexes()?;
+    }
     tx.state_read()?;
-    if report.read + report.removed > 0 && project.config.memory.fill {
+    // New translations may fill segments elsewhere with the same text, as
+    // they would have where they were made. Not in a store that knew no
+    // state file before (a fresh clone): what was committed is the state.
+    if !fresh && report.read + report.removed > 0 && project.config.memory.fill {
         for lang in &project.config.target_languages {
             tx.fill_from_memory(lang)?;
         }
     }
     Ok(report)
+}
+
+/// How many state files are read in parallel before they are stored.
+const LOAD_BATCH: usize = 256;
+
+/// From how many state files a load into an empty store builds the
+/// translations' indexes at the end.
+const BULK: usize = 1000;
+
+/// A state file read: its path, metadata and hash, and its contents
+/// unless its bytes are the ones tolkar last saw.
+type Read = (String, OnDisk, String, Option<Parsed>);
+
+/// A state file's contents, with the source hash of each entry's source
+/// and of the source its translation was made for (in entry order).
+struct Parsed {
+    file: StateFile,
+    hashes: Vec<(String, String)>,
+}
+
+fn read_one(
+    layout: &Layout,
+    path: &str,
+    disk: &OnDisk,
+    record: Option<&StateFileRecord>,
+) -> Result<Read, StateError> {
+    let full = layout.root.join(path);
+    let bytes = std::fs::read(&full).map_err(|source| StateError::Io {
+        path: full.clone(),
+        source,
+    })?;
+    let hash = content_hash(&bytes);
+    let disk = OnDisk {
+        size: disk.size,
+        mtime: disk.mtime,
+    };
+    if record.is_some_and(|r| r.hash == hash) {
+        return Ok((path.to_string(), disk, hash, None));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| StateError::Syntax {
+        path: full.clone(),
+        line: 1,
+        column: 1,
+        message: format!("not UTF-8: {e}"),
+    })?;
+    let file = format::read(&text, path).map_err(|e| match e {
+        FormatError::Conflict { line } => StateError::Conflict {
+            path: full.clone(),
+            line,
+        },
+        FormatError::Syntax(e) => StateError::Syntax {
+            path: full.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        },
+    })?;
+    let hashes = file
+        .entries
+        .iter()
+        .map(|e| {
+            let made_for = e.previous.as_deref().unwrap_or(&e.source);
+            (source_hash(&e.source), source_hash(made_for))
+        })
+        .collect();
+    Ok((path.to_string(), disk, hash, Some(Parsed { file, hashes })))
 }
 
 /// Takes over what a state file says build wrote at `path` (relative),
@@ -364,64 +433,93 @@ fn apply(
     document: i64,
     removed: bool,
     lang: &str,
-    file: &StateFile,
+    parsed: &Parsed,
+    revision: i64,
+    empty: bool,
 ) -> Result<bool, StoreError> {
-    tx.clear_state(document, lang)?;
-    let live = tx.live_segments(document)?;
-    let (entries, obsolete): (Vec<&StateEntry>, Vec<&StateEntry>) =
-        file.entries.iter().partition(|e| !e.obsolete);
-    let hashes: Vec<String> = entries.iter().map(|e| source_hash(&e.source)).collect();
-    let old: Vec<Side> = entries
+    let file = &parsed.file;
+    if !empty {
+        tx.clear_state(document, lang)?;
+    }
+    type Entry<'e> = (&'e StateEntry, &'e (String, String));
+    let (entries, obsolete): (Vec<Entry>, Vec<Entry>) = file
+        .entries
         .iter()
-        .zip(&hashes)
-        .map(|(e, hash)| Side {
-            key: &e.key,
-            hash,
-            text: &e.source,
+        .zip(&parsed.hashes)
+        .partition(|(e, _)| !e.obsolete);
+    let hashes: Vec<&String> = entries.iter().map(|(_, (hash, _))| hash).collect();
+    // Most often every entry is a segment as it is (same key, same text):
+    // then the segments' texts need not be read.
+    let keys = tx.live_segment_keys(document)?;
+    let by_key: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.as_str(), i))
+        .collect();
+    let same: Option<Vec<(usize, usize)>> = entries
+        .iter()
+        .enumerate()
+        .map(|(o, (e, _))| {
+            by_key
+                .get(e.key.as_str())
+                .filter(|&&n| &keys[n].hash == hashes[o])
+                .map(|&n| (o, n))
         })
         .collect();
-    let new: Vec<Side> = live
-        .iter()
-        .map(|s| Side {
-            key: &s.key,
-            hash: &s.hash,
-            text: &s.text,
-        })
-        .collect();
-    let alignment = align(&old, &new);
-    let mut exact = alignment.gone.is_empty();
-    let mut last = None;
-    for &(o, n) in &alignment.matched {
-        let entry = entries[o];
-        let segment = &live[n];
-        exact &= entry.key == segment.key && hashes[o] == segment.hash && last < Some(n);
-        last = Some(n);
-        let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
-        let made_for_hash = source_hash(made_for);
-        if made_for_hash != segment.hash {
-            tx.remember_source(segment.id, made_for, &made_for_hash)?;
+    let (live, matched, gone, exact) = match same {
+        Some(matched) => {
+            let in_order = matched.windows(2).all(|w| w[0].1 < w[1].1);
+            (keys, matched, Vec::new(), in_order)
         }
-        tx.restore_translation(segment.id, lang, entry, &made_for_hash)?;
+        None => {
+            let live = tx.live_segments(document)?;
+            let old: Vec<Side> = entries
+                .iter()
+                .map(|(e, (hash, _))| Side {
+                    key: &e.key,
+                    hash,
+                    text: &e.source,
+                })
+                .collect();
+            let new: Vec<Side> = live
+                .iter()
+                .map(|s| Side {
+                    key: &s.key,
+                    hash: &s.hash,
+                    text: &s.text,
+                })
+                .collect();
+            let alignment = align(&old, &new);
+            (live, alignment.matched, alignment.gone, false)
+        }
+    };
+    for &(o, n) in &matched {
+        let (entry, (_, made_for_hash)) = entries[o];
+        let segment = &live[n];
+        if made_for_hash != &segment.hash {
+            let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+            tx.remember_source(segment.id, made_for, made_for_hash)?;
+        }
+        tx.restore_translation(segment.id, lang, entry, made_for_hash, revision)?;
     }
     // Entries whose segment is no longer in the posting: kept as obsolete
     // segments, for the memory.
     let level = if removed { 2 } else { 1 };
-    let gone = alignment.gone.iter().map(|&o| entries[o]);
-    for entry in gone.chain(obsolete) {
-        let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
-        let made_for_hash = source_hash(made_for);
+    let gone = gone.iter().map(|&o| entries[o]);
+    for (entry, (hash, made_for_hash)) in gone.chain(obsolete) {
         let segment = tx.insert_obsolete_segment(
             document,
             &entry.key,
             entry.kind,
             &entry.source,
-            &source_hash(&entry.source),
+            hash,
             level,
         )?;
-        if made_for != entry.source {
-            tx.remember_source(segment, made_for, &made_for_hash)?;
+        if made_for_hash != hash {
+            let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+            tx.remember_source(segment, made_for, made_for_hash)?;
         }
-        tx.restore_translation(segment, lang, entry, &made_for_hash)?;
+        tx.restore_translation(segment, lang, entry, made_for_hash, revision)?;
     }
     if let Some(path) = &file.localized {
         tx.set_localized_path(document, lang, Some(path))?;
@@ -442,87 +540,106 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
     }
     let mut localized: BTreeMap<String, HashMap<i64, String>> = BTreeMap::new();
     let mut written = 0;
-    for state in dirty {
-        if !layout.languages.contains(&state.lang) {
-            continue;
-        }
-        if !localized.contains_key(&state.lang) {
-            localized.insert(state.lang.clone(), tx.localized_paths(&state.lang)?);
-        }
-        let path = layout.file(&state.path, &state.lang);
-        // The files it had under another path (its posting was renamed).
-        for old in tx.state_files_of(state.document)? {
-            if old != path
-                && layout
-                    .parse(&old)
-                    .is_some_and(|(_, lang)| lang == state.lang)
-            {
-                remove(layout, &old)?;
-                tx.forget_state_file(&old)?;
+    let dirty: Vec<_> = dirty
+        .into_iter()
+        .filter(|d| layout.languages.contains(&d.lang))
+        .collect();
+    // Read from the store in batches on this thread; render, compare and
+    // write each batch in parallel.
+    for batch in dirty.chunks(FLUSH_BATCH) {
+        let mut pending = Vec::with_capacity(batch.len());
+        for state in batch {
+            if !localized.contains_key(&state.lang) {
+                localized.insert(state.lang.clone(), tx.localized_paths(&state.lang)?);
             }
-        }
-        let paired = localized[&state.lang].get(&state.document);
-        let at = layout.localized(&state.path, &state.lang, paired);
-        let output = tx.output_at(&at)?.map(|o| crate::store::Output {
-            input_hash: String::new(),
-            ..o
-        });
-        let base_patch = match output {
-            Some(_) => base_patch(tx, layout, &at)?,
-            None => None,
-        };
-        let entries = tx.state_entries(state.document, &state.lang)?;
-        if entries.is_empty() && output.is_none() {
-            remove(layout, &path)?;
-            tx.forget_state_file(&path)?;
-            continue;
-        }
-        let file = StateFile {
-            source: state.path.clone(),
-            lang: state.lang.clone(),
-            localized: paired.cloned(),
-            output,
-            base_patch,
-            entries,
-        };
-        let text = format::write(&file);
-        let full = layout.root.join(&path);
-        let hash = content_hash(text.as_bytes());
-        let same = std::fs::read(&full).is_ok_and(|bytes| bytes == text.as_bytes());
-        if !same {
-            write_atomically(&full, text.as_bytes())?;
-            written += 1;
-        }
-        let disk = on_disk(&full).map_err(|source| StoreError::Write {
-            path: full.clone(),
-            source,
-        })?;
-        tx.record_state_file(
-            &path,
-            &StateFileRecord {
-                document: state.document,
+            let path = layout.file(&state.path, &state.lang);
+            // The files it had under another path (its posting was renamed).
+            for old in tx.state_files_of(state.document)? {
+                if old != path
+                    && layout
+                        .parse(&old)
+                        .is_some_and(|(_, lang)| lang == state.lang)
+                {
+                    remove(layout, &old)?;
+                    tx.forget_state_file(&old)?;
+                }
+            }
+            let paired = localized[&state.lang].get(&state.document);
+            let at = layout.localized(&state.path, &state.lang, paired);
+            let output = tx.output_at(&at)?.map(|o| crate::store::Output {
+                input_hash: String::new(),
+                ..o
+            });
+            let base = match output {
+                Some(_) => tx.output_base(&at)?,
+                None => None,
+            };
+            let entries = tx.state_entries(state.document, &state.lang)?;
+            if entries.is_empty() && output.is_none() {
+                remove(layout, &path)?;
+                tx.forget_state_file(&path)?;
+                continue;
+            }
+            let file = StateFile {
+                source: state.path.clone(),
                 lang: state.lang.clone(),
-                hash,
-                size: disk.size,
-                mtime: disk.mtime,
-            },
-        )?;
+                localized: paired.cloned(),
+                output,
+                base_patch: None,
+                entries,
+            };
+            pending.push((state, path, at, base, file));
+        }
+        let done: Vec<Result<Written, StoreError>> = pending
+            .into_par_iter()
+            .map(|(state, path, at, base, mut file)| {
+                file.base_patch = base_patch(layout, &at, base.as_deref());
+                let text = format::write(&file);
+                let full = layout.root.join(&path);
+                let same = std::fs::read(&full).is_ok_and(|bytes| bytes == text.as_bytes());
+                if !same {
+                    write_atomically(&full, text.as_bytes())?;
+                }
+                let disk = on_disk(&full).map_err(|source| StoreError::Write {
+                    path: full.clone(),
+                    source,
+                })?;
+                Ok((state, !same, path, content_hash(text.as_bytes()), disk))
+            })
+            .collect();
+        for result in done {
+            let (state, changed, path, hash, disk) = result?;
+            written += usize::from(changed);
+            tx.record_state_file(
+                &path,
+                &StateFileRecord {
+                    document: state.document,
+                    lang: state.lang.clone(),
+                    hash,
+                    size: disk.size,
+                    mtime: disk.mtime,
+                },
+            )?;
+        }
     }
     tx.state_written()?;
     Ok(written)
 }
 
-/// What build made of the localized posting at `at` as a patch of the
-/// file, if the file differs from it.
-fn base_patch(tx: &Tx<'_>, layout: &Layout, at: &str) -> Result<Option<String>, StoreError> {
-    let Some(base) = tx.output_base(at)?.as_deref().and_then(inflate_base) else {
-        return Ok(None);
-    };
-    let Ok(file) = std::fs::read(layout.root.join(at)) else {
-        return Ok(None);
-    };
+/// A state file flushed: for which pair, whether its bytes changed, its
+/// path, hash and metadata.
+type Written<'d> = (&'d DirtyState, bool, String, String, OnDisk);
+
+/// How many state files are read from the store before they are written.
+const FLUSH_BATCH: usize = 256;
+
+/// What build made of the localized posting at `at` (`base`, compressed)
+/// as a patch of the file, if the file differs from it.
+fn base_patch(layout: &Layout, at: &str, base: Option<&[u8]>) -> Option<String> {
+    let base = inflate_base(base?)?;
+    let file = std::fs::read(layout.root.join(at)).ok()?;
     let file = String::from_utf8_lossy(&file);
-    Ok((file != base).then(|| patch::make(&file, &base)))
+    (file != base).then(|| patch::make(&file, &base))
 }
 
 /// Marks the state files whose header carries a build record that
@@ -563,30 +680,24 @@ fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same
-/// directory, renamed into place: a reader never sees half a file.
+/// Writes `bytes` to `path` through a temporary file beside it, renamed
+/// into place: a reader never sees half a file. The store's write lock
+/// keeps two commands from flushing at once, so one name per file will
+/// do; a dot keeps a leftover out of [`list`], and the next write of the
+/// file takes it over.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    use std::io::Write as _;
     let error = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".tolkar-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&temp, bytes)
+        .or_else(|_| {
+            std::fs::create_dir_all(dir)?;
+            std::fs::write(&temp, bytes)
+        })
         .map_err(error)?;
-    temp.write_all(bytes).map_err(error)?;
-    // A temporary file is private; a state file is shared like any other.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
-            .map_err(error)?;
-    }
-    temp.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
+    std::fs::rename(&temp, path).map_err(error)
 }
