@@ -36,7 +36,7 @@ use std::fmt::Write as _;
 use crate::exchange::po::{error_at, escape, keyword, one_line, string, write_string};
 use crate::exchange::{ReadError, State};
 use crate::posting::Kind;
-use crate::store::{Origin, Output, StateEntry};
+use crate::store::{Origin, StateEntry};
 
 /// What one state file holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,12 +47,6 @@ pub struct StateFile {
     /// Where its localized posting is, when not where the layout puts it
     /// (paired by `translationKey`).
     pub localized: Option<String>,
-    /// What build last wrote of it: the hash of build's output, the base
-    /// of its next merge (`input_hash` is always empty).
-    pub output: Option<Output>,
-    /// When the localized posting has differences of its own: what build
-    /// made of it, as a patch of it (`patch`).
-    pub base_patch: Option<String>,
     pub entries: Vec<StateEntry>,
 }
 
@@ -74,8 +68,6 @@ impl From<ReadError> for FormatError {
 
 const TOLKAR: &str = "tolkar: ";
 const KIND: &str = "kind: ";
-/// The msgctxt of the base patch; no segment key looks like it.
-const BASE: &str = "tolkar:base";
 
 pub fn write(file: &StateFile) -> String {
     let mut out = String::with_capacity(256 + file.entries.len() * 160);
@@ -96,9 +88,6 @@ pub fn write(file: &StateFile) -> String {
     if let Some(localized) = &file.localized {
         header.push(("X-Tolkar-Localized", localized));
     }
-    if let Some(output) = &file.output {
-        header.push(("X-Tolkar-Output", &output.content_hash));
-    }
     for (name, value) in header {
         let _ = writeln!(
             out,
@@ -109,12 +98,6 @@ pub fn write(file: &StateFile) -> String {
     for entry in &file.entries {
         out.push('\n');
         write_entry(&mut out, entry);
-    }
-    if let Some(patch) = &file.base_patch {
-        out.push_str("\n#. the localized posting as build made it, as a patch of the file\n");
-        write_string(&mut out, "", "msgctxt", BASE);
-        write_string(&mut out, "", "msgid", patch);
-        write_string(&mut out, "", "msgstr", "");
     }
     out
 }
@@ -154,16 +137,20 @@ pub fn read(text: &str, name: &str) -> Result<StateFile, FormatError> {
     };
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
-            .iter()
-            .any(|marker| line.starts_with(marker))
-        {
+        if is_conflict_marker(line) {
             return Err(FormatError::Conflict { line: index + 1 });
         }
         parser.line(index + 1, line)?;
     }
     parser.finish()?;
     Ok(parser.file)
+}
+
+/// Whether `line` is one of git's conflict markers.
+pub fn is_conflict_marker(line: &str) -> bool {
+    ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+        .iter()
+        .any(|marker| line.starts_with(marker))
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -398,10 +385,6 @@ impl Parser<'_> {
                 "entry without msgctxt: msgctxt names the segment",
             ));
         };
-        if key == BASE && !entry.obsolete {
-            self.file.base_patch = Some(id);
-            return Ok(());
-        }
         let made_here = entry.tolkar.is_some();
         let (state, updated_at, origin) = entry.tolkar.unwrap_or_else(|| {
             let state = if entry.fuzzy {
@@ -444,14 +427,6 @@ impl Parser<'_> {
                 "Language" => self.file.lang = value,
                 "X-Tolkar-Source" => self.file.source = value,
                 "X-Tolkar-Localized" => self.file.localized = Some(value),
-                // Only the output's hash: the store's input hash holds
-                // revisions, which differ from clone to clone.
-                "X-Tolkar-Output" => {
-                    self.file.output = Some(Output {
-                        content_hash: value,
-                        input_hash: String::new(),
-                    });
-                }
                 _ => {}
             }
         }
@@ -489,11 +464,6 @@ mod tests {
             source: "content/en/jobs.md".into(),
             lang: "da".into(),
             localized: Some("content/da/job.md".into()),
-            output: Some(Output {
-                content_hash: "c0ffee".into(),
-                input_hash: String::new(),
-            }),
-            base_patch: Some("[[3,1,\"mine \\\"quoted\\\"\\n\"]]".into()),
             entries: vec![
                 title,
                 entry(

@@ -1,7 +1,8 @@
 //! The committed text state: the translations of each source posting in
 //! each language as a PO file (`format`), under the project's `state`
-//! directory (`.tolkar/state/LANG/SOURCE-PATH.po`). It is what a team
-//! shares through git; the SQLite store is its working copy.
+//! directory (`.tolkar/state/LANG/SOURCE-PATH.po`), and what build last
+//! wrote in each language (`built`, `.tolkar/state/LANG/built.txt`). It is
+//! what a team shares through git; the SQLite store is its working copy.
 //!
 //! - [`load`] runs in every command after sync: a file that changed since
 //!   tolkar last read or wrote it (by size and time, then by hash) is read
@@ -15,6 +16,7 @@
 //! A file with git conflict markers, or one that is not a state file, is
 //! refused with its path and line before anything is stored.
 
+pub mod built;
 pub mod format;
 pub mod patch;
 
@@ -27,9 +29,7 @@ use crate::drift::{Side, align};
 use crate::message::{Diagnostic, Message};
 use crate::project::{Project, ProjectError};
 use crate::segment::hash::{content_hash, source_hash};
-use crate::store::{
-    DirtyState, StateEntry, StateFileRecord, StoreError, Tx, compress_base, inflate_base,
-};
+use crate::store::{DirtyState, StateEntry, StateFileRecord, StoreError, Tx};
 use format::{FormatError, StateFile};
 
 /// Why the text state could not be read.
@@ -92,18 +92,15 @@ impl Diagnostic for StateError {
 #[derive(Debug, Clone)]
 pub struct Layout {
     root: PathBuf,
-    /// For where each posting's localized postings go.
-    config: crate::project::Config,
     /// Relative to `root`, with `/`, no trailing `/`.
-    dir: String,
-    languages: Vec<String>,
+    pub(crate) dir: String,
+    pub(crate) languages: Vec<String>,
 }
 
 impl Layout {
     pub fn of(project: &Project) -> Layout {
         Layout {
             root: project.root.clone(),
-            config: project.config.clone(),
             dir: project
                 .config
                 .state
@@ -117,16 +114,6 @@ impl Layout {
     /// The state file of the posting `source` in `lang`, relative to the root.
     pub fn file(&self, source: &str, lang: &str) -> String {
         format!("{}/{lang}/{source}.po", self.dir)
-    }
-
-    /// Where the localized posting of `source` in `lang` is.
-    fn localized(&self, source: &str, lang: &str, paired: Option<&String>) -> String {
-        paired.cloned().unwrap_or_else(|| {
-            self.config
-                .localized_path(Path::new(source), lang)
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
     }
 
     /// The posting and language of a state file, if `path` is one.
@@ -149,12 +136,12 @@ pub struct LoadReport {
 }
 
 /// A state file on disk, as its metadata says.
-struct OnDisk {
+pub(crate) struct OnDisk {
     size: i64,
     mtime: i64,
 }
 
-fn on_disk(path: &Path) -> std::io::Result<OnDisk> {
+pub(crate) fn on_disk(path: &Path) -> std::io::Result<OnDisk> {
     let meta = std::fs::metadata(path)?;
     let mtime = meta
         .modified()
@@ -255,7 +242,6 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
                     }
                     continue;
                 };
-                let file = &parsed.file;
                 let (source, lang) = layout.parse(&path).expect("listed as a state file");
                 let (document, removed) = match documents.get(&source) {
                     Some(&found) => found,
@@ -270,10 +256,6 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
                 // written again with its translations where they are now.
                 let exact = apply(tx, document, removed, &lang, &parsed, revision, empty)?;
                 revision += 1;
-                if let Some(output) = &file.output {
-                    let at = layout.localized(&source, &lang, file.localized.as_ref());
-                    restore_output(tx, layout, &at, &lang, output, file.base_patch.as_deref())?;
-                }
                 if !exact {
                     tx.mark_state_dirty(document, &lang)?;
                 }
@@ -292,6 +274,7 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
         }
         Ok(())
     })?;
+    built::load(tx, &layout, &records)?;
     // A state file gone (deleted, or its posting renamed elsewhere in git):
     // its translations go with it.
     let prefix = format!("{}/", layout.dir);
@@ -385,44 +368,6 @@ fn read_one(
         })
         .collect();
     Ok((path.to_string(), disk, hash, Some(Parsed { file, hashes })))
-}
-
-/// Takes over what a state file says build wrote at `path` (relative),
-/// unless the store knows it already. The file there is the base of the
-/// next merge if it is what build wrote; if it has differences of its
-/// own, the base is not known, and build merges it only while its inputs
-/// stay the same.
-fn restore_output(
-    tx: &Tx<'_>,
-    layout: &Layout,
-    path: &str,
-    lang: &str,
-    output: &crate::store::Output,
-    base_patch: Option<&str>,
-) -> Result<(), StoreError> {
-    if tx
-        .output_at(path)?
-        .is_some_and(|o| o.content_hash == output.content_hash)
-    {
-        return Ok(());
-    }
-    let file = std::fs::read(layout.root.join(path)).ok();
-    match file {
-        Some(bytes) if content_hash(&bytes) == output.content_hash => {
-            let base = String::from_utf8_lossy(&bytes);
-            tx.restore_output(path, lang, output, Some(&compress_base(&base)))
-        }
-        Some(bytes) => {
-            let file = String::from_utf8_lossy(&bytes);
-            let base = base_patch
-                .and_then(|p| patch::apply(&file, p))
-                .filter(|base| content_hash(base.as_bytes()) == output.content_hash);
-            let base = base.map(|b| compress_base(&b));
-            tx.restore_output(path, lang, output, base.as_deref())
-        }
-        // Not there (yet): nothing to keep.
-        None => Ok(()),
-    }
 }
 
 /// Replaces the translations of `document` in `lang` with those of
@@ -533,9 +478,10 @@ fn apply(
 /// fails is read again by the next command.
 pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
     tx.mark_changed_translations()?;
-    mark_changed_outputs(tx, layout)?;
+    built::flush(tx, layout)?;
     let dirty = tx.dirty_states()?;
     if dirty.is_empty() {
+        tx.state_written()?;
         return Ok(0);
     }
     let mut localized: BTreeMap<String, HashMap<i64, String>> = BTreeMap::new();
@@ -565,17 +511,8 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
                 }
             }
             let paired = localized[&state.lang].get(&state.document);
-            let at = layout.localized(&state.path, &state.lang, paired);
-            let output = tx.output_at(&at)?.map(|o| crate::store::Output {
-                input_hash: String::new(),
-                ..o
-            });
-            let base = match output {
-                Some(_) => tx.output_base(&at)?,
-                None => None,
-            };
             let entries = tx.state_entries(state.document, &state.lang)?;
-            if entries.is_empty() && output.is_none() {
+            if entries.is_empty() {
                 remove(layout, &path)?;
                 tx.forget_state_file(&path)?;
                 continue;
@@ -584,16 +521,13 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
                 source: state.path.clone(),
                 lang: state.lang.clone(),
                 localized: paired.cloned(),
-                output,
-                base_patch: None,
                 entries,
             };
-            pending.push((state, path, at, base, file));
+            pending.push((state, path, file));
         }
         let done: Vec<Result<Written, StoreError>> = pending
             .into_par_iter()
-            .map(|(state, path, at, base, mut file)| {
-                file.base_patch = base_patch(layout, &at, base.as_deref());
+            .map(|(state, path, file)| {
                 let text = format::write(&file);
                 let full = layout.root.join(&path);
                 let same = std::fs::read(&full).is_ok_and(|bytes| bytes == text.as_bytes());
@@ -633,34 +567,6 @@ type Written<'d> = (&'d DirtyState, bool, String, String, OnDisk);
 /// How many state files are read from the store before they are written.
 const FLUSH_BATCH: usize = 256;
 
-/// What build made of the localized posting at `at` (`base`, compressed)
-/// as a patch of the file, if the file differs from it.
-fn base_patch(layout: &Layout, at: &str, base: Option<&[u8]>) -> Option<String> {
-    let base = inflate_base(base?)?;
-    let file = std::fs::read(layout.root.join(at)).ok()?;
-    let file = String::from_utf8_lossy(&file);
-    (file != base).then(|| patch::make(&file, &base))
-}
-
-/// Marks the state files whose header carries a build record that
-/// changed: the postings built at those paths, in those languages.
-fn mark_changed_outputs(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
-    let changed: HashSet<String> = tx.dirty_outputs()?.into_iter().collect();
-    if changed.is_empty() {
-        return Ok(());
-    }
-    for lang in &layout.languages {
-        let paired = tx.localized_paths(lang)?;
-        for (source, document) in tx.documents()? {
-            let at = layout.localized(&source, lang, paired.get(&document.id));
-            if changed.contains(&at) {
-                tx.mark_state_dirty(document.id, lang)?;
-            }
-        }
-    }
-    Ok(())
-}
-
 fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
     let full = layout.root.join(path);
     match std::fs::remove_file(&full) {
@@ -685,7 +591,7 @@ fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
 /// keeps two commands from flushing at once, so one name per file will
 /// do; a dot keeps a leftover out of [`list`], and the next write of the
 /// file takes it over.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let error = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
