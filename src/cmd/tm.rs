@@ -8,8 +8,6 @@ use crate::cli::StatusFormat;
 use crate::cli::TmSearchArgs;
 use crate::i18n::Messages;
 use crate::memory::Memory;
-use crate::project::Project;
-use crate::store::Store;
 
 /// What to look for.
 pub fn search(
@@ -20,11 +18,17 @@ pub fn search(
 ) -> Result<u8, Failure> {
     let (text, lang) = (args.text.as_str(), args.lang.as_str());
     let (min, limit, format) = (args.min, args.limit, args.format);
-    let project = Project::load(dir)?;
+    // Synced first, as every command that reads the store: in a fresh
+    // clone the memory is the committed text state.
+    let session = super::sync::Session::open(dir, &[], messages)?;
+    let project = session.project();
     let lang = &project.check_language(lang)?;
     let threshold = min.unwrap_or(project.config.memory.threshold);
-    let mut store = Store::open(&project.database_path())?;
-    let rows = store.transaction(|tx| tx.memory(lang))?;
+    let mut store = session.ws.store(false)?;
+    let rows = store.transaction(|tx| -> Result<_, Failure> {
+        session.sync(tx, &())?;
+        Ok(tx.memory(lang)?)
+    })?;
     let found = Memory::new(rows).suggest(text, None, threshold, limit);
     match format {
         StatusFormat::Json => {
@@ -60,5 +64,5 @@ pub fn search(
             source = project.config.source_language.as_str(),
         ));
     }
-    Ok(0)
+    Ok(session.finish(0, messages))
 }

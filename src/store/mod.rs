@@ -180,8 +180,6 @@ impl Store {
         // 64 MB of page cache: a sync of a large site writes hundreds of
         // thousands of rows in one transaction.
         conn.pragma_update(None, "cache_size", -65_536).ctx(path)?;
-        conn.pragma_update(None, "mmap_size", 1_i64 << 30)
-            .ctx(path)?;
         conn.pragma_update(None, "temp_store", "MEMORY").ctx(path)?;
         Ok(Store {
             conn,
