@@ -302,3 +302,94 @@ fn a_renamed_posting_keeps_its_work_in_a_fresh_clone_too() {
     .unwrap();
     assert!(state.contains("#. tolkar: reviewed"), "{state}");
 }
+
+/// `tolkar status --lang da --format json`, as a value.
+fn status(site: &Path) -> serde_json::Value {
+    let output = tolkar_in(site)
+        .args(["status", "--lang", "da", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr_of(&output)))
+}
+
+#[test]
+fn a_teammate_who_pulls_a_rename_keeps_every_translation() {
+    let repo_dir = team_site();
+    let site = repo_dir.path();
+    let mate = tempfile::tempdir().unwrap();
+    git(mate.path(), &["clone", "-q", site.to_str().unwrap(), "."]);
+    succeed(tolkar_in(mate.path()).arg("sync"));
+
+    git(site, &["mv", CFO, "content/sv/career/finanschef.md"]);
+    succeed(tolkar_in(site).arg("build"));
+    commit_all(site, "rename");
+    let here = status(site);
+
+    git(
+        mate.path(),
+        &["pull", "-q", "--no-rebase", "origin", "main"],
+    );
+    assert_eq!(status(mate.path()), here);
+    succeed(tolkar_in(mate.path()).arg("sync"));
+    assert_eq!(git(mate.path(), &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_deleted_paragraph_stays_in_the_memory_and_a_fresh_clone_reads_it() {
+    let repo_dir = team_site();
+    let site = repo_dir.path();
+    let path = site.join(CFO);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("För att stödja expansionen").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap() + 2;
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    succeed(tolkar_in(site).arg("build"));
+    commit_all(site, "a paragraph less");
+    let state =
+        std::fs::read_to_string(site.join(".tolkar/state/da/content/sv/career/cfo.md.po")).unwrap();
+    assert!(state.contains("#~ msgid"), "kept as obsolete:\n{state}");
+
+    let fresh = tempfile::tempdir().unwrap();
+    git(fresh.path(), &["clone", "-q", site.to_str().unwrap(), "."]);
+    assert_eq!(check(fresh.path()), check(site));
+    let search = tolkar_in(fresh.path())
+        .args(["tm", "search", "--lang", "da", &text[start..end - 2]])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&search.stdout).contains("100"),
+        "the memory of a fresh clone has the deleted paragraph: {}",
+        String::from_utf8_lossy(&search.stdout)
+    );
+    assert_eq!(git(fresh.path(), &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_conflict_is_a_conflict_in_a_fresh_clone_too() {
+    let repo_dir = team_site();
+    let site = repo_dir.path();
+    let localized = site.join("content/da/career/cfo.md");
+    let text = std::fs::read_to_string(&localized).unwrap();
+    let title = text.lines().find(|l| l.starts_with("Title:")).unwrap();
+    std::fs::write(
+        &localized,
+        text.replacen(title, "Title: \"Min egen titel\"", 1),
+    )
+    .unwrap();
+    commit_all(site, "a hand edit");
+    let id = format!("{CFO}#fm:Title");
+    succeed(tolkar_in(site).args(["review", "set", "--lang", "da", &id, "Økonomichef (CFO)"]));
+    let build = tolkar_in(site).arg("build").output().unwrap();
+    assert_eq!(build.status.code(), Some(1), "{}", stderr_of(&build));
+    commit_all(site, "the conflicting build");
+
+    let fresh = tempfile::tempdir().unwrap();
+    git(fresh.path(), &["clone", "-q", site.to_str().unwrap(), "."]);
+    for dir in [site, fresh.path()] {
+        let output = tolkar_in(dir)
+            .args(["check", "--lang", "da", "--fail-on", "conflict"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", dir.display());
+    }
+}

@@ -167,7 +167,7 @@ impl Tx<'_> {
             "UPDATE outputs SET state = 'conflict', conflict_line = ?2 WHERE path = ?1",
             params![path, line as i64],
         )?;
-        Ok(())
+        self.mark_output_dirty(path)
     }
 
     /// How the last build left each localized posting of `lang`, by path.

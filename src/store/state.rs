@@ -61,7 +61,7 @@ impl Tx<'_> {
                       (SELECT o.source_text FROM segments o WHERE o.source_hash = t.source_hash LIMIT 1),
                       '') END
              FROM segments s CROSS JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
-             WHERE s.document_id = ?1
+             WHERE s.document_id = ?1 AND t.text <> ''
              ORDER BY s.obsolete > 0, CASE WHEN s.obsolete = 0 THEN s.position ELSE 0 END,
                       s.key, s.source_text, t.text",
             params![document, lang],

@@ -8,11 +8,14 @@
 //! content/da/jobs.md → 447a4f6b714b3b478d42f6f4ade3b5eb
 //!
 //! content/da/team.md → 9d95e8c7e73fda61d47636bfc36b5a42 → [[2,1,"title: Team\n"]]
+//!
+//! content/da/tools.md → 3858702b588946a390c94370986bdf65 → conflict=12
 //! ```
 //!
 //! The path, the hash of what build made (the base of its next merge),
-//! and for a posting with edits of its own, what build made as a patch of
-//! the posting (`patch`). A fresh clone needs this to know which postings
+//! the line of a conflict that made the last build leave it alone, and
+//! for a posting with edits of its own, what build made as a patch of the
+//! posting (`patch`). A fresh clone needs this to know which postings
 //! tolkar wrote and to merge the next source change into them. One file
 //! per language rather than a header in each posting's PO file: a build
 //! of a site with no translations yet writes one file, not thousands.
@@ -23,7 +26,9 @@ use rayon::prelude::*;
 
 use super::{Layout, OnDisk, StateError, on_disk, patch, write_atomically};
 use crate::segment::hash::content_hash;
-use crate::store::{Output, StateFileRecord, StoreError, Tx, compress_base, inflate_base};
+use crate::store::{
+    Output, OutputStatus, StateFileRecord, StoreError, Tx, compress_base, inflate_base,
+};
 
 /// The name of the file in each language's directory.
 pub const NAME: &str = "built.txt";
@@ -33,6 +38,9 @@ pub const NAME: &str = "built.txt";
 pub struct Built {
     pub path: String,
     pub hash: String,
+    /// The last build left the posting alone: its own edits and build's
+    /// changes collide at this line (`conflict=LINE`).
+    pub conflict: Option<usize>,
     pub patch: Option<String>,
 }
 
@@ -45,6 +53,9 @@ pub fn write(lang: &str, rows: &[Built]) -> String {
         out.push_str(&row.path);
         out.push('\t');
         out.push_str(&row.hash);
+        if let Some(line) = row.conflict {
+            out.push_str(&format!("\tconflict={line}"));
+        }
         if let Some(patch) = &row.patch {
             out.push('\t');
             out.push_str(patch);
@@ -67,7 +78,7 @@ pub fn read(text: &str) -> Result<Vec<Built>, super::format::FormatError> {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let mut fields = line.splitn(3, '\t');
+        let mut fields = line.split('\t');
         let (Some(path), Some(hash)) = (fields.next(), fields.next()) else {
             return Err(FormatError::Syntax(crate::exchange::ReadError::new(
                 line_no,
@@ -75,11 +86,20 @@ pub fn read(text: &str) -> Result<Vec<Built>, super::format::FormatError> {
                 "expected PATH, a tab and a hash",
             )));
         };
-        rows.push(Built {
+        let mut row = Built {
             path: path.to_string(),
             hash: hash.to_string(),
-            patch: fields.next().map(str::to_string),
-        });
+            conflict: None,
+            patch: None,
+        };
+        for field in fields {
+            match field.strip_prefix("conflict=") {
+                Some(n) => row.conflict = n.parse().ok(),
+                // A patch is JSON, which has no tab.
+                None => row.patch = Some(field.to_string()),
+            }
+        }
+        rows.push(row);
     }
     Ok(rows)
 }
@@ -147,6 +167,14 @@ fn read_rows(text: &str, full: &std::path::Path) -> Result<Vec<Built>, StateErro
 /// the base back (checked against the hash); without one that fits, the
 /// base is not known, and build merges it only while it makes the same.
 fn restore(tx: &Tx<'_>, layout: &Layout, lang: &str, row: &Built) -> Result<(), StoreError> {
+    restore_base(tx, layout, lang, row)?;
+    if let Some(line) = row.conflict {
+        tx.record_conflict(&row.path, line)?;
+    }
+    Ok(())
+}
+
+fn restore_base(tx: &Tx<'_>, layout: &Layout, lang: &str, row: &Built) -> Result<(), StoreError> {
     if tx
         .output_at(&row.path)?
         .is_some_and(|o| o.content_hash == row.hash)
@@ -209,14 +237,18 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
             .into_iter()
             .map(|b| (b.path.clone(), b))
             .collect();
-        let outputs: BTreeMap<String, Output> = tx.outputs(lang)?.into_iter().collect();
+        let outputs: BTreeMap<String, OutputStatus> = tx
+            .output_states(lang)?
+            .into_iter()
+            .map(|o| (o.path.clone(), o))
+            .collect();
         if outputs.is_empty() && old.is_empty() {
             continue;
         }
         // Paths with a tab or a line break cannot be a line; none is a
         // Hugo posting's in practice.
         let usable = |p: &str| !p.contains(['\t', '\n', '\r']);
-        let todo: Vec<(&String, &Output)> = outputs
+        let todo: Vec<(&String, &OutputStatus)> = outputs
             .iter()
             .filter(|(p, _)| usable(p))
             .filter(|(p, o)| {
@@ -238,8 +270,9 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
                 (
                     p,
                     Built {
-                        path: p.clone(),
+                        path: p.to_string(),
                         hash: o.content_hash.clone(),
+                        conflict: o.conflict_line,
                         patch,
                     },
                 )
@@ -282,11 +315,13 @@ mod tests {
             Built {
                 path: "content/da/a.md".into(),
                 hash: "00ff".into(),
+                conflict: None,
                 patch: None,
             },
             Built {
                 path: "content/da/b c.md".into(),
                 hash: "11ee".into(),
+                conflict: Some(12),
                 patch: Some(patch::make("mine\n", "theirs\n")),
             },
         ];

@@ -192,15 +192,18 @@ impl Parser<'_> {
         let start = line.len() - line.trim_start().len();
         let body = &line[start..];
         if let Some(rest) = body.strip_prefix("#~") {
-            // An obsolete entry: its keywords and strings follow `#~`.
-            self.entry_starts(no)?;
-            self.entry.obsolete = true;
+            // An obsolete entry: its keywords and strings follow `#~`. A
+            // keyword ends the entry before it; a string continues one.
             if let Some(previous) = rest.strip_prefix('|') {
+                self.entry_starts(no)?;
+                self.entry.obsolete = true;
                 let offset = line.len() - previous.trim_start().len();
                 return self.previous(no, line, offset);
             }
             let offset = line.len() - rest.trim_start().len();
-            return self.keyword_or_string(no, line, offset);
+            let result = self.keyword_or_string(no, line, offset);
+            self.entry.obsolete = true;
+            return result;
         }
         if let Some(rest) = body.strip_prefix('#') {
             if self.entry.id.is_some() || self.entry.context.is_some() {
@@ -385,7 +388,6 @@ impl Parser<'_> {
                 "entry without msgctxt: msgctxt names the segment",
             ));
         };
-        let made_here = entry.tolkar.is_some();
         let (state, updated_at, origin) = entry.tolkar.unwrap_or_else(|| {
             let state = if entry.fuzzy {
                 State::Draft
@@ -394,8 +396,8 @@ impl Parser<'_> {
             };
             (state, String::new(), Origin::Import(self.name.to_string()))
         });
-        // An entry filled in another tool with nothing in it: missing.
-        if text.is_empty() && !made_here {
+        // An entry with nothing in it (one cleared in Poedit): missing.
+        if text.is_empty() {
             return Ok(());
         }
         let state = match (state, entry.fuzzy) {
@@ -454,7 +456,12 @@ mod tests {
     fn sample() -> StateFile {
         let mut stale = entry("body:p[2]", "New text", "Gammel tekst", State::Reviewed);
         stale.previous = Some("Old text".into());
-        let mut gone = entry("body:p[9]", "Gone \"quoted\"\nline", "Væk", State::Machine);
+        let mut gone = entry(
+            "body:p[9]",
+            "Gone \"quoted\"\nline",
+            "Væk\nover flere linjer",
+            State::Machine,
+        );
         gone.obsolete = true;
         gone.previous = Some("Older".into());
         let mut title = entry("fm:title", "Jobs", "Job", State::Translated);
@@ -486,6 +493,20 @@ mod tests {
         assert!(text.contains("#, fuzzy\n#| msgid \"Old text\"\nmsgctxt \"body:p[2]\""));
         assert!(text.contains("#~ msgctxt \"body:p[9]\""));
         assert!(text.contains("#~| msgid \"Older\""));
+        assert!(text.contains("#~ \"over flere linjer\""), "{text}");
+        // Two obsolete entries in a row, the first with a text on two lines.
+        let mut two = file.clone();
+        let mut next = two.entries[3].clone();
+        next.key = "body:p[10]".into();
+        two.entries.push(next);
+        assert_eq!(read(&write(&two), "x").unwrap(), two);
+    }
+
+    #[test]
+    fn a_cleared_translation_is_missing() {
+        let text = write(&sample()).replacen("msgstr \"Job\"", "msgstr \"\"", 1);
+        let file = read(&text, "x").unwrap();
+        assert!(file.entries.iter().all(|e| e.key != "fm:title"));
     }
 
     #[test]

@@ -203,6 +203,8 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
     if bulk {
         tx.drop_translation_indexes()?;
     }
+    // The (document, language) pairs read from a file in this run.
+    let mut loaded: HashSet<(i64, String)> = HashSet::new();
     let mut documents: HashMap<String, (i64, bool)> = tx
         .documents()?
         .into_iter()
@@ -263,12 +265,13 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
                     &path,
                     &StateFileRecord {
                         document,
-                        lang,
+                        lang: lang.clone(),
                         hash,
                         size: disk.size,
                         mtime: disk.mtime,
                     },
                 )?;
+                loaded.insert((document, lang));
                 report.read += 1;
             }
         }
@@ -278,29 +281,33 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
     // A state file gone (deleted, or its posting renamed elsewhere in git):
     // its translations go with it.
     let prefix = format!("{}/", layout.dir);
+    let paths: HashMap<i64, &str> = documents
+        .iter()
+        .map(|(path, (id, _))| (*id, path.as_str()))
+        .collect();
     for (path, record) in &records {
         if present.contains(path.as_str()) || !path.starts_with(&prefix) {
             continue;
         }
-        if layout.parse(path).is_none() {
+        let Some((source, _)) = layout.parse(path) else {
+            continue;
+        };
+        tx.forget_state_file(path)?;
+        // Its posting renamed (sync moved the document) or read from its
+        // new file just now: the file moved, the translations did not go.
+        let moved = paths.get(&record.document).is_some_and(|p| *p != source);
+        if moved || loaded.contains(&(record.document, record.lang.clone())) {
             continue;
         }
         tx.clear_state(record.document, &record.lang)?;
-        tx.forget_state_file(path)?;
         report.removed += 1;
     }
     if bulk {
         tx.restore_translation_indexes()?;
     }
+    // No fill from the memory here: what was committed is the state, and
+    // a clone that filled would differ from the one the work was done in.
     tx.state_read()?;
-    // New translations may fill segments elsewhere with the same text, as
-    // they would have where they were made. Not in a store that knew no
-    // state file before (a fresh clone): what was committed is the state.
-    if !fresh && report.read + report.removed > 0 && project.config.memory.fill {
-        for lang in &project.config.target_languages {
-            tx.fill_from_memory(lang)?;
-        }
-    }
     Ok(report)
 }
 
