@@ -1198,3 +1198,66 @@ proptest! {
         check_posting(text.as_bytes(), &WIDE)?;
     }
 }
+
+/// Pieces of the committed text state: a posting's PO file and a
+/// language's built.txt, as people, tools and git's merges leave them.
+const STATE_SOUP: &[&str] = &[
+    "#. kind: paragraph\n",
+    "#. kind: nonsense\n",
+    "#. tolkar: reviewed, 2026-12-01T10:00:00Z, import:da.xlf\n",
+    "#. tolkar: machine, , mt:x\n",
+    "#. tolkar: broken\n",
+    "#, fuzzy\n",
+    "#| msgid \"old\"\n",
+    "#| \"more\"\n",
+    "#~ msgctxt \"body:p[9]\"\n",
+    "#~ msgid \"gone\"\n",
+    "#~ msgstr \"væk\"\n",
+    "#~ \"line\\n\"\n",
+    "#~| msgid \"older\"\n",
+    "msgctxt \"body:p[1]\"\n",
+    "msgid \"\"\n",
+    "msgid \"Hej\"\n",
+    "msgstr \"\"\n",
+    "msgstr \"Hi\"\n",
+    "\"X-Tolkar-Source: content/sv/a.md\\n\"\n",
+    "\"Language: da\\n\"\n",
+    "\"\\t\\\"\\\\\\u{1}\"\n",
+    "<<<<<<< HEAD\n",
+    "=======\n",
+    ">>>>>>> other\n",
+    "content/da/a.md\t00ff\n",
+    "content/da/b.md\t11ee\tconflict=3\n",
+    "content/da/c.md\t22dd\t[[0,1,\"x\\n\"]]\n",
+    "\n",
+    "\r\n",
+    "\u{feff}",
+    "#",
+    "\"",
+    "msgstr",
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// No state file makes a reader panic; what the PO reader accepts
+    /// writes back the same way twice, and has no conflict marker.
+    #[test]
+    fn state_files_never_make_a_reader_panic(text in tokens(STATE_SOUP, 40)) {
+        use tolkar::textstate::{built, format, patch};
+        if let Ok(file) = format::read(&text, "p.po") {
+            prop_assert!(!text.lines().any(format::is_conflict_marker));
+            let written = format::write(&file);
+            let again = format::read(&written, "p.po");
+            prop_assert!(again.is_ok(), "{written}");
+            prop_assert_eq!(format::write(&again.unwrap()), written);
+        }
+        if let Ok(rows) = built::read(&text) {
+            for row in rows {
+                if let Some(p) = row.patch {
+                    let _ = patch::apply(&text, &p);
+                }
+            }
+        }
+    }
+}
