@@ -5,14 +5,15 @@
 //! from 0-based line `line`, `count` lines of the file are replaced by
 //! `text`); whoever applies it checks the result's hash.
 
-use similar::{DiffOp, TextDiff};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-/// The patch that turns `file` into `base`.
+/// The patch that turns `file` into `base`. Lines end at `\n` only, as
+/// [`apply`] splits them (`similar`'s own line diff also ends one at a
+/// lone `\r`).
 pub fn make(file: &str, base: &str) -> String {
-    let diff = TextDiff::from_lines(file, base);
+    let old: Vec<&str> = file.split_inclusive('\n').collect();
     let new: Vec<&str> = base.split_inclusive('\n').collect();
-    let hunks: Vec<(usize, usize, String)> = diff
-        .ops()
+    let hunks: Vec<(usize, usize, String)> = capture_diff_slices(Algorithm::Myers, &old, &new)
         .iter()
         .filter_map(|op| match *op {
             DiffOp::Equal { .. } => None,
@@ -71,6 +72,8 @@ mod tests {
             ("", "all new\n"),
             ("gone\n", ""),
             ("same\n", "same\n"),
+            ("a\rb\nc", "a\rB\nc\r"),
+            ("\0\0", "x\ry\n"),
         ];
         for (file, base) in cases {
             assert_eq!(
