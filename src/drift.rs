@@ -27,6 +27,16 @@ pub struct Side<'a> {
     pub text: &'a str,
 }
 
+impl<'a> From<&'a crate::store::StoredSegment> for Side<'a> {
+    fn from(segment: &'a crate::store::StoredSegment) -> Side<'a> {
+        Side {
+            key: &segment.key,
+            hash: &segment.hash,
+            text: &segment.text,
+        }
+    }
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Alignment {
     /// (old index, new index) pairs.

@@ -404,14 +404,7 @@ impl Applier<'_, '_> {
                 }
                 tx.update_document(document.id, &source.hash)?;
                 let old = tx.live_segments(document.id)?;
-                let old_sides: Vec<Side> = old
-                    .iter()
-                    .map(|s| Side {
-                        key: &s.key,
-                        hash: &s.hash,
-                        text: &s.text,
-                    })
-                    .collect();
+                let old_sides: Vec<Side> = old.iter().map(Side::from).collect();
                 let new_sides: Vec<Side> = rows
                     .iter()
                     .map(|r| Side {

@@ -115,8 +115,7 @@ pub(super) fn load(
     tx: &Tx<'_>,
     layout: &Layout,
     records: &HashMap<String, StateFileRecord>,
-) -> Result<usize, StateError> {
-    let mut read = 0;
+) -> Result<(), StateError> {
     for lang in &layout.languages {
         let path = file(layout, lang);
         let full = layout.root.join(&path);
@@ -134,31 +133,14 @@ pub(super) fn load(
         let hash = content_hash(&bytes);
         if record.is_none_or(|r| r.hash != hash) {
             let text = String::from_utf8_lossy(&bytes);
-            let rows = read_rows(&text, &full)?;
+            let rows = read(&text).map_err(|e| StateError::in_file(&full, e))?;
             for row in &rows {
                 restore(tx, layout, lang, row)?;
             }
-            read += 1;
         }
         record_file(tx, &path, lang, hash, &disk)?;
     }
-    Ok(read)
-}
-
-fn read_rows(text: &str, full: &std::path::Path) -> Result<Vec<Built>, StateError> {
-    use super::format::FormatError;
-    read(text).map_err(|e| match e {
-        FormatError::Conflict { line } => StateError::Conflict {
-            path: full.to_path_buf(),
-            line,
-        },
-        FormatError::Syntax(e) => StateError::Syntax {
-            path: full.to_path_buf(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        },
-    })
+    Ok(())
 }
 
 /// Takes over what the file says build wrote at `row.path`, unless the

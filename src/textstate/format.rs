@@ -177,6 +177,15 @@ struct Entry {
     field: Field,
 }
 
+impl Entry {
+    /// The entry's first line is `no`, unless it began before.
+    fn touch(&mut self, no: usize) {
+        if self.line == 0 {
+            self.line = no;
+        }
+    }
+}
+
 struct Parser<'n> {
     name: &'n str,
     file: StateFile,
@@ -239,9 +248,7 @@ impl Parser<'_> {
         if self.entry.text.is_some() {
             self.finish()?;
         }
-        if self.entry.line == 0 {
-            self.entry.line = no;
-        }
+        self.entry.touch(no);
         Ok(())
     }
 
@@ -334,9 +341,7 @@ impl Parser<'_> {
                 if self.entry.id.is_some() || self.entry.context.is_some() {
                     return fail("msgctxt in the middle of an entry");
                 }
-                if self.entry.line == 0 {
-                    self.entry.line = no;
-                }
+                self.entry.touch(no);
                 self.entry.context = Some(value);
                 self.entry.field = Field::Context;
             }
@@ -347,9 +352,7 @@ impl Parser<'_> {
                 if self.entry.id.is_some() {
                     return fail("a second msgid: expected msgstr");
                 }
-                if self.entry.line == 0 {
-                    self.entry.line = no;
-                }
+                self.entry.touch(no);
                 self.entry.id = Some(value);
                 self.entry.field = Field::Id;
             }

@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::format::{self, FormatError, StateFile};
-use super::{Layout, LoadReport, OnDisk, StateError, built, list, on_disk};
+use super::format::{self, StateFile};
+use super::{Layout, OnDisk, StateError, built, list, on_disk};
 use crate::drift::{Side, align};
 use crate::project::Project;
 use crate::segment::hash::{content_hash, source_hash};
@@ -14,7 +14,7 @@ use crate::store::{StateEntry, StateFileRecord, StoreError, Tx};
 /// Reads the state files that changed since tolkar last read or wrote
 /// them into the store (see the module documentation). Nothing is stored
 /// if one cannot be read.
-pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
+pub fn load(tx: &Tx<'_>, project: &Project) -> Result<(), StateError> {
     let layout = Layout::of(project);
     // Changes made so far in this command are to be written, not lost
     // under what is read.
@@ -33,7 +33,6 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
         })
         .collect();
     let fresh = records.is_empty();
-    let mut report = LoadReport::default();
     // One revision per file read; nothing else writes translations here.
     let mut revision = tx.next_revision()?;
     // Many files into a store that has none: the memory's indexes are
@@ -113,7 +112,6 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
                     },
                 )?;
                 loaded.insert((document, lang));
-                report.read += 1;
             }
         }
         Ok(())
@@ -141,7 +139,6 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
             continue;
         }
         tx.clear_state(record.document, &record.lang)?;
-        report.removed += 1;
     }
     if bulk {
         tx.restore_translation_indexes()?;
@@ -149,7 +146,7 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<LoadReport, StateError> {
     // No fill from the memory here: what was committed is the state, and
     // a clone that filled would differ from the one the work was done in.
     tx.state_read()?;
-    Ok(report)
+    Ok(())
 }
 
 /// How many state files are read in parallel before they are stored.
@@ -195,18 +192,7 @@ fn read_one(
         column: 1,
         message: format!("not UTF-8: {e}"),
     })?;
-    let file = format::read(&text, path).map_err(|e| match e {
-        FormatError::Conflict { line } => StateError::Conflict {
-            path: full.clone(),
-            line,
-        },
-        FormatError::Syntax(e) => StateError::Syntax {
-            path: full.clone(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        },
-    })?;
+    let file = format::read(&text, path).map_err(|e| StateError::in_file(&full, e))?;
     let hashes = file
         .entries
         .iter()
@@ -274,14 +260,7 @@ fn apply(
                     text: &e.source,
                 })
                 .collect();
-            let new: Vec<Side> = live
-                .iter()
-                .map(|s| Side {
-                    key: &s.key,
-                    hash: &s.hash,
-                    text: &s.text,
-                })
-                .collect();
+            let new: Vec<Side> = live.iter().map(Side::from).collect();
             let alignment = align(&old, &new);
             (live, alignment.matched, alignment.gone, false)
         }

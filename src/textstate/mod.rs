@@ -57,6 +57,24 @@ pub enum StateError {
     Store(#[from] StoreError),
 }
 
+impl StateError {
+    /// Why the state file at `path` could not be read.
+    pub(crate) fn in_file(path: &Path, error: format::FormatError) -> StateError {
+        match error {
+            format::FormatError::Conflict { line } => StateError::Conflict {
+                path: path.to_path_buf(),
+                line,
+            },
+            format::FormatError::Syntax(e) => StateError::Syntax {
+                path: path.to_path_buf(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            },
+        }
+    }
+}
+
 impl Diagnostic for StateError {
     fn message(&self) -> Message {
         match self {
@@ -124,15 +142,6 @@ impl Layout {
         (self.languages.iter().any(|l| l == lang) && !source.is_empty())
             .then(|| (source.to_string(), lang.to_string()))
     }
-}
-
-/// What [`load`] read.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct LoadReport {
-    /// State files read because they changed (or are new to the store).
-    pub read: usize,
-    /// State files gone, whose translations went with them.
-    pub removed: usize,
 }
 
 /// A state file on disk, as its metadata says.
