@@ -14,7 +14,7 @@ use crate::drift::{Side, align};
 use crate::message::{Diagnostic, Message};
 use crate::project::Project;
 use crate::project::ProjectError;
-use crate::segment::hash::source_hash;
+use crate::segment::hash::{fingerprint, source_hash};
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
 use crate::unreadable::{ReadError, Unreadable};
 
@@ -81,6 +81,33 @@ pub struct SyncReport {
     /// Source postings renamed or moved: (from, to). Their translations
     /// went with them.
     pub renamed: Vec<(String, String)>,
+    /// The segments inserted, for reading the committed text state right
+    /// after (taken by it; not reported).
+    #[serde(skip)]
+    pub inserted: Inserted,
+}
+
+/// The segments a sync inserted, by document: each one's id and the
+/// [`fingerprint`] of its key and source hash, in the posting's order.
+/// Reading the committed text state into a fresh store matches its
+/// entries against these instead of reading every segment back.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inserted(HashMap<i64, Vec<(i64, u64)>>);
+
+impl Inserted {
+    fn record(&mut self, document: i64, ids: Vec<i64>, rows: &[SegmentRow<'_>]) {
+        let segments = ids
+            .into_iter()
+            .zip(rows)
+            .map(|(id, row)| (id, fingerprint(row.key, row.hash)))
+            .collect();
+        self.0.insert(document, segments);
+    }
+
+    /// The segments inserted for `document`, if they were.
+    pub fn of(&self, document: i64) -> Option<&[(i64, u64)]> {
+        self.0.get(&document).map(Vec::as_slice)
+    }
 }
 
 /// Told of each posting done, so that a command can show progress.
@@ -385,14 +412,16 @@ impl Applier<'_, '_> {
             None => {
                 report.new += 1;
                 let id = tx.insert_document(&source.path, &source.hash)?;
-                tx.insert_segments(id, &rows)?;
+                let ids = tx.insert_segments(id, &rows)?;
+                report.inserted.record(id, ids, &rows);
                 report.segments_added += rows.len() as u64;
             }
             // Recorded only as unreadable so far: new now that it reads.
             Some(document) if document.content_hash.is_empty() => {
                 report.new += 1;
                 tx.update_document(document.id, &source.hash)?;
-                tx.insert_segments(document.id, &rows)?;
+                let ids = tx.insert_segments(document.id, &rows)?;
+                report.inserted.record(document.id, ids, &rows);
                 report.segments_added += rows.len() as u64;
             }
             Some(document) => {

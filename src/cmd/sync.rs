@@ -77,10 +77,11 @@ impl Unreadables {
         sources: &Sources,
         progress: &dyn Progress,
     ) -> Result<SyncReport, Failure> {
-        let report = sync(tx, project, sources, progress)?;
+        let mut report = sync(tx, project, sources, progress)?;
         // The committed text state, read where it changed (after sync:
         // its translations are aligned with the postings as they are).
-        crate::textstate::load(tx, project)?;
+        let inserted = std::mem::take(&mut report.inserted);
+        crate::textstate::load(tx, project, &inserted)?;
         self.0.borrow_mut().clone_from(&report.unreadable);
         Ok(report)
     }

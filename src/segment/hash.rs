@@ -24,6 +24,18 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
+/// A 64-bit fingerprint of a segment's key and source hash together:
+/// what reading the text state compares, in memory, with the segments
+/// sync has just inserted.
+pub fn fingerprint(key: &str, source_hash: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(key.as_bytes());
+    // A key holds no NUL (keys are paths of names and numbers).
+    hasher.update(b"\0");
+    hasher.update(source_hash.as_bytes());
+    hasher.digest()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

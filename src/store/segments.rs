@@ -76,8 +76,9 @@ impl Tx<'_> {
         &self,
         document: i64,
         rows: &[SegmentRow<'_>],
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<i64>, StoreError> {
         const PER_STATEMENT: usize = 32;
+        let mut ids = Vec::with_capacity(rows.len());
         let mut chunks = rows.chunks_exact(PER_STATEMENT);
         if rows.len() >= PER_STATEMENT {
             let sql = format!("{INSERT}{}", vec![VALUES; PER_STATEMENT].join(", "));
@@ -88,12 +89,16 @@ impl Tx<'_> {
                     values.extend(row.params(&document, numbers));
                 }
                 self.run(&sql, values.as_slice())?;
+                // The rows of one statement get consecutive ids, each one
+                // more than the largest in the table before it.
+                let last = self.tx.last_insert_rowid();
+                ids.extend(last + 1 - PER_STATEMENT as i64..=last);
             }
         }
         for row in chunks.remainder() {
-            self.insert_segment(document, row)?;
+            ids.push(self.insert_segment(document, row)?);
         }
-        Ok(())
+        Ok(ids)
     }
 
     /// Moves a stored segment to its new place and text; a changed text

@@ -5,8 +5,11 @@
 
 use std::collections::HashMap;
 
+use std::cell::RefCell;
+
 use rusqlite::params;
 
+use super::sql::Ctx;
 use super::{Origin, StoreError, Tx};
 use crate::exchange::State;
 use crate::posting::Kind;
@@ -116,41 +119,50 @@ impl Tx<'_> {
         })
     }
 
-    /// The live segments of a document without their texts, in order.
-    pub fn live_segment_keys(
+    /// The ids of the live segments of `document` that `entries` (key and
+    /// source hash each) name, when every entry names one as it is and in
+    /// the posting's order: the usual state file, matched in one walk over
+    /// the segments without reading their texts.
+    pub fn segments_in_order(
         &self,
         document: i64,
-    ) -> Result<Vec<super::StoredSegment>, StoreError> {
-        self.rows(
-            "SELECT id, key, source_hash FROM segments
-             WHERE document_id = ?1 AND obsolete = 0 ORDER BY position",
-            [document],
-            |r| {
-                Ok(super::StoredSegment {
-                    id: r.get(0)?,
-                    key: r.get(1)?,
-                    text: String::new(),
-                    hash: r.get(2)?,
-                })
-            },
-        )
+        entries: &[(&str, &str)],
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        let walk = || -> rusqlite::Result<Option<Vec<i64>>> {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT id, key, source_hash FROM segments
+                 WHERE document_id = ?1 AND obsolete = 0 ORDER BY position",
+            )?;
+            let mut rows = stmt.query([document])?;
+            let mut ids = Vec::with_capacity(entries.len());
+            while let Some(&(key, hash)) = entries.get(ids.len()) {
+                let Some(row) = rows.next()? else { break };
+                if row.get_ref(1)?.as_str()? != key {
+                    continue;
+                }
+                if row.get_ref(2)?.as_str()? != hash {
+                    return Ok(None);
+                }
+                ids.push(row.get(0)?);
+            }
+            Ok((ids.len() == entries.len()).then_some(ids))
+        };
+        walk().ctx(self.path)
     }
 
-    /// Drops the translations' indexes for a bulk load;
+    /// Drops the memory's index of translations for a bulk load;
     /// `restore_translation_indexes` must follow in the same transaction.
+    /// (The index by revision stays: a load appends to it in order, which
+    /// costs less than building it again.)
     pub fn drop_translation_indexes(&self) -> Result<(), StoreError> {
-        self.batch(
-            "DROP INDEX IF EXISTS translations_by_source;
-             DROP INDEX IF EXISTS translations_by_revision;",
-        )
+        self.batch("DROP INDEX IF EXISTS translations_by_source;")
     }
 
-    /// Builds the indexes `drop_translation_indexes` dropped (as in
-    /// 0001_initial.sql and 0002_memory.sql).
+    /// Builds the index `drop_translation_indexes` dropped (as in
+    /// 0009_translation_check.sql).
     pub fn restore_translation_indexes(&self) -> Result<(), StoreError> {
         self.batch(
-            "CREATE INDEX IF NOT EXISTS translations_by_revision ON translations(revision);
-             CREATE INDEX IF NOT EXISTS translations_by_source ON translations(lang, source_hash);",
+            "CREATE INDEX IF NOT EXISTS translations_by_source ON translations(lang, source_hash);",
         )
     }
 
@@ -163,34 +175,24 @@ impl Tx<'_> {
         )
     }
 
-    /// Stores a translation read from a state file, with its own time, at
-    /// `revision` (one for the whole file, from [`Tx::next_revision`]).
-    pub fn restore_translation(
-        &self,
-        segment: i64,
-        lang: &str,
-        entry: &StateEntry,
-        source_hash: &str,
-        revision: i64,
-    ) -> Result<(), StoreError> {
-        self.run(
-            "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
-               source_hash = excluded.source_hash, origin = excluded.origin, updated_at = excluded.updated_at,
-               revision = excluded.revision",
-            params![
-                segment,
-                lang,
-                entry.text,
-                entry.state,
-                source_hash,
-                entry.origin,
-                entry.updated_at,
-                revision
-            ],
-        )?;
-        Ok(())
+    /// A statement that stores translations read from state files, held
+    /// for a whole load (a state file of ten thousand postings is hundreds
+    /// of thousands of rows).
+    pub fn restorer(&self) -> Result<Restorer<'_>, StoreError> {
+        let statement = self
+            .tx
+            .prepare(
+                "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (segment_id, lang) DO UPDATE SET text = excluded.text, state = excluded.state,
+                   source_hash = excluded.source_hash, origin = excluded.origin,
+                   updated_at = excluded.updated_at, revision = excluded.revision",
+            )
+            .ctx(self.path)?;
+        Ok(Restorer {
+            statement: RefCell::new(statement),
+            path: self.path,
+        })
     }
 
     /// A segment of `document` that is no longer in its posting (`level`
@@ -366,5 +368,55 @@ impl Tx<'_> {
             [document],
             |r| r.get(0),
         )
+    }
+}
+
+/// Stores translations read from state files ([`Tx::restorer`]) through
+/// one statement, held for the whole load (a state of ten thousand
+/// postings is hundreds of thousands of rows).
+pub struct Restorer<'t> {
+    statement: RefCell<rusqlite::Statement<'t>>,
+    path: &'t std::path::Path,
+}
+
+/// A translation to restore: the segment, the entry of the state file and
+/// the source hash it was made for.
+pub type Restored<'e> = (i64, &'e StateEntry, &'e str);
+
+impl Restorer<'_> {
+    /// Stores each entry as the translation of its segment into `lang`,
+    /// made for its source hash, with its own time, at `revision` (one for
+    /// the whole file, from [`Tx::next_revision`]).
+    pub fn restore(
+        &self,
+        lang: &str,
+        revision: i64,
+        rows: &[Restored<'_>],
+    ) -> Result<(), StoreError> {
+        let mut statement = self.statement.borrow_mut();
+        // Entries of a file mostly share one origin, written out once.
+        let mut origin: Option<(&Origin, String)> = None;
+        for &(segment, entry, source_hash) in rows {
+            if origin
+                .as_ref()
+                .is_none_or(|(last, _)| **last != entry.origin)
+            {
+                origin = Some((&entry.origin, entry.origin.to_string()));
+            }
+            let origin = origin.as_ref().map_or("", |(_, text)| text.as_str());
+            statement
+                .execute(params![
+                    segment,
+                    lang,
+                    entry.text,
+                    entry.state,
+                    source_hash,
+                    origin,
+                    entry.updated_at,
+                    revision
+                ])
+                .ctx(self.path)?;
+        }
+        Ok(())
     }
 }

@@ -8,13 +8,16 @@ use super::format::{self, StateFile};
 use super::{Layout, OnDisk, StateError, built, list, on_disk};
 use crate::drift::{Side, align};
 use crate::project::Project;
-use crate::segment::hash::{content_hash, source_hash};
-use crate::store::{StateEntry, StateFileRecord, StoreError, Tx};
+use crate::segment::hash::{content_hash, fingerprint, source_hash};
+use crate::store::{
+    Restored, Restorer, StateEntry, StateFileRecord, StoreError, StoredSegment, Tx,
+};
+use crate::sync::Inserted;
 
 /// Reads the state files that changed since tolkar last read or wrote
 /// them into the store (see the module documentation). Nothing is stored
 /// if one cannot be read.
-pub fn load(tx: &Tx<'_>, project: &Project) -> Result<(), StateError> {
+pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), StateError> {
     let layout = Layout::of(project);
     // Changes made so far in this command are to be written, not lost
     // under what is read.
@@ -53,6 +56,12 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<(), StateError> {
     // Read, hash and parse batches in parallel, and store them in path
     // order; a file that cannot be read stops the command, and its
     // transaction takes back what was stored.
+    let applier = Applier {
+        tx,
+        restorer: tx.restorer()?,
+        inserted,
+        empty,
+    };
     std::thread::scope(|scope| -> Result<(), StateError> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Result<Read, StateError>>>(2);
         let (layout, records, candidates) = (&layout, &records, &candidates);
@@ -96,7 +105,7 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<(), StateError> {
                 // A file whose entries no longer match the posting as they
                 // are (a source edited and committed without tolkar) is
                 // written again with its translations where they are now.
-                let exact = apply(tx, document, removed, &lang, &parsed, revision, empty)?;
+                let exact = applier.apply((document, removed), &lang, &parsed, revision)?;
                 revision += 1;
                 if !exact {
                     tx.mark_state_dirty(document, &lang)?;
@@ -116,6 +125,7 @@ pub fn load(tx: &Tx<'_>, project: &Project) -> Result<(), StateError> {
         }
         Ok(())
     })?;
+    drop(applier);
     built::load(tx, &layout, &records)?;
     // A state file gone (deleted, or its posting renamed elsewhere in git):
     // its translations go with it.
@@ -165,6 +175,8 @@ type Read = (String, OnDisk, String, Option<Parsed>);
 struct Parsed {
     file: StateFile,
     hashes: Vec<(String, String)>,
+    /// Of each live entry's key and source hash, in order.
+    fingerprints: Vec<u64>,
 }
 
 fn read_one(
@@ -193,7 +205,7 @@ fn read_one(
         message: format!("not UTF-8: {e}"),
     })?;
     let file = format::read(&text, path).map_err(|e| StateError::in_file(&full, e))?;
-    let hashes = file
+    let hashes: Vec<(String, String)> = file
         .entries
         .iter()
         .map(|e| {
@@ -201,100 +213,152 @@ fn read_one(
             (source_hash(&e.source), source_hash(made_for))
         })
         .collect();
-    Ok((path.to_string(), disk, hash, Some(Parsed { file, hashes })))
-}
-
-/// Replaces the translations of `document` in `lang` with those of
-/// `file`. True if every entry found its segment as it is (same key, same
-/// source, in order): the store then writes the file as it is.
-fn apply(
-    tx: &Tx<'_>,
-    document: i64,
-    removed: bool,
-    lang: &str,
-    parsed: &Parsed,
-    revision: i64,
-    empty: bool,
-) -> Result<bool, StoreError> {
-    let file = &parsed.file;
-    if !empty {
-        tx.clear_state(document, lang)?;
-    }
-    type Entry<'e> = (&'e StateEntry, &'e (String, String));
-    let (entries, obsolete): (Vec<Entry>, Vec<Entry>) = file
+    let fingerprints = file
         .entries
         .iter()
-        .zip(&parsed.hashes)
-        .partition(|(e, _)| !e.obsolete);
-    let hashes: Vec<&String> = entries.iter().map(|(_, (hash, _))| hash).collect();
-    // Most often every entry is a segment as it is (same key, same text):
-    // then the segments' texts need not be read.
-    let keys = tx.live_segment_keys(document)?;
-    let by_key: HashMap<&str, usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key.as_str(), i))
+        .zip(&hashes)
+        .filter(|(e, _)| !e.obsolete)
+        .map(|(e, (hash, _))| fingerprint(&e.key, hash))
         .collect();
-    let same: Option<Vec<(usize, usize)>> = entries
-        .iter()
-        .enumerate()
-        .map(|(o, (e, _))| {
-            by_key
-                .get(e.key.as_str())
-                .filter(|&&n| &keys[n].hash == hashes[o])
-                .map(|&n| (o, n))
-        })
-        .collect();
-    let (live, matched, gone, exact) = match same {
-        Some(matched) => {
-            let in_order = matched.windows(2).all(|w| w[0].1 < w[1].1);
-            (keys, matched, Vec::new(), in_order)
-        }
-        None => {
-            let live = tx.live_segments(document)?;
-            let old: Vec<Side> = entries
-                .iter()
-                .map(|(e, (hash, _))| Side {
-                    key: &e.key,
-                    hash,
-                    text: &e.source,
-                })
-                .collect();
-            let new: Vec<Side> = live.iter().map(Side::from).collect();
-            let alignment = align(&old, &new);
-            (live, alignment.matched, alignment.gone, false)
-        }
+    let parsed = Parsed {
+        file,
+        hashes,
+        fingerprints,
     };
-    for &(o, n) in &matched {
-        let (entry, (_, made_for_hash)) = entries[o];
-        let segment = &live[n];
-        if made_for_hash != &segment.hash {
-            let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
-            tx.remember_source(segment.id, made_for, made_for_hash)?;
+    Ok((path.to_string(), disk, hash, Some(parsed)))
+}
+
+/// What stores the files read.
+struct Applier<'a, 't> {
+    tx: &'a Tx<'t>,
+    restorer: Restorer<'a>,
+    /// The segments sync inserted in this command.
+    inserted: &'a Inserted,
+    /// No translation was stored before: none to clear.
+    empty: bool,
+}
+
+/// Each entry that found its segment: the entry's place, the segment's id
+/// and its source hash.
+type Matched<'s> = Vec<(usize, i64, &'s str)>;
+
+impl Applier<'_, '_> {
+    /// Replaces the translations of `document` (`removed`: its posting is
+    /// gone) in `lang` with those of the file, at `revision`. True if every
+    /// entry found its segment as it is (same key, same source, in order): the
+    /// store then writes the file as it is.
+    fn apply(
+        &self,
+        (document, removed): (i64, bool),
+        lang: &str,
+        parsed: &Parsed,
+        revision: i64,
+    ) -> Result<bool, StoreError> {
+        let tx = self.tx;
+        let file = &parsed.file;
+        if !self.empty {
+            tx.clear_state(document, lang)?;
         }
-        tx.restore_translation(segment.id, lang, entry, made_for_hash, revision)?;
-    }
-    // Entries whose segment is no longer in the posting: kept as obsolete
-    // segments, for the memory.
-    let level = if removed { 2 } else { 1 };
-    let gone = gone.iter().map(|&o| entries[o]);
-    for (entry, (hash, made_for_hash)) in gone.chain(obsolete) {
-        let segment = tx.insert_obsolete_segment(
-            document,
-            &entry.key,
-            entry.kind,
-            &entry.source,
-            hash,
-            level,
-        )?;
-        if made_for_hash != hash {
-            let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
-            tx.remember_source(segment, made_for, made_for_hash)?;
+        type Entry<'e> = (&'e StateEntry, &'e (String, String));
+        let (entries, obsolete): (Vec<Entry>, Vec<Entry>) = file
+            .entries
+            .iter()
+            .zip(&parsed.hashes)
+            .partition(|(e, _)| !e.obsolete);
+        // Most often every entry is a segment as it is (same key, same text),
+        // in order: then the segments' texts need not be read.
+        let named: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|(e, (hash, _))| (e.key.as_str(), hash.as_str()))
+            .collect();
+        let live: Vec<StoredSegment>;
+        // Each entry that found its segment: the entry, the segment's id and
+        // source hash.
+        let inserted = self.inserted.of(document);
+        let (matched, gone, exact): (Matched, Vec<usize>, bool) =
+            match quick(tx, inserted, document, &named, &parsed.fingerprints)? {
+                Some(ids) => {
+                    let matched = ids
+                        .into_iter()
+                        .enumerate()
+                        .map(|(o, id)| (o, id, named[o].1))
+                        .collect();
+                    (matched, Vec::new(), true)
+                }
+                None => {
+                    live = tx.live_segments(document)?;
+                    let old: Vec<Side> = entries
+                        .iter()
+                        .map(|(e, (hash, _))| Side {
+                            key: &e.key,
+                            hash,
+                            text: &e.source,
+                        })
+                        .collect();
+                    let new: Vec<Side> = live.iter().map(Side::from).collect();
+                    let alignment = align(&old, &new);
+                    let matched = alignment
+                        .matched
+                        .iter()
+                        .map(|&(o, n)| (o, live[n].id, live[n].hash.as_str()))
+                        .collect();
+                    (matched, alignment.gone, false)
+                }
+            };
+        let mut restored: Vec<Restored> = Vec::with_capacity(file.entries.len());
+        for (o, segment, hash) in matched {
+            let (entry, (_, made_for_hash)) = entries[o];
+            if made_for_hash != hash {
+                let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+                tx.remember_source(segment, made_for, made_for_hash)?;
+            }
+            restored.push((segment, entry, made_for_hash));
         }
-        tx.restore_translation(segment, lang, entry, made_for_hash, revision)?;
+        // Entries whose segment is no longer in the posting: kept as obsolete
+        // segments, for the memory.
+        let level = if removed { 2 } else { 1 };
+        let gone = gone.iter().map(|&o| entries[o]);
+        for (entry, (hash, made_for_hash)) in gone.chain(obsolete) {
+            let segment = tx.insert_obsolete_segment(
+                document,
+                &entry.key,
+                entry.kind,
+                &entry.source,
+                hash,
+                level,
+            )?;
+            if made_for_hash != hash {
+                let made_for = entry.previous.as_deref().unwrap_or(&entry.source);
+                tx.remember_source(segment, made_for, made_for_hash)?;
+            }
+            restored.push((segment, entry, made_for_hash));
+        }
+        self.restorer.restore(lang, revision, &restored)?;
+        if let Some(path) = &file.localized {
+            tx.set_localized_path(document, lang, Some(path))?;
+        }
+        Ok(exact)
     }
-    if let Some(path) = &file.localized {
-        tx.set_localized_path(document, lang, Some(path))?;
-    }
-    Ok(exact)
+}
+
+/// The ids of the live segments the entries (`named`: key and source
+/// hash; `fingerprints`: of both) name, when each names one as it is and
+/// in order: from what sync just inserted if it inserted the document,
+/// else from the store.
+fn quick(
+    tx: &Tx<'_>,
+    inserted: Option<&[(i64, u64)]>,
+    document: i64,
+    named: &[(&str, &str)],
+    fingerprints: &[u64],
+) -> Result<Option<Vec<i64>>, StoreError> {
+    let Some(segments) = inserted else {
+        return tx.segments_in_order(document, named);
+    };
+    let mut segments = segments.iter();
+    let ids: Option<Vec<i64>> = fingerprints
+        .iter()
+        .map(|wanted| segments.find(|(_, f)| f == wanted).map(|&(id, _)| id))
+        .collect();
+    Ok(ids)
 }
