@@ -134,6 +134,9 @@ pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
     before_commit: Option<CommitHook>,
+    /// The store was created by this open and its first transaction has
+    /// not run yet: foreign keys are not checked until it has.
+    first_fill: bool,
 }
 
 impl Store {
@@ -190,10 +193,18 @@ impl Store {
         // thousands of rows in one transaction.
         conn.pragma_update(None, "cache_size", -65_536).ctx(path)?;
         conn.pragma_update(None, "temp_store", "MEMORY").ctx(path)?;
+        // The first fill of a new store (a first sync, or a fresh clone's
+        // sync that reads the text state) only inserts, each row made
+        // from the rows before it: its hundreds of thousands of foreign key
+        // lookups are skipped. Every later transaction checks them.
+        if created {
+            conn.pragma_update(None, "foreign_keys", false).ctx(path)?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             before_commit: None,
+            first_fill: created,
         })
     }
 
@@ -215,6 +226,19 @@ impl Store {
         // Immediate: a second command on the site waits for the write lock
         // (the busy timeout) at the start, instead of failing when its
         // deferred transaction first writes.
+        let outcome = self.run_transaction(work);
+        if std::mem::take(&mut self.first_fill) {
+            self.conn
+                .pragma_update(None, "foreign_keys", true)
+                .ctx(&self.path)?;
+        }
+        outcome
+    }
+
+    fn run_transaction<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)

@@ -134,42 +134,55 @@ pub(super) fn load(
         if record.is_none_or(|r| r.hash != hash) {
             let text = String::from_utf8_lossy(&bytes);
             let rows = read(&text).map_err(|e| StateError::in_file(&full, e))?;
-            for row in &rows {
-                restore(tx, layout, lang, row)?;
-            }
+            restore_all(tx, layout, lang, &rows)?;
         }
         record_file(tx, &path, lang, hash, &disk)?;
     }
     Ok(())
 }
 
-/// Takes over what the file says build wrote at `row.path`, unless the
-/// store knows it already. The posting there is the base of the next
+/// Takes over what the file says build wrote at each row's path, unless
+/// the store knows it already. The posting there is the base of the next
 /// merge if it is what build wrote; with edits of its own, the patch gives
 /// the base back (checked against the hash); without one that fits, the
 /// base is not known, and build merges it only while it makes the same.
-fn restore(tx: &Tx<'_>, layout: &Layout, lang: &str, row: &Built) -> Result<(), StoreError> {
-    restore_base(tx, layout, lang, row)?;
-    if let Some(line) = row.conflict {
-        tx.record_conflict(&row.path, line)?;
+/// The postings are read, patched and compressed in parallel, in batches.
+fn restore_all(tx: &Tx<'_>, layout: &Layout, lang: &str, rows: &[Built]) -> Result<(), StoreError> {
+    for batch in rows.chunks(RESTORE_BATCH) {
+        let mut new = Vec::with_capacity(batch.len());
+        for row in batch {
+            let known = tx.output_at(&row.path)?;
+            if known.is_none_or(|o| o.content_hash != row.hash) {
+                new.push(row);
+            }
+        }
+        let bases: Vec<Option<Option<Vec<u8>>>> =
+            new.par_iter().map(|row| base_of(layout, row)).collect();
+        for (row, base) in new.iter().zip(bases) {
+            // A posting gone from the disk: nothing to take over.
+            let Some(base) = base else { continue };
+            let output = Output {
+                input_hash: String::new(),
+                content_hash: row.hash.clone(),
+            };
+            tx.restore_output(&row.path, lang, &output, base.as_deref())?;
+        }
+        for row in batch {
+            if let Some(line) = row.conflict {
+                tx.record_conflict(&row.path, line)?;
+            }
+        }
     }
     Ok(())
 }
 
-fn restore_base(tx: &Tx<'_>, layout: &Layout, lang: &str, row: &Built) -> Result<(), StoreError> {
-    if tx
-        .output_at(&row.path)?
-        .is_some_and(|o| o.content_hash == row.hash)
-    {
-        return Ok(());
-    }
-    let Ok(bytes) = std::fs::read(layout.root.join(&row.path)) else {
-        return Ok(());
-    };
-    let output = Output {
-        input_hash: String::new(),
-        content_hash: row.hash.clone(),
-    };
+/// How many rows of `built.txt` are read from the disk at once.
+const RESTORE_BATCH: usize = 256;
+
+/// The base of the next merge of the posting at `row.path`, compressed
+/// (`Some(None)`: not known); `None` if the posting cannot be read.
+fn base_of(layout: &Layout, row: &Built) -> Option<Option<Vec<u8>>> {
+    let bytes = std::fs::read(layout.root.join(&row.path)).ok()?;
     let posting = String::from_utf8_lossy(&bytes);
     let base = if content_hash(&bytes) == row.hash {
         Some(posting.into_owned())
@@ -179,8 +192,7 @@ fn restore_base(tx: &Tx<'_>, layout: &Layout, lang: &str, row: &Built) -> Result
             .and_then(|p| patch::apply(&posting, p))
             .filter(|base| content_hash(base.as_bytes()) == row.hash)
     };
-    let base = base.map(|b| compress_base(&b));
-    tx.restore_output(&row.path, lang, &output, base.as_deref())
+    Some(base.map(|b| compress_base(&b)))
 }
 
 fn record_file(
