@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_moves.sql"),
     include_str!("../../migrations/0008_text_state.sql"),
     include_str!("../../migrations/0009_translation_check.sql"),
+    include_str!("../../migrations/0010_translations_by_lang.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

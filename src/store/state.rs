@@ -150,22 +150,6 @@ impl Tx<'_> {
         walk().ctx(self.path)
     }
 
-    /// Drops the memory's index of translations for a bulk load;
-    /// `restore_translation_indexes` must follow in the same transaction.
-    /// (The index by revision stays: a load appends to it in order, which
-    /// costs less than building it again.)
-    pub fn drop_translation_indexes(&self) -> Result<(), StoreError> {
-        self.batch("DROP INDEX IF EXISTS translations_by_source;")
-    }
-
-    /// Builds the index `drop_translation_indexes` dropped (as in
-    /// 0009_translation_check.sql).
-    pub fn restore_translation_indexes(&self) -> Result<(), StoreError> {
-        self.batch(
-            "CREATE INDEX IF NOT EXISTS translations_by_source ON translations(lang, source_hash);",
-        )
-    }
-
     /// The revision the next write to `translations` gets.
     pub fn next_revision(&self) -> Result<i64, StoreError> {
         self.row(

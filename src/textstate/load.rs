@@ -38,14 +38,8 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
     let fresh = records.is_empty();
     // One revision per file read; nothing else writes translations here.
     let mut revision = tx.next_revision()?;
-    // Many files into a store that has none: the memory's indexes are
-    // built once at the end (as sync does for a first sync).
-    let bulk = fresh && candidates.len() >= BULK;
     // A store with no translation at all has none to clear.
     let empty = fresh && !tx.any_translation()?;
-    if bulk {
-        tx.drop_translation_indexes()?;
-    }
     // The (document, language) pairs read from a file in this run.
     let mut loaded: HashSet<(i64, String)> = HashSet::new();
     let mut documents: HashMap<String, (i64, bool)> = tx
@@ -150,9 +144,6 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
         }
         tx.clear_state(record.document, &record.lang)?;
     }
-    if bulk {
-        tx.restore_translation_indexes()?;
-    }
     // No fill from the memory here: what was committed is the state, and
     // a clone that filled would differ from the one the work was done in.
     tx.state_read()?;
@@ -161,10 +152,6 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
 
 /// How many state files are read in parallel before they are stored.
 const LOAD_BATCH: usize = 256;
-
-/// From how many state files a load into an empty store builds the
-/// translations' indexes at the end.
-const BULK: usize = 1000;
 
 /// A state file read: its path, metadata and hash, and its contents
 /// unless its bytes are the ones tolkar last saw.
