@@ -24,7 +24,9 @@ pub fn search(
     let project = session.project();
     let lang = &project.check_language(lang)?;
     let threshold = min.unwrap_or(project.config.memory.threshold);
-    let mut store = session.ws.store(false)?;
+    // Writes nothing it needs: a store that may not be written, or none,
+    // is read through a copy in memory.
+    let mut store = session.ws.store(true)?;
     let rows = store.transaction(|tx| -> Result<_, Failure> {
         session.sync(tx, &())?;
         Ok(tx.memory(lang)?)

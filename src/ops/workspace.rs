@@ -75,15 +75,20 @@ impl Workspace {
         Some((self.patterns.join(" "), example))
     }
 
-    /// The project's store; for a run that rolls back (`--no-write`,
-    /// `--dry-run`) with no store yet, one in memory rather than create it.
+    /// The project's store. For a run that rolls back (`--no-write`,
+    /// `--dry-run`, `status`), or one that may run without saving (`tm
+    /// search`), with no store yet: one in memory rather than create it;
+    /// with a store that may not be written: a copy of it in memory, whose
+    /// changes are not saved and which writes no text state.
     pub fn store(&self, rolls_back: bool) -> Result<Store, StoreError> {
         let database = self.project.database_path();
-        let mut store = if rolls_back && !database.exists() {
-            Store::open_in_memory()?
-        } else {
-            Store::open(&database)?
-        };
+        if rolls_back && !database.exists() {
+            return Store::open_in_memory();
+        }
+        if rolls_back && !writable(&database) {
+            return Store::open_copy(&database);
+        }
+        let mut store = Store::open(&database)?;
         // Every commit writes the text state of what it changed.
         let layout = crate::textstate::Layout::of(&self.project);
         store.before_commit(Box::new(move |tx| {
@@ -91,6 +96,29 @@ impl Workspace {
         }));
         Ok(store)
     }
+}
+
+/// Whether `database` and its directory may be written (SQLite writes its
+/// journal beside the file).
+fn writable(database: &std::path::Path) -> bool {
+    let dir = database
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    may_write(database) && may_write(dir)
+}
+
+#[cfg(unix)]
+fn may_write(path: &std::path::Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes())
+        // SAFETY: a NUL-terminated path, which access only reads.
+        .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
+}
+
+#[cfg(not(unix))]
+fn may_write(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
 }
 
 /// The `--doc` globs, or `None` for every posting.

@@ -153,6 +153,27 @@ impl Store {
         Store::setup(conn, path)
     }
 
+    /// A copy in memory of the database at `path`, which is read and
+    /// never written: for a command that writes nothing, when the store
+    /// may not be written (its file or directory read-only). What the
+    /// command changes stays in the copy.
+    pub fn open_copy(path: &Path) -> Result<Store, StoreError> {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let read_only = Connection::open_with_flags(path, flags).ctx(path)?;
+        let mut copy = Connection::open_in_memory().ctx(path)?;
+        copy_into(&read_only, &mut copy)
+            .or_else(|_| {
+                // A store in WAL mode whose directory may not be written
+                // cannot get its shared-memory file: read it as it stands.
+                let uri = format!("file:{}?immutable=1", path.display());
+                let immutable = Connection::open_with_flags(uri, flags)?;
+                copy_into(&immutable, &mut copy)
+            })
+            .ctx(path)?;
+        Store::setup(copy, path)
+    }
+
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = Path::new(":memory:");
         let conn = Connection::open_in_memory().ctx(path)?;
@@ -254,6 +275,15 @@ impl Store {
         tx.commit().ctx(&self.path)?;
         Ok(result)
     }
+}
+
+/// Copies every page of `from` into `to`.
+fn copy_into(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    rusqlite::backup::Backup::new(from, to)?.run_to_completion(
+        1024,
+        std::time::Duration::ZERO,
+        None,
+    )
 }
 
 /// A transaction on the store; every write goes through one.
