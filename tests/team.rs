@@ -393,3 +393,33 @@ fn a_conflict_is_a_conflict_in_a_fresh_clone_too() {
         assert_eq!(output.status.code(), Some(1), "{}", dir.display());
     }
 }
+
+/// A merge tool leaves copies of a conflicted state file beside it
+/// (`git mergetool` names them `FILE_BASE_1234.po`, `FILE_LOCAL_1234.po`);
+/// they name no posting the site could have, and are not read as state.
+#[test]
+fn a_merge_tools_leftovers_are_not_read_as_state() {
+    let dir = team_site();
+    let site = dir.path();
+    let (before, _) = check(site);
+    let state = site.join(".tolkar/state/da").join(format!("{CFO}.po"));
+    assert!(state.exists(), "{} is written", state.display());
+    for leftover in ["cfo.md_BASE_12345.po", "cfo.md_LOCAL_12345.po"] {
+        std::fs::copy(&state, state.with_file_name(leftover)).unwrap();
+    }
+    // A fresh clone that has them: no store.
+    std::fs::remove_file(site.join(".tolkar/tolkar.db")).unwrap();
+    let (after, status) = check(site);
+    assert_eq!(status, Some(0), "{after}");
+    assert_eq!(after, before, "the same check as without the leftovers");
+    let all = stderr_of(&tolkar_in(site).args(["status", "--docs"]).output().unwrap())
+        + &String::from_utf8(
+            tolkar_in(site)
+                .args(["status", "--docs", "--format", "json"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+    assert!(!all.contains("_BASE_") && !all.contains("_LOCAL_"), "{all}");
+}
