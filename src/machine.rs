@@ -72,8 +72,9 @@ impl MachineError {
     }
 }
 
-/// The most the command may write on stdout in one run: what is read of
-/// it is kept in memory until the run ends.
+/// The most the command may write on stdout in one run. Only its answers
+/// are kept, but a command that never stops writing would never be done
+/// with: past a limit it is stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutputLimits {
     /// One line (one answer), without its line end.

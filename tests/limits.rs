@@ -121,9 +121,21 @@ fn a_huge_posting_is_refused_before_it_is_read() {
 #[test]
 fn a_limit_that_is_no_size_is_a_configuration_error() {
     let dir = site("[limits]\nposting_size = \"lots\"\n");
+    let config = std::fs::read_to_string(dir.path().join("tolkar.toml")).unwrap();
+    let line = config.lines().position(|l| l.contains("lots")).unwrap() + 1;
     let stderr = fail(tolkar_in(dir.path()).arg("sync"));
-    assert!(stderr.contains("tolkar.toml:"), "{stderr}");
-    assert!(stderr.contains("invalid configuration"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("tolkar.toml:{line}:16: invalid configuration")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\"lots\"") && stderr.contains("a size above 0"),
+        "{stderr}"
+    );
+    // Zero is no size either: it would refuse every posting.
+    let dir = site("[limits]\nposting_size = 0\n");
+    let stderr = fail(tolkar_in(dir.path()).arg("sync"));
+    assert!(stderr.contains("a size above 0"), "{stderr}");
 }
 
 // --- [limits] translate_line, translate_output ---------------------------
