@@ -10,6 +10,7 @@ use std::path::{Component, Path};
 
 use crate::exchange::{ImportUnit, State, id};
 use crate::posting::Kind;
+use crate::segment::control::{self, ControlCharacter};
 use crate::segment::hash::source_hash;
 use crate::segment::placeholder::{self, PlaceholderError};
 use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
@@ -26,6 +27,8 @@ pub enum Reason {
     /// The same id came twice.
     Duplicate,
     Placeholder(PlaceholderError),
+    /// A control character other than tab and newline.
+    ControlCharacter(ControlCharacter),
 }
 
 impl Reason {
@@ -40,6 +43,13 @@ impl Reason {
                 let message = crate::message::Diagnostic::message(e);
                 (message.id, message.args)
             }
+            Reason::ControlCharacter(c) => (
+                crate::msg_id!("import-refused-control-character"),
+                vec![
+                    ("character", c.code()),
+                    ("position", c.position.to_string()),
+                ],
+            ),
         }
     }
 }
@@ -222,12 +232,10 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
         return Decision::Refused(Reason::Duplicate);
     }
     // The translator saw the unit's source: its placeholders are the ones
-    // to keep.
+    // to keep. Control characters only the stored source may bring.
     let seen_source = unit.source.as_deref().unwrap_or(&row.source);
-    if has_placeholders(row.kind)
-        && let Err(e) = placeholder::check(seen_source, target)
-    {
-        return Decision::Refused(Reason::Placeholder(e));
+    if let Err(unfit) = check_text(row.kind, seen_source, &row.source, target) {
+        return Decision::Refused(unfit.into());
     }
     let seen_hash = source_hash(seen_source);
     let made_for_older = seen_hash != row.hash;
@@ -284,6 +292,51 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
 /// shortcode parameters have none: a `<1>` in them is text.
 pub fn has_placeholders(kind: Kind) -> bool {
     !matches!(kind, Kind::FrontMatter | Kind::ShortcodeParam)
+}
+
+/// Why a text cannot be a segment's translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfit {
+    Placeholder(PlaceholderError),
+    ControlCharacter(ControlCharacter),
+}
+
+impl From<Unfit> for Reason {
+    fn from(unfit: Unfit) -> Reason {
+        match unfit {
+            Unfit::Placeholder(e) => Reason::Placeholder(e),
+            Unfit::ControlCharacter(c) => Reason::ControlCharacter(c),
+        }
+    }
+}
+
+/// Whether `target` may be stored as the translation of a segment of
+/// `kind`: its placeholders fit `seen_source` (the source the translator
+/// saw) and it has no control characters but tab, newline and those of
+/// `source` (the stored one). Import, machine translation and review all
+/// check with this.
+pub fn check_text(kind: Kind, seen_source: &str, source: &str, target: &str) -> Result<(), Unfit> {
+    control::check(source, target).map_err(Unfit::ControlCharacter)?;
+    check_placeholders(kind, seen_source, target).map_err(Unfit::Placeholder)
+}
+
+/// The placeholder check for a segment of `kind`, for every kind: a tag
+/// that is no placeholder of the source (`<99/>`) is refused in a title as
+/// in a paragraph, since build would write it into the posting.
+pub fn check_placeholders(kind: Kind, source: &str, target: &str) -> Result<(), PlaceholderError> {
+    let literal = match kind {
+        // A value's `<1>` is text: it may be dropped, not added.
+        Kind::FrontMatter => true,
+        // A parameter with inline Markdown has placeholders, which build
+        // checks as in a paragraph; in one without, a tag is text.
+        Kind::ShortcodeParam => placeholder::check(source, source).is_err(),
+        _ => false,
+    };
+    if literal {
+        placeholder::check_literal(source, target)
+    } else {
+        placeholder::check(source, target)
+    }
 }
 
 /// Whether an id's path stays inside the project: relative, no `..`.
@@ -584,5 +637,41 @@ mod tests {
         let planned = plan(&mut segments(), &twice, &reading);
         assert_eq!(planned[1].decision, Decision::Refused(Reason::Duplicate));
         assert_eq!(Tally::of(&planned).refused, 1);
+    }
+
+    #[test]
+    fn every_kind_refuses_tags_its_source_does_not_have() {
+        // The machine answer: fine in no kind of segment.
+        for kind in [Kind::FrontMatter, Kind::ShortcodeParam, Kind::Paragraph] {
+            assert_eq!(
+                check_placeholders(
+                    kind,
+                    "Produktutvecklingsteam",
+                    "Produktutvecklingsteam <99/>"
+                ),
+                Err(PlaceholderError::Unknown {
+                    tag: "<99/>".into()
+                }),
+                "{kind:?}"
+            );
+        }
+        // A parameter with inline Markdown keeps its placeholders, as build
+        // wants them; a value's literal `<1>` may go.
+        assert!(check_placeholders(Kind::ShortcodeParam, "Läs <1>mer</1>", "Read more").is_err());
+        assert_eq!(
+            check_placeholders(Kind::FrontMatter, "Tre <1> skäl", "Three reasons"),
+            Ok(())
+        );
+        assert!(matches!(
+            check_text(Kind::Heading, "Rubrik", "Rubrik", "Title\u{1b}[2J"),
+            Err(Unfit::ControlCharacter(ControlCharacter {
+                position: 6,
+                ..
+            }))
+        ));
+        assert_eq!(
+            check_text(Kind::Paragraph, "Rad", "Rad", "Line\tone\ntwo"),
+            Ok(())
+        );
     }
 }

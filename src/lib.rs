@@ -6,7 +6,8 @@
 //! 1. The pure core, no I/O: `posting` turns bytes into a skeleton with
 //!    segments, `segment` holds the placeholder notation and hashing,
 //!    `reassemble` splices translations back; `exchange` reads and writes
-//!    the translators' file formats.
+//!    the translators' file formats; `limits` says what one input may
+//!    cost, `visible` makes text safe to show on a terminal.
 //! 2. `store`: segments, translations and what was built, in SQLite.
 //! 3. The domain: `project` (tolkar.toml, which postings exist), `sync`
 //!    (postings into the store, with `drift`), `memory`, `export`,
@@ -19,12 +20,14 @@
 
 // 1. The pure core.
 pub mod exchange;
+pub mod limits;
 pub mod merge;
 pub mod message;
 pub mod posting;
 pub mod pseudo;
 pub mod reassemble;
 pub mod segment;
+pub mod visible;
 pub mod worddiff;
 
 // 2. The store.

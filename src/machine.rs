@@ -4,7 +4,9 @@
 //! per line from its stdout (`id`, `text`). Segment text is never put on
 //! the command line. A run that fails, hangs past the timeout, prints
 //! something that is not an answer, or leaves a request unanswered gives
-//! an error and no answers at all.
+//! an error and no answers at all. Its output is read line by line and
+//! capped ([`OutputLimits`]): a command that floods stdout is stopped at
+//! the cap, not buffered until its timeout.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -14,6 +16,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+
+use crate::limits::ByteSize;
 
 /// One segment to translate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,6 +56,40 @@ pub enum MachineError {
     Unanswered { id: String },
     #[error("cannot talk to the command: {0}")]
     Pipe(std::io::Error),
+    #[error("line {line} of the command's output is longer than {limit}; the command was stopped")]
+    LineTooLong { line: usize, limit: ByteSize },
+    #[error("the command wrote more than {limit}; it was stopped")]
+    TooMuchOutput { limit: ByteSize },
+}
+
+impl MachineError {
+    /// Whether the command was stopped for writing too much.
+    fn is_over_limit(&self) -> bool {
+        matches!(
+            self,
+            MachineError::LineTooLong { .. } | MachineError::TooMuchOutput { .. }
+        )
+    }
+}
+
+/// The most the command may write on stdout in one run. Only its answers
+/// are kept, but a command that never stops writing would never be done
+/// with: past a limit it is stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputLimits {
+    /// One line (one answer), without its line end.
+    pub line: ByteSize,
+    /// All lines, line ends included.
+    pub total: ByteSize,
+}
+
+impl From<&crate::limits::Limits> for OutputLimits {
+    fn from(limits: &crate::limits::Limits) -> OutputLimits {
+        OutputLimits {
+            line: limits.translate_line,
+            total: limits.translate_output,
+        }
+    }
 }
 
 /// How much of the end of the command's stderr is kept for the error message.
@@ -67,6 +105,7 @@ pub fn translate(
     command: &str,
     requests: &[Request],
     timeout: Duration,
+    limits: OutputLimits,
 ) -> Result<Vec<Answer>, MachineError> {
     let deadline = Instant::now() + timeout.min(LONGEST);
     let mut child = spawn(command)?;
@@ -86,10 +125,15 @@ pub fn translate(
         // A command that stops reading early is judged by its answers.
         let _ = stdin.write_all(input.as_bytes());
     });
-    let (lines_sent, lines) = mpsc::channel();
+    let (answers_sent, answers_read) = mpsc::channel();
+    let asked: HashSet<String> = requests.iter().map(|r| r.id.clone()).collect();
     thread::spawn(move || {
-        let lines: std::io::Result<Vec<String>> = BufReader::new(stdout).lines().collect();
-        let _ = lines_sent.send(lines);
+        let mut stdout = stdout;
+        let read = read_answers(&mut stdout, &asked, limits);
+        // Sent before the pipe closes: a command that then dies of
+        // SIGPIPE is seen to have been stopped for its output.
+        let _ = answers_sent.send(read);
+        drop(stdout);
     });
     let tail = Arc::new(Mutex::new(Vec::new()));
     let (drained_sent, drained) = mpsc::channel();
@@ -100,11 +144,16 @@ pub fn translate(
             let _ = drained_sent.send(());
         }
     });
-    let status = wait(&mut child, deadline, timeout)?;
+    let (status, early) = wait(&mut child, deadline, timeout, &answers_read)?;
     // The shell has exited; what it left running is stopped too, so that
     // the pipes close once what was written to them is read.
     kill(&mut child);
     let limit = deadline + GRACE;
+    // Read to its end, or stopped at a cap while the command exited.
+    let early = match early.or_else(|| answers_read.try_recv().ok()) {
+        Some(Err(e)) if e.is_over_limit() => return Err(e),
+        early => early,
+    };
     if !status.success() {
         let _ = drained.recv_timeout(limit.saturating_duration_since(Instant::now()));
         return Err(MachineError::Exit {
@@ -112,8 +161,12 @@ pub fn translate(
             stderr: last_lines(&kept(&tail)),
         });
     }
-    let lines = match lines.recv_timeout(limit.saturating_duration_since(Instant::now())) {
-        Ok(lines) => lines.map_err(MachineError::Pipe)?,
+    let received = match early {
+        Some(read) => Ok(read),
+        None => answers_read.recv_timeout(limit.saturating_duration_since(Instant::now())),
+    };
+    let found = match received {
+        Ok(found) => found?,
         Err(mpsc::RecvTimeoutError::Timeout) => {
             return Err(MachineError::Timeout {
                 seconds: timeout.as_secs(),
@@ -125,7 +178,85 @@ pub fn translate(
             )));
         }
     };
-    answers(requests, &lines)
+    answers(requests, found)
+}
+
+/// The answers in the command's output, read as they come: blank lines
+/// skipped, every other line an answer to a request not answered yet.
+/// After the first line that is not, the rest is read and dropped (the
+/// command's exit status may explain it better). Stops at once at a line
+/// or a total over `limits`: nothing is kept but the answers.
+fn read_answers(
+    from: impl Read,
+    asked: &HashSet<String>,
+    limits: OutputLimits,
+) -> Result<HashMap<String, Answer>, MachineError> {
+    let mut reader = BufReader::new(from);
+    let mut found = HashMap::new();
+    let mut wrong = None;
+    let mut total: u64 = 0;
+    let mut number = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        // The longest line allowed and its `\r\n`; one byte more tells.
+        let room = limits.line.bytes().saturating_add(3);
+        let read = (&mut reader)
+            .take(room)
+            .read_until(b'\n', &mut line)
+            .map_err(MachineError::Pipe)?;
+        if read == 0 {
+            return wrong.map_or(Ok(found), Err);
+        }
+        total = total.saturating_add(read as u64);
+        if total > limits.total.bytes() {
+            return Err(MachineError::TooMuchOutput {
+                limit: limits.total,
+            });
+        }
+        number += 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if text.len() as u64 > limits.line.bytes() {
+            return Err(MachineError::LineTooLong {
+                line: number,
+                limit: limits.line,
+            });
+        }
+        if wrong.is_none()
+            && let Err(e) = take_answer(text, number, asked, &mut found)
+        {
+            wrong = Some(e);
+        }
+    }
+}
+
+/// Adds the answer on line `number` to `found`, unless the line is blank.
+fn take_answer(
+    line: &[u8],
+    number: usize,
+    asked: &HashSet<String>,
+    found: &mut HashMap<String, Answer>,
+) -> Result<(), MachineError> {
+    let line = std::str::from_utf8(line).map_err(|_| MachineError::Garbage {
+        line: number,
+        reason: "not UTF-8".into(),
+    })?;
+    if line.trim().is_empty() {
+        return Ok(());
+    }
+    let answer: Answer = serde_json::from_str(line).map_err(|e| MachineError::Garbage {
+        line: number,
+        reason: e.to_string(),
+    })?;
+    if !asked.contains(&answer.id) {
+        return Err(MachineError::Unasked { id: answer.id });
+    }
+    if found.contains_key(&answer.id) {
+        return Err(MachineError::Twice { id: answer.id });
+    }
+    found.insert(answer.id.clone(), answer);
+    Ok(())
 }
 
 /// Reads `from` to its end, keeping about the last [`STDERR_KEPT`] bytes.
@@ -186,15 +317,34 @@ fn spawn(command: &str) -> Result<Child, MachineError> {
         .map_err(MachineError::Start)
 }
 
-/// Waits for the command, killing it (and what it started) at the deadline.
+/// The answers read from the command's output, if reading ended.
+type Output = Option<Result<HashMap<String, Answer>, MachineError>>;
+
+/// Waits for the command, killing it (and what it started) at the deadline
+/// or as soon as its output goes over a limit. Returns its exit status,
+/// and its output if reading it ended first.
 fn wait(
     child: &mut Child,
     deadline: Instant,
     timeout: Duration,
-) -> Result<std::process::ExitStatus, MachineError> {
+    answers_read: &mpsc::Receiver<Result<HashMap<String, Answer>, MachineError>>,
+) -> Result<(std::process::ExitStatus, Output), MachineError> {
+    let mut output: Output = None;
     loop {
+        if output.is_none()
+            && let Ok(read) = answers_read.try_recv()
+        {
+            match read {
+                Err(e) if e.is_over_limit() => {
+                    kill(child);
+                    let _ = child.wait();
+                    return Err(e);
+                }
+                read => output = Some(read),
+            }
+        }
         if let Some(status) = child.try_wait().map_err(MachineError::Pipe)? {
-            return Ok(status);
+            return Ok((status, output));
         }
         if Instant::now() >= deadline {
             kill(child);
@@ -222,26 +372,11 @@ fn kill(child: &mut Child) {
     let _ = child.kill();
 }
 
-/// The answers in `lines`, each to a request, every request answered once.
-fn answers(requests: &[Request], lines: &[String]) -> Result<Vec<Answer>, MachineError> {
-    let asked: HashSet<&str> = requests.iter().map(|r| r.id.as_str()).collect();
-    let mut found: HashMap<String, Answer> = HashMap::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let answer: Answer = serde_json::from_str(line).map_err(|e| MachineError::Garbage {
-            line: i + 1,
-            reason: e.to_string(),
-        })?;
-        if !asked.contains(answer.id.as_str()) {
-            return Err(MachineError::Unasked { id: answer.id });
-        }
-        if found.contains_key(&answer.id) {
-            return Err(MachineError::Twice { id: answer.id });
-        }
-        found.insert(answer.id.clone(), answer);
-    }
+/// The answer to each request, in the order of the requests.
+fn answers(
+    requests: &[Request],
+    mut found: HashMap<String, Answer>,
+) -> Result<Vec<Answer>, MachineError> {
     requests
         .iter()
         .map(|r| {
@@ -289,11 +424,25 @@ mod tests {
 
     const SECOND: Duration = Duration::from_secs(10);
 
+    /// Runs with the default output limits.
+    fn run(
+        command: &str,
+        requests: &[Request],
+        timeout: Duration,
+    ) -> Result<Vec<Answer>, MachineError> {
+        translate(
+            command,
+            requests,
+            timeout,
+            (&crate::limits::Limits::default()).into(),
+        )
+    }
+
     #[test]
     fn reads_answers_in_any_order() {
         let command =
             r#"cat >/dev/null; printf '{"id":"b","text":"B"}\n\n{"id":"a","text":"A"}\n'"#;
-        let answers = translate(command, &requests(), SECOND).unwrap();
+        let answers = run(command, &requests(), SECOND).unwrap();
         assert_eq!(
             answers[0],
             Answer {
@@ -306,17 +455,17 @@ mod tests {
 
     #[test]
     fn a_broken_command_gives_no_answers() {
-        let err = translate("echo oops >&2; exit 3", &requests(), SECOND).unwrap_err();
+        let err = run("echo oops >&2; exit 3", &requests(), SECOND).unwrap_err();
         assert!(
             matches!(&err, MachineError::Exit { stderr, .. } if stderr == "oops"),
             "{err}"
         );
-        let err = translate("cat >/dev/null; echo '<html>'", &requests(), SECOND).unwrap_err();
+        let err = run("cat >/dev/null; echo '<html>'", &requests(), SECOND).unwrap_err();
         assert!(
             matches!(err, MachineError::Garbage { line: 1, .. }),
             "{err}"
         );
-        let err = translate(
+        let err = run(
             r#"cat >/dev/null; echo '{"id":"a","text":"A"}'"#,
             &requests(),
             SECOND,
@@ -328,7 +477,7 @@ mod tests {
         );
         let twice = r#"cat >/dev/null; echo '{"id":"a","text":"A"}'; echo '{"id":"a","text":"A"}'"#;
         assert!(matches!(
-            translate(twice, &requests(), SECOND),
+            run(twice, &requests(), SECOND),
             Err(MachineError::Twice { .. })
         ));
     }
@@ -336,7 +485,7 @@ mod tests {
     #[test]
     fn a_hanging_command_is_stopped() {
         let started = Instant::now();
-        let err = translate("sleep 30; cat", &requests(), Duration::from_millis(300)).unwrap_err();
+        let err = run("sleep 30; cat", &requests(), Duration::from_millis(300)).unwrap_err();
         assert!(matches!(err, MachineError::Timeout { .. }), "{err}");
         assert!(started.elapsed() < Duration::from_secs(10));
     }
@@ -354,7 +503,7 @@ mod tests {
         let command = format!(
             "cat >/dev/null; {LINE}; i=0; while [ $i -lt 2000 ]; do printf '%s\\n' \"$l\" >&2; i=$((i+1)); done; {ANSWERS}"
         );
-        let answers = translate(&command, &requests(), SECOND).unwrap();
+        let answers = run(&command, &requests(), SECOND).unwrap();
         assert_eq!(answers.len(), 2);
         assert_eq!(answers[1].text, "B");
     }
@@ -365,12 +514,12 @@ mod tests {
         // holding stdout open is killed with the group, so the answers stand.
         let started = Instant::now();
         let command = format!("cat >/dev/null; {ANSWERS}; sleep 30 &");
-        let answers = translate(&command, &requests(), Duration::from_secs(1)).unwrap();
+        let answers = run(&command, &requests(), Duration::from_secs(1)).unwrap();
         assert_eq!(answers.len(), 2);
         assert!(started.elapsed() < HANG);
         // Nothing answered before the shell exited: still unanswered.
         let started = Instant::now();
-        let err = translate(
+        let err = run(
             "cat >/dev/null; (sleep 30; echo late) &",
             &requests(),
             Duration::from_secs(1),
@@ -398,7 +547,7 @@ mod tests {
             "cat >/dev/null; {ANSWERS}; exec 4>&1; \
              {{ setsid sh -c 'echo >&3; exec sleep 8' 3>&1 >&4 4>&- & }} | read x"
         );
-        let err = translate(&command, &requests(), Duration::from_secs(1)).unwrap_err();
+        let err = run(&command, &requests(), Duration::from_secs(1)).unwrap_err();
         assert!(matches!(err, MachineError::Timeout { .. }), "{err}");
         assert!(started.elapsed() < HANG);
     }
@@ -409,7 +558,7 @@ mod tests {
         let command = format!(
             "cat >/dev/null; {LINE}; i=0; while [ $i -lt 1000 ]; do printf '%s' \"$l\" >&2; i=$((i+1)); done; echo >&2; echo 'last words' >&2; exit 1"
         );
-        let err = translate(&command, &requests(), SECOND).unwrap_err();
+        let err = run(&command, &requests(), SECOND).unwrap_err();
         let message = err.to_string();
         assert!(matches!(err, MachineError::Exit { .. }), "{message}");
         assert!(message.len() < 2_000, "{message}");
@@ -419,5 +568,63 @@ mod tests {
         assert_eq!(last_lines(&line), format!("{}…", "å".repeat(200)));
         let many = "1\n2\n\n3\n4\n5\n6\n";
         assert_eq!(last_lines(many), "2 | 3 | 4 | 5 | 6");
+    }
+
+    fn capped(line: u64, total: u64) -> OutputLimits {
+        OutputLimits {
+            line: ByteSize(line),
+            total: ByteSize(total),
+        }
+    }
+
+    #[test]
+    fn a_flood_is_stopped_at_the_cap_not_at_the_timeout() {
+        let started = Instant::now();
+        let long = Duration::from_secs(60);
+        // Lines without end: `yes` never exits on its own.
+        let err = translate("yes", &requests(), long, capped(1_000, 100_000)).unwrap_err();
+        assert!(
+            matches!(err, MachineError::TooMuchOutput { limit } if limit == ByteSize(100_000)),
+            "{err}"
+        );
+        // One line without end.
+        let err = translate(
+            "yes | tr -d '\\n'",
+            &requests(),
+            long,
+            capped(1_000, 100_000),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, MachineError::LineTooLong { line: 1, .. }),
+            "{err}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(20));
+        // Right at the caps is fine: each answer is 21 bytes, 22 with its
+        // line end.
+        let answers = translate(
+            &format!("cat >/dev/null; {ANSWERS}"),
+            &requests(),
+            SECOND,
+            capped(21, 44),
+        )
+        .unwrap();
+        assert_eq!(answers.len(), 2);
+        let err = translate(
+            &format!("cat >/dev/null; {ANSWERS}"),
+            &requests(),
+            SECOND,
+            capped(20, 44),
+        )
+        .unwrap_err();
+        assert!(matches!(err, MachineError::LineTooLong { .. }), "{err}");
+        let err = translate(
+            &format!("cat >/dev/null; {ANSWERS}"),
+            &requests(),
+            SECOND,
+            capped(21, 43),
+        )
+        .unwrap_err();
+        assert!(matches!(err, MachineError::TooMuchOutput { .. }), "{err}");
     }
 }

@@ -132,6 +132,9 @@ pub struct Config {
     pub check: CheckConfig,
     #[serde(default)]
     pub links: crate::posting::links::LinkRule,
+    /// `[limits]`: what one input may cost (`src/limits.rs`).
+    #[serde(default, skip_serializing_if = "crate::limits::Limits::is_default")]
+    pub limits: crate::limits::Limits,
 }
 
 /// `[check]`: the policy `tolkar check` enforces.
@@ -369,6 +372,7 @@ impl Config {
             translate: TranslateConfig::default(),
             check: CheckConfig::default(),
             links: crate::posting::links::LinkRule::default(),
+            limits: crate::limits::Limits::default(),
         }
     }
 }

@@ -121,8 +121,8 @@ pub trait Progress: Sync {
 impl Progress for () {}
 
 /// Reads every source posting of the project, in parallel. A posting that
-/// cannot be read is set aside with the reason; only listing the content
-/// directory can fail.
+/// cannot be read, or is larger than `[limits] posting_size`, is set aside
+/// with the reason; only listing the content directory can fail.
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
     let rules_fingerprint = serde_json::to_vec(&project.rules).expect("rules serialize");
     let read: Vec<Result<Source, Unreadable>> = project
@@ -130,8 +130,11 @@ pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
         .par_iter()
         .map(|relative| {
             let path = relative.to_string_lossy().replace('\\', "/");
-            let bytes = crate::unreadable::read_posting_bytes(&project.root.join(relative))
-                .map_err(|e| Unreadable::new(&path, &e))?;
+            let bytes = crate::unreadable::read_posting_within(
+                &project.root.join(relative),
+                project.config.limits.posting_size,
+            )
+            .map_err(|e| Unreadable::new(&path, &e))?;
             let mut hasher = xxhash_rust::xxh3::Xxh3::new();
             hasher.update(&rules_fingerprint);
             hasher.update(&bytes);

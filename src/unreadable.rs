@@ -6,11 +6,12 @@
 //! until the posting reads again. Messages are kept as Fluent ids with
 //! their arguments, so they are shown in the reader's language.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::limits::ByteSize;
 use crate::posting::{Location, PostingError};
 
 /// Why a posting could not be read.
@@ -22,6 +23,9 @@ pub enum ReadError {
     Directory,
     #[error("a binary file, not a posting")]
     Binary,
+    /// Larger than `[limits] posting_size`: not read at all.
+    #[error("{size} bytes, more than the limit of {limit}")]
+    TooLarge { size: u64, limit: ByteSize },
     #[error(transparent)]
     Posting(PostingError),
 }
@@ -41,6 +45,14 @@ impl ReadError {
             ),
             ReadError::Directory => (crate::msg_id!("error-is-directory"), vec![], None),
             ReadError::Binary => (crate::msg_id!("error-binary"), vec![], None),
+            ReadError::TooLarge { size, limit } => (
+                crate::msg_id!("error-posting-too-large"),
+                vec![
+                    ("size", ByteSize(*size).to_string()),
+                    ("limit", limit.to_string()),
+                ],
+                None,
+            ),
             ReadError::Posting(err) => {
                 let (id, args) = err.message();
                 (id, args, Some(err.location()))
@@ -114,8 +126,68 @@ pub fn read_posting_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::Directory);
     }
     let bytes = std::fs::read(path).map_err(|e| ReadError::io(&e))?;
+    refuse_binary(bytes)
+}
+
+/// Reads a posting's bytes like [`read_posting_bytes`], refusing also a
+/// posting larger than `limit`, by its size before anything is read (and
+/// by what it gives, should it grow meanwhile): parsing and building take
+/// many times a posting's size in memory.
+pub fn read_posting_within(path: &Path, limit: ByteSize) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(|e| ReadError::io(&e))?;
+    let meta = file.metadata().map_err(|e| ReadError::io(&e))?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    let too_large = |size| ReadError::TooLarge { size, limit };
+    if meta.len() > limit.bytes() {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.bytes().saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::io(&e))?;
+    if bytes.len() as u64 > limit.bytes() {
+        return Err(too_large(bytes.len() as u64));
+    }
+    refuse_binary(bytes)
+}
+
+fn refuse_binary(bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
     if bytes[..bytes.len().min(8000)].contains(&0) {
         return Err(ReadError::Binary);
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_posting_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        std::fs::write(&path, "x".repeat(2_001)).unwrap();
+        assert_eq!(
+            read_posting_within(&path, ByteSize(2_000)),
+            Err(ReadError::TooLarge {
+                size: 2_001,
+                limit: ByteSize(2_000)
+            })
+        );
+        assert_eq!(
+            read_posting_within(&path, ByteSize(2_001)).unwrap().len(),
+            2_001
+        );
+        assert_eq!(
+            read_posting_within(dir.path(), ByteSize(2_000)),
+            Err(ReadError::Directory)
+        );
+        std::fs::write(&path, b"a\0b").unwrap();
+        assert_eq!(
+            read_posting_within(&path, ByteSize(10)),
+            Err(ReadError::Binary)
+        );
+    }
 }

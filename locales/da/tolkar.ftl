@@ -458,3 +458,11 @@ help-tm-search-lang = Oversættelsernes sprog.
 help-tm-search-min = Den laveste lighed, der vises, i procent; standard: `[memory] threshold` i tolkar.toml (75).
 help-tm-search-limit = Det højeste antal match, der vises.
 help-tm-search-format = text til mennesker, json til scripts.
+
+## limits (issue 13: what one input may cost, and control characters)
+
+error-posting-too-large = { $path } er { $size }, mere end et indlæg må være ({ $limit }, [limits] posting_size i tolkar.toml); det blev ikke læst
+import-refused-control-character = oversættelsen har kontroltegnet { $character } (tegn { $position }); kun tabulator og linjeskift må være i en oversættelse
+error-review-control-character = { $id }: den nye tekst har kontroltegnet { $character } (tegn { $position }); kun tabulator og linjeskift må være i en oversættelse
+error-translate-line-too-long = maskinoversættelseskommandoen skrev en linje længere end { $limit } (linje { $line } af dens output; [limits] translate_line i tolkar.toml), så den blev stoppet, og intet fra denne omgang blev gemt ({ $command })
+error-translate-too-much-output = maskinoversættelseskommandoen skrev mere end { $limit } for én omgang ([limits] translate_output i tolkar.toml), så den blev stoppet, og intet fra denne omgang blev gemt ({ $command })

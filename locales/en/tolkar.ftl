@@ -290,3 +290,11 @@ error-translate-failed = the machine-translation command failed, nothing of this
 translate-refused = { $id }: machine translation refused: { $reason }
 translate-empty-answer = the answer is empty
 translate-summary = Machine translation: { $stored } stored (state machine), { $unchanged } unchanged, { $refused } refused.
+
+## limits (issue 13: what one input may cost, and control characters)
+
+error-posting-too-large = { $path } is { $size }, more than a posting may be ({ $limit }, [limits] posting_size in tolkar.toml); it was not read
+import-refused-control-character = the translation has the control character { $character } (character { $position }); only tab and newline may be in a translation
+error-review-control-character = { $id }: the new text has the control character { $character } (character { $position }); only tab and newline may be in a translation
+error-translate-line-too-long = the machine-translation command wrote a line longer than { $limit } (line { $line } of its output; [limits] translate_line in tolkar.toml), so it was stopped and nothing of this batch was stored ({ $command })
+error-translate-too-much-output = the machine-translation command wrote more than { $limit } for one batch ([limits] translate_output in tolkar.toml), so it was stopped and nothing of this batch was stored ({ $command })

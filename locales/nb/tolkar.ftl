@@ -451,3 +451,11 @@ help-tm-search-lang = Språket til oversettelsene.
 help-tm-search-min = Laveste likhet som vises, i prosent; standard: `[memory] threshold` i tolkar.toml (75).
 help-tm-search-limit = Det høyeste antallet treff som vises.
 help-tm-search-format = text for mennesker, json for skript.
+
+## limits (issue 13: what one input may cost, and control characters)
+
+error-posting-too-large = { $path } er { $size }, mer enn et innlegg kan være ({ $limit }, [limits] posting_size i tolkar.toml); det ble ikke lest
+import-refused-control-character = oversettelsen har kontrolltegnet { $character } (tegn { $position }); bare tabulator og linjeskift kan være i en oversettelse
+error-review-control-character = { $id }: den nye teksten har kontrolltegnet { $character } (tegn { $position }); bare tabulator og linjeskift kan være i en oversettelse
+error-translate-line-too-long = maskinoversettelseskommandoen skrev en linje lengre enn { $limit } (linje { $line } av utdataene; [limits] translate_line i tolkar.toml), så den ble stoppet, og ingenting fra denne omgangen ble lagret ({ $command })
+error-translate-too-much-output = maskinoversettelseskommandoen skrev mer enn { $limit } for én omgang ([limits] translate_output i tolkar.toml), så den ble stoppet, og ingenting fra denne omgangen ble lagret ({ $command })

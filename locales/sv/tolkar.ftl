@@ -449,3 +449,11 @@ help-tm-search-lang = Översättningarnas språk.
 help-tm-search-min = Lägsta likhet som visas, i procent; standard: `[memory] threshold` i tolkar.toml (75).
 help-tm-search-limit = Det högsta antalet träffar som visas.
 help-tm-search-format = text för människor, json för skript.
+
+## limits (issue 13: what one input may cost, and control characters)
+
+error-posting-too-large = { $path } är { $size }, mer än ett inlägg får vara ({ $limit }, [limits] posting_size i tolkar.toml); det lästes inte
+import-refused-control-character = översättningen har styrtecknet { $character } (tecken { $position }); bara tabb och radbrytning får finnas i en översättning
+error-review-control-character = { $id }: den nya texten har styrtecknet { $character } (tecken { $position }); bara tabb och radbrytning får finnas i en översättning
+error-translate-line-too-long = maskinöversättningskommandot skrev en rad längre än { $limit } (rad { $line } av dess utdata; [limits] translate_line i tolkar.toml), så det stoppades och inget av den här omgången sparades ({ $command })
+error-translate-too-much-output = maskinöversättningskommandot skrev mer än { $limit } för en omgång ([limits] translate_output i tolkar.toml), så det stoppades och inget av den här omgången sparades ({ $command })

@@ -10,10 +10,12 @@ use std::path::Path;
 use super::{Failure, note};
 use crate::cli::ReviewStepArgs;
 use crate::exchange::id;
-use crate::i18n::Messages;
+use crate::i18n::{Arg, Messages};
+use crate::message::{Diagnostic, Message};
 use crate::ops::review::{Action, Change, ReviewError, change, stale_units};
 use crate::store::UnitRow;
 use crate::tr;
+use crate::visible::visible;
 use crate::worddiff;
 
 /// What the editor decided for one segment.
@@ -93,20 +95,28 @@ fn ask(
     let Some(translation) = row.translation.as_ref() else {
         return Ok(Some(None));
     };
-    let old = translation.previous_source.as_deref().unwrap_or("");
-    let diff = worddiff::render(&worddiff::diff(old, &row.source), color);
+    // Control characters are shown as escapes, never sent to the terminal
+    // raw; the colours go in after.
+    let old = visible(translation.previous_source.as_deref().unwrap_or(""));
+    let diff = worddiff::render(&worddiff::diff(&old, &visible(&row.source)), color);
     let mut shown = format!(
         "\n[{number}/{total}] {} (line {})\n  source: {diff}\n  translation: {}\n",
-        id::join(&row.path, &row.key),
+        visible(&id::join(&row.path, &row.key)),
         row.line,
-        translation.text
+        visible(&translation.text)
     );
     // The change an answer makes, or why it does not fit the source.
     let try_change = |action: Action<'_>| -> Result<Option<Change>, String> {
         match change(action, row) {
             Ok(change) => Ok(change),
-            Err(ReviewError::Placeholders { error, .. }) => Err(error.to_string()),
-            Err(other) => Err(other.to_string()),
+            Err(ReviewError::Placeholders { error, .. }) => Err(say(messages, error.message())),
+            Err(ReviewError::ControlCharacter { error, .. }) => Err(tr!(
+                messages,
+                "import-refused-control-character",
+                character = error.code(),
+                position = error.position,
+            )),
+            Err(other) => Err(say(messages, other.message())),
         }
     };
     loop {
@@ -152,6 +162,16 @@ fn ask(
             _ => {}
         }
     }
+}
+
+/// A library message in the editor's language.
+fn say(messages: &Messages, message: Message) -> String {
+    let args: Vec<(&str, Arg)> = message
+        .args
+        .iter()
+        .map(|(k, v)| (*k, Arg::from(v.as_str())))
+        .collect();
+    messages.get(message.id, &args)
 }
 
 fn read_line(input: &mut impl BufRead) -> Result<Option<String>, Failure> {

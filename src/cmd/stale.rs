@@ -1,6 +1,8 @@
 //! `tolkar stale`: every stale translation, with what changed in its
 //! source as a word diff, grouped by posting, the most recently changed
-//! posting first.
+//! posting first. The text is for people: control characters in paths,
+//! keys and texts are shown as escapes (`crate::visible`), never sent to
+//! the terminal raw; `--format json` keeps them exact (JSON escapes them).
 
 use std::io::Write;
 use std::path::Path;
@@ -11,7 +13,8 @@ use crate::cli::StatusFormat;
 use crate::i18n::Messages;
 use crate::ops::stale::{StaleDocument, stale};
 use crate::tr;
-use crate::worddiff::{self};
+use crate::visible::visible;
+use crate::worddiff::{self, Run};
 
 pub fn run(
     dir: &Path,
@@ -57,8 +60,8 @@ fn print_text(
             messages,
             "stale-document",
             lang = document.lang.as_str(),
-            path = document.path.as_str(),
-            localized = document.localized_path.as_str(),
+            path = visible(&document.path).into_owned(),
+            localized = visible(&document.localized_path).into_owned(),
             count = document.segments.len(),
         );
         writeln!(out, "{header}").map_err(Failure::stdout)?;
@@ -67,33 +70,44 @@ fn print_text(
                 Some(localized) => tr!(
                     messages,
                     "stale-segment-both",
-                    key = segment.key.as_str(),
+                    key = visible(&segment.key).into_owned(),
                     line = segment.line,
                     localized_line = localized,
                 ),
                 None => tr!(
                     messages,
                     "stale-segment",
-                    key = segment.key.as_str(),
+                    key = visible(&segment.key).into_owned(),
                     line = segment.line,
                 ),
             };
             writeln!(out, "  {line}").map_err(Failure::stdout)?;
+            // Escaped before the colours go in: those are ours.
             let change = match &segment.old_source {
-                Some(_) => worddiff::render(&segment.diff, color),
-                None => segment.new_source.clone(),
+                Some(_) => worddiff::render(&visible_runs(&segment.diff), color),
+                None => visible(&segment.new_source).into_owned(),
             };
             let source = tr!(messages, "stale-source", text = indent(&change));
             let translation = tr!(
                 messages,
                 "stale-translation",
-                text = indent(&segment.translation)
+                text = indent(&visible(&segment.translation))
             );
             writeln!(out, "    {source}\n    {translation}").map_err(Failure::stdout)?;
         }
         writeln!(out).map_err(Failure::stdout)?;
     }
     Ok(())
+}
+
+/// The runs of a diff with their control characters escaped.
+fn visible_runs(runs: &[Run]) -> Vec<Run> {
+    runs.iter()
+        .map(|run| Run {
+            op: run.op,
+            text: visible(&run.text).into_owned(),
+        })
+        .collect()
 }
 
 /// Continuation lines under the label.

@@ -22,6 +22,7 @@ pub fn run(dir: &Path, args: &TranslateArgs, messages: &Messages) -> Result<u8, 
         command: command(args.command.as_deref(), project)?,
         batch: args.batch.unwrap_or(settings.batch).max(1),
         timeout: Duration::from_secs(args.timeout.unwrap_or(settings.timeout).max(1)),
+        limits: (&project.config.limits).into(),
         force: args.force,
     };
     let mut store = session.ws.store(false)?;
@@ -38,13 +39,13 @@ pub fn run(dir: &Path, args: &TranslateArgs, messages: &Messages) -> Result<u8, 
         Ok(done) => done,
         Err(TranslateError::Failed {
             command,
-            reason,
+            error,
             so_far,
         }) => {
             tell(&so_far, messages);
             return Err(TranslateError::Failed {
                 command,
-                reason,
+                error,
                 so_far,
             }
             .into());

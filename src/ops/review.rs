@@ -5,8 +5,10 @@
 
 use crate::exchange::{State, id};
 use crate::export::state_of;
+use crate::import::{Unfit, check_text};
 use crate::message::{Diagnostic, Message};
-use crate::segment::placeholder::{self, PlaceholderError};
+use crate::segment::control::ControlCharacter;
+use crate::segment::placeholder::PlaceholderError;
 use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +20,8 @@ pub enum ReviewError {
     UnknownId { id: String },
     #[error("{id}: the new text does not fit the source: {error}")]
     Placeholders { id: String, error: PlaceholderError },
+    #[error("{id}: the new text has a {error}")]
+    ControlCharacter { id: String, error: ControlCharacter },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -35,6 +39,14 @@ impl Diagnostic for ReviewError {
             ReviewError::Placeholders { id, error } => Message::new(
                 crate::msg_id!("error-review-placeholders"),
                 vec![("id", id.clone()), ("reason", error.to_string())],
+            ),
+            ReviewError::ControlCharacter { id, error } => Message::new(
+                crate::msg_id!("error-review-control-character"),
+                vec![
+                    ("id", id.clone()),
+                    ("character", error.code()),
+                    ("position", error.position.to_string()),
+                ],
             ),
             ReviewError::Store(e) => e.message(),
         }
@@ -158,16 +170,15 @@ pub fn store(tx: &Tx<'_>, lang: &str, row: &UnitRow, change: &Change) -> Result<
     })
 }
 
-/// A text for a segment must have the placeholders of its source (front
-/// matter and parameters have none).
+/// A text for a segment must fit its source as an imported one must: the
+/// same placeholders, no control characters but tab and newline.
 pub fn fits(row: &UnitRow, text: &str) -> Result<(), ReviewError> {
-    if crate::import::has_placeholders(row.kind)
-        && let Err(error) = placeholder::check(&row.source, text)
-    {
-        return Err(ReviewError::Placeholders {
-            id: id::join(&row.path, &row.key),
-            error,
-        });
+    let id = || id::join(&row.path, &row.key);
+    match check_text(row.kind, &row.source, &row.source, text) {
+        Ok(()) => Ok(()),
+        Err(Unfit::Placeholder(error)) => Err(ReviewError::Placeholders { id: id(), error }),
+        Err(Unfit::ControlCharacter(error)) => {
+            Err(ReviewError::ControlCharacter { id: id(), error })
+        }
     }
-    Ok(())
 }

@@ -111,9 +111,13 @@ fn documents(
 }
 
 /// The line of each text in a localized posting (its first occurrence);
-/// empty if the posting does not exist or cannot be read.
+/// empty if the posting does not exist, cannot be read or is larger than a
+/// source may be.
 pub fn localized_lines(project: &Project, relative: &str) -> HashMap<String, usize> {
-    let Ok(bytes) = std::fs::read(project.root.join(relative)) else {
+    let Ok(bytes) = crate::unreadable::read_posting_within(
+        &project.root.join(relative),
+        project.config.limits.posting_size,
+    ) else {
         return HashMap::new();
     };
     let mut lines = HashMap::new();

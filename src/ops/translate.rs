@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::exchange::{ImportUnit, State, id};
 use crate::export::state_of;
 use crate::import::{Decision, Reading, Reason, Segments, Tally, apply, plan};
-use crate::machine::{Request, translate as run_command};
+use crate::machine::{MachineError, OutputLimits, Request, translate as run_command};
 use crate::message::{Diagnostic, Message};
 use crate::project::Project;
 use crate::store::{Origin, Store, StoreError, Tx, UnitRow};
@@ -21,10 +21,10 @@ pub enum TranslateError {
     #[error("no machine-translation command")]
     NoCommand,
     /// The command failed; what earlier batches stored stays.
-    #[error("the machine-translation command failed ({command}): {reason}")]
+    #[error("the machine-translation command failed ({command}): {error}")]
     Failed {
         command: String,
-        reason: String,
+        error: MachineError,
         so_far: Box<Translated>,
     },
     #[error(transparent)]
@@ -38,10 +38,28 @@ impl Diagnostic for TranslateError {
                 Message::new(crate::msg_id!("error-translate-no-command"), vec![])
             }
             TranslateError::Failed {
-                command, reason, ..
+                command,
+                error: MachineError::LineTooLong { line, limit },
+                ..
             } => Message::new(
+                crate::msg_id!("error-translate-line-too-long"),
+                vec![
+                    ("command", command.clone()),
+                    ("line", line.to_string()),
+                    ("limit", limit.to_string()),
+                ],
+            ),
+            TranslateError::Failed {
+                command,
+                error: MachineError::TooMuchOutput { limit },
+                ..
+            } => Message::new(
+                crate::msg_id!("error-translate-too-much-output"),
+                vec![("command", command.clone()), ("limit", limit.to_string())],
+            ),
+            TranslateError::Failed { command, error, .. } => Message::new(
                 crate::msg_id!("error-translate-failed"),
-                vec![("command", command.clone()), ("reason", reason.clone())],
+                vec![("command", command.clone()), ("reason", error.to_string())],
             ),
             TranslateError::Store(e) => e.message(),
         }
@@ -56,6 +74,8 @@ pub struct Options<'a> {
     /// Texts per run of the command.
     pub batch: usize,
     pub timeout: Duration,
+    /// The most the command may write.
+    pub limits: OutputLimits,
     /// Also send segments with a current translation.
     pub force: bool,
 }
@@ -146,13 +166,13 @@ pub fn translate(
                 }
             })
             .collect();
-        let answers = match run_command(command, &requests, options.timeout) {
+        let answers = match run_command(command, &requests, options.timeout, options.limits) {
             Ok(answers) => answers,
-            Err(e) => {
+            Err(error) => {
                 progress.finish();
                 return Err(TranslateError::Failed {
                     command: command.to_string(),
-                    reason: e.to_string(),
+                    error,
                     so_far: Box::new(done),
                 });
             }

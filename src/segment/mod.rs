@@ -1,5 +1,7 @@
-//! Segment text: the placeholder notation and the normalized hash that
-//! identifies a source text across whitespace changes.
+//! Segment text: the placeholder notation, the normalized hash that
+//! identifies a source text across whitespace changes, and the control
+//! characters a translation may not bring in.
 
+pub mod control;
 pub mod hash;
 pub mod placeholder;

@@ -159,6 +159,26 @@ pub fn check(source: &str, translation: &str) -> Result<(), PlaceholderError> {
     Ok(())
 }
 
+/// Checks a translation of text in which tags are plain text (a
+/// front-matter value): the translation may keep or drop the source's
+/// `<1>`, but a tag the source does not have (`<99/>`, `</3>`), or has
+/// fewer times, would read as a placeholder everywhere else and is refused.
+pub fn check_literal(source: &str, translation: &str) -> Result<(), PlaceholderError> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for range in literal_tags(source) {
+        *left.entry(&source[range]).or_default() += 1;
+    }
+    for range in literal_tags(translation) {
+        let tag = &translation[range];
+        match left.get_mut(tag) {
+            Some(0) => return Err(PlaceholderError::Repeated { tag: tag.into() }),
+            Some(n) => *n -= 1,
+            None => return Err(PlaceholderError::Unknown { tag: tag.into() }),
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +228,34 @@ mod tests {
             check(source, "<1/> <2>b</2><3/>"),
             Err(PlaceholderError::Unknown { .. })
         ));
+    }
+
+    #[test]
+    fn plain_text_keeps_or_drops_the_source_tags_and_adds_none() {
+        assert_eq!(check_literal("Team", "Team"), Ok(()));
+        assert_eq!(check_literal("Tre <1> skäl", "Three <1> reasons"), Ok(()));
+        assert_eq!(check_literal("Tre <1> skäl", "Three reasons"), Ok(()));
+        // The machine answer for a front-matter value.
+        assert_eq!(
+            check_literal("Produktutvecklingsteam", "Produktutvecklingsteam <99/>"),
+            Err(PlaceholderError::Unknown {
+                tag: "<99/>".into()
+            })
+        );
+        for tag in ["</3>", "<3>", "<1/>"] {
+            assert!(
+                matches!(
+                    check_literal("Tre <1> skäl", &format!("Three {tag}")),
+                    Err(PlaceholderError::Unknown { .. })
+                ),
+                "{tag}"
+            );
+        }
+        assert!(matches!(
+            check_literal("Tre <1> skäl", "Three <1> <1>"),
+            Err(PlaceholderError::Repeated { .. })
+        ));
+        // Angle brackets that are no tag stay text.
+        assert_eq!(check_literal("a", "1 < 2 <x> <0> <b>"), Ok(()));
     }
 }
