@@ -12,13 +12,29 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(name = "tolkar", version, propagate_version = true)]
 pub struct Cli {
     /// Run as if started in DIR.
-    #[arg(short = 'C', value_name = "DIR", global = true)]
-    pub directory: Option<PathBuf>,
+    // Every path on the command line is then relative to DIR; given more
+    // than once, each DIR is relative to the one before (as git's -C).
+    #[arg(short = 'C', value_name = "DIR", global = true, action = clap::ArgAction::Append)]
+    pub directory: Vec<PathBuf>,
 
     /// Language of tolkar's own messages and of this help (en, sv, da,
     /// nb); default from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, value_name = "LANG", global = true)]
     pub ui_lang: Option<String>,
+
+    /// Print only errors and the command's output: no summaries or notes.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also say which tolkar.toml and store are used, and how long each
+    /// stage takes.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// When to color the output: auto (on a terminal, unless NO_COLOR is
+    /// set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 
     #[command(subcommand)]
     pub command: Command,
@@ -97,6 +113,14 @@ pub enum Command {
     /// source_lang, target_lang, text, context) and writes one per line
     /// (id, text). Results are stored in state machine (needs review).
     Translate(TranslateArgs),
+    /// Show every check of the configuration at once: languages,
+    /// directories, source postings, store and text state.
+    ///
+    /// Reads tolkar.toml and the site, writes nothing. Exit 2 if any check
+    /// is an error.
+    Doctor,
+    /// Print a completion script for SHELL on standard output.
+    Completions(CompletionsArgs),
     /// The translation memory.
     Tm {
         #[command(subcommand)]
@@ -222,6 +246,32 @@ pub struct CheckArgs {
     /// it was (read-only CI).
     #[arg(long)]
     pub no_write: bool,
+    /// Pass a project with no source postings, or with nothing translated
+    /// in any language checked (else exit 2).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// List at most N problems (text, github, markdown) and say how many
+    /// more there are [default: github 50, others all].
+    #[arg(long, value_name = "N")]
+    pub max_problems: Option<usize>,
+}
+
+/// The arguments of `tolkar completions`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// When to color the output. (No help per value: `--color`'s own says it,
+/// and values with help would give every command a long help.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// The arguments of `tolkar report`.

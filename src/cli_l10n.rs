@@ -41,6 +41,42 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString>,
 {
+    parse(args).map_err(|refusal| refusal.error)
+}
+
+/// Why the command line was refused (or help shown), with the message in
+/// the UI language where tolkar has one.
+#[derive(Debug)]
+pub struct Refusal {
+    pub error: clap::Error,
+    /// The error in the UI language; None: clap's own text (English, or
+    /// help and version, already localized).
+    pub localized: Option<String>,
+}
+
+impl Refusal {
+    /// Prints the help, version or error where clap would.
+    pub fn print(&self) {
+        match &self.localized {
+            Some(text) => eprint!("{text}"),
+            None => {
+                let _ = self.error.print();
+            }
+        }
+    }
+
+    /// 0 for help and version, 2 for a refused command line.
+    pub fn exit_code(&self) -> u8 {
+        if self.error.use_stderr() { 2 } else { 0 }
+    }
+}
+
+/// Like [`try_parse_from`], with argument errors in the UI language.
+pub fn parse<I, T>(args: I) -> Result<Cli, Refusal>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let messages = Messages::from_env(ui_lang_arg(&args).as_deref());
     let bin_name = args
@@ -48,8 +84,14 @@ where
         .and_then(|argv0| Path::new(argv0).file_name())
         .and_then(|name| name.to_str());
     let mut cmd = command(&messages, bin_name);
-    let mut matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
+    let parsed = cmd
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .map_err(|err| err.format(&mut cmd));
+    parsed.map_err(|error| Refusal {
+        localized: crate::cli_errors::localize(&error, &messages),
+        error,
+    })
 }
 
 /// The value of the last `--ui-lang X` or `--ui-lang=X` before any `--`,

@@ -52,6 +52,7 @@ pub mod ops;
 
 // 5. Commands.
 pub mod cli;
+pub mod cli_errors;
 pub mod cli_l10n;
 pub mod cmd;
 pub mod i18n;

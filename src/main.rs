@@ -14,11 +14,11 @@ use tolkar::i18n::Messages;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match tolkar::cli_l10n::try_parse_from(std::env::args_os()) {
+    let cli = match tolkar::cli_l10n::parse(std::env::args_os()) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        Err(refusal) => {
+            refusal.print();
+            return ExitCode::from(refusal.exit_code());
         }
     };
     let messages = Messages::from_env(cli.ui_lang.as_deref());

@@ -26,6 +26,17 @@ pub enum ProjectError {
         at: Location,
         reason: String,
     },
+    #[error("no tolkar.toml in {} or any directory above it", start.display())]
+    ConfigNotFound { start: PathBuf },
+    #[error("{}:{line}: the source directory {} does not exist", config.display(), dir.display())]
+    SourceDirMissing {
+        config: PathBuf,
+        line: usize,
+        lang: String,
+        dir: PathBuf,
+        /// The language directories the content directory does hold.
+        found: Vec<String>,
+    },
     #[error("unknown language {lang}")]
     UnknownLanguage { lang: String, langs: Vec<String> },
     #[error("cannot read {}: {source}", path.display())]
@@ -64,6 +75,26 @@ impl Diagnostic for ProjectError {
                     ("line", at.line.to_string()),
                     ("column", at.column.to_string()),
                     ("reason", reason.clone()),
+                ],
+            ),
+            ProjectError::ConfigNotFound { start } => Message::new(
+                crate::msg_id!("error-config-not-found"),
+                vec![("dir", start.display().to_string())],
+            ),
+            ProjectError::SourceDirMissing {
+                config,
+                line,
+                lang,
+                dir,
+                found,
+            } => Message::at_path(
+                crate::msg_id!("error-source-dir-missing"),
+                config,
+                vec![
+                    ("line", line.to_string()),
+                    ("lang", lang.clone()),
+                    ("dir", dir.display().to_string()),
+                    ("found", found.join(", ")),
                 ],
             ),
             ProjectError::UnknownLanguage { lang, langs } => Message::new(
@@ -145,6 +176,9 @@ pub struct CheckConfig {
     pub fail_on: Vec<String>,
     /// The lowest share of segments with a current translation, percent.
     pub min_coverage: Option<f64>,
+    /// Pass a project with no source postings or nothing translated.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_empty: bool,
 }
 
 impl Default for CheckConfig {
@@ -152,6 +186,7 @@ impl Default for CheckConfig {
         CheckConfig {
             fail_on: vec!["stale".into()],
             min_coverage: None,
+            allow_empty: false,
         }
     }
 }
@@ -232,64 +267,12 @@ pub fn is_inside(dir: &str) -> bool {
     })
 }
 
-/// Languages and directories that keep build inside the site and off the
-/// sources: every target a language code (`is_language_code`), the source
-/// no target, every content directory a relative path inside the site.
+/// The first of `config_problems`: a project is not opened with any.
 fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
-    let at = |key: &str| {
-        let line = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| text.lines().position(|l| l.trim_start().starts_with(key)))
-            .map_or(1, |i| i + 1);
-        Location { line, column: 1 }
-    };
-    // Build writes to the targets' paths: they must stay inside the site.
-    for lang in &config.target_languages {
-        if !is_language_code(lang) {
-            return Err(config_error(
-                path,
-                at("target_languages"),
-                &format!(
-                    "{lang:?} is no language code (letters, digits, - and _, such as en, pt-br, zh-Hant)"
-                ),
-            ));
-        }
+    match config_problems(path, config).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(()),
     }
-    if config
-        .target_languages
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(&config.source_language))
-    {
-        return Err(config_error(
-            path,
-            at("target_languages"),
-            &format!(
-                "the source language {} is also a target: build would write over the sources",
-                config.source_language
-            ),
-        ));
-    }
-    let dirs = [
-        ("content_dir", &config.content_dir),
-        ("state", &config.state),
-    ]
-    .into_iter()
-    .chain(
-        config
-            .content_dirs
-            .iter()
-            .map(|(lang, dir)| (lang.as_str(), dir)),
-    );
-    for (key, dir) in dirs {
-        if !is_inside(dir) {
-            return Err(config_error(
-                path,
-                at(key),
-                &format!("{key} = {dir:?} is not a directory inside the site"),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// `[links]` that build can apply: a pattern with `{path}`, and only
@@ -388,7 +371,7 @@ pub struct Project {
 impl Project {
     /// Loads the project whose `tolkar.toml` is in `root`.
     pub fn load(root: &Path) -> Result<Project, ProjectError> {
-        let path = root.join(CONFIG_FILE);
+        let path = config_path(root);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -408,7 +391,7 @@ impl Project {
     /// The project of `config` at `root`, whether or not its `tolkar.toml`
     /// is written yet (`init` looks at the site through it).
     pub fn new(root: &Path, config: Config) -> Result<Project, ProjectError> {
-        let path = root.join(CONFIG_FILE);
+        let path = config_path(root);
         let globs = |patterns: &[String]| -> Result<GlobSet, ProjectError> {
             let mut set = GlobSetBuilder::new();
             for pattern in patterns {
@@ -585,6 +568,186 @@ fn config_error(path: &Path, at: Location, reason: &str) -> ProjectError {
         at,
         reason: reason.to_string(),
     }
+}
+
+// Discovery and validation of the configuration (issue 13): where the
+// project is, and everything `tolkar doctor` reports about tolkar.toml.
+
+impl Project {
+    /// The project whose tolkar.toml is in `start` or the nearest directory
+    /// above it (as git finds its repository), its source directory checked.
+    pub fn open(start: &Path) -> Result<Project, ProjectError> {
+        let root = find_root(start)?.ok_or_else(|| ProjectError::ConfigNotFound {
+            start: std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf()),
+        })?;
+        let project = Project::load(&root)?;
+        project.check_source_dir()?;
+        Ok(project)
+    }
+
+    /// Where the source postings are, relative to the root: the source
+    /// language's directory, or with `by-filename` the content directory.
+    pub fn source_dir(&self) -> PathBuf {
+        match self.config.layout {
+            Layout::ByDirectory => self.language_dir(&self.config.source_language),
+            Layout::ByFilename => PathBuf::from(&self.config.content_dir),
+        }
+    }
+
+    /// A missing source directory is a configuration error (a mistyped
+    /// `source_language` would otherwise make sync remove every document);
+    /// an existing but empty one is a project with nothing in it yet.
+    pub fn check_source_dir(&self) -> Result<(), ProjectError> {
+        let dir = self.source_dir();
+        if self.root.join(&dir).is_dir() {
+            return Ok(());
+        }
+        let config = config_path(&self.root);
+        let text = std::fs::read_to_string(&config).unwrap_or_default();
+        let source = self.config.source_language.as_str();
+        let keys: &[&str] = match self.config.layout {
+            Layout::ByFilename => &["content_dir"],
+            Layout::ByDirectory if self.config.content_dirs.contains_key(source) => {
+                &["content_dirs", source]
+            }
+            Layout::ByDirectory => &["source_language"],
+        };
+        let mut found = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(self.content_root()) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if entry.path().is_dir() && !name.starts_with('.') {
+                    found.push(name);
+                }
+            }
+        }
+        found.sort();
+        Err(ProjectError::SourceDirMissing {
+            config,
+            line: key_line(&text, keys).unwrap_or(1),
+            lang: source.to_string(),
+            dir,
+            found,
+        })
+    }
+}
+
+/// The tolkar.toml of the project at `root`, as messages name it: without
+/// a leading `./` when the root is where tolkar was started.
+pub fn config_path(root: &Path) -> PathBuf {
+    shown(root, CONFIG_FILE)
+}
+
+/// `relative` (a path in the site) joined to `root` as messages show it:
+/// without a leading `./` when the root is where tolkar was started.
+pub fn shown(root: &Path, relative: &str) -> PathBuf {
+    if root == Path::new(".") {
+        PathBuf::from(relative)
+    } else {
+        root.join(relative)
+    }
+}
+
+/// The directory of the nearest tolkar.toml at or above `start`, as a path
+/// relative to `start` (`start`, `start/..`, …): paths joined to it stay
+/// the short relative ones people typed. None up to the filesystem root.
+pub fn find_root(start: &Path) -> Result<Option<PathBuf>, ProjectError> {
+    // Physical parents: `..` from a directory reached through a symbolic
+    // link is its real parent, and so are the ancestors of a canonical path.
+    let absolute = std::fs::canonicalize(start).map_err(|e| ProjectError::io(start, e))?;
+    let mut relative = start.to_path_buf();
+    for candidate in absolute.ancestors() {
+        if candidate.join(CONFIG_FILE).is_file() {
+            return Ok(Some(relative));
+        }
+        relative = if relative == Path::new(".") {
+            PathBuf::from("..")
+        } else {
+            relative.join("..")
+        };
+    }
+    Ok(None)
+}
+
+/// Every problem of `config` that keeps build inside the site and off the
+/// sources, each at its line of tolkar.toml (at `path`): a target that is
+/// no language code (`is_language_code`), the source also a target, a
+/// content or state directory outside the site.
+pub fn config_problems(path: &Path, config: &Config) -> Vec<ProjectError> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let at = |keys: &[&str]| Location {
+        line: key_line(&text, keys).unwrap_or(1),
+        column: 1,
+    };
+    let mut problems = Vec::new();
+    for lang in &config.target_languages {
+        if !is_language_code(lang) {
+            problems.push(config_error(
+                path,
+                at(&["target_languages"]),
+                &format!(
+                    "{lang:?} is no language code (letters, digits, - and _, such as en, pt-br, zh-Hant)"
+                ),
+            ));
+        }
+    }
+    if config
+        .target_languages
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(&config.source_language))
+    {
+        problems.push(config_error(
+            path,
+            at(&["target_languages"]),
+            &format!(
+                "the source language {} is also a target: build would write over the sources",
+                config.source_language
+            ),
+        ));
+    }
+    let dirs = [
+        (vec!["content_dir"], "content_dir", &config.content_dir),
+        (vec!["state"], "state", &config.state),
+    ]
+    .into_iter()
+    .chain(
+        config
+            .content_dirs
+            .iter()
+            .map(|(lang, dir)| (vec!["content_dirs", lang.as_str()], lang.as_str(), dir)),
+    );
+    for (keys, key, dir) in dirs {
+        if !is_inside(dir) {
+            problems.push(config_error(
+                path,
+                at(&keys),
+                &format!("{key} = {dir:?} is not a directory inside the site"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The BCP 47 form of a language code (`pt_br` → `pt-BR`, `NB` → `nb`), or
+/// None if it is not a well-formed tag (Hugo takes it all the same).
+pub fn bcp47(code: &str) -> Option<String> {
+    code.replace('_', "-")
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .map(|tag| tag.to_string())
+}
+
+/// The line of the key at `keys` (a table path, then the key) in TOML
+/// `text`, if the text parses and has it.
+pub fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
+    let document = toml_edit::Document::parse(text).ok()?;
+    let (last, tables) = keys.split_last()?;
+    let mut table: &dyn toml_edit::TableLike = document.as_table();
+    for key in tables {
+        table = table.get(key)?.as_table_like()?;
+    }
+    let (key, _) = table.get_key_value(last)?;
+    Some(Location::of(text, key.span()?.start).line)
 }
 
 /// Every file under `dir`, skipping hidden entries; a missing dir is empty.

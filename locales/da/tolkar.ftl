@@ -466,3 +466,51 @@ import-refused-control-character = oversættelsen har kontroltegnet { $character
 error-review-control-character = { $id }: den nye tekst har kontroltegnet { $character } (tegn { $position }); kun tabulator og linjeskift må være i en oversættelse
 error-translate-line-too-long = maskinoversættelseskommandoen skrev en linje længere end { $limit } (linje { $line } af dens output; [limits] translate_line i tolkar.toml), så den blev stoppet, og intet fra denne omgang blev gemt ({ $command })
 error-translate-too-much-output = maskinoversættelseskommandoen skrev mere end { $limit } for én omgang ([limits] translate_output i tolkar.toml), så den blev stoppet, og intet fra denne omgang blev gemt ({ $command })
+
+## Configuration checks and the command line (issue 13: doctor, discovery, -C, --quiet/--verbose, check's empty guard)
+error-config-not-found = ingen tolkar.toml i { $dir } eller nogen mappe ovenover (kør `tolkar init` i webstedets rod først)
+error-source-dir-missing = { $path }:{ $line }: kildemappen { $dir } (source_language = "{ $lang }") findes ikke; indholdsmappen har: { $found }. Er source_language rigtig?
+error-directory = kan ikke skifte til mappen { $path }: { $error }
+verbose-project = Bruger { $config }; lager { $store } ({ $present ->
+        [yes] findes
+       *[no] mangler
+    }); { $postings } kildeindlæg.
+verbose-timing = { $stage }: { $seconds } s
+check-empty-no-postings = ingen kildeindlæg i { $dir } (source_language = "{ $lang }"): intet blev kontrolleret. Angiv --allow-empty, eller sæt allow_empty = true under [check] i tolkar.toml, hvis et tomt projekt er forventet.
+check-empty-nothing-translated = intet er oversat til { $langs }: kontrollen ville bestå uden en eneste oversættelse. Angiv --allow-empty, eller sæt allow_empty = true under [check] i tolkar.toml, hvis det er forventet.
+check-empty-fresh = intet er oversat til { $langs }, og der er hverken et lager ({ $store }) eller en committet teksttilstand ({ $state }): en ny klon, hvis teksttilstand ikke blev committet? Commit { $state }, eller angiv --allow-empty (eller sæt allow_empty = true under [check] i tolkar.toml), hvis det er forventet.
+check-left-out = … og { $count } problemer mere, som ikke er listet (--max-problems).
+doctor-ok = ok
+doctor-note = note
+doctor-warning = advarsel
+doctor-error = fejl
+doctor-config = konfiguration: { $path }
+doctor-language = { $key }: { $lang } (BCP 47: { $tag })
+doctor-language-not-bcp47 = { $path }:{ $line }: { $key }: { $lang } er ikke et BCP 47-sprogmærke (Hugo godtager det; værktøjer, der læser de eksporterede filer, gør det måske ikke)
+doctor-postings = kildeindlæg: { $count } i { $dir }
+doctor-no-postings = kildeindlæg: ingen i { $dir } (`tolkar check` fejler på et tomt projekt, medmindre allow_empty er sat)
+doctor-store-present = lager: { $path }
+doctor-store-absent = lager: intet endnu i { $path } (sync opretter det)
+doctor-state-present = teksttilstand: { $path }
+doctor-state-absent = teksttilstand: ingen i { $path }
+doctor-fresh = hverken lager eller teksttilstand: intet er oversat endnu, eller teksttilstanden blev ikke committet (`tolkar check` fejler, når intet er oversat, medmindre allow_empty er sat)
+doctor-summary = { $errors } fejl, { $warnings } advarsler.
+help-quiet = Skriv kun fejl og kommandoens output: ingen opsummeringer eller noter.
+help-verbose = Sig også, hvilken tolkar.toml og hvilket lager der bruges, og hvor lang tid hvert trin tager.
+help-color = Hvornår output farves: auto (på en terminal, medmindre NO_COLOR er sat), always, never.
+help-doctor = Vis alle kontroller af konfigurationen på én gang: sprog, mapper, kildeindlæg, lager og teksttilstand.
+help-doctor-long = Læser tolkar.toml og webstedet, skriver intet. Afslutningsstatus 2, hvis en kontrol er en fejl.
+help-completions = Skriv et fuldførelsesscript for SHELL på standard-output.
+help-completions-shell = Skallen, scriptet skrives til.
+help-check-allow-empty = Godkend et projekt uden kildeindlæg, eller uden nogen oversættelse i noget kontrolleret sprog (ellers afslutningsstatus 2).
+help-check-max-problems = List højst N problemer (text, github, markdown), og sig, hvor mange flere der er [standard: github 50, øvrige alle].
+cli-error-unknown-argument = uventet argument '{ $arg }'
+cli-error-unknown-subcommand = ukendt underkommando '{ $name }'
+cli-error-invalid-value = ugyldig værdi '{ $value }' for '{ $arg }'
+cli-error-missing-value = '{ $arg }' kræver en værdi, men fik ingen
+cli-error-possible-values = [mulige værdier: { $values }]
+cli-error-missing-argument = disse påkrævede argumenter mangler:
+cli-error-missing-subcommand = '{ $name }' kræver en underkommando, men fik ingen
+cli-error-subcommands = [underkommandoer: { $names }]
+cli-error-similar = tip: der findes en lignende: { $names }
+cli-error-more-info = Mere information får du med '--help'.

@@ -298,3 +298,42 @@ import-refused-control-character = the translation has the control character { $
 error-review-control-character = { $id }: the new text has the control character { $character } (character { $position }); only tab and newline may be in a translation
 error-translate-line-too-long = the machine-translation command wrote a line longer than { $limit } (line { $line } of its output; [limits] translate_line in tolkar.toml), so it was stopped and nothing of this batch was stored ({ $command })
 error-translate-too-much-output = the machine-translation command wrote more than { $limit } for one batch ([limits] translate_output in tolkar.toml), so it was stopped and nothing of this batch was stored ({ $command })
+
+## Configuration checks and the command line (issue 13: doctor, discovery, -C, --quiet/--verbose, check's empty guard)
+error-config-not-found = no tolkar.toml in { $dir } or any directory above it (run `tolkar init` in the site's root first)
+error-source-dir-missing = { $path }:{ $line }: the source directory { $dir } (source_language = "{ $lang }") does not exist; the content directory holds: { $found }. Is source_language right?
+error-directory = cannot change to directory { $path }: { $error }
+verbose-project = Using { $config }; store { $store } ({ $present ->
+        [yes] present
+       *[no] absent
+    }); { $postings } source postings.
+verbose-timing = { $stage }: { $seconds } s
+check-empty-no-postings = no source postings in { $dir } (source_language = "{ $lang }"): nothing was checked. Pass --allow-empty, or set allow_empty = true under [check] in tolkar.toml, if an empty project is expected.
+check-empty-nothing-translated = nothing is translated in { $langs }: the check would pass with no translation at all. Pass --allow-empty, or set allow_empty = true under [check] in tolkar.toml, if this is expected.
+check-empty-fresh = nothing is translated in { $langs }, and there is neither a store ({ $store }) nor a committed text state ({ $state }): a fresh clone whose text state was not committed? Commit { $state }, or pass --allow-empty (or set allow_empty = true under [check] in tolkar.toml) if this is expected.
+check-left-out = … and { $count } more problems not listed (--max-problems).
+doctor-ok = ok
+doctor-note = note
+doctor-warning = warning
+doctor-error = error
+doctor-config = configuration: { $path }
+doctor-language = { $key }: { $lang } (BCP 47: { $tag })
+doctor-language-not-bcp47 = { $path }:{ $line }: { $key }: { $lang } is not a BCP 47 language tag (Hugo accepts it; tools that read the exported files may not)
+doctor-postings = source postings: { $count } in { $dir }
+doctor-no-postings = source postings: none in { $dir } (`tolkar check` fails on an empty project unless allow_empty is set)
+doctor-store-present = store: { $path }
+doctor-store-absent = store: none yet at { $path } (sync creates it)
+doctor-state-present = text state: { $path }
+doctor-state-absent = text state: none at { $path }
+doctor-fresh = neither a store nor a text state: nothing is translated yet, or the text state was not committed (`tolkar check` fails when nothing is translated, unless allow_empty is set)
+doctor-summary = { $errors } errors, { $warnings } warnings.
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-unknown-subcommand = unrecognized subcommand '{ $name }'
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-missing-value = a value is required for '{ $arg }' but none was supplied
+cli-error-possible-values = [possible values: { $values }]
+cli-error-missing-argument = the following required arguments were not provided:
+cli-error-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+cli-error-subcommands = [subcommands: { $names }]
+cli-error-similar = tip: a similar one exists: { $names }
+cli-error-more-info = For more information, try '--help'.

@@ -459,3 +459,51 @@ import-refused-control-character = oversettelsen har kontrolltegnet { $character
 error-review-control-character = { $id }: den nye teksten har kontrolltegnet { $character } (tegn { $position }); bare tabulator og linjeskift kan være i en oversettelse
 error-translate-line-too-long = maskinoversettelseskommandoen skrev en linje lengre enn { $limit } (linje { $line } av utdataene; [limits] translate_line i tolkar.toml), så den ble stoppet, og ingenting fra denne omgangen ble lagret ({ $command })
 error-translate-too-much-output = maskinoversettelseskommandoen skrev mer enn { $limit } for én omgang ([limits] translate_output i tolkar.toml), så den ble stoppet, og ingenting fra denne omgangen ble lagret ({ $command })
+
+## Configuration checks and the command line (issue 13: doctor, discovery, -C, --quiet/--verbose, check's empty guard)
+error-config-not-found = ingen tolkar.toml i { $dir } eller noen mappe over (kjør `tolkar init` i nettstedets rot først)
+error-source-dir-missing = { $path }:{ $line }: kildemappen { $dir } (source_language = "{ $lang }") finnes ikke; innholdsmappen har: { $found }. Er source_language riktig?
+error-directory = kan ikke bytte til mappen { $path }: { $error }
+verbose-project = Bruker { $config }; lager { $store } ({ $present ->
+        [yes] finnes
+       *[no] mangler
+    }); { $postings } kildeinnlegg.
+verbose-timing = { $stage }: { $seconds } s
+check-empty-no-postings = ingen kildeinnlegg i { $dir } (source_language = "{ $lang }"): ingenting ble kontrollert. Angi --allow-empty, eller sett allow_empty = true under [check] i tolkar.toml, hvis et tomt prosjekt er ventet.
+check-empty-nothing-translated = ingenting er oversatt til { $langs }: kontrollen ville bestått uten en eneste oversettelse. Angi --allow-empty, eller sett allow_empty = true under [check] i tolkar.toml, hvis det er ventet.
+check-empty-fresh = ingenting er oversatt til { $langs }, og det finnes verken et lager ({ $store }) eller en innsjekket teksttilstand ({ $state }): en ny klon der teksttilstanden ikke ble sjekket inn? Sjekk inn { $state }, eller angi --allow-empty (eller sett allow_empty = true under [check] i tolkar.toml) hvis det er ventet.
+check-left-out = … og { $count } problemer til som ikke er listet (--max-problems).
+doctor-ok = ok
+doctor-note = merknad
+doctor-warning = advarsel
+doctor-error = feil
+doctor-config = konfigurasjon: { $path }
+doctor-language = { $key }: { $lang } (BCP 47: { $tag })
+doctor-language-not-bcp47 = { $path }:{ $line }: { $key }: { $lang } er ikke en BCP 47-språkkode (Hugo godtar den; verktøy som leser de eksporterte filene, gjør det kanskje ikke)
+doctor-postings = kildeinnlegg: { $count } i { $dir }
+doctor-no-postings = kildeinnlegg: ingen i { $dir } (`tolkar check` feiler på et tomt prosjekt med mindre allow_empty er satt)
+doctor-store-present = lager: { $path }
+doctor-store-absent = lager: ikke noe ennå i { $path } (sync oppretter det)
+doctor-state-present = teksttilstand: { $path }
+doctor-state-absent = teksttilstand: ingen i { $path }
+doctor-fresh = verken lager eller teksttilstand: ingenting er oversatt ennå, eller teksttilstanden ble ikke sjekket inn (`tolkar check` feiler når ingenting er oversatt, med mindre allow_empty er satt)
+doctor-summary = { $errors } feil, { $warnings } advarsler.
+help-quiet = Skriv bare ut feil og kommandoens utdata: ingen sammendrag eller merknader.
+help-verbose = Si også hvilken tolkar.toml og hvilket lager som brukes, og hvor lang tid hvert steg tar.
+help-color = Når utdata skal farges: auto (på en terminal, med mindre NO_COLOR er satt), always, never.
+help-doctor = Vis alle kontroller av konfigurasjonen på én gang: språk, mapper, kildeinnlegg, lager og teksttilstand.
+help-doctor-long = Leser tolkar.toml og nettstedet, skriver ingenting. Avslutningsstatus 2 hvis en kontroll er en feil.
+help-completions = Skriv ut et fullføringsskript for SHELL på standard ut.
+help-completions-shell = Skallet skriptet skrives for.
+help-check-allow-empty = Godta et prosjekt uten kildeinnlegg, eller uten noen oversettelse i noe kontrollert språk (ellers avslutningsstatus 2).
+help-check-max-problems = List opp høyst N problemer (text, github, markdown) og si hvor mange flere det er [standard: github 50, øvrige alle].
+cli-error-unknown-argument = uventet argument '{ $arg }'
+cli-error-unknown-subcommand = ukjent underkommando '{ $name }'
+cli-error-invalid-value = ugyldig verdi '{ $value }' for '{ $arg }'
+cli-error-missing-value = '{ $arg }' krever en verdi, men fikk ingen
+cli-error-possible-values = [mulige verdier: { $values }]
+cli-error-missing-argument = disse påkrevde argumentene mangler:
+cli-error-missing-subcommand = '{ $name }' krever en underkommando, men fikk ingen
+cli-error-subcommands = [underkommandoer: { $names }]
+cli-error-similar = tips: det finnes en lignende: { $names }
+cli-error-more-info = Mer informasjon får du med '--help'.

@@ -457,3 +457,51 @@ import-refused-control-character = översättningen har styrtecknet { $character
 error-review-control-character = { $id }: den nya texten har styrtecknet { $character } (tecken { $position }); bara tabb och radbrytning får finnas i en översättning
 error-translate-line-too-long = maskinöversättningskommandot skrev en rad längre än { $limit } (rad { $line } av dess utdata; [limits] translate_line i tolkar.toml), så det stoppades och inget av den här omgången sparades ({ $command })
 error-translate-too-much-output = maskinöversättningskommandot skrev mer än { $limit } för en omgång ([limits] translate_output i tolkar.toml), så det stoppades och inget av den här omgången sparades ({ $command })
+
+## Configuration checks and the command line (issue 13: doctor, discovery, -C, --quiet/--verbose, check's empty guard)
+error-config-not-found = ingen tolkar.toml i { $dir } eller någon katalog ovanför (kör `tolkar init` i webbplatsens rot först)
+error-source-dir-missing = { $path }:{ $line }: källkatalogen { $dir } (source_language = "{ $lang }") finns inte; innehållskatalogen har: { $found }. Är source_language rätt?
+error-directory = kan inte byta till katalogen { $path }: { $error }
+verbose-project = Använder { $config }; lager { $store } ({ $present ->
+        [yes] finns
+       *[no] saknas
+    }); { $postings } källinlägg.
+verbose-timing = { $stage }: { $seconds } s
+check-empty-no-postings = inga källinlägg i { $dir } (source_language = "{ $lang }"): inget kontrollerades. Ange --allow-empty, eller sätt allow_empty = true under [check] i tolkar.toml, om ett tomt projekt är väntat.
+check-empty-nothing-translated = inget är översatt till { $langs }: kontrollen skulle godkännas utan en enda översättning. Ange --allow-empty, eller sätt allow_empty = true under [check] i tolkar.toml, om det är väntat.
+check-empty-fresh = inget är översatt till { $langs }, och det finns varken ett lager ({ $store }) eller ett incheckat texttillstånd ({ $state }): en ny klon vars texttillstånd inte checkades in? Checka in { $state }, eller ange --allow-empty (eller sätt allow_empty = true under [check] i tolkar.toml) om det är väntat.
+check-left-out = … och { $count } problem till som inte listas (--max-problems).
+doctor-ok = ok
+doctor-note = notis
+doctor-warning = varning
+doctor-error = fel
+doctor-config = konfiguration: { $path }
+doctor-language = { $key }: { $lang } (BCP 47: { $tag })
+doctor-language-not-bcp47 = { $path }:{ $line }: { $key }: { $lang } är ingen BCP 47-språktagg (Hugo godtar den; verktyg som läser de exporterade filerna kanske inte)
+doctor-postings = källinlägg: { $count } i { $dir }
+doctor-no-postings = källinlägg: inga i { $dir } (`tolkar check` underkänner ett tomt projekt om inte allow_empty är satt)
+doctor-store-present = lager: { $path }
+doctor-store-absent = lager: inget än i { $path } (sync skapar det)
+doctor-state-present = texttillstånd: { $path }
+doctor-state-absent = texttillstånd: inget i { $path }
+doctor-fresh = varken lager eller texttillstånd: inget är översatt än, eller så checkades texttillståndet inte in (`tolkar check` underkänner när inget är översatt, om inte allow_empty är satt)
+doctor-summary = { $errors } fel, { $warnings } varningar.
+help-quiet = Skriv bara ut fel och kommandots utdata: inga sammanfattningar eller notiser.
+help-verbose = Säg också vilken tolkar.toml och vilket lager som används, och hur lång tid varje steg tar.
+help-color = När utdata ska färgas: auto (på en terminal, om inte NO_COLOR är satt), always, never.
+help-doctor = Visa alla kontroller av konfigurationen på en gång: språk, kataloger, källinlägg, lager och texttillstånd.
+help-doctor-long = Läser tolkar.toml och webbplatsen, skriver inget. Slutstatus 2 om någon kontroll är ett fel.
+help-completions = Skriv ut ett kompletteringsskript för SHELL på standard ut.
+help-completions-shell = Skalet som skriptet skrivs för.
+help-check-allow-empty = Godkänn ett projekt utan källinlägg, eller utan någon översättning i något kontrollerat språk (annars slutstatus 2).
+help-check-max-problems = Lista högst N problem (text, github, markdown) och säg hur många fler det finns [standard: github 50, övriga alla].
+cli-error-unknown-argument = oväntat argument '{ $arg }'
+cli-error-unknown-subcommand = okänt underkommando '{ $name }'
+cli-error-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
+cli-error-missing-value = '{ $arg }' kräver ett värde men fick inget
+cli-error-possible-values = [möjliga värden: { $values }]
+cli-error-missing-argument = de här obligatoriska argumenten saknas:
+cli-error-missing-subcommand = '{ $name }' kräver ett underkommando men fick inget
+cli-error-subcommands = [underkommandon: { $names }]
+cli-error-similar = tips: det finns ett liknande: { $names }
+cli-error-more-info = Mer information får du med '--help'.

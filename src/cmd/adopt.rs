@@ -31,7 +31,8 @@ pub fn run(
         let [lang] = &languages[..] else {
             return Err(AdoptError::ExplainNeedsLanguage.into());
         };
-        let explanation = explain(project, &session.ws.sources, doc, lang)?;
+        let doc = super::site_path(&project.root, doc);
+        let explanation = explain(project, &session.ws.sources, &doc, lang)?;
         let text = explanation_text(&explanation, messages);
         out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
         return Ok(0);

@@ -11,7 +11,9 @@ use super::{Failure, Rollback};
 use crate::cli::CheckArgs;
 use crate::cli::CheckFormat;
 use crate::i18n::Messages;
-use crate::ops::check::{LanguageCheck, Policy, Report, UnreadablePosting, check, formats};
+use crate::ops::check::{
+    Empty, LanguageCheck, Policy, Report, UnreadablePosting, check, emptiness, formats,
+};
 use crate::tr;
 
 pub fn run(
@@ -29,6 +31,9 @@ pub fn run(
             .unwrap_or_else(|| project.config.check.fail_on.clone()),
         args.min_coverage.or(project.config.check.min_coverage),
     )?;
+    // Before the store is opened (it may be created): a fresh clone has
+    // neither it nor the committed text state.
+    let fresh = !project.database_path().exists() && !project.state_dir().exists();
     let mut store = session.ws.store(args.no_write)?;
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
@@ -57,13 +62,21 @@ pub fn run(
             localized: super::sync::message(project, u, messages),
         })
         .collect();
-    let report = Report::new(policy, checks, unreadable);
+    let postings = session.ws.sources.postings.len() + session.ws.sources.unreadable.len();
+    let empty = emptiness(postings, &checks);
+    let mut report = Report::new(policy, checks, unreadable);
+    if let Some(empty) = empty.filter(|_| !(args.allow_empty || project.config.check.allow_empty)) {
+        report.refuse_empty(empty);
+    }
     let text = match args.format {
-        CheckFormat::Text => text(&report, messages),
+        CheckFormat::Text => text(&report, args.max_problems, messages),
         CheckFormat::Json => formats::json(&report),
-        CheckFormat::Github => formats::github(&report),
+        CheckFormat::Github => formats::github(
+            &report,
+            args.max_problems.unwrap_or(formats::GITHUB_ANNOTATIONS),
+        ),
         CheckFormat::Junit => formats::junit(&report),
-        CheckFormat::Markdown => formats::markdown(&report),
+        CheckFormat::Markdown => formats::markdown(&report, args.max_problems),
     };
     // A reader that stops early (`| head`) does not turn a failed check
     // into a passed one: the verdict stands.
@@ -73,11 +86,45 @@ pub fn run(
         }
         _ => {}
     }
+    if let Some(empty) = report.empty {
+        return Err(empty_failure(empty, project, fresh, &report));
+    }
     Ok(report.exit_status())
 }
 
-fn text(report: &Report, messages: &Messages) -> String {
+/// Why a check with nothing to check does not pass (exit 2).
+fn empty_failure(
+    empty: Empty,
+    project: &crate::project::Project,
+    fresh: bool,
+    report: &Report,
+) -> Failure {
+    match empty {
+        Empty::NoPostings => Failure::new(
+            crate::msg_id!("check-empty-no-postings"),
+            vec![
+                ("dir", project.source_dir().display().to_string()),
+                ("lang", project.config.source_language.clone()),
+            ],
+        ),
+        Empty::NothingTranslated => {
+            let langs: Vec<&str> = report.languages.iter().map(|l| l.lang.as_str()).collect();
+            let mut args = vec![("langs", langs.join(", "))];
+            if fresh {
+                args.push(("store", project.config.database.clone()));
+                args.push(("state", project.config.state.clone()));
+                Failure::new(crate::msg_id!("check-empty-fresh"), args)
+            } else {
+                Failure::new(crate::msg_id!("check-empty-nothing-translated"), args)
+            }
+        }
+    }
+}
+
+fn text(report: &Report, max_problems: Option<usize>, messages: &Messages) -> String {
     let mut out = String::new();
+    let mut budget = max_problems.unwrap_or(usize::MAX);
+    let mut left_out = 0usize;
     for lang in &report.languages {
         let line = tr!(
             messages,
@@ -125,6 +172,11 @@ fn text(report: &Report, messages: &Messages) -> String {
         }
         for document in &lang.documents {
             for problem in document.problems.iter().filter(|p| p.fails) {
+                if budget == 0 {
+                    left_out += 1;
+                    continue;
+                }
+                budget -= 1;
                 let _ = write!(
                     out,
                     "  {}:{}: {} {}",
@@ -136,6 +188,9 @@ fn text(report: &Report, messages: &Messages) -> String {
                 out.push('\n');
             }
         }
+    }
+    if left_out > 0 {
+        let _ = writeln!(out, "{}", tr!(messages, "check-left-out", count = left_out));
     }
     for posting in &report.unreadable {
         let _ = writeln!(out, "{}", posting.localized);

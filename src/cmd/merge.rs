@@ -22,12 +22,12 @@ pub fn run(
     let session = super::sync::Session::open(dir, &[], messages)?;
     let project = session.project();
     let languages = project.languages(None)?;
+    let file = super::site_path(&project.root, &args.explain);
     let mut store = session.ws.store(true)?;
     let result = store.transaction(|tx| -> Result<(), Rollback<Box<MergeExplanation>>> {
         session.sync(tx, &())?;
-        let explanation =
-            explain_merge(tx, project, &session.ws.sources, &languages, &args.explain)
-                .map_err(|e| Rollback::Failure(e.into()))?;
+        let explanation = explain_merge(tx, project, &session.ws.sources, &languages, &file)
+            .map_err(|e| Rollback::Failure(e.into()))?;
         Err(Rollback::Keep(Box::new(explanation)))
     });
     let explanation = match result {

@@ -4,6 +4,7 @@
 mod adopt;
 mod build;
 mod check;
+mod doctor;
 mod export;
 mod extract;
 mod failure;
@@ -15,6 +16,7 @@ mod pseudo;
 mod report;
 mod review;
 mod review_step;
+pub mod settings;
 mod stale;
 mod status;
 mod sync;
@@ -32,7 +34,27 @@ use crate::posting::{Document, Rules};
 
 /// Runs one command; returns the exit status.
 pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
-    let dir = cli.directory.clone().unwrap_or_else(|| ".".into());
+    settings::set(settings::Settings {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+        ui_lang: cli.ui_lang.clone(),
+    });
+    // `-C DIR` is "as if started in DIR", as git's: every relative path on
+    // the command line, and the translate command's working directory.
+    for dir in &cli.directory {
+        std::env::set_current_dir(dir).map_err(|e| {
+            Failure::new(
+                crate::msg_id!("error-directory"),
+                vec![
+                    ("path", dir.display().to_string()),
+                    ("error", e.to_string()),
+                ],
+            )
+        })?;
+    }
+    // The project is found from here upwards (`Project::open`).
+    let dir = std::path::PathBuf::from(".");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let code = match &cli.command {
@@ -78,9 +100,36 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
         Command::Tm {
             command: TmCommand::Search(args),
         } => tm::search(&dir, args, messages, &mut out)?,
+        Command::Doctor => doctor::run(&dir, messages, &mut out)?,
+        Command::Completions(args) => {
+            let mut command = crate::cli_l10n::command(messages, Some("tolkar"));
+            // Into memory first: clap_complete panics on a failed write
+            // (`tolkar completions bash | head`).
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut command, "tolkar", &mut script);
+            out.write_all(&script).map_err(Failure::stdout)?;
+            0
+        }
     };
     out.flush().map_err(Failure::stdout)?;
     Ok(code)
+}
+
+/// A path a user gave for a posting of the site, as the site names it:
+/// relative to where tolkar was started when that file exists there (from
+/// a subdirectory, `x.md` is `content/da/x.md`), else as given.
+fn site_path(root: &Path, given: &str) -> String {
+    let here = Path::new(given);
+    if root == Path::new(".") || here.is_absolute() || !here.exists() {
+        return given.to_string();
+    }
+    let (Ok(file), Ok(root)) = (std::fs::canonicalize(here), std::fs::canonicalize(root)) else {
+        return given.to_string();
+    };
+    match file.strip_prefix(&root) {
+        Ok(within) => within.to_string_lossy().replace('\\', "/"),
+        Err(_) => given.to_string(),
+    }
 }
 
 /// Reads and parses one posting given on the command line.
@@ -97,14 +146,38 @@ fn rules_near(dir: &Path) -> Result<Rules, Failure> {
     }
 }
 
-/// Whether stdout is a terminal that wants colour (and `NO_COLOR` unset).
+/// Whether stdout is colored: `--color`, else a terminal without
+/// `NO_COLOR`.
 fn color_wanted() -> bool {
     use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    settings::color_for(std::io::stdout().is_terminal())
 }
 
 /// Prints a line to stderr: progress and summaries are for people and
-/// never mix with data on stdout.
+/// never mix with data on stdout. `--quiet` silences them (never errors).
 fn note(line: &str) {
-    eprintln!("{line}");
+    if !settings::get().quiet {
+        eprintln!("{line}");
+    }
+}
+
+/// A line only `--verbose` prints.
+fn detail(line: &str) {
+    if settings::get().verbose {
+        eprintln!("{line}");
+    }
+}
+
+/// Under `--verbose`, how long a stage took.
+fn timing(stage: settings::Stage) {
+    if settings::get().verbose {
+        let messages = Messages::from_env(settings::get().ui_lang.as_deref());
+        let (stage, seconds) = stage.done();
+        detail(&crate::tr!(
+            &messages,
+            "verbose-timing",
+            stage = stage,
+            seconds = seconds
+        ));
+    }
 }

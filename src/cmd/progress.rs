@@ -28,7 +28,8 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, total: usize) {
         self.bar.set_length(total as u64);
-        if total >= WORTH_SHOWING && std::env::var_os("CI").is_none() {
+        let quiet = super::settings::get().quiet;
+        if total >= WORTH_SHOWING && std::env::var_os("CI").is_none() && !quiet {
             // Draws only if stderr is a terminal.
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }

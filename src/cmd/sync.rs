@@ -31,7 +31,21 @@ impl Session {
     /// The workspace in `dir` for the postings `documents` names (all if
     /// none), saying so when the patterns match no posting.
     pub fn open(dir: &Path, documents: &[String], messages: &Messages) -> Result<Session, Failure> {
+        let stage = super::settings::Stage::start("read");
         let ws = crate::ops::workspace::Workspace::open(dir, documents)?;
+        let project = &ws.project;
+        let database = crate::project::shown(&project.root, &project.config.database);
+        super::detail(&tr!(
+            messages,
+            "verbose-project",
+            config = crate::project::config_path(&project.root)
+                .display()
+                .to_string(),
+            store = database.display().to_string(),
+            present = if database.exists() { "yes" } else { "no" },
+            postings = ws.sources.len(),
+        ));
+        super::timing(stage);
         if let Some((glob, example)) = ws.unmatched() {
             note(&tr!(
                 messages,
@@ -52,8 +66,12 @@ impl Session {
 
     /// Syncs the workspace's postings in `tx`.
     pub fn sync(&self, tx: &Tx<'_>, progress: &dyn Progress) -> Result<SyncReport, Failure> {
-        self.unreadable
-            .sync(tx, &self.ws.project, &self.ws.sources, progress)
+        let stage = super::settings::Stage::start("sync");
+        let report = self
+            .unreadable
+            .sync(tx, &self.ws.project, &self.ws.sources, progress)?;
+        super::timing(stage);
+        Ok(report)
     }
 
     /// Tells the postings sync could not read; the exit status they call

@@ -6,6 +6,7 @@
 pub mod adopt;
 pub mod build;
 pub mod check;
+pub mod doctor;
 pub mod import;
 pub mod postings;
 pub mod report;

@@ -42,10 +42,11 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// The project in `dir`, its postings read, `documents` the `--doc`
-    /// patterns (relative to the project; a leading `./` is dropped).
+    /// The project in `dir` or the nearest directory above it, its
+    /// postings read, `documents` the `--doc` patterns (relative to the
+    /// project; a leading `./` is dropped).
     pub fn open(dir: &std::path::Path, documents: &[String]) -> Result<Workspace, WorkspaceError> {
-        let project = Project::load(dir)?;
+        let project = Project::open(dir)?;
         let globs = document_globs(documents)?;
         let sources = read_sources(&project)?;
         Ok(Workspace {

@@ -12,13 +12,30 @@ pub fn json(report: &Report) -> String {
     serde_json::to_string_pretty(report).expect("the report serializes") + "\n"
 }
 
+/// How many annotations `github` writes by default: GitHub shows 10 of
+/// each level per step and 50 per job; thousands only flood the log.
+pub const GITHUB_ANNOTATIONS: usize = 50;
+
+/// GitHub caps a job summary at 1 MiB; the Markdown report stays below,
+/// with room for the lines that say what was left out.
+pub const MARKDOWN_BUDGET: usize = 1024 * 1024 - 16 * 1024;
+
 /// GitHub Actions workflow commands: an annotation per stale segment on
 /// its line of the source posting, naming its line in the localized one;
 /// one per posting for its missing and its machine-translated segments,
-/// which can be hundreds (GitHub shows 10 of each level per step).
-pub fn github(report: &Report) -> String {
+/// which can be hundreds. At most `limit` annotations on postings, then
+/// one that says how many more there are; the summary of each language
+/// and the unreadable postings always.
+pub fn github(report: &Report, limit: usize) -> String {
     let mut out = String::new();
+    let mut annotations = Annotations {
+        out: String::new(),
+        limit,
+        written: 0,
+        left_out: 0,
+    };
     for lang in &report.languages {
+        let out = &mut annotations;
         let title = escape_property(&format!("tolkar {}", lang.lang));
         for document in &lang.documents {
             let file = escape_property(&document.path);
@@ -28,15 +45,14 @@ pub fn github(report: &Report) -> String {
                     Some(line) => format!("{}:{line}", document.localized_path),
                     None => document.localized_path.clone(),
                 };
-                let _ = writeln!(
-                    out,
+                let _ = out.annotate(format_args!(
                     "::{} file={file},line={},title={title}::stale translation ({}) of {}: the source changed; {} needs review",
                     level(problem.fails),
                     problem.line,
                     escape_data(&lang.lang),
                     escape_data(&problem.key),
                     escape_data(&localized),
-                );
+                ));
             }
             for kind in ["missing", "machine"] {
                 let group: Vec<&Problem> = document
@@ -51,8 +67,7 @@ pub fn github(report: &Report) -> String {
                 } else {
                     "machine-translated, not reviewed"
                 };
-                let _ = writeln!(
-                    out,
+                let _ = out.annotate(format_args!(
                     "::{} file={file},line={},title={title}::{} segment(s) {what} ({}) in {}: {}",
                     level(first.fails),
                     first.line,
@@ -60,18 +75,18 @@ pub fn github(report: &Report) -> String {
                     escape_data(&lang.lang),
                     escape_data(&document.localized_path),
                     escape_data(&shortened(&keys, 10)),
-                );
+                ));
             }
         }
         for conflict in &lang.conflicts {
-            let _ = writeln!(
-                out,
+            let _ = out.annotate(format_args!(
                 "::{} file={},line={},title={title}::not built: the translation's own edits and the source's changes collide here",
                 if conflict.fails { "error" } else { "warning" },
                 escape_property(&conflict.path),
                 conflict.line,
-            );
+            ));
         }
+        let out = &mut out.out;
         if let Some(min) = report.policy.min_coverage.filter(|&m| lang.coverage < m) {
             let _ = writeln!(
                 out,
@@ -92,6 +107,14 @@ pub fn github(report: &Report) -> String {
             lang.postings.unmanaged,
         );
     }
+    out.push_str(&annotations.out);
+    if annotations.left_out > 0 {
+        let _ = writeln!(
+            out,
+            "::warning title=tolkar::{} more problems not annotated (at most {limit}; --max-problems); run tolkar check for the full list",
+            annotations.left_out
+        );
+    }
     for posting in &report.unreadable {
         let place = match (posting.line, posting.column) {
             (Some(line), Some(column)) => format!(",line={line},col={column}"),
@@ -105,6 +128,25 @@ pub fn github(report: &Report) -> String {
         );
     }
     out
+}
+
+/// Annotations on postings, up to a limit; how many were left out.
+struct Annotations {
+    out: String,
+    limit: usize,
+    written: usize,
+    left_out: usize,
+}
+
+impl Annotations {
+    fn annotate(&mut self, line: std::fmt::Arguments<'_>) -> std::fmt::Result {
+        if self.written >= self.limit {
+            self.left_out += 1;
+            return Ok(());
+        }
+        self.written += 1;
+        writeln!(self.out, "{line}")
+    }
 }
 
 /// The first `limit` items, and how many more.
@@ -229,9 +271,13 @@ pub fn junit(report: &Report) -> String {
     out
 }
 
-/// A pull-request comment: a table per language, a collapsible list per
-/// posting.
-pub fn markdown(report: &Report) -> String {
+/// A pull-request comment or job summary: a table per language, a
+/// collapsible list per posting. Under GitHub's 1 MiB limit for a job
+/// summary (`MARKDOWN_BUDGET`), and at most `max_problems` problems if
+/// given; a line says how many were left out.
+pub fn markdown(report: &Report, max_problems: Option<usize>) -> String {
+    let mut budget = max_problems.unwrap_or(usize::MAX);
+    let (mut left_out, mut postings_left_out) = (0usize, 0usize);
     let mut out = String::from("## tolkar check\n\n");
     out.push_str(
         "| Language | Translated | Machine | Stale | Missing | Coverage | Postings managed | In conflict | Result |\n",
@@ -259,48 +305,92 @@ pub fn markdown(report: &Report) -> String {
     }
     for lang in &report.languages {
         for document in lang.documents.iter().filter(|d| !d.problems.is_empty()) {
-            let failing = document.problems.iter().filter(|p| p.fails).count();
-            let _ = writeln!(
-                out,
-                "\n<details><summary>{}{} · <code>{}</code>: {} segments, {failing} failing</summary>\n",
-                if failing > 0 { "❌ " } else { "" },
-                lang.lang,
-                escape(&document.path),
-                document.problems.len()
-            );
-            for problem in &document.problems {
-                let mark = if problem.fails { "❌ " } else { "" };
-                let _ = write!(
-                    out,
-                    "- {mark}{} `{}` (line {}",
-                    problem.kind, problem.key, problem.line
-                );
-                if let Some(line) = problem.localized_line {
-                    let _ = write!(out, "; translation: line {line}");
-                }
-                out.push_str(")\n");
+            let block = details(&lang.lang, document, budget);
+            // Listed problems, then whole postings, give way to the limit.
+            if budget == 0 || out.len() + block.len() > MARKDOWN_BUDGET {
+                left_out += document.problems.len();
+                postings_left_out += 1;
+                continue;
             }
-            out.push_str("\n</details>\n");
+            let listed = document.problems.len().min(budget);
+            budget -= listed;
+            left_out += document.problems.len() - listed;
+            out.push_str(&block);
         }
+    }
+    if left_out > 0 {
+        let _ = writeln!(
+            out,
+            "\n_{left_out} more problems ({postings_left_out} postings not listed) left out to keep this report short; run `tolkar check` for the full list._"
+        );
     }
     let conflicts: Vec<_> = report.languages.iter().flat_map(|l| &l.conflicts).collect();
     if !conflicts.is_empty() {
         out.push_str("\n### Postings in conflict\n\n");
-        for conflict in conflicts {
+        let lines = conflicts.iter().map(|conflict| {
             let mark = if conflict.fails { "❌ " } else { "" };
-            let _ = writeln!(
-                out,
-                "- {mark}<code>{}</code> line {}",
+            format!(
+                "- {mark}<code>{}</code> line {}\n",
                 escape(&conflict.path),
                 conflict.line
-            );
-        }
+            )
+        });
+        push_within_budget(&mut out, lines);
     }
     if !report.unreadable.is_empty() {
         out.push_str("\n### ❌ Postings that could not be read\n\n");
-        for posting in &report.unreadable {
-            let _ = writeln!(out, "- {}", escape(&posting.message));
-        }
+        let lines = report
+            .unreadable
+            .iter()
+            .map(|posting| format!("- {}\n", escape(&posting.message)));
+        push_within_budget(&mut out, lines);
     }
+    out
+}
+
+/// Appends `lines` while the report stays within `MARKDOWN_BUDGET`, then
+/// one line saying how many were left out.
+fn push_within_budget(out: &mut String, lines: impl ExactSizeIterator<Item = String>) {
+    let total = lines.len();
+    let mut written = 0;
+    for line in lines {
+        if out.len() + line.len() > MARKDOWN_BUDGET {
+            break;
+        }
+        out.push_str(&line);
+        written += 1;
+    }
+    if written < total {
+        let _ = writeln!(out, "- _… and {} more_", total - written);
+    }
+}
+
+/// One posting's problems as a collapsible block: at most `limit` of them.
+fn details(lang: &str, document: &DocumentCheck, limit: usize) -> String {
+    let mut out = String::new();
+    let failing = document.problems.iter().filter(|p| p.fails).count();
+    let _ = writeln!(
+        out,
+        "\n<details><summary>{}{lang} · <code>{}</code>: {} segments, {failing} failing</summary>\n",
+        if failing > 0 { "❌ " } else { "" },
+        escape(&document.path),
+        document.problems.len()
+    );
+    for problem in document.problems.iter().take(limit) {
+        let mark = if problem.fails { "❌ " } else { "" };
+        let _ = write!(
+            out,
+            "- {mark}{} `{}` (line {}",
+            problem.kind, problem.key, problem.line
+        );
+        if let Some(line) = problem.localized_line {
+            let _ = write!(out, "; translation: line {line}");
+        }
+        out.push_str(")\n");
+    }
+    if document.problems.len() > limit {
+        let _ = writeln!(out, "- _… and {} more_", document.problems.len() - limit);
+    }
+    out.push_str("\n</details>\n");
     out
 }

@@ -27,6 +27,32 @@ pub struct Report {
     pub languages: Vec<LanguageCheck>,
     /// Source postings that could not be read; they fail the check.
     pub unreadable: Vec<UnreadablePosting>,
+    /// Set when the check refused to pass a project with nothing in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub empty: Option<Empty>,
+}
+
+/// Why a check that would pass proves nothing: there was nothing to
+/// check. A mistyped source language or a fresh clone without the
+/// committed text state looks like this, and must not pass CI unnoticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Empty {
+    /// The source directory holds no posting.
+    NoPostings,
+    /// No language checked has a single translation, current or stale.
+    NothingTranslated,
+}
+
+/// Whether a project with `postings` source postings (readable or not)
+/// and these checks has nothing to check.
+pub fn emptiness(postings: usize, checks: &[LanguageCheck]) -> Option<Empty> {
+    if postings == 0 {
+        return Some(Empty::NoPostings);
+    }
+    let untranslated = |c: &LanguageCheck| c.translated + c.machine + c.stale == 0;
+    let any_text = checks.iter().any(|c| c.total > 0);
+    (any_text && checks.iter().all(untranslated)).then_some(Empty::NothingTranslated)
 }
 
 /// A posting that could not be read, for machines: the message in English.
@@ -186,13 +212,28 @@ impl Report {
             policy,
             languages,
             unreadable,
+            empty: None,
         }
     }
 
+    /// Fails the report for `empty` (exit 2): always for a project without
+    /// postings; for one with nothing translated only where the policy
+    /// would pass it (a policy that fails it already says so, exit 1).
+    pub fn refuse_empty(&mut self, empty: Empty) {
+        if empty == Empty::NothingTranslated && !self.passed {
+            return;
+        }
+        self.passed = false;
+        for lang in &mut self.languages {
+            lang.passed = false;
+        }
+        self.empty = Some(empty);
+    }
+
     /// 0 when the policy holds, 1 when it fails, 2 when a posting could not
-    /// be read (an input error, above a failed policy).
+    /// be read or there was nothing to check (above a failed policy).
     pub fn exit_status(&self) -> u8 {
-        if !self.unreadable.is_empty() {
+        if !self.unreadable.is_empty() || self.empty.is_some() {
             2
         } else if self.passed {
             0
