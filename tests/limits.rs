@@ -536,7 +536,11 @@ fn deeply_nested_postings_are_synced_built_and_checked() {
     succeed(tolkar_in(dir.path()).arg("sync"));
     succeed(tolkar_in(dir.path()).args(["build", "--lang", "da"]));
     assert!(dir.path().join("content/da/career/spans.md").is_file());
-    let output = tolkar_in(dir.path()).arg("check").output().unwrap();
+    // Nothing is translated here: the check judges, it does not crash.
+    let output = tolkar_in(dir.path())
+        .args(["check", "--allow-empty"])
+        .output()
+        .unwrap();
     assert!(
         matches!(output.status.code(), Some(0 | 1)),
         "{}",
