@@ -356,6 +356,45 @@ print('ok')
     );
 }
 
+/// The HTML report speaks the UI language, and says which in its `lang`
+/// (issue 13: it was English only, `lang="en"`).
+#[test]
+fn the_html_report_is_in_the_ui_language() {
+    if common::corpus_or_skip().is_none() {
+        return;
+    }
+    let project = project_with_one_stale();
+    let page = |ui: &str| {
+        let file = project.path(&format!("report-{ui}.html"));
+        succeed(
+            project
+                .tolkar()
+                .args(["--ui-lang", ui, "report", "--html", "-o"])
+                .arg(&file),
+        );
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let english = page("en");
+    assert!(english.contains("<html lang=\"en\">"), "{english}");
+    assert!(english.contains("<h1>Translation report</h1>"));
+    assert!(english.contains("<h3>Stale translations (1)</h3>"));
+    for (ui, title, stale) in [
+        (
+            "sv",
+            "Översättningsrapport",
+            "Inaktuella översättningar (1)",
+        ),
+        ("da", "Oversættelsesrapport", "Forældede oversættelser (1)"),
+        ("nb", "Oversettelsesrapport", "Utdaterte oversettelser (1)"),
+    ] {
+        let html = page(ui);
+        assert!(html.contains(&format!("<html lang=\"{ui}\">")), "{ui}");
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{ui}: {html}");
+        assert!(html.contains(stale), "{ui}");
+        assert!(!html.contains("Source change"), "{ui}: English left");
+    }
+}
+
 /// Every unit of `lang`, by key: (state, target, origin).
 fn units(
     project: &Project,

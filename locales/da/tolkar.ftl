@@ -514,3 +514,27 @@ cli-error-missing-subcommand = '{ $name }' kræver en underkommando, men fik ing
 cli-error-subcommands = [underkommandoer: { $names }]
 cli-error-similar = tip: der findes en lignende: { $names }
 cli-error-more-info = Mere information får du med '--help'.
+
+## report --html (the page is in the UI language)
+report-title = Oversættelsesrapport
+report-source-language = Kildesprog: { $lang }
+report-postings = Opslag: { $managed } styret ({ $percent } %), heraf { $merged } flettet med egne forskelle; { $conflict } i konflikt; { $unmanaged } ikke styret.
+report-conflicts = I konflikt
+report-conflicts-meta = Oversættelsens egne rettelser og kildens ændringer støder sammen; build lader disse opslag være, til en af siderne ændres.
+report-line = linje { $line }
+report-progress = fremdrift
+report-translated = oversat
+report-machine = maskinoversat
+report-stale = forældet
+report-missing = mangler
+report-total = i alt { $total }
+report-posting = Opslag
+report-column-stale = Forældede
+report-column-missing = Mangler
+report-column-machine = Maskine
+report-column-translated = Oversatte
+report-column-total = I alt
+report-no-stale = Ingen forældede oversættelser.
+report-stale-heading = Forældede oversættelser ({ $count })
+report-source-change = Ændring i kilden
+report-current-translation = Nuværende oversættelse

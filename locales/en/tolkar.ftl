@@ -337,3 +337,27 @@ cli-error-missing-subcommand = '{ $name }' requires a subcommand but one was not
 cli-error-subcommands = [subcommands: { $names }]
 cli-error-similar = tip: a similar one exists: { $names }
 cli-error-more-info = For more information, try '--help'.
+
+## report --html (the page is in the UI language)
+report-title = Translation report
+report-source-language = Source language: { $lang }
+report-postings = Postings: { $managed } managed ({ $percent }%), { $merged } of them merged with differences of their own; { $conflict } in conflict; { $unmanaged } unmanaged.
+report-conflicts = In conflict
+report-conflicts-meta = The translation's own edits and the source's changes collide; build leaves these postings as they are until one side is changed.
+report-line = line { $line }
+report-progress = progress
+report-translated = translated
+report-machine = machine
+report-stale = stale
+report-missing = missing
+report-total = total { $total }
+report-posting = Posting
+report-column-stale = Stale
+report-column-missing = Missing
+report-column-machine = Machine
+report-column-translated = Translated
+report-column-total = Total
+report-no-stale = No stale translations.
+report-stale-heading = Stale translations ({ $count })
+report-source-change = Source change
+report-current-translation = Current translation

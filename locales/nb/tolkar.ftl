@@ -507,3 +507,27 @@ cli-error-missing-subcommand = '{ $name }' krever en underkommando, men fikk ing
 cli-error-subcommands = [underkommandoer: { $names }]
 cli-error-similar = tips: det finnes en lignende: { $names }
 cli-error-more-info = Mer informasjon får du med '--help'.
+
+## report --html (the page is in the UI language)
+report-title = Oversettelsesrapport
+report-source-language = Kildespråk: { $lang }
+report-postings = Innlegg: { $managed } styrt ({ $percent } %), av dem { $merged } flettet med egne forskjeller; { $conflict } i konflikt; { $unmanaged } ikke styrt.
+report-conflicts = I konflikt
+report-conflicts-meta = Oversettelsens egne endringer og kildens endringer kolliderer; build lar disse innleggene være som de er til en av sidene endres.
+report-line = linje { $line }
+report-progress = fremdrift
+report-translated = oversatt
+report-machine = maskinoversatt
+report-stale = utdatert
+report-missing = mangler
+report-total = totalt { $total }
+report-posting = Innlegg
+report-column-stale = Utdaterte
+report-column-missing = Mangler
+report-column-machine = Maskin
+report-column-translated = Oversatte
+report-column-total = Totalt
+report-no-stale = Ingen utdaterte oversettelser.
+report-stale-heading = Utdaterte oversettelser ({ $count })
+report-source-change = Endring i kilden
+report-current-translation = Nåværende oversettelse

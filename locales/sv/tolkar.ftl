@@ -505,3 +505,27 @@ cli-error-missing-subcommand = '{ $name }' kräver ett underkommando men fick in
 cli-error-subcommands = [underkommandon: { $names }]
 cli-error-similar = tips: det finns ett liknande: { $names }
 cli-error-more-info = Mer information får du med '--help'.
+
+## report --html (the page is in the UI language)
+report-title = Översättningsrapport
+report-source-language = Källspråk: { $lang }
+report-postings = Inlägg: { $managed } hanterade ({ $percent } %), varav { $merged } sammanfogade med egna skillnader; { $conflict } i konflikt; { $unmanaged } ohanterade.
+report-conflicts = I konflikt
+report-conflicts-meta = Översättningens egna ändringar och källans ändringar krockar; build lämnar dessa inlägg som de är tills någon av sidorna ändras.
+report-line = rad { $line }
+report-progress = förlopp
+report-translated = översatta
+report-machine = maskinöversatta
+report-stale = inaktuella
+report-missing = saknas
+report-total = totalt { $total }
+report-posting = Inlägg
+report-column-stale = Inaktuella
+report-column-missing = Saknas
+report-column-machine = Maskin
+report-column-translated = Översatta
+report-column-total = Totalt
+report-no-stale = Inga inaktuella översättningar.
+report-stale-heading = Inaktuella översättningar ({ $count })
+report-source-change = Ändring i källan
+report-current-translation = Nuvarande översättning

@@ -25,7 +25,7 @@ pub fn run(
         Ok((report, gather(tx, project, &languages)?))
     })?;
     super::sync::print_report_if_changed(&report, messages);
-    let page = page(project, &rows);
+    let page = page(project, &rows, messages);
     // `-o -` is standard output.
     if output == Path::new("-") {
         out.write_all(page.as_bytes()).map_err(Failure::stdout)?;

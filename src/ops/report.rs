@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::exchange::State;
 use crate::export::state_of;
+use crate::i18n::Messages;
 use crate::ops::postings::{PostingStates, posting_states};
 use crate::project::Project;
 use crate::store::{StoreError, Tx, UnitRow};
@@ -62,15 +63,22 @@ pub struct LanguageRows {
     pub postings: PostingStates,
 }
 
-pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
+/// The page, in the UI language of `messages` (its `lang` too).
+pub fn page(project: &Project, languages: &[LanguageRows], messages: &Messages) -> String {
     let mut out = String::new();
+    let title = escape(&crate::tr!(messages, "report-title"));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>tolkar report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>Translation report</h1>\n<p class=\"meta\">Source language: {}</p>\n",
-        escape(&project.config.source_language)
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>{title}</h1>\n<p class=\"meta\">{}</p>\n",
+        messages.lang(),
+        escape(&crate::tr!(
+            messages,
+            "report-source-language",
+            lang = project.config.source_language.as_str()
+        ))
     );
     for LanguageRows {
         lang,
@@ -94,10 +102,10 @@ pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
             "<section class=\"lang\" id=\"lang-{0}\">\n<h2>{0}</h2>\n",
             escape(lang)
         );
-        bar(&mut out, &total);
-        postings_summary(&mut out, postings);
-        documents_table(&mut out, lang, &documents);
-        stale_list(&mut out, project, lang, rows, moved);
+        bar(&mut out, &total, messages);
+        postings_summary(&mut out, postings, messages);
+        documents_table(&mut out, lang, &documents, messages);
+        stale_list(&mut out, project, (lang, rows, moved), messages);
         out.push_str("</section>\n");
     }
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
@@ -106,34 +114,40 @@ pub fn page(project: &Project, languages: &[LanguageRows]) -> String {
 
 /// How many postings build manages, and the ones in conflict (their own
 /// edits collide with the source's changes: build leaves them as they are).
-fn postings_summary(out: &mut String, postings: &PostingStates) {
+fn postings_summary(out: &mut String, postings: &PostingStates, messages: &Messages) {
     let counts = &postings.counts;
-    let _ = writeln!(
-        out,
-        "<p class=\"postings\">Postings: {} managed ({}%), {} of them merged with differences of their own; {} in conflict; {} unmanaged.</p>",
-        counts.managed(),
-        counts.managed_percent(),
-        counts.merged,
-        counts.conflict,
-        counts.unmanaged
+    let summary = crate::tr!(
+        messages,
+        "report-postings",
+        managed = counts.managed(),
+        percent = counts.managed_percent(),
+        merged = counts.merged,
+        conflict = counts.conflict,
+        unmanaged = counts.unmanaged
     );
+    let _ = writeln!(out, "<p class=\"postings\">{}</p>", escape(&summary));
     if postings.conflicts.is_empty() {
         return;
     }
-    out.push_str("<h3>In conflict</h3>\n<p class=\"meta\">The translation's own edits and the source's changes collide; build leaves these postings as they are until one side is changed.</p>\n<ul class=\"conflicts\">\n");
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ul class=\"conflicts\">",
+        escape(&crate::tr!(messages, "report-conflicts")),
+        escape(&crate::tr!(messages, "report-conflicts-meta"))
+    );
     for conflict in &postings.conflicts {
         let _ = writeln!(
             out,
-            "<li><code>{}</code>, line {}</li>",
+            "<li><code>{}</code>, {}</li>",
             escape(&conflict.path),
-            conflict.line
+            escape(&crate::tr!(messages, "report-line", line = conflict.line))
         );
     }
     out.push_str("</ul>\n");
 }
 
 /// A stacked progress bar with its legend.
-fn bar(out: &mut String, counts: &Counts) {
+fn bar(out: &mut String, counts: &Counts, messages: &Messages) {
     let share = |n: u64| {
         if counts.total == 0 {
             0.0
@@ -141,44 +155,71 @@ fn bar(out: &mut String, counts: &Counts) {
             n as f64 * 100.0 / counts.total as f64
         }
     };
-    out.push_str("<div class=\"bar\" role=\"img\" aria-label=\"progress\">");
-    for (class, n) in [
-        ("translated", counts.translated),
-        ("machine", counts.machine),
-        ("stale", counts.stale),
-        ("missing", counts.missing),
-    ] {
-        if n > 0 {
+    let parts = [
+        (
+            "translated",
+            counts.translated,
+            crate::tr!(messages, "report-translated"),
+        ),
+        (
+            "machine",
+            counts.machine,
+            crate::tr!(messages, "report-machine"),
+        ),
+        ("stale", counts.stale, crate::tr!(messages, "report-stale")),
+        (
+            "missing",
+            counts.missing,
+            crate::tr!(messages, "report-missing"),
+        ),
+    ];
+    let _ = write!(
+        out,
+        "<div class=\"bar\" role=\"img\" aria-label=\"{}\">",
+        escape(&crate::tr!(messages, "report-progress"))
+    );
+    for (class, n, name) in &parts {
+        if *n > 0 {
             let _ = write!(
                 out,
-                "<span class=\"{class}\" style=\"width:{:.2}%\" title=\"{class}: {n}\"></span>",
-                share(n)
+                "<span class=\"{class}\" style=\"width:{:.2}%\" title=\"{}: {n}\"></span>",
+                share(*n),
+                escape(name)
             );
         }
     }
     out.push_str("</div>\n<p class=\"legend\">");
-    for (class, n) in [
-        ("translated", counts.translated),
-        ("machine", counts.machine),
-        ("stale", counts.stale),
-        ("missing", counts.missing),
-    ] {
+    for (class, n, name) in &parts {
         let _ = write!(
             out,
-            "<span class=\"item\"><span class=\"key {class}\"></span>{class} {n}</span> "
+            "<span class=\"item\"><span class=\"key {class}\"></span>{} {n}</span> ",
+            escape(name)
         );
     }
-    let _ = writeln!(out, "· total {}</p>", counts.total);
+    let total = crate::tr!(messages, "report-total", total = counts.total);
+    let _ = writeln!(out, "· {}</p>", escape(&total));
 }
 
-fn documents_table(out: &mut String, lang: &str, documents: &[(String, Counts)]) {
+fn documents_table(
+    out: &mut String,
+    lang: &str,
+    documents: &[(String, Counts)],
+    messages: &Messages,
+) {
+    let head = |id: &str| escape(&messages.get(id, &[]));
     let _ = writeln!(
         out,
         "<table class=\"docs sortable\" id=\"docs-{}\">\n<thead><tr>\
-         <th data-type=\"text\">Posting</th><th data-type=\"number\">Stale</th>\
-         <th data-type=\"number\">Missing</th><th data-type=\"number\">Machine</th>\
-         <th data-type=\"number\">Translated</th><th data-type=\"number\">Total</th></tr></thead>\n<tbody>",
-        escape(lang)
+         <th data-type=\"text\">{}</th><th data-type=\"number\">{}</th>\
+         <th data-type=\"number\">{}</th><th data-type=\"number\">{}</th>\
+         <th data-type=\"number\">{}</th><th data-type=\"number\">{}</th></tr></thead>\n<tbody>",
+        escape(lang),
+        head(crate::msg_id!("report-posting")),
+        head(crate::msg_id!("report-column-stale")),
+        head(crate::msg_id!("report-column-missing")),
+        head(crate::msg_id!("report-column-machine")),
+        head(crate::msg_id!("report-column-translated")),
+        head(crate::msg_id!("report-column-total")),
     );
     let mut sorted: Vec<&(String, Counts)> = documents.iter().collect();
     sorted.sort_by(|a, b| b.1.stale.cmp(&a.1.stale).then_with(|| a.0.cmp(&b.0)));
@@ -201,30 +242,33 @@ fn documents_table(out: &mut String, lang: &str, documents: &[(String, Counts)])
 fn stale_list(
     out: &mut String,
     project: &Project,
-    lang: &str,
-    rows: &[UnitRow],
-    moved: &HashMap<String, String>,
+    (lang, rows, moved): (&str, &[UnitRow], &HashMap<String, String>),
+    messages: &Messages,
 ) {
     let stale: Vec<&UnitRow> = rows
         .iter()
         .filter(|r| state_of(r) == State::Stale)
         .collect();
     if stale.is_empty() {
-        out.push_str("<p class=\"none\">No stale translations.</p>\n");
+        let none = crate::tr!(messages, "report-no-stale");
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", escape(&none));
         return;
     }
-    let _ = writeln!(out, "<h3>Stale translations ({})</h3>", stale.len());
+    let heading = crate::tr!(messages, "report-stale-heading", count = stale.len());
+    let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
+    let source_change = escape(&crate::tr!(messages, "report-source-change"));
+    let current = escape(&crate::tr!(messages, "report-current-translation"));
     for row in stale {
         let translation = row.translation.as_ref().expect("stale rows have one");
         let old = translation.previous_source.as_deref().unwrap_or("");
         let localized = project.localized_display_in(&row.path, lang, moved);
         let _ = write!(
             out,
-            "<div class=\"segment\"><p class=\"where\">{} <code>{}</code>, line {} → {}</p>\
-             <div class=\"pair\"><div class=\"diff\"><h4>Source change</h4><p>",
+            "<div class=\"segment\"><p class=\"where\">{} <code>{}</code>, {} → {}</p>\
+             <div class=\"pair\"><div class=\"diff\"><h4>{source_change}</h4><p>",
             escape(&row.path),
             escape(&row.key),
-            row.line,
+            escape(&crate::tr!(messages, "report-line", line = row.line)),
             escape(&localized)
         );
         for run in worddiff::diff(old, &row.source) {
@@ -237,7 +281,7 @@ fn stale_list(
         }
         let _ = writeln!(
             out,
-            "</p></div><div class=\"translation\"><h4>Current translation</h4><p>{}</p></div></div></div>",
+            "</p></div><div class=\"translation\"><h4>{current}</h4><p>{}</p></div></div></div>",
             escape(&translation.text)
         );
     }
