@@ -423,3 +423,37 @@ fn a_merge_tools_leftovers_are_not_read_as_state() {
         .unwrap();
     assert!(!all.contains("_BASE_") && !all.contains("_LOCAL_"), "{all}");
 }
+
+/// A posting that cannot be read in a fresh clone (a syntax error, or one
+/// over `[limits] posting_size`) has no segments to align its state file
+/// with: the file is left as committed, not rewritten as obsolete entries
+/// (found in review), and read once the posting reads again.
+#[test]
+fn a_fresh_clone_leaves_the_state_of_an_unreadable_posting_as_committed() {
+    let dir = team_site();
+    let site = dir.path();
+    let (before, _) = check(site);
+    let state = site.join(".tolkar/state/da").join(format!("{CFO}.po"));
+    let committed = std::fs::read(&state).unwrap();
+    let source = site.join(CFO);
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, format!("{text}\n{{{{< figure src=\"x.png\"\n")).unwrap();
+    std::fs::remove_file(site.join(".tolkar/tolkar.db")).unwrap();
+    let output = tolkar_in(site).arg("sync").output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("cfo.md"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(
+        std::fs::read(&state).unwrap() == committed,
+        "the state file was rewritten"
+    );
+    // Readable again: its translations are there, as they were made.
+    std::fs::write(&source, text).unwrap();
+    let (after, _) = check(site);
+    assert_eq!(after, before);
+    let state_text = String::from_utf8(std::fs::read(&state).unwrap()).unwrap();
+    assert!(!state_text.contains("memory:"), "{state_text}");
+}

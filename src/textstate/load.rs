@@ -42,10 +42,17 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
     let empty = fresh && !tx.any_translation()?;
     // The (document, language) pairs read from a file in this run.
     let mut loaded: HashSet<(i64, String)> = HashSet::new();
-    let mut documents: HashMap<String, (i64, bool)> = tx
-        .documents()?
-        .into_iter()
-        .map(|(path, d)| (path, (d.id, d.removed)))
+    let stored = tx.documents()?;
+    // Postings that could never be read (no segments stored yet): their
+    // state files wait, untouched, until they can be aligned with them.
+    let never_read: HashSet<&str> = stored
+        .iter()
+        .filter(|(_, d)| !d.removed && d.content_hash.is_empty())
+        .map(|(path, _)| path.as_str())
+        .collect();
+    let mut documents: HashMap<String, (i64, bool)> = stored
+        .iter()
+        .map(|(path, d)| (path.clone(), (d.id, d.removed)))
         .collect();
     // Read, hash and parse batches in parallel, and store them in path
     // order; a file that cannot be read stops the command, and its
@@ -88,6 +95,9 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
                     continue;
                 };
                 let (source, lang) = layout.parse(&path).expect("listed as a state file");
+                if never_read.contains(source.as_str()) {
+                    continue;
+                }
                 let (document, removed) = match documents.get(&source) {
                     Some(&found) => found,
                     None => {
