@@ -166,7 +166,7 @@ impl Store {
             .or_else(|_| {
                 // A store in WAL mode whose directory may not be written
                 // cannot get its shared-memory file: read it as it stands.
-                let uri = format!("file:{}?immutable=1", path.display());
+                let uri = format!("file:{}?immutable=1", uri_path(path));
                 let immutable = Connection::open_with_flags(uri, flags)?;
                 copy_into(&immutable, &mut copy)
             })
@@ -277,6 +277,19 @@ impl Store {
     }
 }
 
+/// A path as the path of a `file:` URI: the characters a URI gives a
+/// meaning to escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Copies every page of `from` into `to`.
 fn copy_into(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
     rusqlite::backup::Backup::new(from, to)?.run_to_completion(
@@ -290,4 +303,16 @@ fn copy_into(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
 pub struct Tx<'a> {
     pub(crate) tx: &'a rusqlite::Transaction<'a>,
     pub(crate) path: &'a Path,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_path_with_uri_characters_is_escaped() {
+        let path = std::path::Path::new("/sites/50%?#/.tolkar/tolkar.db");
+        assert_eq!(
+            super::uri_path(path),
+            "/sites/50%25%3F%23/.tolkar/tolkar.db"
+        );
+    }
 }
