@@ -81,9 +81,20 @@ fn status_check_and_tm_search_read_a_store_that_may_not_be_written() {
         site.path(),
         &["tm", "search", "--lang", "nb", "Finanschef (CFO)"],
     );
+    let explain = tolkar_unprivileged(
+        site.path(),
+        &[
+            "adopt",
+            "--explain",
+            "content/da/career/cfo.md",
+            "--lang",
+            "da",
+        ],
+    );
     set_mode(&store, 0o755);
     set_mode(&database, 0o644);
-    let (Some(status), Some(check), Some(search)) = (status, check, search) else {
+    let (Some(status), Some(check), Some(search), Some(explain)) = (status, check, search, explain)
+    else {
         return;
     };
 
@@ -112,6 +123,11 @@ fn status_check_and_tm_search_read_a_store_that_may_not_be_written() {
     assert!(text(&check).contains("0.5% translated"), "{}", text(&check));
     assert!(!text(&check).contains("readonly"), "{}", text(&check));
     assert!(search.status.success(), "tm search: {}", text(&search));
+    assert!(
+        explain.status.success(),
+        "adopt --explain: {}",
+        text(&explain)
+    );
     assert_eq!(
         std::fs::read(&database).unwrap(),
         before,

@@ -86,40 +86,25 @@ impl Workspace {
         if rolls_back && !database.exists() {
             return Store::open_in_memory();
         }
-        if rolls_back && !writable(&database) {
-            return Store::open_copy(&database);
+        if rolls_back {
+            let store = Store::open_for_reading(&database)?;
+            if store.is_copy() {
+                return Ok(store);
+            }
+            return Ok(self.with_text_state(store));
         }
-        let mut store = Store::open(&database)?;
+        Ok(self.with_text_state(Store::open(&database)?))
+    }
+
+    /// `store` with the text state written at every commit.
+    fn with_text_state(&self, mut store: Store) -> Store {
         // Every commit writes the text state of what it changed.
         let layout = crate::textstate::Layout::of(&self.project);
         store.before_commit(Box::new(move |tx| {
             crate::textstate::flush(tx, &layout).map(|_| ())
         }));
-        Ok(store)
+        store
     }
-}
-
-/// Whether `database` and its directory may be written (SQLite writes its
-/// journal beside the file).
-fn writable(database: &std::path::Path) -> bool {
-    let dir = database
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    may_write(database) && may_write(dir)
-}
-
-#[cfg(unix)]
-fn may_write(path: &std::path::Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    std::ffi::CString::new(path.as_os_str().as_bytes())
-        // SAFETY: a NUL-terminated path, which access only reads.
-        .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
-}
-
-#[cfg(not(unix))]
-fn may_write(path: &std::path::Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
 }
 
 /// The `--doc` globs, or `None` for every posting.

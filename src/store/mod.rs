@@ -137,6 +137,8 @@ pub struct Store {
     /// The store was created by this open and its first transaction has
     /// not run yet: foreign keys are not checked until it has.
     first_fill: bool,
+    /// A copy in memory of a store that may not be written.
+    copy: bool,
 }
 
 impl Store {
@@ -171,7 +173,25 @@ impl Store {
                 copy_into(&immutable, &mut copy)
             })
             .ctx(path)?;
-        Store::setup(copy, path)
+        let mut store = Store::setup(copy, path)?;
+        store.copy = true;
+        Ok(store)
+    }
+
+    /// The database at `path` for a command that saves nothing: the store
+    /// itself, or a copy of it in memory ([`Store::open_copy`]) when its
+    /// file or directory may not be written.
+    pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+        if writable(path) {
+            Store::open(path)
+        } else {
+            Store::open_copy(path)
+        }
+    }
+
+    /// Whether this is a copy in memory of a store that may not be written.
+    pub fn is_copy(&self) -> bool {
+        self.copy
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
@@ -226,6 +246,7 @@ impl Store {
             path: path.to_path_buf(),
             before_commit: None,
             first_fill: created,
+            copy: false,
         })
     }
 
@@ -275,6 +296,29 @@ impl Store {
         tx.commit().ctx(&self.path)?;
         Ok(result)
     }
+}
+
+/// Whether `database` and its directory may be written (SQLite writes its
+/// journal beside the file).
+fn writable(database: &Path) -> bool {
+    let dir = database
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    may_write(database) && may_write(dir)
+}
+
+#[cfg(unix)]
+fn may_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes())
+        // SAFETY: a NUL-terminated path, which access only reads.
+        .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
+}
+
+#[cfg(not(unix))]
+fn may_write(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
 }
 
 /// A path as the path of a `file:` URI: the characters a URI gives a

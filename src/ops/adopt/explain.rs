@@ -72,7 +72,8 @@ fn stored_translations(
     if !database.exists() {
         return Ok(HashMap::new());
     }
-    let mut store = Store::open(&database)?;
+    // Read only: a store that may not be written is read through a copy.
+    let mut store = Store::open_for_reading(&database)?;
     let rows = store.transaction(|tx| tx.unit_rows(lang))?;
     let rows: HashMap<&str, &UnitRow> = rows
         .iter()
