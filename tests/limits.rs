@@ -460,15 +460,10 @@ fn stale_with_control_characters() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn stale_shows_control_characters_as_escapes() {
-    let dir = stale_with_control_characters();
-    let output = tolkar_in(dir.path())
-        .args(["stale", "--lang", "da"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let stdout = String::from_utf8(output.stdout).unwrap();
+/// The translation of `stale_with_control_characters`, its control
+/// characters as escapes, and nothing raw.
+#[track_caller]
+fn shows_the_translation_escaped(stdout: &str) {
     assert!(
         stdout.contains("translation: Finans\\u{1b}[2J\\u{1b}[31mchef\\u{d}(CFO)\\u{0}"),
         "{stdout}"
@@ -477,6 +472,17 @@ fn stale_shows_control_characters_as_escapes() {
         !stdout.contains(|c: char| c.is_control() && c != '\n'),
         "{stdout:?}"
     );
+}
+
+#[test]
+fn stale_shows_control_characters_as_escapes() {
+    let dir = stale_with_control_characters();
+    let output = tolkar_in(dir.path())
+        .args(["stale", "--lang", "da"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    shows_the_translation_escaped(&String::from_utf8(output.stdout).unwrap());
     // JSON keeps the data exact.
     let output = tolkar_in(dir.path())
         .args(["stale", "--lang", "da", "--format", "json"])
@@ -498,15 +504,7 @@ fn review_step_shows_control_characters_as_escapes() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        stdout.contains("translation: Finans\\u{1b}[2J\\u{1b}[31mchef\\u{d}(CFO)\\u{0}"),
-        "{stdout}"
-    );
-    assert!(
-        !stdout.contains(|c: char| c.is_control() && c != '\n'),
-        "{stdout:?}"
-    );
+    shows_the_translation_escaped(&String::from_utf8(output.stdout).unwrap());
 }
 
 // --- Deep nesting --------------------------------------------------------

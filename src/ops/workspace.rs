@@ -83,27 +83,22 @@ impl Workspace {
     /// changes are not saved and which writes no text state.
     pub fn store(&self, rolls_back: bool) -> Result<Store, StoreError> {
         let database = self.project.database_path();
-        if rolls_back && !database.exists() {
+        let mut store = if !rolls_back {
+            Store::open(&database)?
+        } else if database.exists() {
+            Store::open_for_reading(&database)?
+        } else {
             return Store::open_in_memory();
+        };
+        if store.is_copy() {
+            return Ok(store);
         }
-        if rolls_back {
-            let store = Store::open_for_reading(&database)?;
-            if store.is_copy() {
-                return Ok(store);
-            }
-            return Ok(self.with_text_state(store));
-        }
-        Ok(self.with_text_state(Store::open(&database)?))
-    }
-
-    /// `store` with the text state written at every commit.
-    fn with_text_state(&self, mut store: Store) -> Store {
         // Every commit writes the text state of what it changed.
         let layout = crate::textstate::Layout::of(&self.project);
         store.before_commit(Box::new(move |tx| {
             crate::textstate::flush(tx, &layout).map(|_| ())
         }));
-        store
+        Ok(store)
     }
 }
 

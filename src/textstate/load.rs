@@ -25,8 +25,21 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
     let records = tx.state_files()?;
     let files = list(&layout)?;
     let present: HashSet<&str> = files.iter().map(String::as_str).collect();
+    let stored = tx.documents()?;
+    // Postings that could never be read (no segments stored yet): their
+    // state files wait, untouched, until they can be aligned with them.
+    let never_read: HashSet<&str> = stored
+        .iter()
+        .filter(|(_, d)| !d.removed && d.content_hash.is_empty())
+        .map(|(path, _)| path.as_str())
+        .collect();
     let candidates: Vec<(&String, OnDisk)> = files
         .iter()
+        .filter(|path| {
+            layout
+                .parse(path)
+                .is_none_or(|(source, _)| !never_read.contains(source.as_str()))
+        })
         .filter_map(|path| {
             let disk = on_disk(&layout.root.join(path)).ok()?;
             let same = records
@@ -42,14 +55,6 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
     let empty = fresh && !tx.any_translation()?;
     // The (document, language) pairs read from a file in this run.
     let mut loaded: HashSet<(i64, String)> = HashSet::new();
-    let stored = tx.documents()?;
-    // Postings that could never be read (no segments stored yet): their
-    // state files wait, untouched, until they can be aligned with them.
-    let never_read: HashSet<&str> = stored
-        .iter()
-        .filter(|(_, d)| !d.removed && d.content_hash.is_empty())
-        .map(|(path, _)| path.as_str())
-        .collect();
     let mut documents: HashMap<String, (i64, bool)> = stored
         .iter()
         .map(|(path, d)| (path.clone(), (d.id, d.removed)))
@@ -95,9 +100,6 @@ pub fn load(tx: &Tx<'_>, project: &Project, inserted: &Inserted) -> Result<(), S
                     continue;
                 };
                 let (source, lang) = layout.parse(&path).expect("listed as a state file");
-                if never_read.contains(source.as_str()) {
-                    continue;
-                }
                 let (document, removed) = match documents.get(&source) {
                     Some(&found) => found,
                     None => {

@@ -198,24 +198,13 @@ pub(crate) fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, renamed
-/// into place: a reader never sees half a file. The store's write lock
-/// keeps two commands from flushing at once, so one name per file will
-/// do; a dot keeps a leftover out of [`list`], and the next write of the
-/// file takes it over.
+/// Writes a state file as tolkar writes every file
+/// ([`crate::output::write_atomically`]): a reader never sees half of it,
+/// and a leftover temporary file's name starts with a dot, which [`list`]
+/// skips.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let error = |source| StoreError::Write {
+    crate::output::write_atomically(path, bytes).map_err(|source| StoreError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(".{name}.tmp"));
-    std::fs::write(&temp, bytes)
-        .or_else(|_| {
-            std::fs::create_dir_all(dir)?;
-            std::fs::write(&temp, bytes)
-        })
-        .map_err(error)?;
-    std::fs::rename(&temp, path).map_err(error)
+    })
 }
