@@ -18,13 +18,29 @@ use crate::segment::hash::{fingerprint, source_hash};
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
 use crate::unreadable::{ReadError, Unreadable};
 
-/// A source posting as read from disk.
+/// A source posting as listed on disk. Its bytes are read when needed
+/// (by sync when it may have changed, by build when it renders): holding
+/// every posting of a large site would cost its whole size in memory.
 pub struct Source {
     /// Relative to the project root, with `/` separators.
     pub path: String,
-    pub bytes: Vec<u8>,
-    /// Of the bytes and of the rules they are read with.
-    pub hash: String,
+    /// What `stat` says of the file (size, modification and change times,
+    /// inode) and the rules it is read with, as one key. Equal to the key
+    /// stored at the last sync: the file is as it was then, and is not
+    /// read again (git trusts its index the same way). `None` when the
+    /// file changed within the last seconds, where a second change could
+    /// leave the same times, or when the system gives no times.
+    pub stat: Option<String>,
+}
+
+impl Source {
+    /// The posting's bytes, within `[limits] posting_size`.
+    pub fn read(&self, project: &Project) -> Result<Vec<u8>, ReadError> {
+        crate::unreadable::read_posting_within(
+            &project.root.join(&self.path),
+            project.config.limits.posting_size,
+        )
+    }
 }
 
 /// Why sync could not run at all (one posting that cannot be read is no
@@ -47,12 +63,25 @@ impl Diagnostic for SyncError {
     }
 }
 
-/// The source postings of a project: those read, and those that could not
-/// be (a directory, a binary file, an I/O error).
+/// The source postings of a project: those listed, and those that cannot
+/// be read (a directory, a file over the size limit, an I/O error).
 #[derive(Default)]
 pub struct Sources {
     pub postings: Vec<Source>,
     pub unreadable: Vec<Unreadable>,
+    /// The rules postings are read with, serialized: part of every
+    /// posting's content hash, so that new rules read every posting anew.
+    rules: Vec<u8>,
+}
+
+impl Sources {
+    /// The content hash of a posting's bytes, with the rules.
+    pub fn hash(&self, bytes: &[u8]) -> String {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&self.rules);
+        hasher.update(bytes);
+        format!("{:032x}", hasher.digest128())
+    }
 }
 
 impl std::ops::Deref for Sources {
@@ -120,33 +149,45 @@ pub trait Progress: Sync {
 /// No progress shown.
 impl Progress for () {}
 
-/// Reads every source posting of the project, in parallel. A posting that
-/// cannot be read, or is larger than `[limits] posting_size`, is set aside
-/// with the reason; only listing the content directory can fail.
+/// Lists every source posting of the project with what `stat` says of
+/// it, in parallel. A posting that is a directory, or larger than
+/// `[limits] posting_size`, is set aside with the reason; only listing the
+/// content directory can fail.
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
-    let rules_fingerprint = serde_json::to_vec(&project.rules).expect("rules serialize");
-    let read: Vec<Result<Source, Unreadable>> = project
+    let rules = serde_json::to_vec(&project.rules).expect("rules serialize");
+    let rules_key = xxhash_rust::xxh3::xxh3_64(&rules);
+    // Changed this recently, a file may change again within the same tick
+    // of the file system's clock, leaving the same times.
+    let settled = std::time::SystemTime::now()
+        .checked_sub(std::time::Duration::from_secs(2))
+        .unwrap_or(std::time::UNIX_EPOCH);
+    let limit = project.config.limits.posting_size;
+    let listed: Vec<Result<Source, Unreadable>> = project
         .source_postings()?
         .par_iter()
         .map(|relative| {
             let path = relative.to_string_lossy().replace('\\', "/");
-            let bytes = crate::unreadable::read_posting_within(
-                &project.root.join(relative),
-                project.config.limits.posting_size,
-            )
-            .map_err(|e| Unreadable::new(&path, &e))?;
-            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-            hasher.update(&rules_fingerprint);
-            hasher.update(&bytes);
-            Ok(Source {
-                path,
-                bytes,
-                hash: format!("{:032x}", hasher.digest128()),
-            })
+            let unreadable = |e: &ReadError| Unreadable::new(&path, e);
+            let meta = std::fs::metadata(project.root.join(relative))
+                .map_err(|e| unreadable(&ReadError::io(&e)))?;
+            if meta.is_dir() {
+                return Err(unreadable(&ReadError::Directory));
+            }
+            if meta.len() > limit.bytes() {
+                return Err(unreadable(&ReadError::TooLarge {
+                    size: meta.len(),
+                    limit,
+                }));
+            }
+            let stat = stat_key(&meta, rules_key, settled);
+            Ok(Source { path, stat })
         })
         .collect();
-    let mut sources = Sources::default();
-    for result in read {
+    let mut sources = Sources {
+        rules,
+        ..Sources::default()
+    };
+    for result in listed {
         match result {
             Ok(source) => sources.postings.push(source),
             Err(unreadable) => sources.unreadable.push(unreadable),
@@ -155,9 +196,58 @@ pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
     Ok(sources)
 }
 
+/// See [`Source::stat`]. The change time is in it because no tool sets it:
+/// a file replaced with the same size and modification time (`cp -p`,
+/// `rsync -t`, `touch -r`) still gets a new one.
+fn stat_key(
+    meta: &std::fs::Metadata,
+    rules: u64,
+    settled: std::time::SystemTime,
+) -> Option<String> {
+    let modified = meta.modified().ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(
+            u64::try_from(meta.ctime()).ok()?,
+            u32::try_from(meta.ctime_nsec()).ok()?,
+        ))?;
+        if modified.max(changed) >= settled {
+            return None;
+        }
+        Some(format!(
+            "{}:{}.{}:{}.{}:{}:{rules:016x}",
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            meta.ino()
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        if modified >= settled {
+            return None;
+        }
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(format!("{}:{}:{rules:016x}", meta.len(), since.as_nanos()))
+    }
+}
+
+/// A source that may have changed, read: parsed with the source hash of
+/// every segment, or found as it was.
+enum Read<'s> {
+    Parsed(Parsed<'s>),
+    /// Its bytes are those last synced (only its `stat` changed).
+    Same(&'s Source),
+}
+
 /// A changed source, parsed, with the source hash of every segment.
 struct Parsed<'s> {
     source: &'s Source,
+    /// Of the bytes parsed.
+    hash: String,
     segments: Vec<OwnedRow>,
 }
 
@@ -202,30 +292,36 @@ pub fn sync(
         applier.unreadable(unreadable.clone())?;
     }
     applier.find_renames(sources)?;
-    let changed: Vec<&Source> = sources
+    // Postings whose `stat` is not the one stored may have changed: they
+    // are read (with the hash they had, to tell), the others are not.
+    let maybe_changed: Vec<(&Source, Option<String>)> = sources
         .iter()
-        .filter(|s| {
-            applier
-                .stored
-                .get(&s.path)
-                .is_none_or(|d| d.content_hash != s.hash || d.removed || d.unreadable)
+        .filter_map(|s| match applier.stored.get(&s.path) {
+            Some(d) if !d.removed && !d.unreadable && !d.content_hash.is_empty() => {
+                let same = s.stat.is_some() && d.stat == s.stat;
+                (!same).then(|| (s, Some(d.content_hash.clone())))
+            }
+            _ => Some((s, None)),
         })
         .collect();
-    let changed = changed.as_slice();
+    let maybe_changed = maybe_changed.as_slice();
     // A first sync of a large site: build the hash index once at the end.
-    let bulk = applier.stored.is_empty() && changed.len() >= BULK;
+    let bulk = applier.stored.is_empty() && maybe_changed.len() >= BULK;
     if bulk {
         tx.drop_hash_index()?;
     }
-    progress.start(changed.len());
+    progress.start(maybe_changed.len());
     std::thread::scope(|scope| -> Result<(), SyncError> {
-        type Batch<'s> = Vec<Result<Parsed<'s>, Unreadable>>;
+        type Batch<'s> = Vec<Result<Read<'s>, Unreadable>>;
         let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
         // Parsing may use every core: the storing thread often waits
         // for a batch, and measured faster than one parser thread.
         scope.spawn(move || {
-            for batch in changed.chunks(BATCH) {
-                let parsed: Batch = batch.par_iter().map(|s| parse_one(s, project)).collect();
+            for batch in maybe_changed.chunks(BATCH) {
+                let parsed: Batch = batch
+                    .par_iter()
+                    .map(|(s, hash)| read_one(s, hash.as_deref(), sources, project))
+                    .collect();
                 // A closed channel means the store side stopped on an error.
                 if send.send(parsed).is_err() {
                     break;
@@ -235,7 +331,8 @@ pub fn sync(
         for batch in receive {
             for parsed in batch {
                 match parsed {
-                    Ok(parsed) => applier.apply(&parsed)?,
+                    Ok(Read::Parsed(parsed)) => applier.apply(&parsed)?,
+                    Ok(Read::Same(source)) => applier.same(source)?,
                     Err(unreadable) => applier.unreadable(unreadable)?,
                 }
                 progress.advance();
@@ -257,8 +354,22 @@ pub fn sync(
     Ok(report)
 }
 
-fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Unreadable> {
-    let doc = crate::posting::parse(&source.bytes, &project.rules)
+/// Reads a source that may have changed and, unless its bytes hash to
+/// `stored_hash`, parses it.
+fn read_one<'s>(
+    source: &'s Source,
+    stored_hash: Option<&str>,
+    sources: &Sources,
+    project: &Project,
+) -> Result<Read<'s>, Unreadable> {
+    let bytes = source
+        .read(project)
+        .map_err(|e| Unreadable::new(&source.path, &e))?;
+    let hash = sources.hash(&bytes);
+    if stored_hash == Some(hash.as_str()) {
+        return Ok(Read::Same(source));
+    }
+    let doc = crate::posting::parse(&bytes, &project.rules)
         .map_err(|e| Unreadable::new(&source.path, &ReadError::Posting(e)))?;
     let segments = doc
         .segments
@@ -271,7 +382,11 @@ fn parse_one<'s>(source: &'s Source, project: &Project) -> Result<Parsed<'s>, Un
             text: s.text,
         })
         .collect();
-    Ok(Parsed { source, segments })
+    Ok(Read::Parsed(Parsed {
+        source,
+        hash,
+        segments,
+    }))
 }
 
 /// Stores parsed documents one by one and keeps the report.
@@ -311,11 +426,19 @@ impl Applier<'_, '_> {
             .map(|(path, d)| (path.clone(), d.clone()))
             .collect();
         gone.sort_by(|a, b| a.0.cmp(&b.0));
-        for source in sources.iter() {
-            if self.stored.contains_key(&source.path) {
-                continue;
-            }
-            if let Some(i) = gone.iter().position(|(_, d)| d.content_hash == source.hash) {
+        if gone.is_empty() {
+            return Ok(());
+        }
+        // The new postings' hashes, to find the gone ones among them; one
+        // that cannot be read is reported when sync reads it.
+        let new: Vec<(&Source, Option<String>)> = sources
+            .par_iter()
+            .filter(|s| !self.stored.contains_key(&s.path))
+            .map(|s| (s, s.read(self.project).ok().map(|b| sources.hash(&b))))
+            .collect();
+        for (source, hash) in new {
+            let Some(hash) = hash else { continue };
+            if let Some(i) = gone.iter().position(|(_, d)| d.content_hash == hash) {
                 let (from, document) = gone.remove(i);
                 self.rename(&from, &source.path, document)?;
             }
@@ -387,8 +510,19 @@ impl Applier<'_, '_> {
         Ok(())
     }
 
+    /// Records what `stat` says now of a source read again unchanged.
+    fn same(&mut self, source: &Source) -> Result<(), StoreError> {
+        let document = self.stored[&source.path].id;
+        self.tx.set_document_stat(document, source.stat.as_deref())
+    }
+
     fn apply(&mut self, parsed: &Parsed<'_>) -> Result<(), StoreError> {
-        let Parsed { source, segments } = parsed;
+        let Parsed {
+            source,
+            hash,
+            segments,
+        } = parsed;
+        let stat = source.stat.as_deref();
         let rows: Vec<SegmentRow> = segments
             .iter()
             .enumerate()
@@ -414,7 +548,7 @@ impl Applier<'_, '_> {
         match found {
             None => {
                 report.new += 1;
-                let id = tx.insert_document(&source.path, &source.hash)?;
+                let id = tx.insert_document_read(&source.path, hash, stat)?;
                 let ids = tx.insert_segments(id, &rows)?;
                 report.inserted.record(id, ids, &rows);
                 report.segments_added += rows.len() as u64;
@@ -422,7 +556,7 @@ impl Applier<'_, '_> {
             // Recorded only as unreadable so far: new now that it reads.
             Some(document) if document.content_hash.is_empty() => {
                 report.new += 1;
-                tx.update_document(document.id, &source.hash)?;
+                tx.update_document(document.id, hash, stat)?;
                 let ids = tx.insert_segments(document.id, &rows)?;
                 report.inserted.record(document.id, ids, &rows);
                 report.segments_added += rows.len() as u64;
@@ -434,7 +568,7 @@ impl Applier<'_, '_> {
                 if document.removed {
                     tx.revive_segments(document.id)?;
                 }
-                tx.update_document(document.id, &source.hash)?;
+                tx.update_document(document.id, hash, stat)?;
                 let old = tx.live_segments(document.id)?;
                 let old_sides: Vec<Side> = old.iter().map(Side::from).collect();
                 let new_sides: Vec<Side> = rows

@@ -431,6 +431,56 @@ fn a_changed_source_makes_its_translation_stale_not_lost() {
     );
 }
 
+/// Sync does not read a posting again whose `stat` is the one it stored;
+/// an edit that keeps the size and puts the modification time back (as
+/// `cp -p`, `rsync -t` or `touch -r` can) is still found, and so is a
+/// change of the rules the postings are read with.
+#[test]
+fn an_edit_that_keeps_size_and_modification_time_is_still_synced() {
+    let site = Site::example();
+    // Postings changed within the last seconds are always read again.
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    site.tolkar().arg("sync").assert().success();
+    let trusted = |site: &Site| -> i64 {
+        let db = rusqlite::Connection::open(site.path(".tolkar/tolkar.db")).unwrap();
+        db.query_row(
+            "SELECT count(*) FROM documents WHERE stat IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(trusted(&site), 5, "every settled posting's stat is stored");
+
+    let doc = site.path("content/sv/career/cfo.md");
+    let modified = std::fs::metadata(&doc).unwrap().modified().unwrap();
+    let text = site.read("content/sv/career/cfo.md");
+    assert!(
+        text.contains("Vi söker"),
+        "the edit below needs these words"
+    );
+    std::fs::write(&doc, text.replacen("Vi söker", "Vi sökte", 1)).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&doc)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let out = succeed(site.tolkar().arg("sync"));
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("1 changed"), "{said}");
+
+    // New rules: every posting is read again, with them.
+    let config = site.path("tolkar.toml");
+    let rules = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, rules.replace("\"location\", ", "")).unwrap();
+    let out = succeed(site.tolkar().arg("sync"));
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("5 changed"), "{said}");
+}
+
 #[test]
 fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();

@@ -14,12 +14,15 @@ pub struct StoredDocument {
     pub removed: bool,
     /// The posting could not be read at the last sync.
     pub unreadable: bool,
+    /// What `stat` said of the file when it was last read (see
+    /// `sync::Source::stat`); `None`: read it again.
+    pub stat: Option<String>,
 }
 
 impl Tx<'_> {
     pub fn documents(&self) -> Result<HashMap<String, StoredDocument>, StoreError> {
         self.rows(
-            "SELECT path, id, content_hash, removed, problem IS NOT NULL FROM documents",
+            "SELECT path, id, content_hash, removed, problem IS NOT NULL, stat FROM documents",
             [],
             |r| {
                 Ok((
@@ -29,6 +32,7 @@ impl Tx<'_> {
                         content_hash: r.get(2)?,
                         removed: r.get(3)?,
                         unreadable: r.get(4)?,
+                        stat: r.get(5)?,
                     },
                 ))
             },
@@ -36,21 +40,47 @@ impl Tx<'_> {
     }
 
     pub fn insert_document(&self, path: &str, hash: &str) -> Result<i64, StoreError> {
+        self.insert_document_read(path, hash, None)
+    }
+
+    /// Inserts a document read with `stat` (see [`StoredDocument::stat`]).
+    pub fn insert_document_read(
+        &self,
+        path: &str,
+        hash: &str,
+        stat: Option<&str>,
+    ) -> Result<i64, StoreError> {
         self.run(
-            "INSERT INTO documents (path, content_hash, synced_at) VALUES (?1, ?2, ?3)",
-            params![path, hash, now_utc()],
+            "INSERT INTO documents (path, content_hash, synced_at, stat) VALUES (?1, ?2, ?3, ?4)",
+            params![path, hash, now_utc(), stat],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn update_document(&self, id: i64, hash: &str) -> Result<(), StoreError> {
+    pub fn update_document(
+        &self,
+        id: i64,
+        hash: &str,
+        stat: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.run(
-            "UPDATE documents SET content_hash = ?2, removed = 0, problem = NULL, synced_at = ?3
+            "UPDATE documents SET content_hash = ?2, removed = 0, problem = NULL, synced_at = ?3,
+                    stat = ?4
              WHERE id = ?1",
-            params![id, hash, now_utc()],
+            params![id, hash, now_utc(), stat],
         )?;
         // Its segments may have changed: so may its state files.
         self.mark_state_dirty(id, "")
+    }
+
+    /// Records that a posting read again is as it was, with what `stat`
+    /// says of it now.
+    pub fn set_document_stat(&self, id: i64, stat: Option<&str>) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE documents SET stat = ?2 WHERE id = ?1",
+            params![id, stat],
+        )?;
+        Ok(())
     }
 
     /// Records why the posting at `path` could not be read, and nothing
@@ -66,7 +96,7 @@ impl Tx<'_> {
         self.run(
             "INSERT INTO documents (path, content_hash, synced_at, problem)
              VALUES (?1, '', ?2, ?3)
-             ON CONFLICT (path) DO UPDATE SET problem = ?3, removed = 0, synced_at = ?2",
+             ON CONFLICT (path) DO UPDATE SET problem = ?3, removed = 0, synced_at = ?2, stat = NULL",
             params![path, now_utc(), json],
         )?;
         Ok(())

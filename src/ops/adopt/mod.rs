@@ -343,8 +343,12 @@ fn adopt_file(
         path: full.clone(),
         source,
     })?;
+    let source_bytes = source.read(project).map_err(|error| ProjectError::Read {
+        path: project.root.join(&source.path),
+        error,
+    })?;
     adopt::adopt(
-        &source.bytes,
+        &source_bytes,
         &bytes,
         &project.rules,
         &project.config.links,

@@ -4,6 +4,7 @@
 //! localized posting with the same key pair, where exactly one of each has
 //! it.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::adopt;
@@ -63,9 +64,14 @@ pub fn pair_postings(
             .ok()
             .and_then(adopt::translation_key)
     };
+    // A source that cannot be read pairs by its path; sync has reported it.
+    let source_keys: Vec<Option<String>> = sources
+        .par_iter()
+        .map(|s| s.read(project).ok().and_then(|b| translation_key(&b)))
+        .collect();
     let mut by_key: BTreeMap<Key, (Vec<usize>, Vec<&String>)> = BTreeMap::new();
-    for (s, source) in sources.iter().enumerate() {
-        let key = match translation_key(&source.bytes) {
+    for (s, (source, key)) in sources.iter().zip(source_keys).enumerate() {
+        let key = match key {
             Some(key) => Key::Translation(key),
             None => Key::Path(project.localized_display(&source.path, lang)),
         };

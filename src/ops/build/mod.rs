@@ -371,7 +371,12 @@ fn plan<'s>(
                 source,
                 document,
                 lang,
-                input_hash: input_hash(source, lang, &summary, &project.config.links),
+                input_hash: input_hash(
+                    &documents[&source.path].content_hash,
+                    lang,
+                    &summary,
+                    &project.config.links,
+                ),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
                 path,
@@ -407,7 +412,7 @@ fn plan<'s>(
 /// Of the source (and rules), the language, the translations, the link
 /// rule, and this version of tolkar.
 fn input_hash(
-    source: &Source,
+    source_hash: &str,
     lang: &str,
     summary: &TranslationSummary,
     links: &crate::posting::links::LinkRule,
@@ -420,7 +425,7 @@ fn input_hash(
     let key = format!(
         "{}\n{}\n{lang}\n{}\n{}\n{pattern}",
         env!("CARGO_PKG_VERSION"),
-        source.hash,
+        source_hash,
         summary.translated,
         summary.revision,
     );
@@ -495,13 +500,13 @@ fn render(
         .zip(translations)
         .map(|(&index, translations)| {
             let plan = &plans[index];
-            let doc =
-                crate::posting::parse(&plan.source.bytes, &project.rules).map_err(|error| {
-                    BuildError::Source {
-                        path: project.root.join(&plan.source.path),
-                        error: crate::unreadable::ReadError::Posting(error),
-                    }
-                })?;
+            let source_error = |error| BuildError::Source {
+                path: project.root.join(&plan.source.path),
+                error,
+            };
+            let bytes = plan.source.read(project).map_err(source_error)?;
+            let doc = crate::posting::parse(&bytes, &project.rules)
+                .map_err(|error| source_error(crate::unreadable::ReadError::Posting(error)))?;
             let doc = project
                 .config
                 .links
