@@ -52,33 +52,105 @@ pub fn export(
     project: &Project,
     request: &Request<'_>,
 ) -> Result<Export, ExportError> {
+    let mut units = Vec::new();
+    export_each(tx, project, request, |batch| -> Result<(), ExportError> {
+        units.extend_from_slice(batch);
+        Ok(())
+    })?;
+    Ok(Export {
+        source_lang: project.config.source_language.clone(),
+        target_lang: request.lang.to_string(),
+        units,
+    })
+}
+
+/// How many units an export holds, by state.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub units: usize,
+    pub missing: usize,
+    pub stale: usize,
+}
+
+/// About this many units are made at a time (whole documents): enough to
+/// keep every core busy, few enough that an export of any size takes
+/// little memory.
+const BATCH: usize = 2_048;
+
+/// The units of `request`, in document order, handed to `each` a batch of
+/// whole documents at a time as they are made: an export of a whole site
+/// is never held in memory.
+pub fn export_each<E: From<ExportError> + From<StoreError>>(
+    tx: &Tx<'_>,
+    project: &Project,
+    request: &Request<'_>,
+    mut each: impl FnMut(&[ExportUnit]) -> Result<(), E>,
+) -> Result<Counts, E> {
     // A posting that cannot be read cannot be built either: its segments
     // wait until it reads again.
-    let unread: std::collections::HashSet<String> =
-        tx.unreadable()?.into_iter().map(|u| u.path).collect();
-    let rows: Vec<UnitRow> = tx
-        .unit_rows(request.lang)?
+    let unread: std::collections::HashSet<String> = tx
+        .unreadable()
+        .map_err(ExportError::from)?
         .into_iter()
-        .filter(|row| !unread.contains(&row.path))
-        .filter(|row| request.documents.is_none_or(|g| g.is_match(&row.path)))
-        .filter(|row| request.states.contains(&state_of(row)))
+        .map(|u| u.path)
         .collect();
-    let needs_memory = rows.iter().any(|r| wants_suggestions(state_of(r)));
-    let memory = if needs_memory {
-        Memory::new(tx.memory(request.lang)?)
-    } else {
-        Memory::new(Vec::new())
+    let mut counts = Counts::default();
+    // Read when the first unit that wants suggestions comes.
+    let mut memory: Option<Memory> = None;
+    let mut batch: Vec<UnitRow> = Vec::new();
+    let mut make = |rows: Vec<UnitRow>, memory: &Option<Memory>| -> Result<(), E> {
+        let units = make_units(project, rows, memory.as_ref())?;
+        for unit in &units {
+            counts.units += 1;
+            match unit.state {
+                State::Missing => counts.missing += 1,
+                State::Stale => counts.stale += 1,
+                _ => {}
+            }
+        }
+        each(&units)
     };
+    tx.each_unit_row(request.lang, |row| -> Result<(), E> {
+        if unread.contains(&row.path)
+            || !request.documents.is_none_or(|g| g.is_match(&row.path))
+            || !request.states.contains(&state_of(&row))
+        {
+            return Ok(());
+        }
+        if memory.is_none() && wants_suggestions(state_of(&row)) {
+            memory = Some(Memory::new(
+                tx.memory(request.lang).map_err(ExportError::from)?,
+            ));
+        }
+        if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
+            make(std::mem::take(&mut batch), &memory)?;
+        }
+        batch.push(row);
+        Ok(())
+    })?;
+    if !batch.is_empty() {
+        make(batch, &memory)?;
+    }
+    Ok(counts)
+}
+
+/// The units of `rows` (whole documents), made in parallel.
+fn make_units(
+    project: &Project,
+    rows: Vec<UnitRow>,
+    memory: Option<&Memory>,
+) -> Result<Vec<ExportUnit>, ExportError> {
     let markup = markup_of(project, &rows)?;
     let threshold = project.config.memory.threshold;
-    let units = rows
+    Ok(rows
         .into_par_iter()
         .map(|row| {
             let state = state_of(&row);
-            let suggestions = if wants_suggestions(state) {
-                memory.suggest(&row.source, Some(row.segment), threshold, SUGGESTIONS)
-            } else {
-                Vec::new()
+            let suggestions = match memory {
+                Some(memory) if wants_suggestions(state) => {
+                    memory.suggest(&row.source, Some(row.segment), threshold, SUGGESTIONS)
+                }
+                _ => Vec::new(),
             };
             let markup = markup
                 .get(&row.path)
@@ -107,12 +179,7 @@ pub fn export(
                 suggestions,
             }
         })
-        .collect();
-    Ok(Export {
-        source_lang: project.config.source_language.clone(),
-        target_lang: request.lang.to_string(),
-        units,
-    })
+        .collect())
 }
 
 /// The state a translator sees for a stored segment.

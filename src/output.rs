@@ -21,26 +21,67 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// keeps its permissions; a new one gets `rw-r--r--`, as a text editor
 /// would give it (a temporary file starts private).
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tolkar-tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => default_permissions(temp.as_file().metadata()?.permissions()),
-    };
-    temp.as_file().set_permissions(permissions)?;
-    // On error the temporary file is removed when `temp` is dropped.
-    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+    let mut file = Replacement::new(path)?;
+    file.write_all(bytes)?;
+    file.finish()
+}
+
+/// A file being written beside `path` that replaces it, whole, when
+/// finished. Dropped unfinished (an error, a panic), it is removed and
+/// `path` stays as it was.
+pub struct Replacement {
+    path: std::path::PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Replacement {
+    /// Starts the replacement of `path`, in a directory that exists.
+    pub fn new(path: &Path) -> std::io::Result<Replacement> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tolkar-tmp")
+            .tempfile_in(dir)?;
+        Ok(Replacement {
+            path: path.to_path_buf(),
+            temp,
+        })
+    }
+
+    /// Puts the file in place of `path`.
+    pub fn finish(self) -> std::io::Result<()> {
+        let permissions = match std::fs::metadata(&self.path) {
+            Ok(meta) => meta.permissions(),
+            Err(_) => default_permissions(self.temp.as_file().metadata()?.permissions()),
+        };
+        self.temp.as_file().set_permissions(permissions)?;
+        // On error the temporary file is removed when it is dropped.
+        self.temp
+            .persist(&self.path)
+            .map(|_| ())
+            .map_err(|e| e.error)
+    }
+}
+
+impl Write for Replacement {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.temp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
 }
 
 #[cfg(unix)]
@@ -59,13 +100,59 @@ fn default_permissions(permissions: std::fs::Permissions) -> std::fs::Permission
 /// the file it points at, straight into something that is not a regular
 /// file (`/dev/stdout`, a pipe), and atomically otherwise.
 pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)?
-            .write_all(bytes),
-        Ok(_) => write_atomically(&std::fs::canonicalize(path)?, bytes),
-        Err(_) => write_atomically(path, bytes),
+    let mut file = NamedFile::create(path)?;
+    file.write_all(bytes)?;
+    file.finish()
+}
+
+/// A file a person named on the command line, written as [`write_named`]
+/// writes it, piece by piece; a regular file is replaced only when
+/// finished.
+pub enum NamedFile {
+    Replacement(Replacement),
+    /// A device or a pipe: written as it comes.
+    Stream(std::fs::File),
+}
+
+impl NamedFile {
+    pub fn create(path: &Path) -> std::io::Result<NamedFile> {
+        let replace = |path: &Path| -> std::io::Result<NamedFile> {
+            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            Replacement::new(path).map(NamedFile::Replacement)
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map(NamedFile::Stream),
+            Ok(_) => replace(&std::fs::canonicalize(path)?),
+            Err(_) => replace(path),
+        }
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        match self {
+            NamedFile::Replacement(file) => file.finish(),
+            NamedFile::Stream(mut file) => file.flush(),
+        }
+    }
+}
+
+impl Write for NamedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            NamedFile::Replacement(file) => file.write(buf),
+            NamedFile::Stream(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            NamedFile::Replacement(file) => file.flush(),
+            NamedFile::Stream(file) => file.flush(),
+        }
     }
 }
 

@@ -109,3 +109,47 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Export writes a large file piece by piece, as its units are made;
+    /// where the pieces are cut (even inside a document) never shows in
+    /// the file.
+    #[test]
+    fn a_file_written_in_pieces_is_the_file_written_at_once(
+        export in export(),
+        cuts in prop::collection::vec(0usize..6, 0..4),
+    ) {
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(export.units.len())).collect();
+        cuts.sort_unstable();
+        for format in Format::ALL {
+            let mut writer = exchange::Writer::new(format, &export.source_lang, &export.target_lang);
+            let mut pieces = String::new();
+            writer.head(&mut pieces);
+            let mut from = 0;
+            for &to in cuts.iter().chain([&export.units.len()]) {
+                writer.units(&mut pieces, &export.units[from..to]);
+                from = to;
+            }
+            writer.tail(&mut pieces);
+            prop_assert_eq!(&pieces, &exchange::write(format, &export), "{}", format);
+        }
+    }
+}
+
+/// An export with no unit is still a file every reader takes.
+#[test]
+fn an_empty_export_reads_back_empty() {
+    let export = Export {
+        source_lang: "sv".into(),
+        target_lang: "nb".into(),
+        units: Vec::new(),
+    };
+    for format in Format::ALL {
+        let written = exchange::write(format, &export);
+        let read =
+            exchange::read(format, &written).unwrap_or_else(|e| panic!("{format}: {e}\n{written}"));
+        assert!(read.units.is_empty(), "{format}");
+    }
+}

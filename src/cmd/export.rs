@@ -9,7 +9,7 @@ use super::{Failure, note};
 use crate::cli::ExchangeFormat;
 use crate::cli::ExportArgs;
 use crate::exchange::{self, Format, State};
-use crate::export::{Request, export};
+use crate::export::{Counts, Request, export_each};
 use crate::i18n::Messages;
 use crate::tr;
 
@@ -25,43 +25,73 @@ pub fn run(
     let states = parse_states(&args.state)?;
     let format = format_of(args.format);
     let mut store = session.ws.store(false)?;
-    let (report, exported) = store.transaction(|tx| -> Result<_, Failure> {
+    // `-o -` is standard output, as for most tools.
+    let path = args
+        .output
+        .as_deref()
+        .filter(|p| *p != Path::new("-"))
+        .map(|path| output_path(path, &lang, format));
+    let (report, counts) = store.transaction(|tx| -> Result<_, Failure> {
         let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let request = Request {
             lang: &lang,
             states: &states,
             documents: session.ws.documents.as_ref(),
         };
-        Ok((report, export(tx, project, &request)?))
+        // Written as the units are made; a file replaces the old one only
+        // when whole.
+        let mut writer = exchange::Writer::new(format, &project.config.source_language, &lang);
+        let counts = match &path {
+            None => write_units(tx, project, &request, &mut writer, out, Failure::stdout)?,
+            Some(path) => {
+                let write_error = |e: std::io::Error| Failure::write(path, &e);
+                let mut file = crate::output::NamedFile::create(path).map_err(write_error)?;
+                let counts =
+                    write_units(tx, project, &request, &mut writer, &mut file, write_error)?;
+                file.finish().map_err(write_error)?;
+                counts
+            }
+        };
+        Ok((report, counts))
     })?;
     super::sync::print_report_if_changed(&report, messages);
-    let text = exchange::write(format, &exported);
-    let count = |state| exported.units.iter().filter(|u| u.state == state).count();
-    let summary = |target: String| {
-        tr!(
-            messages,
-            "export-summary",
-            units = exported.units.len(),
-            missing = count(State::Missing),
-            stale = count(State::Stale),
-            lang = &lang,
-            target = target,
-        )
+    let target = match &path {
+        None => tr!(messages, "export-stdout"),
+        Some(path) => path.display().to_string(),
     };
-    // `-o -` is standard output, as for most tools.
-    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-        None => {
-            out.write_all(text.as_bytes()).map_err(Failure::stdout)?;
-            note(&summary(tr!(messages, "export-stdout")));
-        }
-        Some(path) => {
-            let path = output_path(path, &lang, format);
-            crate::output::write_named(&path, text.as_bytes())
-                .map_err(|e| Failure::write(&path, &e))?;
-            note(&summary(path.display().to_string()));
-        }
-    }
+    note(&tr!(
+        messages,
+        "export-summary",
+        units = counts.units,
+        missing = counts.missing,
+        stale = counts.stale,
+        lang = &lang,
+        target = target,
+    ));
     Ok(session.finish(0, messages))
+}
+
+/// Exports `request` through `writer` into `out`, batch by batch.
+fn write_units(
+    tx: &crate::store::Tx<'_>,
+    project: &crate::project::Project,
+    request: &Request<'_>,
+    writer: &mut exchange::Writer<'_>,
+    out: &mut impl Write,
+    write_error: impl Fn(std::io::Error) -> Failure,
+) -> Result<Counts, Failure> {
+    let mut text = String::new();
+    writer.head(&mut text);
+    let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
+        writer.units(&mut text, units);
+        out.write_all(text.as_bytes()).map_err(&write_error)?;
+        text.clear();
+        Ok(())
+    })?;
+    writer.tail(&mut text);
+    out.write_all(text.as_bytes()).map_err(&write_error)?;
+    out.flush().map_err(&write_error)?;
+    Ok(counts)
 }
 
 pub(super) fn format_of(format: ExchangeFormat) -> Format {

@@ -38,18 +38,10 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Export, ImportFile, ImportUnit, ReadError, State};
+use super::{ExportUnit, ImportFile, ImportUnit, ReadError, State};
 
 /// The schema version this module writes and reads.
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    tolkar: u32,
-    source_language: &'a str,
-    target_language: &'a str,
-    units: Vec<Unit<'a>>,
-}
 
 #[derive(Serialize)]
 struct Unit<'a> {
@@ -91,57 +83,73 @@ struct Suggestion<'a> {
     origin: &'a str,
 }
 
-pub fn write(export: &Export) -> String {
-    let units = export
-        .units
-        .iter()
-        .map(|u| Unit {
-            id: u.id(),
-            path: &u.path,
-            key: &u.key,
-            kind: &u.kind,
-            line: u.line,
-            state: u.state.as_str(),
-            source: &u.source,
-            target: u.target.as_deref(),
-            previous_source: u.previous_source.as_deref(),
-            origin: u.origin.as_deref(),
-            placeholders: u
-                .markup
-                .iter()
-                .map(|m| match &m.close {
-                    Some(close) => Placeholder::Paired {
-                        id: m.id,
-                        open: &m.open,
-                        close,
-                    },
-                    None => Placeholder::Standalone {
-                        id: m.id,
-                        markup: &m.open,
-                    },
-                })
-                .collect(),
-            suggestions: u
-                .suggestions
-                .iter()
-                .map(|s| Suggestion {
-                    score: s.score,
-                    source: &s.source,
-                    target: &s.target,
-                    origin: &s.origin,
-                })
-                .collect(),
-        })
-        .collect();
-    let document = Document {
-        tolkar: VERSION,
-        source_language: &export.source_lang,
-        target_language: &export.target_lang,
-        units,
+/// The opening brace, the version, the languages and `"units": [`, as
+/// `serde_json` pretty-prints them.
+pub(super) fn head(out: &mut String, source_lang: &str, target_lang: &str) {
+    let string = |s: &str| serde_json::to_string(s).expect("a string serializes");
+    out.push_str(&format!(
+        "{{\n  \"tolkar\": {VERSION},\n  \"source_language\": {},\n  \"target_language\": {},\n  \"units\": [",
+        string(source_lang),
+        string(target_lang)
+    ));
+}
+
+/// One unit object, indented as an element of `units`; `first`: no comma
+/// before it.
+pub(super) fn unit(out: &mut String, u: &ExportUnit, first: bool) {
+    let unit = Unit {
+        id: u.id(),
+        path: &u.path,
+        key: &u.key,
+        kind: &u.kind,
+        line: u.line,
+        state: u.state.as_str(),
+        source: &u.source,
+        target: u.target.as_deref(),
+        previous_source: u.previous_source.as_deref(),
+        origin: u.origin.as_deref(),
+        placeholders: u
+            .markup
+            .iter()
+            .map(|m| match &m.close {
+                Some(close) => Placeholder::Paired {
+                    id: m.id,
+                    open: &m.open,
+                    close,
+                },
+                None => Placeholder::Standalone {
+                    id: m.id,
+                    markup: &m.open,
+                },
+            })
+            .collect(),
+        suggestions: u
+            .suggestions
+            .iter()
+            .map(|s| Suggestion {
+                score: s.score,
+                source: &s.source,
+                target: &s.target,
+                origin: &s.origin,
+            })
+            .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document).expect("strings and numbers serialize");
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&unit).expect("strings and numbers serialize");
+    out.push_str(if first { "\n" } else { ",\n" });
+    // A JSON string holds no raw line break, so every line break is the
+    // printer's, and each line moves in by the two levels it sits at.
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+}
+
+/// The closing brackets; `empty`: no unit was written.
+pub(super) fn tail(out: &mut String, empty: bool) {
+    out.push_str(if empty { "]\n}\n" } else { "\n  ]\n}\n" });
 }
 
 /// Just the version, read first so that another version is reported as
@@ -380,6 +388,11 @@ impl Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::Export;
+
+    fn write(export: &Export) -> String {
+        crate::exchange::write(crate::exchange::Format::Json, export)
+    }
     use crate::exchange::{Format, sample};
 
     #[test]

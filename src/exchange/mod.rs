@@ -245,12 +245,112 @@ impl ReadError {
 
 /// Writes `export` in `format`.
 pub fn write(format: Format, export: &Export) -> String {
-    match format {
-        Format::Xliff2 => xliff2::write(export),
-        Format::Xliff12 => xliff12::write(export),
-        Format::Po => po::write(export),
-        Format::Csv => table::write(export),
-        Format::Json => json::write(export),
+    let mut writer = Writer::new(format, &export.source_lang, &export.target_lang);
+    let mut out = String::new();
+    writer.head(&mut out);
+    writer.units(&mut out, &export.units);
+    writer.tail(&mut out);
+    out
+}
+
+/// Writes an export in `format` piece by piece, as its units are made, so
+/// that a large export is never held whole: the head, the units in
+/// document order (any number of calls), the tail. The pieces together
+/// are the very text of [`write`].
+pub struct Writer<'a> {
+    format: Format,
+    source_lang: &'a str,
+    target_lang: &'a str,
+    /// The path of the document whose units were written last.
+    document: Option<String>,
+    documents: usize,
+    units: usize,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(format: Format, source_lang: &'a str, target_lang: &'a str) -> Writer<'a> {
+        Writer {
+            format,
+            source_lang,
+            target_lang,
+            document: None,
+            documents: 0,
+            units: 0,
+        }
+    }
+
+    /// What comes before the first unit.
+    pub fn head(&self, out: &mut String) {
+        let (source, target) = (self.source_lang, self.target_lang);
+        match self.format {
+            Format::Xliff2 => xliff2::head(out, source, target),
+            Format::Xliff12 => xliff12::head(out),
+            Format::Po => po::head(out, source, target),
+            Format::Csv => table::head(out, source, target),
+            Format::Json => json::head(out, source, target),
+        }
+    }
+
+    /// The next units, in document order.
+    pub fn units(&mut self, out: &mut String, units: &[ExportUnit]) {
+        match self.format {
+            Format::Xliff2 | Format::Xliff12 => {
+                for unit in units {
+                    if self.document.as_deref() != Some(unit.path.as_str()) {
+                        self.next_document(out, &unit.path);
+                    }
+                    match self.format {
+                        Format::Xliff2 => xliff2::write_unit(out, unit),
+                        _ => xliff12::write_unit(out, unit),
+                    }
+                }
+            }
+            Format::Po => units.iter().for_each(|unit| po::unit(out, unit)),
+            Format::Csv => table::rows(out, units),
+            Format::Json => {
+                for (i, unit) in units.iter().enumerate() {
+                    json::unit(out, unit, self.units + i == 0);
+                }
+            }
+        }
+        self.units += units.len();
+    }
+
+    /// Closes the document written so far, if any, and opens `path`'s.
+    fn next_document(&mut self, out: &mut String, path: &str) {
+        if self.document.is_some() {
+            self.close_document(out);
+        }
+        self.documents += 1;
+        match self.format {
+            Format::Xliff2 => xliff2::open_document(out, self.documents, path),
+            _ => xliff12::open_document(out, path, self.source_lang, self.target_lang),
+        }
+        self.document = Some(path.to_string());
+    }
+
+    fn close_document(&self, out: &mut String) {
+        match self.format {
+            Format::Xliff2 => xliff2::close_document(out),
+            _ => xliff12::close_document(out),
+        }
+    }
+
+    /// What comes after the last unit.
+    pub fn tail(&mut self, out: &mut String) {
+        match self.format {
+            Format::Xliff2 | Format::Xliff12 => {
+                if self.document.take().is_some() {
+                    self.close_document(out);
+                }
+                match self.format {
+                    Format::Xliff2 => xliff2::tail(out),
+                    _ => xliff12::tail(out),
+                }
+            }
+            Format::Po | Format::Csv => {}
+            Format::Json => json::tail(out, self.units == 0),
+        }
     }
 }
 

@@ -37,7 +37,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Export, ExportUnit, ImportFile, ImportUnit, ReadError, State};
+use super::{ExportUnit, ImportFile, ImportUnit, ReadError, State};
 
 /// gettext's page width: longer strings are wrapped after spaces.
 const WIDTH: usize = 79;
@@ -59,20 +59,10 @@ pub fn read_back(state: State) -> State {
 
 // ---------------------------------------------------------------- writing
 
-/// Writes `export` as a PO file.
-pub fn write(export: &Export) -> String {
-    let mut out = String::new();
-    write_header(&mut out, export);
-    for unit in &export.units {
-        out.push('\n');
-        write_unit(&mut out, unit);
-    }
-    out
-}
-
-fn write_header(out: &mut String, export: &Export) {
-    let source = header_value(&export.source_lang);
-    let target = header_value(&export.target_lang);
+/// The comments and the header entry.
+pub(super) fn head(out: &mut String, source_lang: &str, target_lang: &str) {
+    let source = header_value(source_lang);
+    let target = header_value(target_lang);
     let _ = writeln!(
         out,
         "# Translation from {source} to {target}, exported by tolkar."
@@ -143,6 +133,12 @@ fn plural_forms(lang: &str) -> &'static str {
         // sv, da, nb, nn, no, en, de, nl, es, it, pt, fi, et, el, hu, tr, he…
         _ => "nplurals=2; plural=(n != 1);",
     }
+}
+
+/// One entry, after the blank line that separates entries.
+pub(super) fn unit(out: &mut String, unit: &ExportUnit) {
+    out.push('\n');
+    write_unit(out, unit);
 }
 
 fn write_unit(out: &mut String, unit: &ExportUnit) {
@@ -734,6 +730,11 @@ pub(crate) fn string(no: usize, line: &str, start: usize) -> Result<String, Read
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::Export;
+
+    fn write(export: &Export) -> String {
+        crate::exchange::write(crate::exchange::Format::Po, export)
+    }
     use crate::exchange::sample;
     use crate::exchange::{Format, Markup};
 

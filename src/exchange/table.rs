@@ -24,53 +24,68 @@
 //! that is never closed, or text after a closing quote, is an error at the
 //! line of the quote, not a field running to the end of the file.
 
-use super::{Export, ExportUnit, ImportFile, ImportUnit, ReadError, State};
+use super::{ExportUnit, ImportFile, ImportUnit, ReadError, State};
 
 const BOM: char = '\u{feff}';
 
-pub fn write(export: &Export) -> String {
-    let mut out = csv::WriterBuilder::new()
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let source = format!("source ({})", export.source_lang);
-    let target = format!("target ({})", export.target_lang);
-    out.write_record([
-        "id",
-        "path",
-        "key",
-        "line",
-        "kind",
-        "state",
-        &source,
-        &target,
-        "previous source",
-        "suggestion",
-        "placeholders",
-        "origin",
-    ])
-    .expect("writing to memory");
-    for unit in &export.units {
-        out.write_record([
-            unit.id().as_str(),
-            &unit.path,
-            &unit.key,
-            &unit.line.to_string(),
-            &unit.kind,
-            unit.state.as_str(),
-            &unit.source,
-            unit.target.as_deref().unwrap_or(""),
-            unit.previous_source.as_deref().unwrap_or(""),
-            &suggestion(unit),
-            &placeholders(unit),
-            unit.origin.as_deref().unwrap_or(""),
+        .from_writer(Vec::new())
+}
+
+fn push_records(out: &mut String, records: csv::Writer<Vec<u8>>) {
+    let bytes = records.into_inner().expect("writing to memory");
+    out.push_str(std::str::from_utf8(&bytes).expect("the records are UTF-8"));
+}
+
+/// The byte order mark (spreadsheets read UTF-8 by it) and the header row.
+pub(super) fn head(out: &mut String, source_lang: &str, target_lang: &str) {
+    let mut records = csv_writer();
+    let source = format!("source ({source_lang})");
+    let target = format!("target ({target_lang})");
+    records
+        .write_record([
+            "id",
+            "path",
+            "key",
+            "line",
+            "kind",
+            "state",
+            &source,
+            &target,
+            "previous source",
+            "suggestion",
+            "placeholders",
+            "origin",
         ])
         .expect("writing to memory");
+    out.push(BOM);
+    push_records(out, records);
+}
+
+/// One row per unit.
+pub(super) fn rows(out: &mut String, units: &[ExportUnit]) {
+    let mut records = csv_writer();
+    for unit in units {
+        records
+            .write_record([
+                unit.id().as_str(),
+                &unit.path,
+                &unit.key,
+                &unit.line.to_string(),
+                &unit.kind,
+                unit.state.as_str(),
+                &unit.source,
+                unit.target.as_deref().unwrap_or(""),
+                unit.previous_source.as_deref().unwrap_or(""),
+                &suggestion(unit),
+                &placeholders(unit),
+                unit.origin.as_deref().unwrap_or(""),
+            ])
+            .expect("writing to memory");
     }
-    let bytes = out.into_inner().expect("writing to memory");
-    let mut text = String::with_capacity(bytes.len() + 3);
-    text.push(BOM);
-    text.push_str(&String::from_utf8(bytes).expect("the records are UTF-8"));
-    text
+    push_records(out, records);
 }
 
 /// The best suggestion, as `80% Apply now`; the first of equal scores.
@@ -390,6 +405,11 @@ fn after_newline(bytes: &[u8], pos: usize, line: &mut usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::Export;
+
+    fn write(export: &Export) -> String {
+        crate::exchange::write(crate::exchange::Format::Csv, export)
+    }
     use crate::exchange::{Format, sample};
 
     #[test]

@@ -12,33 +12,37 @@ use std::fmt::Write as _;
 use similar::TextDiff;
 
 use super::xml::{self, Code, Codes, Element};
-use super::{Export, ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
+use super::{ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
-/// Writes `export` as an XLIFF 1.2 document.
-pub fn write(export: &Export) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+/// The XML declaration and the opening `<xliff>`.
+pub(super) fn head(out: &mut String) {
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(out, "<xliff version=\"1.2\" xmlns=\"{NS}\">");
-    for (path, units) in export.documents() {
-        let _ = writeln!(
-            out,
-            "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\">",
-            xml::attr(path),
-            xml::attr(&export.source_lang),
-            xml::attr(&export.target_lang)
-        );
-        out.push_str("    <body>\n");
-        for unit in units {
-            write_unit(&mut out, unit);
-        }
-        out.push_str("    </body>\n  </file>\n");
-    }
-    out.push_str("</xliff>\n");
-    out
 }
 
-fn write_unit(out: &mut String, unit: &ExportUnit) {
+/// Opens the `<file>` and `<body>` of one document.
+pub(super) fn open_document(out: &mut String, path: &str, source_lang: &str, target_lang: &str) {
+    let _ = writeln!(
+        out,
+        "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\">",
+        xml::attr(path),
+        xml::attr(source_lang),
+        xml::attr(target_lang)
+    );
+    out.push_str("    <body>\n");
+}
+
+pub(super) fn close_document(out: &mut String) {
+    out.push_str("    </body>\n  </file>\n");
+}
+
+pub(super) fn tail(out: &mut String) {
+    out.push_str("</xliff>\n");
+}
+
+pub(super) fn write_unit(out: &mut String, unit: &ExportUnit) {
     let key = xml::attr(&unit.key);
     let approved = match unit.state {
         State::Reviewed => " approved=\"yes\"",
@@ -295,6 +299,11 @@ fn inline(el: &Element) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::Export;
+
+    fn write(export: &Export) -> String {
+        crate::exchange::write(crate::exchange::Format::Xliff12, export)
+    }
     use crate::exchange::{Format, sample};
 
     #[test]

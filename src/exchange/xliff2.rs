@@ -14,37 +14,40 @@ use std::fmt::Write as _;
 use similar::TextDiff;
 
 use super::xml::{self, Code, Codes, Element};
-use super::{Export, ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
+use super::{ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 const MTC: &str = "urn:oasis:names:tc:xliff:matches:2.0";
 
-/// Writes `export` as an XLIFF 2.0 document.
-pub fn write(export: &Export) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+/// The XML declaration and the opening `<xliff>`.
+pub(super) fn head(out: &mut String, source_lang: &str, target_lang: &str) {
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
         "<xliff xmlns=\"{NS}\" xmlns:mtc=\"{MTC}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">",
-        xml::attr(&export.source_lang),
-        xml::attr(&export.target_lang)
+        xml::attr(source_lang),
+        xml::attr(target_lang)
     );
-    for (n, (path, units)) in export.documents().enumerate() {
-        let _ = writeln!(
-            out,
-            "  <file id=\"f{}\" original=\"{}\">",
-            n + 1,
-            xml::attr(path)
-        );
-        for unit in units {
-            write_unit(&mut out, unit);
-        }
-        out.push_str("  </file>\n");
-    }
-    out.push_str("</xliff>\n");
-    out
 }
 
-fn write_unit(out: &mut String, unit: &ExportUnit) {
+/// Opens the `<file>` of one document, the `number`th (from 1).
+pub(super) fn open_document(out: &mut String, number: usize, path: &str) {
+    let _ = writeln!(
+        out,
+        "  <file id=\"f{number}\" original=\"{}\">",
+        xml::attr(path)
+    );
+}
+
+pub(super) fn close_document(out: &mut String) {
+    out.push_str("  </file>\n");
+}
+
+pub(super) fn tail(out: &mut String) {
+    out.push_str("</xliff>\n");
+}
+
+pub(super) fn write_unit(out: &mut String, unit: &ExportUnit) {
     let _ = writeln!(
         out,
         "    <unit id=\"{}\" name=\"{}\" xml:space=\"preserve\">",
@@ -365,6 +368,11 @@ fn inline(el: &Element) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::Export;
+
+    fn write(export: &Export) -> String {
+        crate::exchange::write(crate::exchange::Format::Xliff2, export)
+    }
     use crate::exchange::{Format, sample};
 
     #[test]

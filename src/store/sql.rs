@@ -58,6 +58,22 @@ impl Tx<'_> {
             .ctx(self.path)
     }
 
+    /// Each row of a query, read by `map` and handed to `each` as it is
+    /// read, so that no more than one is held.
+    pub(crate) fn each_row<T, E: From<StoreError>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+        mut each: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self.tx.prepare_cached(sql).ctx(self.path)?;
+        for row in stmt.query_map(params, map).ctx(self.path)? {
+            each(row.ctx(self.path)?)?;
+        }
+        Ok(())
+    }
+
     /// The one row of a query, read by `map`.
     pub(crate) fn row<T>(
         &self,

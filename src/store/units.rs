@@ -51,11 +51,33 @@ impl Tx<'_> {
     /// Every live segment of the documents present, with its translation
     /// into `lang`, in document and segment order.
     pub fn unit_rows(&self, lang: &str) -> Result<Vec<UnitRow>, StoreError> {
-        self.rows(
-            &format!("{UNIT_ROWS} WHERE d.removed = 0 ORDER BY d.path, s.position"),
-            params![lang],
-            read,
-        )
+        let mut rows = Vec::new();
+        self.each_unit_row(lang, |row| -> Result<(), StoreError> {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    /// [`Tx::unit_rows`] one by one, as they are read. Read document by
+    /// document: one query ordered by path and position over the whole
+    /// store made SQLite sort every row, texts and all (80 MB for 320,000
+    /// segments).
+    pub fn each_unit_row<E: From<StoreError>>(
+        &self,
+        lang: &str,
+        mut each: impl FnMut(UnitRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let documents: Vec<i64> = self.rows(
+            "SELECT id FROM documents WHERE removed = 0 ORDER BY path",
+            [],
+            |r| r.get(0),
+        )?;
+        let sql = format!("{UNIT_ROWS} WHERE d.id = ?2 ORDER BY s.position");
+        for document in documents {
+            self.each_row(&sql, params![lang, document], read, &mut each)?;
+        }
+        Ok(())
     }
 
     /// One live segment with its translation into `lang`, as it is now.
