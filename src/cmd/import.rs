@@ -21,7 +21,7 @@ pub fn run(dir: &Path, args: &ImportArgs, messages: &Messages) -> Result<u8, Fai
     }
     let mut store = session.ws.store(false)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         plan_all(tx, &mut imports, forced_state)?;
         if args.dry_run || (any_refused(&imports) && !args.partial) {
             return Err(Rollback::Keep(std::mem::take(&mut imports)));

@@ -44,7 +44,7 @@ pub fn run(
     let lang = &session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         let stale = stale_units(tx, lang, |path| session.ws.selects(path))?;
         let mut tally = Tally::default();
         for (i, row) in stale.iter().enumerate() {
