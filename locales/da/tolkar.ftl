@@ -42,6 +42,10 @@ error-init-no-targets = ingen målsprog: { $dir } har ingen Hugo-konfiguration, 
 error-db-newer = databasen { $path } er oprettet af en nyere version af tolkar (skema { $found }, denne version kender { $known }); opgrader tolkar
 error-db = databasefejl i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som denne version af tolkar ikke kender; blev den skrevet af en nyere tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = en anden tolkar-kommando skriver stadig i lageret ({ $path }); prøv igen, når den er færdig
+store-waiting = venter på, at en anden tolkar-kommando på dette websted bliver færdig ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS er { $value }: angiv et antal millisekunder, for eksempel 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler

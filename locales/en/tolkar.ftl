@@ -44,6 +44,10 @@ error-init-no-targets = no target languages: { $dir } has no Hugo configuration 
 error-db-newer = the database { $path } was made by a newer tolkar (schema { $found }, this tolkar knows { $known }); upgrade tolkar
 error-db = database error in { $path }: { $error }
 error-db-value = the database { $path } holds { $value } in { $column }, which this tolkar does not know; was it written by a newer tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = another tolkar command is still writing the store ({ $path }); try again when it has finished
+store-waiting = waiting for another tolkar command on this site to finish ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS is { $value }: give a number of milliseconds, such as 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment has

@@ -42,6 +42,10 @@ error-init-no-targets = ingen målspråk: { $dir } har ingen Hugo-konfigurasjon 
 error-db-newer = databasen { $path } ble laget av en nyere versjon av tolkar (skjema { $found }, denne versjonen kjenner til { $known }); oppgrader tolkar
 error-db = databasefeil i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som denne versjonen av tolkar ikke kjenner til; ble den skrevet av en nyere tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = en annen tolkar-kommando skriver fortsatt i lageret ({ $path }); prøv igjen når den er ferdig
+store-waiting = venter på at en annen tolkar-kommando på dette nettstedet skal bli ferdig ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS er { $value }: oppgi et antall millisekunder, for eksempel 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler

@@ -42,6 +42,10 @@ error-init-no-targets = inga målspråk: { $dir } har ingen Hugo-konfiguration s
 error-db-newer = databasen { $path } skapades av en nyare version av tolkar (schema { $found }, den här versionen känner till { $known }); uppgradera tolkar
 error-db = databasfel i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som den här versionen av tolkar inte känner till; skrevs den av en nyare tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = ett annat tolkar-kommando skriver fortfarande i lagret ({ $path }); försök igen när det är klart
+store-waiting = väntar på att ett annat tolkar-kommando på den här webbplatsen ska bli klart ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS är { $value }: ange ett antal millisekunder, till exempel 30000
 error-missing-translations = { $count } segment saknar översättning till { $lang } (--missing error)
 error-unknown-language = okänt språk { $lang }: projektet översätts till { $langs }
 error-bad-translation = { $path } ({ $lang }): en sparad översättning passar inte: { $reason }

@@ -40,6 +40,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
         color: cli.color,
         ui_lang: cli.ui_lang.clone(),
     });
+    crate::store::set_lock_wait(lock_wait()?);
     // `-C DIR` is "as if started in DIR", as git's: every relative path on
     // the command line, and the translate command's working directory.
     for dir in &cli.directory {
@@ -113,6 +114,41 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
     };
     out.flush().map_err(Failure::stdout)?;
     Ok(code)
+}
+
+/// How long a command waits for another's write lock on the store:
+/// `TOLKAR_LOCK_TIMEOUT_MS`, or 10 s; it says so after a second.
+fn lock_wait() -> Result<crate::store::LockWait, Failure> {
+    use crate::store::LockWait;
+    let timeout = match std::env::var_os("TOLKAR_LOCK_TIMEOUT_MS") {
+        None => LockWait::DEFAULT_TIMEOUT,
+        Some(value) => match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+            Some(ms) => std::time::Duration::from_millis(ms),
+            None => {
+                return Err(Failure::new(
+                    crate::msg_id!("error-lock-timeout-env"),
+                    vec![(
+                        "value",
+                        crate::visible::visible(&value.to_string_lossy()).into_owned(),
+                    )],
+                ));
+            }
+        },
+    };
+    Ok(LockWait {
+        timeout,
+        notice: Some(waiting),
+    })
+}
+
+/// Said once when a command has waited a second for the store.
+fn waiting(database: &Path) {
+    let messages = Messages::from_env(settings::get().ui_lang.as_deref());
+    note(&crate::tr!(
+        &messages,
+        "store-waiting",
+        path = database.display().to_string()
+    ));
 }
 
 /// A path a user gave for a posting of the site, as the site names it:
