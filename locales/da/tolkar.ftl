@@ -270,6 +270,10 @@ review-step-prompt = [k] behold, [e] rediger, [s] spring over, [q] afslut?
 review-step-new-text = Ny oversættelse:
 review-step-unfit = ikke taget: { $reason }
 review-step-summary = Gennemgang: { $kept } beholdt, { $edited } redigeret, { $skipped } sprunget over.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (linje { $line })
+review-step-source = kilde: { $text }
+review-step-translation = oversættelse: { $text }
 
 ## report
 

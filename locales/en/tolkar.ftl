@@ -244,6 +244,10 @@ review-step-prompt = [k]eep, [e]dit, [s]kip, [q]uit?
 review-step-new-text = New translation:
 review-step-unfit = not taken: { $reason }
 review-step-summary = Review: { $kept } kept, { $edited } edited, { $skipped } skipped.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (line { $line })
+review-step-source = source: { $text }
+review-step-translation = translation: { $text }
 
 ## report
 

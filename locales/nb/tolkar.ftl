@@ -263,6 +263,10 @@ review-step-prompt = [k] behold, [e] rediger, [s] hopp over, [q] avslutt?
 review-step-new-text = Ny oversettelse:
 review-step-unfit = ikke tatt: { $reason }
 review-step-summary = Gjennomgang: { $kept } beholdt, { $edited } redigert, { $skipped } hoppet over.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (linje { $line })
+review-step-source = kilde: { $text }
+review-step-translation = oversettelse: { $text }
 
 ## report
 

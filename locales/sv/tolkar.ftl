@@ -261,6 +261,10 @@ review-step-prompt = [k] behåll, [e] redigera, [s] hoppa över, [q] avsluta?
 review-step-new-text = Ny översättning:
 review-step-unfit = inte tagen: { $reason }
 review-step-summary = Granskning: { $kept } behållna, { $edited } redigerade, { $skipped } överhoppade.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (rad { $line })
+review-step-source = källa: { $text }
+review-step-translation = översättning: { $text }
 
 ## report
 
