@@ -428,6 +428,106 @@ fn a_stray_placeholder_is_refused_in_every_kind_of_segment() {
     assert_eq!(counts(dir.path(), "da").0, 0);
 }
 
+// --- Text from users' files in messages (issue13-ux) --------------------
+
+/// Asserts that `said` has no control character but newline: what a file
+/// held is shown as escapes.
+#[track_caller]
+fn nothing_raw(said: &str) {
+    assert!(
+        !said.contains(|c: char| c.is_control() && c != '\n'),
+        "{said:?}"
+    );
+}
+
+/// Issue 13: import printed a unit id as the file had it, so an id with
+/// `\u{1b}[2J` cleared the translator's screen; a language from the
+/// file's header reached the terminal raw too.
+#[test]
+fn import_shows_ids_and_languages_from_the_file_as_escapes() {
+    let dir = site("");
+    let file = export(dir.path(), "da", "po", CFO, "da.po");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let hostile = text.replacen(
+        &format!("msgctxt \"{CFO}#fm:Title\"\nmsgid \"Finanschef (CFO)\"\nmsgstr \"\""),
+        &format!(
+            "msgctxt \"{CFO}#fm:Title\u{1b}[2J\"\nmsgid \"Finanschef (CFO)\"\nmsgstr \"Finanschef\""
+        ),
+        1,
+    );
+    assert_ne!(hostile, text);
+    std::fs::write(&file, &hostile).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).arg("import").arg(&file));
+    assert!(
+        stderr.contains(&format!(
+            "{CFO}#fm:Title\\u{{1b}}[2J: refused: no such segment"
+        )),
+        "{stderr}"
+    );
+    nothing_raw(&stderr);
+
+    let hostile = text.replacen("\"Language: da\\n\"", "\"Language: d\u{1b}[31ma\\n\"", 1);
+    assert_ne!(hostile, text);
+    std::fs::write(&file, &hostile).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).arg("import").arg(&file));
+    assert!(stderr.contains("d\\u{1b}[31ma"), "{stderr}");
+    nothing_raw(&stderr);
+}
+
+/// The committed state is imported too (a teammate's commit, a hand
+/// edit): a translation with a control character its source lacks is
+/// refused there as import refuses it, naming the file, line and key,
+/// and nothing is stored.
+#[test]
+fn a_state_file_with_a_control_character_is_refused_with_its_line() {
+    let dir = site("");
+    succeed(tolkar_in(dir.path()).args([
+        "review",
+        "set",
+        "--lang",
+        "da",
+        &format!("{CFO}#fm:Title"),
+        "Finanschef",
+    ]));
+    let state = dir
+        .path()
+        .join(".tolkar/state/da")
+        .join(format!("{CFO}.po"));
+    let text = std::fs::read_to_string(&state).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l == "msgstr \"Finanschef\"")
+        .unwrap()
+        + 1;
+    let hostile = text
+        .replacen("msgctxt \"fm:Title\"", "msgctxt \"fm:Title\u{1b}[2J\"", 1)
+        .replacen(
+            "msgstr \"Finanschef\"",
+            "msgstr \"Finans\u{1b}[31mchef\"",
+            1,
+        );
+    std::fs::write(&state, hostile).unwrap();
+    // As a fresh clone reads it: no store yet.
+    std::fs::remove_file(dir.path().join(".tolkar/tolkar.db")).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).args(["status"]));
+    assert!(
+        stderr.contains(&format!(
+            "/{CFO}.po:{line}: the translation of fm:Title\\u{{1b}}[2J has the control \
+             character U+001B (character 7); only tab and newline may be in a translation"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Nothing was stored."), "{stderr}");
+    nothing_raw(&stderr);
+    // Tab and newline, and the source's own, pass.
+    std::fs::write(
+        &state,
+        text.replacen("msgstr \"Finanschef\"", "msgstr \"Finans\\tchef\"", 1),
+    )
+    .unwrap();
+    succeed(tolkar_in(dir.path()).args(["status"]));
+}
+
 // --- stale and review on a terminal --------------------------------------
 
 /// A site with one stale translation for da whose text, source and key

@@ -10,6 +10,8 @@ error-io = kan ikke læse { $path }: { $error }
 error-write = kan ikke skrive { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en uløst flettekonflikt (gits konfliktmarkører); løs den, og kør tolkar igen. Intet blev gemt.
 error-state-syntax = { $path }:{ $line }:{ $column }: ikke en tilstandsfil fra tolkar: { $error }. Intet blev gemt.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: oversættelsen af { $key } har kontroltegnet { $character } (tegn { $position }); kun tabulator og linjeskift må være i en oversættelse. Fjern det, og kør tolkar igen. Intet blev gemt.
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et indlæg
 error-binary = { $path } ligner en binær fil, ikke et indlæg

@@ -12,6 +12,8 @@ error-io = cannot read { $path }: { $error }
 error-write = cannot write { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: an unresolved merge conflict (git's conflict markers); resolve it, then run tolkar again. Nothing was stored.
 error-state-syntax = { $path }:{ $line }:{ $column }: not a tolkar state file: { $error }. Nothing was stored.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: the translation of { $key } has the control character { $character } (character { $position }); only tab and newline may be in a translation. Remove it, then run tolkar again. Nothing was stored.
 error-not-utf8 = { $path }:{ $line }:{ $column }: not valid UTF-8
 error-is-directory = { $path } is a directory, not a posting
 error-binary = { $path } looks like a binary file, not a posting

@@ -10,6 +10,8 @@ error-io = kan ikke lese { $path }: { $error }
 error-write = kan ikke skrive { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en uløst flettekonflikt (gits konfliktmarkører); løs den, og kjør tolkar igjen. Ingenting ble lagret.
 error-state-syntax = { $path }:{ $line }:{ $column }: ikke en tilstandsfil fra tolkar: { $error }. Ingenting ble lagret.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: oversettelsen av { $key } har kontrolltegnet { $character } (tegn { $position }); bare tabulator og linjeskift kan være i en oversettelse. Fjern det, og kjør tolkar igjen. Ingenting ble lagret.
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et innlegg
 error-binary = { $path } ser ut som en binærfil, ikke et innlegg

@@ -10,6 +10,8 @@ error-io = kan inte läsa { $path }: { $error }
 error-write = kan inte skriva { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en olöst sammanslagningskonflikt (gits konfliktmarkeringar); lös den och kör tolkar igen. Inget sparades.
 error-state-syntax = { $path }:{ $line }:{ $column }: ingen tillståndsfil från tolkar: { $error }. Inget sparades.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: översättningen av { $key } har styrtecknet { $character } (tecken { $position }); bara tabb och radbrytning får finnas i en översättning. Ta bort det och kör tolkar igen. Inget sparades.
 error-not-utf8 = { $path }:{ $line }:{ $column }: inte giltig UTF-8
 error-is-directory = { $path } är en katalog, inte ett inlägg
 error-binary = { $path } ser ut att vara en binärfil, inte ett inlägg

@@ -81,7 +81,7 @@ fn tell(done: &Translated, messages: &Messages) {
         note(&tr!(
             messages,
             "translate-refused",
-            id = id.as_str(),
+            id = crate::visible::visible(id).into_owned(),
             reason = reason
         ));
     }
