@@ -275,6 +275,31 @@ fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
     }
 }
 
+/// The language codes of `[content_dirs]` and `[links] localize` as the
+/// project spells its languages (`NB` and `nb_no` are its `nb-NO`): they
+/// are looked up by that spelling everywhere after.
+fn spell_languages(config: &mut Config) {
+    let languages: Vec<String> = std::iter::once(&config.source_language)
+        .chain(&config.target_languages)
+        .cloned()
+        .collect();
+    let spelled = |code: &String| {
+        crate::lang::spelling(&languages, code)
+            .map(str::to_string)
+            .unwrap_or_else(|| code.clone())
+    };
+    config.content_dirs = std::mem::take(&mut config.content_dirs)
+        .into_iter()
+        .map(|(lang, dir)| (spelled(&lang), dir))
+        .collect();
+    let targets = &config.target_languages;
+    for lang in &mut config.links.localize {
+        if let Some(target) = crate::lang::spelling(targets, lang) {
+            *lang = target.to_string();
+        }
+    }
+}
+
 /// `[links]` that build can apply: a pattern with `{path}`, and only
 /// target languages to localize.
 fn check_links(path: &Path, config: &Config) -> Result<(), ProjectError> {
@@ -407,6 +432,7 @@ impl Project {
         let exclude = globs(&config.exclude)?;
         let mut config = config;
         check_languages(&path, &config)?;
+        spell_languages(&mut config);
         check_links(&path, &config)?;
         config.links.languages = std::iter::once(&config.source_language)
             .chain(&config.target_languages)
@@ -535,22 +561,12 @@ impl Project {
     /// the one target with the same primary language (`nb_NO` for `nb`).
     pub fn check_language(&self, lang: &str) -> Result<String, ProjectError> {
         let targets = &self.config.target_languages;
-        let norm = |t: &str| t.replace('_', "-").to_ascii_lowercase();
-        let primary = |t: &str| norm(t).split('-').next().unwrap_or_default().to_string();
-        if let Some(found) = targets.iter().find(|t| norm(t) == norm(lang)) {
-            return Ok(found.clone());
-        }
-        let same_primary: Vec<&String> = targets
-            .iter()
-            .filter(|t| primary(t) == primary(lang))
-            .collect();
-        match same_primary[..] {
-            [found] => Ok(found.clone()),
-            _ => Err(ProjectError::UnknownLanguage {
+        crate::lang::spelling(targets, lang)
+            .map(str::to_string)
+            .ok_or_else(|| ProjectError::UnknownLanguage {
                 lang: lang.to_string(),
                 langs: targets.clone(),
-            }),
-        }
+            })
     }
 
     /// The target languages a command works on: one, or all.
@@ -691,10 +707,37 @@ pub fn config_problems(path: &Path, config: &Config) -> Vec<ProjectError> {
             ));
         }
     }
+    for (i, lang) in config.target_languages.iter().enumerate() {
+        if let Some(again) = config.target_languages[i + 1..]
+            .iter()
+            .find(|other| crate::lang::same(lang, other))
+        {
+            problems.push(config_error(
+                path,
+                at(&["target_languages"]),
+                &format!("{lang} and {again} are one language: name it once"),
+            ));
+        }
+    }
+    let languages: Vec<&String> = std::iter::once(&config.source_language)
+        .chain(&config.target_languages)
+        .collect();
+    let mut dir_keys: Vec<&str> = Vec::new();
+    for key in config.content_dirs.keys() {
+        let lang = crate::lang::spelling(&languages, key).unwrap_or(key);
+        if dir_keys.contains(&lang) {
+            problems.push(config_error(
+                path,
+                at(&["content_dirs", key]),
+                &format!("[content_dirs] names {lang} twice (as {key} too)"),
+            ));
+        }
+        dir_keys.push(lang);
+    }
     if config
         .target_languages
         .iter()
-        .any(|t| t.eq_ignore_ascii_case(&config.source_language))
+        .any(|t| crate::lang::same(t, &config.source_language))
     {
         problems.push(config_error(
             path,
