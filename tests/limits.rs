@@ -118,6 +118,69 @@ fn a_huge_posting_is_refused_before_it_is_read() {
     assert_eq!(counts(dir.path(), "da").1, 216);
 }
 
+/// issue13-ux: `extract` and `pseudo` read the one posting named whatever
+/// its size, into memory; a sparse 8 GB file is now refused at once, and
+/// inside a project by the project's limit.
+#[test]
+fn extract_and_pseudo_refuse_a_huge_posting_before_reading_it() {
+    let dir = site("");
+    let file = std::fs::File::create(dir.path().join("huge.md")).unwrap();
+    file.set_len(8 << 30).unwrap();
+    drop(file);
+    for command in ["extract", "pseudo"] {
+        let stderr = fail(tolkar_in(dir.path()).args([command, "huge.md"]));
+        assert!(
+            stderr.contains("huge.md is 8 GiB, more than a posting may be (10 MB"),
+            "{command}: {stderr}"
+        );
+    }
+    let dir = site("[limits]\nposting_size = \"1 kB\"\n");
+    let stderr = fail(tolkar_in(dir.path()).args(["pseudo", CFO]));
+    assert!(
+        stderr.contains(&format!("{CFO} is ")) && stderr.contains("(1 kB, [limits] posting_size"),
+        "{stderr}"
+    );
+}
+
+/// issue13-ux: build read a localized posting with edits of its own into
+/// memory to merge with, whatever its size. One that has grown past the
+/// limit is left alone, not read, and named; the others are built.
+#[test]
+fn build_leaves_a_huge_localized_posting_unread() {
+    let dir = site("[limits]\nposting_size = \"1 MB\"\n");
+    succeed(tolkar_in(dir.path()).args(["build", "--lang", "da"]));
+    let localized = dir.path().join("content/da/career/cfo.md");
+    let other = dir.path().join("content/da/career/_index.md");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&localized)
+        .unwrap();
+    file.set_len(50_000_000).unwrap();
+    drop(file);
+    std::fs::remove_file(&other).unwrap();
+    let stderr = succeed(tolkar_in(dir.path()).args(["build", "--lang", "da"]));
+    assert!(
+        stderr.contains(
+            "content/da/career/cfo.md: not written: the file has edits of its own and is 50 MB, \
+             more than a posting may be (1 MB, [limits] posting_size in tolkar.toml); it was not \
+             read. --force overwrites it."
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::metadata(&localized).unwrap().len(), 50_000_000);
+    assert!(other.is_file(), "the others are built");
+    // merge --explain will not read it either.
+    let stderr =
+        fail(tolkar_in(dir.path()).args(["merge", "--explain", "content/da/career/cfo.md"]));
+    assert!(
+        stderr.contains("cfo.md is 50 MB, more than a posting may be (1 MB"),
+        "{stderr}"
+    );
+    // --force writes build's output over it.
+    succeed(tolkar_in(dir.path()).args(["build", "--lang", "da", "--force"]));
+    assert!(std::fs::metadata(&localized).unwrap().len() < 1_000_000);
+}
+
 #[test]
 fn a_limit_that_is_no_size_is_a_configuration_error() {
     let dir = site("[limits]\nposting_size = \"lots\"\n");

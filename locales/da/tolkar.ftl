@@ -140,6 +140,8 @@ build-merged =
        *[other] { $merged } indlæg beholder
     } egne forskelle, flettet med buildens ændringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: ikke skrevet: filen har egne ændringer og er { $size }, mere end et indlæg må være ({ $limit }, [limits] posting_size i tolkar.toml); den blev ikke læst. --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
 build-orphan-kept = { $path }: dets kildeindlæg findes ikke længere, men det har egen tekst; ikke fjernet (slet det i hånden, hvis det skal væk)
 build-pruned = { $path }: fjernet, dets kildeindlæg findes ikke længere

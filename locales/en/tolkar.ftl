@@ -114,6 +114,8 @@ build-merged =
        *[other] { $merged } postings keep differences of their own
     }, merged with the build's changes; { $conflicts } in conflict.
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: not written: the file has edits of its own and is { $size }, more than a posting may be ({ $limit }, [limits] posting_size in tolkar.toml); it was not read. --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
 build-orphan-kept = { $path }: its source posting is gone, but it has text of its own; not removed (delete it by hand if it should go)
 build-pruned = { $path }: removed, its source posting is gone

@@ -133,6 +133,8 @@ build-merged =
        *[other] { $merged } poster beholder
     } egne forskjeller, flettet med buildens endringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: ikke skrevet: filen har egne endringer og er { $size }, mer enn et innlegg kan være ({ $limit }, [limits] posting_size i tolkar.toml); den ble ikke lest. --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
 build-orphan-kept = { $path }: kildeposten finnes ikke lenger, men den har egen tekst; ikke fjernet (slett den for hånd hvis den skal bort)
 build-pruned = { $path }: fjernet, kildeposten finnes ikke lenger

@@ -131,6 +131,8 @@ build-merged =
        *[other] { $merged } poster behåller
     } egna skillnader, sammanfogade med buildens ändringar; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: skrevs inte: filen har egna ändringar och är { $size }, mer än ett inlägg får vara ({ $limit }, [limits] posting_size i tolkar.toml); den lästes inte. --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
 build-orphan-kept = { $path }: dess källpost finns inte längre, men den har egen text; inte borttagen (radera den för hand om den ska bort)
 build-pruned = { $path }: borttagen, dess källpost finns inte längre

@@ -169,17 +169,34 @@ fn site_path(root: &Path, given: &str) -> String {
 }
 
 /// Reads and parses one posting given on the command line.
-fn read_posting(path: &Path, rules: &Rules) -> Result<Document, Failure> {
-    let bytes = crate::project::read_posting_bytes(path)?;
-    crate::posting::parse(&bytes, rules).map_err(|e| Failure::posting(path, &e))
+/// Reads and parses the posting at `path` for `extract` and `pseudo`; one
+/// larger than the project's `[limits] posting_size` (the default outside
+/// a project) is refused by its size, before it is read.
+fn read_posting(path: &Path, near: &Near) -> Result<Document, Failure> {
+    let bytes = crate::unreadable::read_posting_within(path, near.posting_size)
+        .map_err(|e| Failure::read(path, &e))?;
+    crate::posting::parse(&bytes, &near.rules).map_err(|e| Failure::posting(path, &e))
 }
 
-/// The rules of the project around `dir`, or the defaults outside one.
-fn rules_near(dir: &Path) -> Result<Rules, Failure> {
-    match crate::project::Project::find(dir)? {
-        Some(project) => Ok(project.rules),
-        None => Ok(Rules::default()),
-    }
+/// What `extract` and `pseudo` take from the project around them.
+struct Near {
+    rules: Rules,
+    posting_size: crate::limits::ByteSize,
+}
+
+/// The rules and limits of the project around `dir`, or the defaults
+/// outside one.
+fn rules_near(dir: &Path) -> Result<Near, Failure> {
+    Ok(match crate::project::Project::find(dir)? {
+        Some(project) => Near {
+            posting_size: project.config.limits.posting_size,
+            rules: project.rules,
+        },
+        None => Near {
+            rules: Rules::default(),
+            posting_size: crate::limits::Limits::default().posting_size,
+        },
+    })
 }
 
 /// Whether stdout is colored: `--color`, else a terminal without
