@@ -277,21 +277,23 @@ fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
 
 /// The language codes of `[content_dirs]` and `[links] localize` as the
 /// project spells its languages (`NB` and `nb_no` are its `nb-NO`): they
-/// are looked up by that spelling everywhere after.
+/// are looked up by that spelling everywhere after. A key that is a
+/// language's exact spelling stays, and wins over another spelling of
+/// the same language.
 fn spell_languages(config: &mut Config) {
     let languages: Vec<String> = std::iter::once(&config.source_language)
         .chain(&config.target_languages)
         .cloned()
         .collect();
-    let spelled = |code: &String| {
-        crate::lang::spelling(&languages, code)
-            .map(str::to_string)
-            .unwrap_or_else(|| code.clone())
-    };
-    config.content_dirs = std::mem::take(&mut config.content_dirs)
-        .into_iter()
-        .map(|(lang, dir)| (spelled(&lang), dir))
-        .collect();
+    let (exact, others): (BTreeMap<String, String>, BTreeMap<String, String>) =
+        std::mem::take(&mut config.content_dirs)
+            .into_iter()
+            .partition(|(lang, _)| languages.contains(lang));
+    config.content_dirs = exact;
+    for (lang, dir) in others {
+        let lang = crate::lang::spelling(&languages, &lang).map_or(lang.clone(), str::to_string);
+        config.content_dirs.entry(lang).or_insert(dir);
+    }
     let targets = &config.target_languages;
     for lang in &mut config.links.localize {
         if let Some(target) = crate::lang::spelling(targets, lang) {
@@ -707,37 +709,10 @@ pub fn config_problems(path: &Path, config: &Config) -> Vec<ProjectError> {
             ));
         }
     }
-    for (i, lang) in config.target_languages.iter().enumerate() {
-        if let Some(again) = config.target_languages[i + 1..]
-            .iter()
-            .find(|other| crate::lang::same(lang, other))
-        {
-            problems.push(config_error(
-                path,
-                at(&["target_languages"]),
-                &format!("{lang} and {again} are one language: name it once"),
-            ));
-        }
-    }
-    let languages: Vec<&String> = std::iter::once(&config.source_language)
-        .chain(&config.target_languages)
-        .collect();
-    let mut dir_keys: Vec<&str> = Vec::new();
-    for key in config.content_dirs.keys() {
-        let lang = crate::lang::spelling(&languages, key).unwrap_or(key);
-        if dir_keys.contains(&lang) {
-            problems.push(config_error(
-                path,
-                at(&["content_dirs", key]),
-                &format!("[content_dirs] names {lang} twice (as {key} too)"),
-            ));
-        }
-        dir_keys.push(lang);
-    }
     if config
         .target_languages
         .iter()
-        .any(|t| crate::lang::same(t, &config.source_language))
+        .any(|t| t.eq_ignore_ascii_case(&config.source_language))
     {
         problems.push(config_error(
             path,
