@@ -7,7 +7,8 @@
 //!    segments, `segment` holds the placeholder notation and hashing,
 //!    `reassemble` splices translations back; `exchange` reads and writes
 //!    the translators' file formats; `limits` says what one input may
-//!    cost, `visible` makes text safe to show on a terminal.
+//!    cost, `visible` makes text safe to show on a terminal, `lang`
+//!    matches language codes as people write them to the project's.
 //! 2. `store`: segments, translations and what was built, in SQLite.
 //! 3. The domain: `project` (tolkar.toml, which postings exist), `sync`
 //!    (postings into the store, with `drift`), `memory`, `export`,
@@ -20,6 +21,7 @@
 
 // 1. The pure core.
 pub mod exchange;
+pub mod lang;
 pub mod limits;
 pub mod merge;
 pub mod message;

@@ -275,6 +275,33 @@ fn check_languages(path: &Path, config: &Config) -> Result<(), ProjectError> {
     }
 }
 
+/// The language codes of `[content_dirs]` and `[links] localize` as the
+/// project spells its languages (`NB` and `nb_no` are its `nb-NO`): they
+/// are looked up by that spelling everywhere after. A key that is a
+/// language's exact spelling stays, and wins over another spelling of
+/// the same language.
+fn spell_languages(config: &mut Config) {
+    let languages: Vec<String> = std::iter::once(&config.source_language)
+        .chain(&config.target_languages)
+        .cloned()
+        .collect();
+    let (exact, others): (BTreeMap<String, String>, BTreeMap<String, String>) =
+        std::mem::take(&mut config.content_dirs)
+            .into_iter()
+            .partition(|(lang, _)| languages.contains(lang));
+    config.content_dirs = exact;
+    for (lang, dir) in others {
+        let lang = crate::lang::spelling(&languages, &lang).map_or(lang.clone(), str::to_string);
+        config.content_dirs.entry(lang).or_insert(dir);
+    }
+    let targets = &config.target_languages;
+    for lang in &mut config.links.localize {
+        if let Some(target) = crate::lang::spelling(targets, lang) {
+            *lang = target.to_string();
+        }
+    }
+}
+
 /// `[links]` that build can apply: a pattern with `{path}`, and only
 /// target languages to localize.
 fn check_links(path: &Path, config: &Config) -> Result<(), ProjectError> {
@@ -407,6 +434,7 @@ impl Project {
         let exclude = globs(&config.exclude)?;
         let mut config = config;
         check_languages(&path, &config)?;
+        spell_languages(&mut config);
         check_links(&path, &config)?;
         config.links.languages = std::iter::once(&config.source_language)
             .chain(&config.target_languages)
@@ -535,22 +563,12 @@ impl Project {
     /// the one target with the same primary language (`nb_NO` for `nb`).
     pub fn check_language(&self, lang: &str) -> Result<String, ProjectError> {
         let targets = &self.config.target_languages;
-        let norm = |t: &str| t.replace('_', "-").to_ascii_lowercase();
-        let primary = |t: &str| norm(t).split('-').next().unwrap_or_default().to_string();
-        if let Some(found) = targets.iter().find(|t| norm(t) == norm(lang)) {
-            return Ok(found.clone());
-        }
-        let same_primary: Vec<&String> = targets
-            .iter()
-            .filter(|t| primary(t) == primary(lang))
-            .collect();
-        match same_primary[..] {
-            [found] => Ok(found.clone()),
-            _ => Err(ProjectError::UnknownLanguage {
+        crate::lang::spelling(targets, lang)
+            .map(str::to_string)
+            .ok_or_else(|| ProjectError::UnknownLanguage {
                 lang: lang.to_string(),
                 langs: targets.clone(),
-            }),
-        }
+            })
     }
 
     /// The target languages a command works on: one, or all.

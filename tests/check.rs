@@ -475,3 +475,43 @@ fn editors_step_through_stale_translations() {
         )
     );
 }
+
+/// Issue 13: review step printed its labels in English whatever the
+/// editor's language ("source:", "translation:", "(line 3)").
+#[test]
+fn review_step_shows_each_segment_in_the_editors_language() {
+    if common::corpus_or_skip().is_none() {
+        return;
+    }
+    let project = project_with_one_stale();
+    let shown = |ui: &str| {
+        let output = project
+            .tolkar()
+            .args(["--ui-lang", ui, "review", "step", "--lang", "nb"])
+            .write_stdin("q\n")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for (ui, line, source, translation) in [
+        ("en", "line", "source", "translation"),
+        ("sv", "rad", "källa", "översättning"),
+        ("da", "linje", "kilde", "oversættelse"),
+        ("nb", "linje", "kilde", "oversettelse"),
+    ] {
+        let shown = shown(ui);
+        assert!(
+            shown.contains(&format!(
+                "[1/1] content/sv/career/cfo.md#fm:Title ({line} 3)\n  \
+                 {source}: Finanschef (CFO){{+ sökes+}}\n  {translation}: "
+            )),
+            "{ui}: {shown}"
+        );
+        if ui != "en" {
+            for english in ["(line ", "source:", "translation:"] {
+                assert!(!shown.contains(english), "{ui}: {shown}");
+            }
+        }
+    }
+}

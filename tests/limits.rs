@@ -118,6 +118,69 @@ fn a_huge_posting_is_refused_before_it_is_read() {
     assert_eq!(counts(dir.path(), "da").1, 216);
 }
 
+/// issue13-ux: `extract` and `pseudo` read the one posting named whatever
+/// its size, into memory; a sparse 8 GB file is now refused at once, and
+/// inside a project by the project's limit.
+#[test]
+fn extract_and_pseudo_refuse_a_huge_posting_before_reading_it() {
+    let dir = site("");
+    let file = std::fs::File::create(dir.path().join("huge.md")).unwrap();
+    file.set_len(8 << 30).unwrap();
+    drop(file);
+    for command in ["extract", "pseudo"] {
+        let stderr = fail(tolkar_in(dir.path()).args([command, "huge.md"]));
+        assert!(
+            stderr.contains("huge.md is 8 GiB, more than a posting may be (10 MB"),
+            "{command}: {stderr}"
+        );
+    }
+    let dir = site("[limits]\nposting_size = \"1 kB\"\n");
+    let stderr = fail(tolkar_in(dir.path()).args(["pseudo", CFO]));
+    assert!(
+        stderr.contains(&format!("{CFO} is ")) && stderr.contains("(1 kB, [limits] posting_size"),
+        "{stderr}"
+    );
+}
+
+/// issue13-ux: build read a localized posting with edits of its own into
+/// memory to merge with, whatever its size. One that has grown past the
+/// limit is left alone, not read, and named; the others are built.
+#[test]
+fn build_leaves_a_huge_localized_posting_unread() {
+    let dir = site("[limits]\nposting_size = \"1 MB\"\n");
+    succeed(tolkar_in(dir.path()).args(["build", "--lang", "da"]));
+    let localized = dir.path().join("content/da/career/cfo.md");
+    let other = dir.path().join("content/da/career/_index.md");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&localized)
+        .unwrap();
+    file.set_len(50_000_000).unwrap();
+    drop(file);
+    std::fs::remove_file(&other).unwrap();
+    let stderr = succeed(tolkar_in(dir.path()).args(["build", "--lang", "da"]));
+    assert!(
+        stderr.contains(
+            "content/da/career/cfo.md: not written: the file has edits of its own and is 50 MB, \
+             more than a posting may be (1 MB, [limits] posting_size in tolkar.toml); it was not \
+             read. --force overwrites it."
+        ),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::metadata(&localized).unwrap().len(), 50_000_000);
+    assert!(other.is_file(), "the others are built");
+    // merge --explain will not read it either.
+    let stderr =
+        fail(tolkar_in(dir.path()).args(["merge", "--explain", "content/da/career/cfo.md"]));
+    assert!(
+        stderr.contains("cfo.md is 50 MB, more than a posting may be (1 MB"),
+        "{stderr}"
+    );
+    // --force writes build's output over it.
+    succeed(tolkar_in(dir.path()).args(["build", "--lang", "da", "--force"]));
+    assert!(std::fs::metadata(&localized).unwrap().len() < 1_000_000);
+}
+
 #[test]
 fn a_limit_that_is_no_size_is_a_configuration_error() {
     let dir = site("[limits]\nposting_size = \"lots\"\n");
@@ -426,6 +489,106 @@ fn a_stray_placeholder_is_refused_in_every_kind_of_segment() {
         "{stderr}"
     );
     assert_eq!(counts(dir.path(), "da").0, 0);
+}
+
+// --- Text from users' files in messages (issue13-ux) --------------------
+
+/// Asserts that `said` has no control character but newline: what a file
+/// held is shown as escapes.
+#[track_caller]
+fn nothing_raw(said: &str) {
+    assert!(
+        !said.contains(|c: char| c.is_control() && c != '\n'),
+        "{said:?}"
+    );
+}
+
+/// Issue 13: import printed a unit id as the file had it, so an id with
+/// `\u{1b}[2J` cleared the translator's screen; a language from the
+/// file's header reached the terminal raw too.
+#[test]
+fn import_shows_ids_and_languages_from_the_file_as_escapes() {
+    let dir = site("");
+    let file = export(dir.path(), "da", "po", CFO, "da.po");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let hostile = text.replacen(
+        &format!("msgctxt \"{CFO}#fm:Title\"\nmsgid \"Finanschef (CFO)\"\nmsgstr \"\""),
+        &format!(
+            "msgctxt \"{CFO}#fm:Title\u{1b}[2J\"\nmsgid \"Finanschef (CFO)\"\nmsgstr \"Finanschef\""
+        ),
+        1,
+    );
+    assert_ne!(hostile, text);
+    std::fs::write(&file, &hostile).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).arg("import").arg(&file));
+    assert!(
+        stderr.contains(&format!(
+            "{CFO}#fm:Title\\u{{1b}}[2J: refused: no such segment"
+        )),
+        "{stderr}"
+    );
+    nothing_raw(&stderr);
+
+    let hostile = text.replacen("\"Language: da\\n\"", "\"Language: d\u{1b}[31ma\\n\"", 1);
+    assert_ne!(hostile, text);
+    std::fs::write(&file, &hostile).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).arg("import").arg(&file));
+    assert!(stderr.contains("d\\u{1b}[31ma"), "{stderr}");
+    nothing_raw(&stderr);
+}
+
+/// The committed state is imported too (a teammate's commit, a hand
+/// edit): a translation with a control character its source lacks is
+/// refused there as import refuses it, naming the file, line and key,
+/// and nothing is stored.
+#[test]
+fn a_state_file_with_a_control_character_is_refused_with_its_line() {
+    let dir = site("");
+    succeed(tolkar_in(dir.path()).args([
+        "review",
+        "set",
+        "--lang",
+        "da",
+        &format!("{CFO}#fm:Title"),
+        "Finanschef",
+    ]));
+    let state = dir
+        .path()
+        .join(".tolkar/state/da")
+        .join(format!("{CFO}.po"));
+    let text = std::fs::read_to_string(&state).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l == "msgstr \"Finanschef\"")
+        .unwrap()
+        + 1;
+    let hostile = text
+        .replacen("msgctxt \"fm:Title\"", "msgctxt \"fm:Title\u{1b}[2J\"", 1)
+        .replacen(
+            "msgstr \"Finanschef\"",
+            "msgstr \"Finans\u{1b}[31mchef\"",
+            1,
+        );
+    std::fs::write(&state, hostile).unwrap();
+    // As a fresh clone reads it: no store yet.
+    std::fs::remove_file(dir.path().join(".tolkar/tolkar.db")).unwrap();
+    let stderr = fail(tolkar_in(dir.path()).args(["status"]));
+    assert!(
+        stderr.contains(&format!(
+            "/{CFO}.po:{line}: the translation of fm:Title\\u{{1b}}[2J has the control \
+             character U+001B (character 7); only tab and newline may be in a translation"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Nothing was stored."), "{stderr}");
+    nothing_raw(&stderr);
+    // Tab and newline, and the source's own, pass.
+    std::fs::write(
+        &state,
+        text.replacen("msgstr \"Finanschef\"", "msgstr \"Finans\\tchef\"", 1),
+    )
+    .unwrap();
+    succeed(tolkar_in(dir.path()).args(["status"]));
 }
 
 // --- stale and review on a terminal --------------------------------------

@@ -10,6 +10,8 @@ error-io = kan ikke læse { $path }: { $error }
 error-write = kan ikke skrive { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en uløst flettekonflikt (gits konfliktmarkører); løs den, og kør tolkar igen. Intet blev gemt.
 error-state-syntax = { $path }:{ $line }:{ $column }: ikke en tilstandsfil fra tolkar: { $error }. Intet blev gemt.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: oversættelsen af { $key } har kontroltegnet { $character } (tegn { $position }); kun tabulator og linjeskift må være i en oversættelse. Fjern det, og kør tolkar igen. Intet blev gemt.
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et indlæg
 error-binary = { $path } ligner en binær fil, ikke et indlæg
@@ -42,6 +44,10 @@ error-init-no-targets = ingen målsprog: { $dir } har ingen Hugo-konfiguration, 
 error-db-newer = databasen { $path } er oprettet af en nyere version af tolkar (skema { $found }, denne version kender { $known }); opgrader tolkar
 error-db = databasefejl i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som denne version af tolkar ikke kender; blev den skrevet af en nyere tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = en anden tolkar-kommando skriver stadig i lageret ({ $path }); prøv igen, når den er færdig
+store-waiting = venter på, at en anden tolkar-kommando på dette websted bliver færdig ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS er { $value }: angiv et antal millisekunder, for eksempel 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler
@@ -134,6 +140,8 @@ build-merged =
        *[other] { $merged } indlæg beholder
     } egne forskelle, flettet med buildens ændringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen blev ikke skrevet af tolkar, eller er ændret siden sidste build. `tolkar adopt --lang { $lang }` tager dens tekst ind i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hvad build ville ændre; --force overskriver den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: ikke skrevet: filen har egne ændringer og er { $size }, mere end et indlæg må være ({ $limit }, [limits] posting_size i tolkar.toml); den blev ikke læst. --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er et andet indlægs oversættelse (parret via translationKey)
 build-orphan-kept = { $path }: dets kildeindlæg findes ikke længere, men det har egen tekst; ikke fjernet (slet det i hånden, hvis det skal væk)
 build-pruned = { $path }: fjernet, dets kildeindlæg findes ikke længere
@@ -266,6 +274,10 @@ review-step-prompt = [k] behold, [e] rediger, [s] spring over, [q] afslut?
 review-step-new-text = Ny oversættelse:
 review-step-unfit = ikke taget: { $reason }
 review-step-summary = Gennemgang: { $kept } beholdt, { $edited } redigeret, { $skipped } sprunget over.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (linje { $line })
+review-step-source = kilde: { $text }
+review-step-translation = oversættelse: { $text }
 
 ## report
 

@@ -12,6 +12,8 @@ error-io = cannot read { $path }: { $error }
 error-write = cannot write { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: an unresolved merge conflict (git's conflict markers); resolve it, then run tolkar again. Nothing was stored.
 error-state-syntax = { $path }:{ $line }:{ $column }: not a tolkar state file: { $error }. Nothing was stored.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: the translation of { $key } has the control character { $character } (character { $position }); only tab and newline may be in a translation. Remove it, then run tolkar again. Nothing was stored.
 error-not-utf8 = { $path }:{ $line }:{ $column }: not valid UTF-8
 error-is-directory = { $path } is a directory, not a posting
 error-binary = { $path } looks like a binary file, not a posting
@@ -44,6 +46,10 @@ error-init-no-targets = no target languages: { $dir } has no Hugo configuration 
 error-db-newer = the database { $path } was made by a newer tolkar (schema { $found }, this tolkar knows { $known }); upgrade tolkar
 error-db = database error in { $path }: { $error }
 error-db-value = the database { $path } holds { $value } in { $column }, which this tolkar does not know; was it written by a newer tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = another tolkar command is still writing the store ({ $path }); try again when it has finished
+store-waiting = waiting for another tolkar command on this site to finish ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS is { $value }: give a number of milliseconds, such as 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment has
@@ -108,6 +114,8 @@ build-merged =
        *[other] { $merged } postings keep differences of their own
     }, merged with the build's changes; { $conflicts } in conflict.
 build-skipped-foreign = { $path }: not written: tolkar did not write this file, or it was edited since the last build. `tolkar adopt --lang { $lang }` takes its text into the store; `tolkar adopt --explain { $path } --lang { $lang }` shows what build would change; --force overwrites it.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: not written: the file has edits of its own and is { $size }, more than a posting may be ({ $limit }, [limits] posting_size in tolkar.toml); it was not read. --force overwrites it.
 build-skipped-taken = { $path }: not written for { $owner }: the file is another posting's translation (paired by translationKey)
 build-orphan-kept = { $path }: its source posting is gone, but it has text of its own; not removed (delete it by hand if it should go)
 build-pruned = { $path }: removed, its source posting is gone
@@ -240,6 +248,10 @@ review-step-prompt = [k]eep, [e]dit, [s]kip, [q]uit?
 review-step-new-text = New translation:
 review-step-unfit = not taken: { $reason }
 review-step-summary = Review: { $kept } kept, { $edited } edited, { $skipped } skipped.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (line { $line })
+review-step-source = source: { $text }
+review-step-translation = translation: { $text }
 
 ## report
 

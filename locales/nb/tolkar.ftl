@@ -10,6 +10,8 @@ error-io = kan ikke lese { $path }: { $error }
 error-write = kan ikke skrive { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en uløst flettekonflikt (gits konfliktmarkører); løs den, og kjør tolkar igjen. Ingenting ble lagret.
 error-state-syntax = { $path }:{ $line }:{ $column }: ikke en tilstandsfil fra tolkar: { $error }. Ingenting ble lagret.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: oversettelsen av { $key } har kontrolltegnet { $character } (tegn { $position }); bare tabulator og linjeskift kan være i en oversettelse. Fjern det, og kjør tolkar igjen. Ingenting ble lagret.
 error-not-utf8 = { $path }:{ $line }:{ $column }: ikke gyldig UTF-8
 error-is-directory = { $path } er en mappe, ikke et innlegg
 error-binary = { $path } ser ut som en binærfil, ikke et innlegg
@@ -42,6 +44,10 @@ error-init-no-targets = ingen målspråk: { $dir } har ingen Hugo-konfigurasjon 
 error-db-newer = databasen { $path } ble laget av en nyere versjon av tolkar (skjema { $found }, denne versjonen kjenner til { $known }); oppgrader tolkar
 error-db = databasefeil i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som denne versjonen av tolkar ikke kjenner til; ble den skrevet av en nyere tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = en annen tolkar-kommando skriver fortsatt i lageret ({ $path }); prøv igjen når den er ferdig
+store-waiting = venter på at en annen tolkar-kommando på dette nettstedet skal bli ferdig ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS er { $value }: oppgi et antall millisekunder, for eksempel 30000
 error-missing-translations =
     { $count ->
         [one] { $count } segment mangler
@@ -127,6 +133,8 @@ build-merged =
        *[other] { $merged } poster beholder
     } egne forskjeller, flettet med buildens endringer; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: ikke skrevet: filen ble ikke skrevet av tolkar, eller er endret siden forrige bygg. `tolkar adopt --lang { $lang }` tar teksten inn i lageret; `tolkar adopt --explain { $path } --lang { $lang }` viser hva build ville endret; --force overskriver den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: ikke skrevet: filen har egne endringer og er { $size }, mer enn et innlegg kan være ({ $limit }, [limits] posting_size i tolkar.toml); den ble ikke lest. --force overskriver den.
 build-skipped-taken = { $path }: ikke skrevet for { $owner }: filen er en annen posts oversettelse (paret via translationKey)
 build-orphan-kept = { $path }: kildeposten finnes ikke lenger, men den har egen tekst; ikke fjernet (slett den for hånd hvis den skal bort)
 build-pruned = { $path }: fjernet, kildeposten finnes ikke lenger
@@ -259,6 +267,10 @@ review-step-prompt = [k] behold, [e] rediger, [s] hopp over, [q] avslutt?
 review-step-new-text = Ny oversettelse:
 review-step-unfit = ikke tatt: { $reason }
 review-step-summary = Gjennomgang: { $kept } beholdt, { $edited } redigert, { $skipped } hoppet over.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (linje { $line })
+review-step-source = kilde: { $text }
+review-step-translation = oversettelse: { $text }
 
 ## report
 

@@ -10,6 +10,8 @@ error-io = kan inte läsa { $path }: { $error }
 error-write = kan inte skriva { $path }: { $error }
 error-state-conflict = { $path }:{ $line }: en olöst sammanslagningskonflikt (gits konfliktmarkeringar); lös den och kör tolkar igen. Inget sparades.
 error-state-syntax = { $path }:{ $line }:{ $column }: ingen tillståndsfil från tolkar: { $error }. Inget sparades.
+# issue13-ux: a state file whose translation has a control character
+error-state-control-character = { $path }:{ $line }: översättningen av { $key } har styrtecknet { $character } (tecken { $position }); bara tabb och radbrytning får finnas i en översättning. Ta bort det och kör tolkar igen. Inget sparades.
 error-not-utf8 = { $path }:{ $line }:{ $column }: inte giltig UTF-8
 error-is-directory = { $path } är en katalog, inte ett inlägg
 error-binary = { $path } ser ut att vara en binärfil, inte ett inlägg
@@ -42,6 +44,10 @@ error-init-no-targets = inga målspråk: { $dir } har ingen Hugo-konfiguration s
 error-db-newer = databasen { $path } skapades av en nyare version av tolkar (schema { $found }, den här versionen känner till { $known }); uppgradera tolkar
 error-db = databasfel i { $path }: { $error }
 error-db-value = databasen { $path } har { $value } i { $column }, som den här versionen av tolkar inte känner till; skrevs den av en nyare tolkar?
+# issue13-ux: waiting for the store's write lock
+error-db-locked = ett annat tolkar-kommando skriver fortfarande i lagret ({ $path }); försök igen när det är klart
+store-waiting = väntar på att ett annat tolkar-kommando på den här webbplatsen ska bli klart ({ $path })
+error-lock-timeout-env = TOLKAR_LOCK_TIMEOUT_MS är { $value }: ange ett antal millisekunder, till exempel 30000
 error-missing-translations = { $count } segment saknar översättning till { $lang } (--missing error)
 error-unknown-language = okänt språk { $lang }: projektet översätts till { $langs }
 error-bad-translation = { $path } ({ $lang }): en sparad översättning passar inte: { $reason }
@@ -125,6 +131,8 @@ build-merged =
        *[other] { $merged } poster behåller
     } egna skillnader, sammanfogade med buildens ändringar; { $conflicts } i konflikt.
 build-skipped-foreign = { $path }: skrevs inte: filen skrevs inte av tolkar, eller har ändrats sedan förra bygget. `tolkar adopt --lang { $lang }` tar in dess text i lagret; `tolkar adopt --explain { $path } --lang { $lang }` visar vad build skulle ändra; --force skriver över den.
+# issue13-ux: a localized posting too large to merge with
+build-skipped-too-large = { $path }: skrevs inte: filen har egna ändringar och är { $size }, mer än ett inlägg får vara ({ $limit }, [limits] posting_size i tolkar.toml); den lästes inte. --force skriver över den.
 build-skipped-taken = { $path }: skrevs inte för { $owner }: filen är en annan posts översättning (parad via translationKey)
 build-orphan-kept = { $path }: dess källpost finns inte längre, men den har egen text; inte borttagen (radera den för hand om den ska bort)
 build-pruned = { $path }: borttagen, dess källpost finns inte längre
@@ -257,6 +265,10 @@ review-step-prompt = [k] behåll, [e] redigera, [s] hoppa över, [q] avsluta?
 review-step-new-text = Ny översättning:
 review-step-unfit = inte tagen: { $reason }
 review-step-summary = Granskning: { $kept } behållna, { $edited } redigerade, { $skipped } överhoppade.
+# issue13-ux: what review step shows of each segment ($number of $total)
+review-step-segment = [{ $number }/{ $total }] { $id } (rad { $line })
+review-step-source = källa: { $text }
+review-step-translation = översättning: { $text }
 
 ## report
 

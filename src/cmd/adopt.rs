@@ -39,7 +39,7 @@ pub fn run(
     }
     let mut store = session.ws.store(args.dry_run)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<_>> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         // A source that cannot be read has nothing to align with.
         let unread: HashSet<String> = session
             .unreadable
@@ -47,7 +47,13 @@ pub fn run(
             .into_iter()
             .map(|u| u.path)
             .collect();
-        let adopted = adopt_all(tx, &session.ws, &unread, &languages)?;
+        let adopted = adopt_all(
+            tx,
+            &session.ws,
+            &unread,
+            &languages,
+            &super::progress::Bar::new("adopt"),
+        )?;
         if args.dry_run {
             return Err(Rollback::Keep(adopted));
         }

@@ -66,6 +66,13 @@ fn print(built: &Built, messages: &Messages) {
                 path = path.as_str(),
                 reason = reason.as_str()
             ),
+            Note::TooLarge { path, size, limit } => tr!(
+                messages,
+                "build-skipped-too-large",
+                path = path.as_str(),
+                size = size.to_string(),
+                limit = limit.to_string()
+            ),
             Note::Foreign { path, lang } => tr!(
                 messages,
                 "build-skipped-foreign",

@@ -37,7 +37,7 @@ pub fn run(
     let mut store = session.ws.store(args.no_write)?;
     let result = store.transaction(
         |tx| -> Result<Vec<LanguageCheck>, Rollback<Vec<LanguageCheck>>> {
-            session.sync(tx, &())?;
+            session.sync(tx, &super::progress::Bar::new("sync"))?;
             let checks = check(tx, project, &languages, &policy)?;
             if args.no_write {
                 return Err(Rollback::Keep(checks));

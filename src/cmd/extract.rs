@@ -28,8 +28,8 @@ pub fn run(
     messages: &Messages,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let rules = rules_near(dir)?;
-    let doc = read_posting(&dir.join(&args.file), &rules)?;
+    let near = rules_near(dir)?;
+    let doc = read_posting(&dir.join(&args.file), &near)?;
     match args.format {
         ExtractFormat::Json => {
             let segments: Vec<SegmentOut> = doc

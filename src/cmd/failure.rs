@@ -81,11 +81,15 @@ impl Failure {
         self.id
     }
 
+    /// The message in the reader's language. Every argument is shown
+    /// with its control characters as escapes (`crate::visible`): a unit
+    /// id, a language code or a parser's reason may come from a file
+    /// anybody wrote, and must not reach the terminal as instructions.
     pub fn message(&self, messages: &Messages) -> String {
         let args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(k, v)| (*k, Arg::from(v.as_str())))
+            .map(|(k, v)| (*k, Arg::from(crate::visible::visible(v).into_owned())))
             .collect();
         messages.get(self.id, &args)
     }

@@ -10,6 +10,7 @@ use crate::i18n::{Arg, Messages};
 use crate::import::{Decision, Tally};
 use crate::ops::import::{FileImport, any_refused, plan_all, read_file, store_all, stored_state};
 use crate::tr;
+use crate::visible::visible;
 
 pub fn run(dir: &Path, args: &ImportArgs, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
@@ -21,7 +22,7 @@ pub fn run(dir: &Path, args: &ImportArgs, messages: &Messages) -> Result<u8, Fai
     }
     let mut store = session.ws.store(false)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         plan_all(tx, &mut imports, forced_state)?;
         if args.dry_run || (any_refused(&imports) && !args.partial) {
             return Err(Rollback::Keep(std::mem::take(&mut imports)));
@@ -51,23 +52,26 @@ fn report(
 ) -> u8 {
     let mut total = Tally::default();
     for import in imports {
-        let path = import.path.display().to_string();
+        // The file's name and its unit ids as people can read them: an id
+        // is whatever the file says, control characters included.
+        let path = visible(&import.path.display().to_string()).into_owned();
         for planned in &import.planned {
             let line = planned.line;
+            let id = visible(&planned.id);
             match &planned.decision {
                 Decision::Refused(reason) => {
-                    let (id, args) = reason.message();
+                    let (message, args) = reason.message();
                     let args: Vec<(&str, Arg)> = args
                         .iter()
-                        .map(|(k, v)| (*k, Arg::from(v.as_str())))
+                        .map(|(k, v)| (*k, Arg::from(visible(v).into_owned())))
                         .collect();
-                    let reason = messages.get(id, &args);
+                    let reason = messages.get(message, &args);
                     note(&tr!(
                         messages,
                         "import-refused",
                         path = path.as_str(),
                         line = line,
-                        id = planned.id.as_str(),
+                        id = id.as_ref(),
                         reason = reason,
                     ));
                 }
@@ -76,14 +80,14 @@ fn report(
                     "import-superseded",
                     path = path.as_str(),
                     line = line,
-                    id = planned.id.as_str(),
+                    id = id.as_ref(),
                 )),
                 Decision::Stale(_) => note(&tr!(
                     messages,
                     "import-stale",
                     path = path.as_str(),
                     line = line,
-                    id = planned.id.as_str(),
+                    id = id.as_ref(),
                 )),
                 _ => {}
             }

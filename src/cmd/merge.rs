@@ -25,7 +25,7 @@ pub fn run(
     let file = super::site_path(&project.root, &args.explain);
     let mut store = session.ws.store(true)?;
     let result = store.transaction(|tx| -> Result<(), Rollback<Box<MergeExplanation>>> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         let explanation = explain_merge(tx, project, &session.ws.sources, &languages, &file)
             .map_err(|e| Rollback::Failure(e.into()))?;
         Err(Rollback::Keep(Box::new(explanation)))

@@ -40,6 +40,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
         color: cli.color,
         ui_lang: cli.ui_lang.clone(),
     });
+    crate::store::set_lock_wait(lock_wait()?);
     // `-C DIR` is "as if started in DIR", as git's: every relative path on
     // the command line, and the translate command's working directory.
     for dir in &cli.directory {
@@ -115,6 +116,41 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
     Ok(code)
 }
 
+/// How long a command waits for another's write lock on the store:
+/// `TOLKAR_LOCK_TIMEOUT_MS`, or 10 s; it says so after a second.
+fn lock_wait() -> Result<crate::store::LockWait, Failure> {
+    use crate::store::LockWait;
+    let timeout = match std::env::var_os("TOLKAR_LOCK_TIMEOUT_MS") {
+        None => LockWait::DEFAULT_TIMEOUT,
+        Some(value) => match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+            Some(ms) => std::time::Duration::from_millis(ms),
+            None => {
+                return Err(Failure::new(
+                    crate::msg_id!("error-lock-timeout-env"),
+                    vec![(
+                        "value",
+                        crate::visible::visible(&value.to_string_lossy()).into_owned(),
+                    )],
+                ));
+            }
+        },
+    };
+    Ok(LockWait {
+        timeout,
+        notice: Some(waiting),
+    })
+}
+
+/// Said once when a command has waited a second for the store.
+fn waiting(database: &Path) {
+    let messages = Messages::from_env(settings::get().ui_lang.as_deref());
+    note(&crate::tr!(
+        &messages,
+        "store-waiting",
+        path = database.display().to_string()
+    ));
+}
+
 /// A path a user gave for a posting of the site, as the site names it:
 /// relative to where tolkar was started when that file exists there (from
 /// a subdirectory, `x.md` is `content/da/x.md`), else as given.
@@ -133,17 +169,34 @@ fn site_path(root: &Path, given: &str) -> String {
 }
 
 /// Reads and parses one posting given on the command line.
-fn read_posting(path: &Path, rules: &Rules) -> Result<Document, Failure> {
-    let bytes = crate::project::read_posting_bytes(path)?;
-    crate::posting::parse(&bytes, rules).map_err(|e| Failure::posting(path, &e))
+/// Reads and parses the posting at `path` for `extract` and `pseudo`; one
+/// larger than the project's `[limits] posting_size` (the default outside
+/// a project) is refused by its size, before it is read.
+fn read_posting(path: &Path, near: &Near) -> Result<Document, Failure> {
+    let bytes = crate::unreadable::read_posting_within(path, near.posting_size)
+        .map_err(|e| Failure::read(path, &e))?;
+    crate::posting::parse(&bytes, &near.rules).map_err(|e| Failure::posting(path, &e))
 }
 
-/// The rules of the project around `dir`, or the defaults outside one.
-fn rules_near(dir: &Path) -> Result<Rules, Failure> {
-    match crate::project::Project::find(dir)? {
-        Some(project) => Ok(project.rules),
-        None => Ok(Rules::default()),
-    }
+/// What `extract` and `pseudo` take from the project around them.
+struct Near {
+    rules: Rules,
+    posting_size: crate::limits::ByteSize,
+}
+
+/// The rules and limits of the project around `dir`, or the defaults
+/// outside one.
+fn rules_near(dir: &Path) -> Result<Near, Failure> {
+    Ok(match crate::project::Project::find(dir)? {
+        Some(project) => Near {
+            posting_size: project.config.limits.posting_size,
+            rules: project.rules,
+        },
+        None => Near {
+            rules: Rules::default(),
+            posting_size: crate::limits::Limits::default().posting_size,
+        },
+    })
 }
 
 /// Whether stdout is colored: `--color`, else a terminal without

@@ -10,8 +10,8 @@ use crate::cli::PseudoMode;
 use crate::reassemble::{identity, reassemble};
 
 pub fn run(dir: &Path, args: &PseudoArgs, out: &mut impl Write) -> Result<u8, Failure> {
-    let rules = rules_near(dir)?;
-    let doc = read_posting(&dir.join(&args.file), &rules)?;
+    let near = rules_near(dir)?;
+    let doc = read_posting(&dir.join(&args.file), &near)?;
     let text = match args.mode {
         PseudoMode::Identity => identity(&doc),
         PseudoMode::Expand => {

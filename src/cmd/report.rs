@@ -21,7 +21,7 @@ pub fn run(
     let output = args.output.as_path();
     let mut store = session.ws.store(false)?;
     let (report, rows) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         Ok((report, gather(tx, project, &languages)?))
     })?;
     super::sync::print_report_if_changed(&report, messages);

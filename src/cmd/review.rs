@@ -59,7 +59,7 @@ fn apply(
     let lang = &session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let (report, changed) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let changed = review(tx, lang, action, ids, |row| {
             all || (!documents.is_empty() && session.ws.selects(&row.path)) || is_one_of(row, ids)
         })?;

@@ -44,7 +44,7 @@ pub fn run(
     let lang = &session.project().check_language(lang)?;
     let mut store = session.ws.store(false)?;
     let tally = store.transaction(|tx| -> Result<Tally, Failure> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         let stale = stale_units(tx, lang, |path| session.ws.selects(path))?;
         let mut tally = Tally::default();
         for (i, row) in stale.iter().enumerate() {
@@ -99,12 +99,21 @@ fn ask(
     // raw; the colours go in after.
     let old = visible(translation.previous_source.as_deref().unwrap_or(""));
     let diff = worddiff::render(&worddiff::diff(&old, &visible(&row.source)), color);
-    let mut shown = format!(
-        "\n[{number}/{total}] {} (line {})\n  source: {diff}\n  translation: {}\n",
-        visible(&id::join(&row.path, &row.key)),
-        row.line,
-        visible(&translation.text)
+    let heading = tr!(
+        messages,
+        "review-step-segment",
+        number = number,
+        total = total,
+        id = visible(&id::join(&row.path, &row.key)).into_owned(),
+        line = row.line,
     );
+    let source = tr!(messages, "review-step-source", text = diff);
+    let current = tr!(
+        messages,
+        "review-step-translation",
+        text = visible(&translation.text).into_owned()
+    );
+    let mut shown = format!("\n{heading}\n  {source}\n  {current}\n");
     // The change an answer makes, or why it does not fit the source.
     let try_change = |action: Action<'_>| -> Result<Option<Change>, String> {
         match change(action, row) {

@@ -27,7 +27,7 @@ pub fn run(
     let languages = project.languages(args.lang.as_deref())?;
     let mut store = session.ws.store(false)?;
     let (report, found) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         let found = stale(tx, project, &languages, |path| session.ws.selects(path))?;
         Ok((report, found))
     })?;

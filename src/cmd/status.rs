@@ -78,7 +78,7 @@ pub fn run(
     let (docs, format) = (args.docs, args.format);
     let mut store = session.ws.store(true)?;
     let computed = store.transaction(|tx| -> Result<(), Rollback<Computed>> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         let unreadable = tx.unreadable()?;
         let english = Messages::new("en");
         let listed: Vec<UnreadableStatus> = unreadable

@@ -10,6 +10,7 @@ use crate::store::Tx;
 use crate::sync::{Progress, Sources, SyncReport, sync};
 use crate::tr;
 use crate::unreadable::Unreadable;
+use crate::visible::visible;
 
 pub fn run(dir: &Path, messages: &Messages) -> Result<u8, Failure> {
     let session = super::sync::Session::open(dir, &[], messages)?;
@@ -130,7 +131,7 @@ pub(super) fn message(project: &Project, unreadable: &Unreadable, messages: &Mes
     let args = unreadable.problem.message_args(&path.display().to_string());
     let args: Vec<(&str, Arg)> = args
         .iter()
-        .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
+        .map(|(k, v)| (k.as_str(), Arg::from(visible(v).into_owned())))
         .collect();
     messages.get(&unreadable.problem.id, &args)
 }

@@ -28,7 +28,7 @@ pub fn search(
     // is read through a copy in memory.
     let mut store = session.ws.store(true)?;
     let rows = store.transaction(|tx| -> Result<_, Failure> {
-        session.sync(tx, &())?;
+        session.sync(tx, &super::progress::Bar::new("sync"))?;
         Ok(tx.memory(lang)?)
     })?;
     let found = Memory::new(rows).suggest(text, None, threshold, limit);

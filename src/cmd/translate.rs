@@ -27,7 +27,7 @@ pub fn run(dir: &Path, args: &TranslateArgs, messages: &Messages) -> Result<u8, 
     };
     let mut store = session.ws.store(false)?;
     let (report, work) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = session.sync(tx, &())?;
+        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
         Ok((report, Work::load(tx, lang)?))
     })?;
     super::sync::print_report_if_changed(&report, messages);
@@ -81,7 +81,7 @@ fn tell(done: &Translated, messages: &Messages) {
         note(&tr!(
             messages,
             "translate-refused",
-            id = id.as_str(),
+            id = crate::visible::visible(id).into_owned(),
             reason = reason
         ));
     }

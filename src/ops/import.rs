@@ -161,31 +161,31 @@ pub fn read_file(
         format,
         reason: e.message.clone(),
     })?;
+    // Stored under the project's spelling, however the file or `--lang`
+    // writes it (`nb_NO`, `NB` for the project's `nb`).
     let lang = match (file.target_lang.as_deref(), lang) {
-        (Some(found), Some(given))
-            if !same_language(found, given) && !same_primary(found, given) =>
-        {
-            return Err(ImportError::Language {
-                path: path.to_path_buf(),
-                found: found.into(),
-                lang: given.into(),
-            });
+        (found, Some(given)) => {
+            let lang = project.check_language(given)?;
+            if let Some(found) = found
+                && !same_language(found, &lang)
+            {
+                return Err(ImportError::Language {
+                    path: path.to_path_buf(),
+                    found: found.into(),
+                    lang: given.into(),
+                });
+            }
+            lang
         }
-        (_, Some(given)) => given.to_string(),
-        // `nb_NO` or `NB` from a translator's tool: the project's `nb`.
-        (Some(found), None) => project_language(project, found)
-            .unwrap_or(found)
-            .to_string(),
+        (Some(found), None) => project.check_language(found)?,
         (None, None) => {
             return Err(ImportError::NoLanguage {
                 path: path.to_path_buf(),
             });
         }
     };
-    project.check_language(&lang)?;
     if let Some(source) = file.source_lang.as_deref()
         && !same_language(source, &project.config.source_language)
-        && !same_primary(source, &project.config.source_language)
     {
         return Err(ImportError::SourceLanguage {
             path: path.to_path_buf(),
@@ -257,35 +257,11 @@ pub fn store_all(
     Ok(filled)
 }
 
-/// `en-GB` and `en_gb` are the same tag to a translator's tool.
-fn same_language(a: &str, b: &str) -> bool {
-    a.replace('_', "-")
-        .eq_ignore_ascii_case(&b.replace('_', "-"))
-}
-
-/// `nb-NO` and `nb`: the same language, one with a region.
-fn same_primary(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    primary(a) == primary(b)
-}
-
-/// The project's spelling of a target language a file names: the same
-/// tag, or else the only target with the same primary language.
-fn project_language<'p>(project: &'p Project, found: &str) -> Option<&'p str> {
-    let targets = &project.config.target_languages;
-    if let Some(same) = targets.iter().find(|t| same_language(t, found)) {
-        return Some(same);
-    }
-    let mut alike = targets.iter().filter(|t| same_primary(t, found));
-    match (alike.next(), alike.next()) {
-        (Some(only), None) => Some(only),
-        _ => None,
-    }
+/// Whether a file's language is `lang`: the same tag in any spelling
+/// (`en_gb`, `EN-GB`), or the same language with or without a region
+/// (`nb-NO` and `nb`).
+fn same_language(found: &str, lang: &str) -> bool {
+    crate::lang::same(found, lang) || crate::lang::primary(found) == crate::lang::primary(lang)
 }
 
 fn file_name(path: &Path) -> String {

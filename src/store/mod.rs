@@ -39,6 +39,8 @@ mod units;
 mod values;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
@@ -74,6 +76,10 @@ pub enum StoreError {
         column: &'static str,
         value: String,
     },
+    /// Another connection held the write lock for longer than the
+    /// command would wait ([`LockWait`]).
+    #[error("another tolkar command is still writing the store {path}")]
+    Locked { path: PathBuf },
     #[error("database error in {path}: {source}")]
     Sqlite {
         path: PathBuf,
@@ -115,6 +121,9 @@ impl crate::message::Diagnostic for StoreError {
                     ("value", format!("{value:?}")),
                 ],
             ),
+            StoreError::Locked { path } => {
+                Message::at_path(crate::msg_id!("error-db-locked"), path, vec![])
+            }
             StoreError::Sqlite { path, source } => Message::at_path(
                 crate::msg_id!("error-db"),
                 path,
@@ -204,7 +213,7 @@ impl Store {
         // Room for every statement a command runs in its loops: rusqlite
         // keeps 16, and a statement pushed out is parsed again.
         conn.set_prepared_statement_cache_capacity(128);
-        conn.busy_timeout(std::time::Duration::from_secs(10))
+        conn.busy_handler(Some(waiter(path.to_path_buf(), lock_wait())))
             .ctx(path)?;
         conn.pragma_update(None, "foreign_keys", true).ctx(path)?;
         // One plan per statement: without this, SQLite marks statements
@@ -266,8 +275,8 @@ impl Store {
         work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
         // Immediate: a second command on the site waits for the write lock
-        // (the busy timeout) at the start, instead of failing when its
-        // deferred transaction first writes.
+        // (the busy handler, `waiter`) at the start, instead of failing
+        // when its deferred transaction first writes.
         let outcome = self.run_transaction(work);
         if std::mem::take(&mut self.first_fill) {
             self.conn
@@ -295,6 +304,71 @@ impl Store {
         }
         tx.commit().ctx(&self.path)?;
         Ok(result)
+    }
+}
+
+/// How a command waits for the write lock that another holds: a second
+/// command on the site waits for the first to finish, says so after a
+/// second ([`LockWait::notice`]), and gives up after `timeout` with
+/// [`StoreError::Locked`].
+#[derive(Debug, Clone, Copy)]
+pub struct LockWait {
+    pub timeout: Duration,
+    /// Called once per open store, with its path, when it has waited
+    /// [`LockWait::NOTICE_AFTER`]: the library never prints, the command
+    /// says it is waiting.
+    pub notice: Option<fn(&Path)>,
+}
+
+impl LockWait {
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+    pub const NOTICE_AFTER: Duration = Duration::from_secs(1);
+}
+
+impl Default for LockWait {
+    fn default() -> LockWait {
+        LockWait {
+            timeout: LockWait::DEFAULT_TIMEOUT,
+            notice: None,
+        }
+    }
+}
+
+static LOCK_WAIT: OnceLock<LockWait> = OnceLock::new();
+
+/// Sets how every store opened from now on waits for the write lock; the
+/// first call wins (a command sets it once, before it opens the store).
+pub fn set_lock_wait(wait: LockWait) {
+    let _ = LOCK_WAIT.set(wait);
+}
+
+fn lock_wait() -> LockWait {
+    LOCK_WAIT.get().copied().unwrap_or_default()
+}
+
+/// SQLite's busy handler for a store at `path`: sleeps in short steps
+/// while the lock is taken (`count` is 0 on the first call of each wait),
+/// tells once when the wait has lasted a second, gives up at the timeout.
+fn waiter(path: PathBuf, wait: LockWait) -> impl FnMut(i32) -> bool + Send + 'static {
+    const STEP: Duration = Duration::from_millis(25);
+    let mut began = Instant::now();
+    let mut told = false;
+    move |count| {
+        if count == 0 {
+            began = Instant::now();
+        }
+        let waited = began.elapsed();
+        if waited >= wait.timeout {
+            return false;
+        }
+        if !told && waited >= LockWait::NOTICE_AFTER {
+            told = true;
+            if let Some(notice) = wait.notice {
+                notice(&path);
+            }
+        }
+        std::thread::sleep(STEP.min(wait.timeout - waited));
+        true
     }
 }
 

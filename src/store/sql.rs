@@ -30,6 +30,12 @@ fn error(path: &Path, source: rusqlite::Error) -> StoreError {
             value: unknown.value.clone(),
         };
     }
+    // The busy handler gave up: another command kept the write lock.
+    if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+        return StoreError::Locked {
+            path: path.to_path_buf(),
+        };
+    }
     StoreError::Sqlite {
         path: path.to_path_buf(),
         source,

@@ -58,6 +58,14 @@ pub enum FormatError {
         line: usize,
     },
     Syntax(ReadError),
+    /// A translation (the `msgstr` at `line`) with a control character its
+    /// source does not have: import refuses it, and so does the state,
+    /// which a teammate's commit or a hand edit can bring in just as well.
+    ControlCharacter {
+        line: usize,
+        key: String,
+        error: crate::segment::control::ControlCharacter,
+    },
 }
 
 impl From<ReadError> for FormatError {
@@ -134,6 +142,7 @@ pub fn read(text: &str, name: &str) -> Result<StateFile, FormatError> {
         file: StateFile::default(),
         entry: Entry::default(),
         header_seen: false,
+        control: None,
     };
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -143,7 +152,18 @@ pub fn read(text: &str, name: &str) -> Result<StateFile, FormatError> {
         parser.line(index + 1, line)?;
     }
     parser.finish()?;
+    if let Some((line, key, error)) = parser.control {
+        return Err(FormatError::ControlCharacter { line, key, error });
+    }
     Ok(parser.file)
+}
+
+/// Whether `text` may hold a control character other than tab and line
+/// feed: a quick look at the bytes (C0, DEL, and the lead byte of C1 and
+/// of some Latin-1 letters) before the exact check of the characters.
+fn may_hide(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2)
 }
 
 /// Whether `line` is one of git's conflict markers.
@@ -174,6 +194,8 @@ struct Entry {
     context: Option<String>,
     id: Option<String>,
     text: Option<String>,
+    /// The line of `msgstr`.
+    text_line: usize,
     field: Field,
 }
 
@@ -191,6 +213,8 @@ struct Parser<'n> {
     file: StateFile,
     entry: Entry,
     header_seen: bool,
+    /// The first translation with a control character its source lacks.
+    control: Option<(usize, String, crate::segment::control::ControlCharacter)>,
 }
 
 impl Parser<'_> {
@@ -361,6 +385,7 @@ impl Parser<'_> {
                     return fail("msgstr must follow one msgid");
                 }
                 self.entry.text = Some(value);
+                self.entry.text_line = no;
                 self.entry.field = Field::Str;
             }
             word => return fail(&format!("{word}: not part of a tolkar state file")),
@@ -402,6 +427,12 @@ impl Parser<'_> {
         // An entry with nothing in it (one cleared in Poedit): missing.
         if text.is_empty() {
             return Ok(());
+        }
+        if self.control.is_none()
+            && may_hide(&text)
+            && let Err(error) = crate::segment::control::check(&id, &text)
+        {
+            self.control = Some((entry.text_line, key.clone(), error));
         }
         let state = match (state, entry.fuzzy) {
             (State::Machine | State::Draft, false) => State::Translated,

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use crate::message::{Diagnostic, Message};
 use crate::project::{Project, ProjectError};
 use crate::store::StoreError;
+use crate::visible::visible;
 
 /// Why the text state could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +45,13 @@ pub enum StateError {
         line: usize,
         column: usize,
         message: String,
+    },
+    #[error("{path}:{line}: the translation of {key} has a control character")]
+    ControlCharacter {
+        path: PathBuf,
+        line: usize,
+        key: String,
+        error: crate::segment::control::ControlCharacter,
     },
     #[error("cannot read {path}: {source}")]
     Io {
@@ -71,6 +79,14 @@ impl StateError {
                 column: e.column,
                 message: e.message,
             },
+            format::FormatError::ControlCharacter { line, key, error } => {
+                StateError::ControlCharacter {
+                    path: path.to_path_buf(),
+                    line,
+                    key,
+                    error,
+                }
+            }
         }
     }
 }
@@ -96,7 +112,23 @@ impl Diagnostic for StateError {
                     ("path", path.display().to_string()),
                     ("line", line.to_string()),
                     ("column", column.to_string()),
-                    ("error", message.clone()),
+                    // The reason may quote the file.
+                    ("error", visible(message).into_owned()),
+                ],
+            ),
+            StateError::ControlCharacter {
+                path,
+                line,
+                key,
+                error,
+            } => Message::new(
+                crate::msg_id!("error-state-control-character"),
+                vec![
+                    ("path", path.display().to_string()),
+                    ("line", line.to_string()),
+                    ("key", visible(key).into_owned()),
+                    ("character", error.code()),
+                    ("position", error.position.to_string()),
                 ],
             ),
             StateError::Io { path, source } => crate::message::io(path, source),

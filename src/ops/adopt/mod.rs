@@ -155,12 +155,14 @@ pub struct Adopted {
 
 /// Adopts the localized postings of `languages` for the workspace's
 /// selected sources, in `tx` (synced). A source in `unread` has nothing to
-/// align with and is passed over.
+/// align with and is passed over. `progress` counts the postings aligned,
+/// language by language.
 pub fn adopt_all(
     tx: &Tx<'_>,
     ws: &Workspace,
     unread: &HashSet<String>,
     languages: &[String],
+    progress: &dyn crate::sync::Progress,
 ) -> Result<Adopted, AdoptError> {
     let project = &ws.project;
     let sources = &ws.sources;
@@ -208,6 +210,7 @@ pub fn adopt_all(
             .filter(|p| !unread.contains(&sources[p.source].path))
             .collect();
         let mut outcomes = Vec::new();
+        progress.start(todo.len());
         // Reading, parsing and aligning are independent: in parallel, a
         // chunk at a time, so that a large site is not all in memory.
         for chunk in todo.chunks(ADOPT_CHUNK) {
@@ -223,6 +226,7 @@ pub fn adopt_all(
                 })
                 .collect::<Vec<Result<Adoption, AdoptError>>>();
             for (pair, adoption) in chunk.iter().zip(adoptions) {
+                progress.advance();
                 // A localized posting that cannot be read is told and left
                 // alone; the others go on.
                 let adoption = match adoption {
@@ -287,6 +291,7 @@ pub fn adopt_all(
             shared_keys: pairing.shared_keys,
         });
     }
+    progress.finish();
     Ok(adopted)
 }
 

@@ -58,8 +58,18 @@ pub fn explain_merge(
         .pop()
         .expect("one posting rendered");
     let full = project.root.join(&plan.path);
-    let ours = match std::fs::read(&full) {
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+    let limit = project.config.limits.posting_size;
+    let ours = match super::read_within(&full, limit) {
+        Ok(Ok(bytes)) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Ok(Err(size)) => {
+            return Err(BuildError::Source {
+                path: full,
+                error: crate::unreadable::ReadError::TooLarge {
+                    size: size.bytes(),
+                    limit,
+                },
+            });
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => return Err(BuildError::Io { path: full, source }),
     };

@@ -75,7 +75,8 @@ pub enum BuildError {
         #[source]
         source: std::io::Error,
     },
-    /// A source that sync read and build cannot (it changed between).
+    /// A source that sync read and build cannot (it changed between), or
+    /// a localized posting `merge --explain` will not read (too large).
     #[error("{}: {error}", path.display())]
     Source {
         path: PathBuf,
@@ -128,6 +129,14 @@ pub enum Note {
     /// Not written: tolkar did not write this file (or wrote it before it
     /// kept a base to merge with), and it differs from what build writes.
     Foreign { path: String, lang: String },
+    /// Not written: the file has edits of its own and is larger than a
+    /// posting may be (`[limits] posting_size`), so it was not read to
+    /// merge with.
+    TooLarge {
+        path: String,
+        size: crate::limits::ByteSize,
+        limit: crate::limits::ByteSize,
+    },
     /// Not written: the file's own edits and the source's changes collide;
     /// the first place where, in the file as it is.
     Conflict {
@@ -284,12 +293,13 @@ fn orphans(
                 continue;
             }
             let full = project.root.join(&path);
-            let Ok(bytes) = std::fs::read(&full) else {
+            // Hashed as it is read: a file of any size takes no memory.
+            let Ok(hash) = hash_file(&full) else {
                 continue;
             };
             if !options.prune {
                 notes.push(Note::Orphan { path });
-            } else if content_hash(&bytes) == output.content_hash {
+            } else if hash == output.content_hash {
                 std::fs::remove_file(&full)
                     .map_err(|source| BuildError::Write { path: full, source })?;
                 tx.forget_output(&path)?;
@@ -389,8 +399,8 @@ fn plan<'s>(
         .par_iter_mut()
         .map(|plan| {
             let full = project.root.join(&plan.path);
-            plan.existing = match std::fs::read(&full) {
-                Ok(bytes) => Some(content_hash(&bytes)),
+            plan.existing = match hash_file(&full) {
+                Ok(hash) => Some(hash),
                 // No file there (a file where its directory should be is
                 // for the write to report).
                 Err(e)
@@ -560,8 +570,48 @@ enum Local {
     Conflict(crate::merge::Conflict),
     /// No base to merge with: tolkar did not write it.
     Foreign,
+    /// Larger than a posting may be: not read.
+    TooLarge(crate::limits::ByteSize),
     /// The merge would not read back as a posting: why, and the line.
     Unreadable(String, usize),
+}
+
+/// The [`content_hash`] of the file at `path`, read a piece at a time.
+fn hash_file(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// The bytes of the file at `path`, or its size if that is over `limit`
+/// (judged before it is read, and by what it gives should it grow).
+pub(super) fn read_within(
+    path: &std::path::Path,
+    limit: crate::limits::ByteSize,
+) -> std::io::Result<Result<Vec<u8>, crate::limits::ByteSize>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit.bytes() {
+        return Ok(Err(crate::limits::ByteSize(size)));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.bytes().saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit.bytes() {
+        return Ok(Err(crate::limits::ByteSize(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
 }
 
 /// For every rendered posting whose file has differences of its own (it
@@ -607,8 +657,12 @@ fn merge_all(
                 None => return Ok((index, Local::Foreign)),
             };
             let full = project.root.join(&plan.path);
-            let bytes =
-                std::fs::read(&full).map_err(|source| BuildError::Io { path: full, source })?;
+            let limit = project.config.limits.posting_size;
+            let bytes = match read_within(&full, limit) {
+                Ok(Ok(bytes)) => bytes,
+                Ok(Err(size)) => return Ok((index, Local::TooLarge(size))),
+                Err(source) => return Err(BuildError::Io { path: full, source }),
+            };
             let Ok(ours) = String::from_utf8(bytes) else {
                 return Ok((index, Local::Foreign));
             };
@@ -746,6 +800,15 @@ fn write(
                     report.skipped += 1;
                     continue;
                 }
+                Local::TooLarge(size) => {
+                    notes.push(Note::TooLarge {
+                        path: plan.path.clone(),
+                        size,
+                        limit: project.config.limits.posting_size,
+                    });
+                    report.skipped += 1;
+                    continue;
+                }
             },
         };
         if plan.missing > 0 {
@@ -808,4 +871,36 @@ fn write(
         }
     }
     Ok(reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_hashed_as_it_is_read_has_its_content_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        // Over one buffer, so that the pieces are joined.
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(hash_file(&path).unwrap(), content_hash(&bytes));
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(hash_file(&path).unwrap(), content_hash(b""));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(5_000_000_000).unwrap();
+        let limit = crate::limits::ByteSize(1_000);
+        assert_eq!(
+            read_within(&path, limit).unwrap(),
+            Err(crate::limits::ByteSize(5_000_000_000))
+        );
+        std::fs::write(&path, "ok").unwrap();
+        assert_eq!(read_within(&path, limit).unwrap(), Ok(b"ok".to_vec()));
+    }
 }
