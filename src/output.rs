@@ -5,9 +5,16 @@
 //! temporary file comes from `tempfile`: a unique, hidden name, so two
 //! tolkar runs never write into each other's, and Hugo and tolkar's own
 //! walk skip it.
+//!
+//! A process killed while it writes leaves its temporary file; the next
+//! command that writes knows it by its name ([`temporary_for`]) and puts
+//! it in place or removes it (`textstate::recover`).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// How the name of every temporary file tolkar writes ends.
+const TEMPORARY: &str = ".tolkar-tmp";
 
 /// Writes `bytes` to `path`, creating its directory if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -21,6 +28,35 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// keeps its permissions; a new one gets `rw-r--r--`, as a text editor
 /// would give it (a temporary file starts private).
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let temp = temporary_beside(path, bytes)?;
+    // On error the temporary file is removed when `temp` is dropped.
+    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
+/// Writes `bytes` to a temporary file beside `path` (creating its
+/// directory if needed) and keeps it there, to be renamed onto `path`
+/// later: its path.
+pub fn write_beside(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    temporary_beside(path, bytes)?
+        .into_temp_path()
+        .keep()
+        .map_err(|e| e.error)
+}
+
+/// The name of the file that the file `name` is a temporary file of
+/// tolkar's for (`.cfo.md.Ab12Cd.tolkar-tmp` → `cfo.md`), if it is one.
+pub fn temporary_for(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix('.')?.strip_suffix(TEMPORARY)?;
+    let (target, _random) = inner.rsplit_once('.')?;
+    (!target.is_empty()).then_some(target)
+}
+
+/// A temporary file in the directory of `path`, holding `bytes`, with the
+/// permissions `path` has or a new file gets.
+fn temporary_beside(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -31,7 +67,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
-        .suffix(".tolkar-tmp")
+        .suffix(TEMPORARY)
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     let permissions = match std::fs::metadata(path) {
@@ -39,8 +75,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Err(_) => default_permissions(temp.as_file().metadata()?.permissions()),
     };
     temp.as_file().set_permissions(permissions)?;
-    // On error the temporary file is removed when `temp` is dropped.
-    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+    Ok(temp)
 }
 
 #[cfg(unix)]
@@ -85,6 +120,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["x.md"]);
+    }
+
+    #[test]
+    fn temporary_files_are_known_by_their_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md.po");
+        let temp = write_beside(&path, b"one").unwrap();
+        let name = temp.file_name().unwrap().to_str().unwrap();
+        assert_eq!(temporary_for(name), Some("x.md.po"));
+        assert!(!path.exists());
+        for other in [
+            "x.md",
+            ".x.md",
+            ".tolkar-tmp",
+            "..tolkar-tmp",
+            "x.md.abc.tolkar-tmp",
+        ] {
+            assert_eq!(temporary_for(other), None, "{other}");
+        }
     }
 
     #[cfg(unix)]
