@@ -5,9 +5,16 @@
 //! temporary file comes from `tempfile`: a unique, hidden name, so two
 //! tolkar runs never write into each other's, and Hugo and tolkar's own
 //! walk skip it.
+//!
+//! A process killed while it writes leaves its temporary file; the next
+//! command that writes knows it by its name ([`temporary_for`]) and puts
+//! it in place or removes it (`textstate::recover`).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// How the name of every temporary file tolkar writes ends.
+const TEMPORARY: &str = ".tolkar-tmp";
 
 /// Writes `bytes` to `path`, creating its directory if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -30,38 +37,22 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// finished. Dropped unfinished (an error, a panic), it is removed and
 /// `path` stays as it was.
 pub struct Replacement {
-    path: std::path::PathBuf,
+    path: PathBuf,
     temp: tempfile::NamedTempFile,
 }
 
 impl Replacement {
     /// Starts the replacement of `path`, in a directory that exists.
     pub fn new(path: &Path) -> std::io::Result<Replacement> {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tolkar-tmp")
-            .tempfile_in(dir)?;
         Ok(Replacement {
             path: path.to_path_buf(),
-            temp,
+            temp: temporary_beside(path)?,
         })
     }
 
     /// Puts the file in place of `path`.
     pub fn finish(self) -> std::io::Result<()> {
-        let permissions = match std::fs::metadata(&self.path) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => default_permissions(self.temp.as_file().metadata()?.permissions()),
-        };
-        self.temp.as_file().set_permissions(permissions)?;
+        give_permissions(&self.temp, &self.path)?;
         // On error the temporary file is removed when it is dropped.
         self.temp
             .persist(&self.path)
@@ -82,6 +73,52 @@ impl Write for Replacement {
     fn flush(&mut self) -> std::io::Result<()> {
         self.temp.flush()
     }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (creating its
+/// directory if needed) and keeps it there, to be renamed onto `path`
+/// later: its path.
+pub fn write_beside(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut temp = temporary_beside(path)?;
+    temp.write_all(bytes)?;
+    give_permissions(&temp, path)?;
+    temp.into_temp_path().keep().map_err(|e| e.error)
+}
+
+/// The name of the file that the file `name` is a temporary file of
+/// tolkar's for (`.cfo.md.Ab12Cd.tolkar-tmp` → `cfo.md`), if it is one.
+pub fn temporary_for(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix('.')?.strip_suffix(TEMPORARY)?;
+    let (target, _random) = inner.rsplit_once('.')?;
+    (!target.is_empty()).then_some(target)
+}
+
+/// An empty temporary file in the directory of `path`, named after it.
+fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMPORARY)
+        .tempfile_in(dir)
+}
+
+/// Gives `temp` the permissions `path` has, or those a new file gets.
+fn give_permissions(temp: &tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(temp.as_file().metadata()?.permissions()),
+    };
+    temp.as_file().set_permissions(permissions)
 }
 
 #[cfg(unix)]
@@ -172,6 +209,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["x.md"]);
+    }
+
+    #[test]
+    fn temporary_files_are_known_by_their_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md.po");
+        let temp = write_beside(&path, b"one").unwrap();
+        let name = temp.file_name().unwrap().to_str().unwrap();
+        assert_eq!(temporary_for(name), Some("x.md.po"));
+        assert!(!path.exists());
+        for other in [
+            "x.md",
+            ".x.md",
+            ".tolkar-tmp",
+            "..tolkar-tmp",
+            "x.md.abc.tolkar-tmp",
+        ] {
+            assert_eq!(temporary_for(other), None, "{other}");
+        }
     }
 
     #[cfg(unix)]

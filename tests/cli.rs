@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use common::{copy_tree, tolkar_in};
+use common::tolkar_in;
 use tolkar::exchange::State;
 use tolkar::store::Origin;
 
@@ -17,28 +17,9 @@ struct Site {
 
 impl Site {
     fn example() -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/site");
-        copy_tree(&from, dir.path());
-        // Only what the repository ships: no store, no built postings.
-        let _ = std::fs::remove_dir_all(dir.path().join(".tolkar"));
-        let _ = std::fs::remove_dir_all(dir.path().join("content/nb"));
-        for lang in ["da", "en"] {
-            for entry in
-                std::fs::read_dir(dir.path().join("content").join(lang).join("career")).unwrap()
-            {
-                let path = entry.unwrap().path();
-                let shipped = from
-                    .join("content")
-                    .join(lang)
-                    .join("career")
-                    .join(path.file_name().unwrap());
-                if !git_tracked(&shipped) {
-                    std::fs::remove_file(path).unwrap();
-                }
-            }
+        Site {
+            dir: common::example_site(),
         }
-        Site { dir }
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -70,15 +51,6 @@ impl Site {
             .unwrap();
         assert!(stored, "{doc} has segment {key}");
     }
-}
-
-fn git_tracked(path: &Path) -> bool {
-    std::process::Command::new("git")
-        .args(["ls-files", "--error-unmatch"])
-        .arg(path)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 fn snapshot(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
@@ -878,104 +850,6 @@ fn a_failed_check_is_not_passed_by_a_closed_pipe() {
     // Close the pipe without reading: the writes fail with EPIPE.
     drop(child.stdout.take());
     assert_eq!(child.wait().unwrap().code(), Some(1));
-}
-
-/// A configuration that would make build write outside the site or over
-/// the sources is refused, naming the file and line.
-#[test]
-fn a_configuration_that_would_write_outside_or_over_the_sources_is_refused() {
-    for (config, says) in [
-        (
-            "source_language = \"sv\"\ntarget_languages = [\"../../escape\"]\n",
-            "tolkar.toml:2:1: invalid configuration: \"../../escape\" is no language code",
-        ),
-        (
-            "source_language = \"sv\"\ntarget_languages = [\"da\", \"SV\"]\n",
-            "tolkar.toml:2:1: invalid configuration: the source language sv is also a target",
-        ),
-        (
-            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[links]\npattern = \"/{lang}/\"\n",
-            "tolkar.toml:4:1: invalid configuration: [links] pattern \"/{lang}/\" has no {path}",
-        ),
-        (
-            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[links]\nlocalize = [\"xx\"]\n",
-            "tolkar.toml:4:1: invalid configuration: [links] localize names xx, which is not a target language",
-        ),
-        (
-            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n\n[content_dirs]\nda = \"../outside/da\"\n",
-            "tolkar.toml:5:1: invalid configuration: da = \"../outside/da\" is not a directory inside the site",
-        ),
-    ] {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("tolkar.toml"), config).unwrap();
-        let output = tolkar_in(dir.path()).arg("build").output().unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{stderr}");
-        assert!(stderr.contains(says), "{stderr}");
-    }
-}
-
-/// Two commands at once on one site: the second waits for the first
-/// instead of failing with "database is locked".
-#[test]
-fn two_commands_at_once_wait_for_each_other() {
-    let site = Site::example();
-    site.tolkar().arg("sync").assert().success();
-    // Some work for each: a source changed between.
-    let source = site.path("content/sv/career/cfo.md");
-    let text = std::fs::read_to_string(&source).unwrap();
-    std::fs::write(
-        &source,
-        text.replacen("\n\n", "\n\nEtt nytt stycke.\n\n", 1),
-    )
-    .unwrap();
-    let spawn = |args: &[&str]| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("tolkar"))
-            .arg("-C")
-            .arg(site.path("."))
-            .args(args)
-            .env("LC_ALL", "C")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let children: Vec<_> = [
-        &["build"][..],
-        &["sync"][..],
-        &["export", "--lang", "nb", "-o", "-"][..],
-        &["status"][..],
-    ]
-    .iter()
-    .map(|args| spawn(args))
-    .collect();
-    for child in children {
-        let output = child.wait_with_output().unwrap();
-        assert!(
-            output.status.success() || output.status.code() == Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-}
-
-/// A build whose record is lost (killed before its transaction committed,
-/// or the store deleted) does not refuse the files it wrote: a file that
-/// is what build writes is its own.
-#[test]
-fn a_build_whose_record_is_lost_knows_its_own_files() {
-    let site = Site::example();
-    site.tolkar().arg("build").assert().success();
-    std::fs::remove_dir_all(site.path(".tolkar")).unwrap();
-    let output = site.tolkar().arg("build").output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("Built nb: 0 written, 5 unchanged, 0 skipped."),
-        "{stderr}"
-    );
-    // Only the hand translations the example ships are not build's.
-    assert_eq!(stderr.matches("not written").count(), 3, "{stderr}");
 }
 
 /// `status` shows the figures as of now (it syncs, writing nothing), and

@@ -93,10 +93,22 @@ impl Workspace {
         if store.is_copy() {
             return Ok(store);
         }
-        // Every commit writes the text state of what it changed.
+        // A command that writes marks itself while it runs, and first
+        // settles what one that died while writing left behind.
+        let writing = (!rolls_back).then(|| crate::textstate::Writing::start(&self.project));
+        if let Some(writing) = writing.as_ref().filter(|w| w.found_left()) {
+            store.transaction(|tx| writing.recover(tx, &self.project))?;
+        }
+        // Every commit writes the text state of what it changed, which
+        // takes effect once the transaction is over.
         let layout = crate::textstate::Layout::of(&self.project);
+        let staged = layout.clone();
         store.before_commit(Box::new(move |tx| {
             crate::textstate::flush(tx, &layout).map(|_| ())
+        }));
+        store.after_transaction(Box::new(move |committed| {
+            let _mark = &writing;
+            crate::textstate::settle(&staged, committed)
         }));
         Ok(store)
     }

@@ -26,6 +26,32 @@ const MIGRATIONS: &[&str] = &[
 /// Brings the schema up to date; true if the database was empty.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {
     let known = MIGRATIONS.len() as i64;
+    if version(conn, path)? == known {
+        return Ok(false);
+    }
+    // Under the write lock, read again: a tolkar started at the same
+    // time on a new site may have migrated while this one waited for it
+    // (both read 0, and the second failed with "table documents already
+    // exists").
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .ctx(path)?;
+    let found = version(&tx, path)?;
+    if found == known {
+        return Ok(false);
+    }
+    for migration in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(migration).ctx(path)?;
+    }
+    tx.pragma_update(None, "user_version", known).ctx(path)?;
+    tx.commit().ctx(path)?;
+    Ok(found == 0)
+}
+
+/// The schema version of the database, refused if it is newer than this
+/// tolkar knows.
+fn version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+    let known = MIGRATIONS.len() as i64;
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .ctx(path)?;
@@ -36,16 +62,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<bool, StoreError> {
             known,
         });
     }
-    if found == known {
-        return Ok(false);
-    }
-    let tx = conn.transaction().ctx(path)?;
-    for migration in &MIGRATIONS[found as usize..] {
-        tx.execute_batch(migration).ctx(path)?;
-    }
-    tx.pragma_update(None, "user_version", known).ctx(path)?;
-    tx.commit().ctx(path)?;
-    Ok(found == 0)
+    Ok(found)
 }
 
 #[cfg(test)]

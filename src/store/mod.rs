@@ -139,10 +139,15 @@ impl crate::message::Diagnostic for StoreError {
 /// [`Store::before_commit`]).
 pub type CommitHook = Box<dyn Fn(&Tx<'_>) -> Result<(), StoreError>>;
 
+/// Runs when a transaction is over, told whether it committed (see
+/// [`Store::after_transaction`]).
+pub type AfterHook = Box<dyn Fn(bool) -> Result<(), StoreError>>;
+
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
     before_commit: Option<CommitHook>,
+    after_transaction: Option<AfterHook>,
     /// The store was created by this open and its first transaction has
     /// not run yet: foreign keys are not checked until it has.
     first_fill: bool,
@@ -254,6 +259,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             before_commit: None,
+            after_transaction: None,
             first_fill: created,
             copy: false,
         })
@@ -263,6 +269,13 @@ impl Store {
     /// the committed text state is written there.
     pub fn before_commit(&mut self, hook: CommitHook) {
         self.before_commit = Some(hook);
+    }
+
+    /// Sets what every transaction runs when it is over: the state files
+    /// `before_commit` wrote beside their places are put there, or
+    /// removed if the transaction did not commit.
+    pub fn after_transaction(&mut self, hook: AfterHook) {
+        self.after_transaction = Some(hook);
     }
 
     pub fn path(&self) -> &Path {
@@ -278,12 +291,18 @@ impl Store {
         // (the busy handler, `waiter`) at the start, instead of failing
         // when its deferred transaction first writes.
         let outcome = self.run_transaction(work);
+        let after = match &self.after_transaction {
+            Some(hook) => hook(outcome.is_ok()),
+            None => Ok(()),
+        };
         if std::mem::take(&mut self.first_fill) {
             self.conn
                 .pragma_update(None, "foreign_keys", true)
                 .ctx(&self.path)?;
         }
-        outcome
+        let value = outcome?;
+        after?;
+        Ok(value)
     }
 
     fn run_transaction<T, E: From<StoreError>>(

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::{Layout, OnDisk, StateError, on_disk, patch, write_atomically};
+use super::{Layout, OnDisk, StateError, on_disk, patch, put, remove};
 use crate::segment::hash::content_hash;
 use crate::store::{
     Output, OutputStatus, StateFileRecord, StoreError, Tx, compress_base, inflate_base,
@@ -278,22 +278,12 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
             .filter_map(|p| fresh.get(p).or_else(|| old.get(p)).cloned())
             .collect();
         if rows.is_empty() {
-            match std::fs::remove_file(&full) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => return Err(StoreError::Write { path: full, source }),
-            }
+            remove(layout, &path)?;
             tx.forget_state_file(&path)?;
             continue;
         }
         let text = write(lang, &rows);
-        if text != old_text {
-            write_atomically(&full, text.as_bytes())?;
-        }
-        let disk = on_disk(&full).map_err(|source| StoreError::Write {
-            path: full.clone(),
-            source,
-        })?;
+        let disk = put(layout, &full, text.as_bytes(), text != old_text)?;
         record_file(tx, &path, lang, content_hash(text.as_bytes()), &disk)?;
     }
     Ok(())

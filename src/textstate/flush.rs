@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use super::format::{self, StateFile};
-use super::{Layout, OnDisk, built, on_disk, remove, write_atomically};
+use super::{Layout, OnDisk, built, put, remove};
 use crate::segment::hash::content_hash;
 use crate::store::{DirtyState, StateFileRecord, StoreError, Tx};
 
 /// Writes every state file whose posting or translations changed, if its
 /// bytes differ, and removes those with no translation left. Runs in the
-/// transaction about to commit; a file written before a commit that then
-/// fails is read again by the next command.
+/// transaction about to commit; what it writes and removes takes effect
+/// when the transaction is over, and only if it committed
+/// ([`super::settle`]).
 pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
     tx.mark_changed_translations()?;
     built::flush(tx, layout)?;
@@ -68,13 +69,7 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
                 let text = format::write(&file);
                 let full = layout.root.join(&path);
                 let same = std::fs::read(&full).is_ok_and(|bytes| bytes == text.as_bytes());
-                if !same {
-                    write_atomically(&full, text.as_bytes())?;
-                }
-                let disk = on_disk(&full).map_err(|source| StoreError::Write {
-                    path: full.clone(),
-                    source,
-                })?;
+                let disk = put(layout, &full, text.as_bytes(), !same)?;
                 Ok((state, !same, path, content_hash(text.as_bytes()), disk))
             })
             .collect();

@@ -16,15 +16,23 @@
 //! A file with git conflict markers, or one that is not a state file, is
 //! refused with its path and line, and the command's transaction takes
 //! back whatever it stored.
+//!
+//! The files follow the store's transaction ([`staged`]): flush writes
+//! each one beside its place, and only once the transaction has committed
+//! are they put there, so that a command that fails or is killed before
+//! its commit leaves the state files as the store has them (the next
+//! command would otherwise read them back as changes: half an import).
 
 pub mod built;
 mod flush;
 pub mod format;
 mod load;
 pub mod patch;
+mod staged;
 
 pub use flush::flush;
 pub use load::load;
+pub use staged::{Writing, settle};
 
 use std::path::{Path, PathBuf};
 
@@ -145,6 +153,9 @@ pub struct Layout {
     /// Relative to `root`, with `/`, no trailing `/`.
     pub(crate) dir: String,
     pub(crate) languages: Vec<String>,
+    /// What the transaction under way wrote and removed, to be settled
+    /// when it is over (shared by the clones of a layout).
+    staged: std::sync::Arc<staged::Staged>,
 }
 
 impl Layout {
@@ -158,6 +169,7 @@ impl Layout {
                 .trim_end_matches('/')
                 .to_string(),
             languages: project.config.target_languages.clone(),
+            staged: Default::default(),
         }
     }
 
@@ -211,32 +223,32 @@ pub(crate) fn list(layout: &Layout) -> Result<Vec<String>, ProjectError> {
     Ok(files)
 }
 
+/// Removes the state file `path` (relative to the root) when the
+/// transaction has committed, and the directories it leaves empty.
 pub(crate) fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
-    let full = layout.root.join(path);
-    match std::fs::remove_file(&full) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(source) => return Err(StoreError::Write { path: full, source }),
-    }
-    // Empty directories left behind go too, up to the state directory.
-    let top = layout.root.join(&layout.dir);
-    let mut dir = full.parent();
-    while let Some(d) = dir {
-        if d == top || !d.starts_with(&top) || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
+    layout.staged.remove(layout.root.join(path));
     Ok(())
 }
 
-/// Writes a state file as tolkar writes every file
-/// ([`crate::output::write_atomically`]): a reader never sees half of it,
-/// and a leftover temporary file's name starts with a dot, which [`list`]
-/// skips.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    crate::output::write_atomically(path, bytes).map_err(|source| StoreError::Write {
+/// Writes the state file at `path` if `changed`, when the transaction has
+/// committed (written now beside it, as tolkar writes every file, see
+/// [`crate::output::write_atomically`]); what it will be on disk.
+pub(crate) fn put(
+    layout: &Layout,
+    path: &Path,
+    bytes: &[u8],
+    changed: bool,
+) -> Result<OnDisk, StoreError> {
+    let write_error = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    if !changed {
+        return on_disk(path).map_err(write_error);
+    }
+    let temp = crate::output::write_beside(path, bytes).map_err(write_error)?;
+    // The rename keeps the size and time the store records.
+    let disk = on_disk(&temp).map_err(write_error);
+    layout.staged.write(temp, path.to_path_buf());
+    disk
 }

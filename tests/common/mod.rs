@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod generated;
 pub mod history;
 pub mod structure;
 
@@ -185,6 +186,41 @@ impl Project {
         config.push_str(text);
         std::fs::write(path, config).unwrap();
     }
+}
+
+/// A temporary copy of the example site as the repository ships it: no
+/// store, no Norwegian postings, and none of the Danish or English ones a
+/// build in the checkout may have added.
+pub fn example_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = repo().join("examples/site");
+    copy_tree(&from, dir.path());
+    let _ = std::fs::remove_dir_all(dir.path().join(".tolkar"));
+    let _ = std::fs::remove_dir_all(dir.path().join("content/nb"));
+    for lang in ["da", "en"] {
+        let built = dir.path().join("content").join(lang).join("career");
+        for entry in std::fs::read_dir(built).unwrap() {
+            let path = entry.unwrap().path();
+            let shipped = from
+                .join("content")
+                .join(lang)
+                .join("career")
+                .join(path.file_name().unwrap());
+            if !git_tracked(&shipped) {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn git_tracked(path: &Path) -> bool {
+    std::process::Command::new("git")
+        .args(["ls-files", "--error-unmatch"])
+        .arg(path)
+        .current_dir(repo())
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// The binary, run in `dir` with English messages.
