@@ -244,9 +244,10 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .ctx(path)?;
-        // 64 MB of page cache: a sync of a large site writes hundreds of
-        // thousands of rows in one transaction.
-        conn.pragma_update(None, "cache_size", -65_536).ctx(path)?;
+        // 16 MB of page cache: on 10,000 postings a first sync, a first
+        // build and reading the text state ran as fast as with 64 MB,
+        // which took 50 MB more memory (docs/benchmarks.md).
+        conn.pragma_update(None, "cache_size", -16_384).ctx(path)?;
         conn.pragma_update(None, "temp_store", "MEMORY").ctx(path)?;
         // The first fill of a new store (a first sync, or a fresh clone's
         // sync that reads the text state) only inserts, each row made
