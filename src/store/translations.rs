@@ -139,34 +139,6 @@ impl Tx<'_> {
         )
     }
 
-    /// Every translation into `lang` of a live segment, by document and key.
-    pub fn translations_by_document(
-        &self,
-        lang: &str,
-    ) -> Result<HashMap<i64, HashMap<String, StoredTranslation>>, StoreError> {
-        let rows: Vec<(i64, String, StoredTranslation)> = self.rows(
-            "SELECT s.document_id, s.key, t.text, t.source_hash = s.source_hash
-             FROM translations t JOIN segments s ON s.id = t.segment_id
-             WHERE t.lang = ?1 AND s.obsolete = 0",
-            [lang],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    StoredTranslation {
-                        text: r.get(2)?,
-                        current: r.get(3)?,
-                    },
-                ))
-            },
-        )?;
-        let mut all: HashMap<i64, HashMap<String, StoredTranslation>> = HashMap::new();
-        for (document, key, translation) in rows {
-            all.entry(document).or_default().insert(key, translation);
-        }
-        Ok(all)
-    }
-
     /// Per document: live segments, how many have a translation into
     /// `lang`, and the highest revision among those translations.
     pub fn translation_summary(

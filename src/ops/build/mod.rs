@@ -226,14 +226,33 @@ pub fn build(
             langs,
         });
     }
-    let todo: Vec<usize> = (0..plans.len())
+    // Rendered and written a batch at a time: memory stays that of one
+    // batch, whatever the size of the site.
+    let todo = (0..plans.len())
         .filter(|&i| needs_rendering(&plans[i], options.missing))
-        .collect();
-    let rendered = render(tx, project, &plans, &todo, progress)?;
-    let languages = write(tx, project, options, &plans, rendered, &mut notes)?;
+        .count();
+    progress.start(todo);
+    let mut tally = Tally::new(&options.languages);
+    for start in (0..plans.len()).step_by(BATCH) {
+        let batch = start..(start + BATCH).min(plans.len());
+        let todo: Vec<usize> = batch
+            .clone()
+            .filter(|&i| needs_rendering(&plans[i], options.missing))
+            .collect();
+        let rendered = render(tx, project, &plans, &todo, progress)?;
+        write(
+            tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
+        )?;
+    }
+    progress.finish();
+    let languages = tally.finish(&plans, &mut notes);
     orphans(tx, project, options, &plans, &mut notes)?;
     Ok(Built { languages, notes })
 }
+
+/// How many postings are rendered and written at a time: enough to keep
+/// every core busy.
+const BATCH: usize = 512;
 
 /// Moves the localized postings whose source posting sync found renamed
 /// (with their bases), unless a file is already where they go.
@@ -484,28 +503,11 @@ fn render(
     progress: &dyn Progress,
 ) -> Result<Vec<Rendered>, BuildError> {
     // The store is read on this thread; parsing and rendering use all.
-    // Many postings: one query for the language beats one per posting.
     let mut translations: Vec<HashMap<String, StoredTranslation>> = Vec::with_capacity(todo.len());
-    if todo.len() > 100 {
-        let mut by_language: HashMap<&str, HashMap<i64, HashMap<String, StoredTranslation>>> =
-            HashMap::new();
-        for &i in todo {
-            let lang = plans[i].lang;
-            if !by_language.contains_key(lang) {
-                by_language.insert(lang, tx.translations_by_document(lang)?);
-            }
-            let of_document = by_language
-                .get_mut(lang)
-                .and_then(|m| m.remove(&plans[i].document));
-            translations.push(of_document.unwrap_or_default());
-        }
-    } else {
-        for &i in todo {
-            translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
-        }
+    for &i in todo {
+        translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
     }
-    progress.start(todo.len());
-    let rendered = todo
+    todo
         .par_iter()
         .zip(translations)
         .map(|(&index, translations)| {
@@ -559,9 +561,7 @@ fn render(
                 unreadable,
             })
         })
-        .collect();
-    progress.finish();
-    rendered
+        .collect()
 }
 
 /// A localized posting with differences of its own, merged.
@@ -697,35 +697,75 @@ pub(crate) fn merge_posting(base: &str, ours: &str, theirs: &str, rules: &Rules)
     }
 }
 
-/// Writes what changed (in parallel), records it, and reports per language.
+/// The reports per language, and the postings that fell back to the
+/// source (by plan), as the batches are written.
+struct Tally {
+    reports: Vec<LangReport>,
+    fell_back: Vec<Vec<(usize, u64)>>,
+}
+
+impl Tally {
+    fn new(languages: &[String]) -> Tally {
+        Tally {
+            reports: languages
+                .iter()
+                .map(|lang| LangReport {
+                    lang: lang.clone(),
+                    ..LangReport::default()
+                })
+                .collect(),
+            fell_back: languages.iter().map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Names the first postings per language that fell back and counts
+    /// the rest; the reports.
+    fn finish(self, plans: &[Plan<'_>], notes: &mut Vec<Note>) -> Vec<LangReport> {
+        const LISTED: usize = 10;
+        for list in self.fell_back {
+            for &(index, count) in list.iter().take(LISTED) {
+                notes.push(Note::FellBack {
+                    path: plans[index].path.clone(),
+                    count,
+                });
+            }
+            if list.len() > LISTED {
+                let segments: u64 = list[LISTED..].iter().map(|(_, n)| n).sum();
+                notes.push(Note::FellBackMore {
+                    postings: list.len() - LISTED,
+                    count: segments,
+                });
+            }
+        }
+        self.reports
+    }
+}
+
+/// Writes what changed of the plans in `batch` (in parallel), records it,
+/// and counts it in `tally`.
 #[allow(clippy::too_many_arguments)]
 fn write(
     tx: &Tx<'_>,
     project: &Project,
     options: &Options,
     plans: &[Plan<'_>],
+    batch: std::ops::Range<usize>,
     rendered: Vec<Rendered>,
     notes: &mut Vec<Note>,
-) -> Result<Vec<LangReport>, BuildError> {
+    tally: &mut Tally,
+) -> Result<(), BuildError> {
     let (languages, missing, force) = (&options.languages, options.missing, options.force);
     let mut rendered: HashMap<usize, Rendered> =
         rendered.into_iter().map(|r| (r.index, r)).collect();
-    let mut reports: Vec<LangReport> = languages
-        .iter()
-        .map(|lang| LangReport {
-            lang: lang.clone(),
-            ..LangReport::default()
-        })
-        .collect();
     let mut merges = merge_all(tx, project, plans, &rendered)?;
     let mut to_write = Vec::new();
-    let mut fell_back: Vec<Vec<(&str, u64)>> = languages.iter().map(|_| Vec::new()).collect();
-    for (index, plan) in plans.iter().enumerate() {
+    for (index, plan) in plans.iter().enumerate().take(batch.end).skip(batch.start) {
         let lang_index = languages
             .iter()
             .position(|l| l == plan.lang)
             .expect("planned languages");
-        let report = &mut reports[lang_index];
+        let report = &mut tally.reports[lang_index];
+        let fell_back = &mut tally.fell_back[lang_index];
         if missing == Missing::Skip && plan.missing > 0 {
             notes.push(Note::SkippedMissing {
                 path: plan.path.clone(),
@@ -737,7 +777,7 @@ fn write(
         let Some(output) = rendered.remove(&index) else {
             report.unchanged += 1;
             if plan.missing > 0 {
-                fell_back[lang_index].push((&plan.path, plan.missing));
+                fell_back.push((index, plan.missing));
             }
             continue;
         };
@@ -812,7 +852,7 @@ fn write(
             },
         };
         if plan.missing > 0 {
-            fell_back[lang_index].push((&plan.path, plan.missing));
+            fell_back.push((index, plan.missing));
         }
         // The base of the next merge is what build made of the store.
         tx.record_output(
@@ -853,24 +893,7 @@ fn write(
                 .map_err(|source| BuildError::Write { path: full, source })
         })
         .collect::<Result<(), BuildError>>()?;
-    // Name the first postings per language that fell back; count the rest.
-    const LISTED: usize = 10;
-    for list in fell_back {
-        for (path, count) in list.iter().take(LISTED) {
-            notes.push(Note::FellBack {
-                path: path.to_string(),
-                count: *count,
-            });
-        }
-        if list.len() > LISTED {
-            let segments: u64 = list[LISTED..].iter().map(|(_, n)| n).sum();
-            notes.push(Note::FellBackMore {
-                postings: list.len() - LISTED,
-                count: segments,
-            });
-        }
-    }
-    Ok(reports)
+    Ok(())
 }
 
 #[cfg(test)]
