@@ -100,6 +100,11 @@ impl Memory {
         threshold: f64,
         limit: usize,
     ) -> Vec<Suggestion> {
+        // Nothing to find: no signature to make (an export after a first
+        // sync spent half its time on them).
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
         let chars = text.chars().count();
         let wanted = signature(text);
         let candidates: Vec<&Entry> = match &self.buckets {

@@ -291,6 +291,13 @@ impl Store {
         // Immediate: a second command on the site waits for the write lock
         // (the busy handler, `waiter`) at the start, instead of failing
         // when its deferred transaction first writes.
+        // SQLite's lock ends at the commit, but the state files it wrote
+        // are put in place after it: a second command must not start
+        // before they are, or it would read the old ones back as edits.
+        let _site_lock = match &self.after_transaction {
+            Some(_) => Some(site_lock(&self.path)?),
+            None => None,
+        };
         let outcome = self.run_transaction(work);
         let after = match &self.after_transaction {
             Some(hook) => hook(outcome.is_ok()),
@@ -389,6 +396,49 @@ fn waiter(path: PathBuf, wait: LockWait) -> impl FnMut(i32) -> bool + Send + 'st
         }
         std::thread::sleep(STEP.min(wait.timeout - waited));
         true
+    }
+}
+
+/// Takes the lock of the site whose store is `database` (an advisory lock
+/// on `DATABASE-lock`), waiting for another command to finish as
+/// [`LockWait`] says; held until the returned file is dropped.
+fn site_lock(database: &Path) -> Result<std::fs::File, StoreError> {
+    let mut name = database.as_os_str().to_owned();
+    name.push("-lock");
+    let path = PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| StoreError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    let wait = lock_wait();
+    let began = Instant::now();
+    let mut told = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Write { path, source });
+            }
+        }
+        let waited = began.elapsed();
+        if waited >= wait.timeout {
+            return Err(StoreError::Locked {
+                path: database.to_path_buf(),
+            });
+        }
+        if !told && waited >= LockWait::NOTICE_AFTER {
+            told = true;
+            if let Some(notice) = wait.notice {
+                notice(database);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(25).min(wait.timeout - waited));
     }
 }
 

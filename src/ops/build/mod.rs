@@ -507,8 +507,7 @@ fn render(
     for &i in todo {
         translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
     }
-    todo
-        .par_iter()
+    todo.par_iter()
         .zip(translations)
         .map(|(&index, translations)| {
             let plan = &plans[index];
