@@ -5,7 +5,10 @@
 //!
 //! - `TOLKAR_BENCH_N`: comma-separated posting counts (default `1000,10000`);
 //! - `TOLKAR_BENCH_REPS`: repetitions per step, median reported (default 3);
-//! - `TOLKAR_BENCH_KEEP=1`: keep the generated projects and print where.
+//! - `TOLKAR_BENCH_KEEP=1`: keep the generated projects and print where;
+//! - `TOLKAR_BENCH_GENERATE=DIR`: only write a project of the first N
+//!   postings into DIR (some with a code block), print `N BYTES` and stop
+//!   (used by `scripts/peer-bench`).
 //!
 //! Each command is a separate process of the release binary. Wall-clock
 //! time is measured here; peak RSS and CPU time (user + system) come from
@@ -318,8 +321,11 @@ fn shared_pool() -> Vec<String> {
 }
 
 /// One posting: YAML front matter and a body with the shortcodes the real
-/// corpus uses; about 30 segments.
-fn posting(index: usize, section: &str, shared: &[String]) -> String {
+/// corpus uses; about 30 segments. With `code`, every third posting also
+/// has a fenced shell block with a comment, as a technical blog post would
+/// (drawn from its own generator, so the rest of the posting is the same
+/// bytes either way).
+fn posting(index: usize, section: &str, shared: &[String], code: bool) -> String {
     let mut w = Writer {
         rng: Rng::new(index as u64 + 1),
         shared,
@@ -387,6 +393,17 @@ fn posting(index: usize, section: &str, shared: &[String]) -> String {
     }
     out.push('\n');
 
+    if code && index.is_multiple_of(3) {
+        let mut rng = Rng::new(index as u64 ^ 0xC0DE);
+        let _ = writeln!(
+            out,
+            "```sh\n# {}\nopenstack volume create --size {} data-{index:06}\n\
+             kubectl -n {section} apply -f deploy/{slug}.yaml\n```\n",
+            phrase(&mut rng, 3, 6),
+            10 * rng.range(1, 50),
+        );
+    }
+
     let _ = writeln!(
         out,
         "{{{{< icon-block-horisontal color=\"#3C9BCD\" icon=\"fa-solid {icon}\" \
@@ -415,8 +432,9 @@ fn posting(index: usize, section: &str, shared: &[String]) -> String {
     out
 }
 
-/// Writes a tolkar project with `n` postings under `dir`.
-fn generate(dir: &Path, n: usize) -> std::io::Result<u64> {
+/// Writes a tolkar project with `n` postings under `dir` (with `code`,
+/// some have a code block: see [`posting`]).
+fn generate(dir: &Path, n: usize, code: bool) -> std::io::Result<u64> {
     std::fs::write(
         dir.join("tolkar.toml"),
         "source_language = \"sv\"\ntarget_languages = [\"en\", \"da\", \"nb\"]\n",
@@ -428,7 +446,7 @@ fn generate(dir: &Path, n: usize) -> std::io::Result<u64> {
     }
     for i in 0..n {
         let section = SECTIONS[i % SECTIONS.len()];
-        let text = posting(i, section, &shared);
+        let text = posting(i, section, &shared, code);
         bytes += text.len() as u64;
         std::fs::write(
             dir.join(format!("content/sv/{section}/posting-{i:06}.md")),
@@ -802,6 +820,17 @@ fn main() {
         .ok()
         .map_or(3, |s| s.parse().expect("TOLKAR_BENCH_REPS: a number"));
     let keep = std::env::var("TOLKAR_BENCH_KEEP").is_ok_and(|v| v == "1");
+    // Only write a project (the first N) into this directory and stop:
+    // scripts/peer-bench uses it to give tolkar and mdbook-xgettext the
+    // same postings.
+    if let Some(dir) = std::env::var_os("TOLKAR_BENCH_GENERATE") {
+        let dir = PathBuf::from(dir);
+        let n = ns.first().copied().unwrap_or(2000);
+        std::fs::create_dir_all(&dir).expect("create TOLKAR_BENCH_GENERATE");
+        let bytes = generate(&dir, n, true).expect("generate postings");
+        println!("{n} {bytes}");
+        return;
+    }
     if !Path::new(TIME).exists() {
         eprintln!("note: {TIME} not found (apt package `time`); peak RSS and CPU are n/a");
     }
@@ -818,7 +847,7 @@ fn main() {
             .expect("temp dir");
         let dir: PathBuf = temp.path().to_path_buf();
         let started = Instant::now();
-        let bytes = generate(&dir, n).expect("generate postings");
+        let bytes = generate(&dir, n, false).expect("generate postings");
         eprintln!(
             "N={n}: generated {n} postings ({:.1} MB) in {:.2}s under {}",
             bytes as f64 / 1e6,
