@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use globset::GlobSet;
 use rayon::prelude::*;
 
-use crate::exchange::{Export, ExportUnit, Markup, State};
+use crate::exchange::{ExportUnit, Markup, State};
 use crate::memory::Memory;
 use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
@@ -44,24 +44,6 @@ impl Diagnostic for ExportError {
             ExportError::Store(e) => e.message(),
         }
     }
-}
-
-/// The units of `request`, in document order.
-pub fn export(
-    tx: &Tx<'_>,
-    project: &Project,
-    request: &Request<'_>,
-) -> Result<Export, ExportError> {
-    let mut units = Vec::new();
-    export_each(tx, project, request, |batch| -> Result<(), ExportError> {
-        units.extend_from_slice(batch);
-        Ok(())
-    })?;
-    Ok(Export {
-        source_lang: project.config.source_language.clone(),
-        target_lang: request.lang.to_string(),
-        units,
-    })
 }
 
 /// How many units an export holds, by state.

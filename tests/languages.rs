@@ -7,26 +7,22 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_tree, repo, succeed, tolkar_in};
+use common::{succeed, tolkar_in};
 
 const CFO: &str = "content/sv/career/cfo.md";
 
 /// The example site's Swedish postings, translated into `en`, `da` and
 /// `nb-NO`, with `extra` appended to its `tolkar.toml`.
 fn site(extra: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo().join("examples/site/content/sv"),
-        &dir.path().join("content/sv"),
-    );
-    let config = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
-    let config = config.replacen(
+    let dir = common::example_sources(extra);
+    let path = dir.path().join("tolkar.toml");
+    let config = std::fs::read_to_string(&path).unwrap().replacen(
         "target_languages = [\"en\", \"da\", \"nb\"]",
         "target_languages = [\"en\", \"da\", \"nb-NO\"]",
         1,
     );
     assert!(config.contains("\"nb-NO\""));
-    std::fs::write(dir.path().join("tolkar.toml"), format!("{config}\n{extra}")).unwrap();
+    std::fs::write(path, config).unwrap();
     dir
 }
 

@@ -10,25 +10,14 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, repo, stderr_of, succeed, tolkar_in};
+use common::{stderr_of, succeed, tolkar_in};
 use tolkar::exchange::State;
 use tolkar::store::Origin;
 
 const INDEX: &str = "content/sv/career/_index.md";
 const CFO: &str = "content/sv/career/cfo.md";
 
-/// The example site's Swedish postings and configuration in a temporary
-/// directory, with `extra` appended to its `tolkar.toml`.
-fn site(extra: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo().join("examples/site/content/sv"),
-        &dir.path().join("content/sv"),
-    );
-    let config = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
-    std::fs::write(dir.path().join("tolkar.toml"), format!("{config}\n{extra}")).unwrap();
-    dir
-}
+use common::example_sources as site;
 
 /// `status --format json` of one language: (translated, missing).
 fn counts(dir: &Path, lang: &str) -> (u64, u64) {

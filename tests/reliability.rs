@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 
 use common::generated::{edit, generate, posting_path};
 use common::history::Rng;
-use common::{copy_tree, repo, stderr_of, succeed, tolkar_in};
+use common::{example_sources, stderr_of, succeed, tolkar_in};
 
 /// Segments of one generated posting (title, description, 12 in the body).
 const SEGMENTS: u64 = 14;
@@ -987,19 +987,6 @@ fn status_check_and_tm_search_read_a_store_that_may_not_be_written() {
 }
 
 // --- Deep nesting ----------------------------------------------------------
-
-/// The example site's Swedish postings and configuration in a temporary
-/// directory, with `extra` appended to its `tolkar.toml`.
-fn example_sources(extra: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo().join("examples/site/content/sv"),
-        &dir.path().join("content/sv"),
-    );
-    let config = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
-    std::fs::write(dir.path().join("tolkar.toml"), format!("{config}\n{extra}")).unwrap();
-    dir
-}
 
 /// The postings (10,000 nested `*`, 20,000 nested `<span>`) once
 /// overflowed the stack of sync's worker threads (abort, exit 134). Kept

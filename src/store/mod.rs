@@ -373,29 +373,52 @@ fn lock_wait() -> LockWait {
     LOCK_WAIT.get().copied().unwrap_or_default()
 }
 
-/// SQLite's busy handler for a store at `path`: sleeps in short steps
-/// while the lock is taken (`count` is 0 on the first call of each wait),
-/// tells once when the wait has lasted a second, gives up at the timeout.
-fn waiter(path: PathBuf, wait: LockWait) -> impl FnMut(i32) -> bool + Send + 'static {
-    const STEP: Duration = Duration::from_millis(25);
-    let mut began = Instant::now();
-    let mut told = false;
-    move |count| {
-        if count == 0 {
-            began = Instant::now();
+/// One wait for the lock of the store at `path`: sleeps in short steps,
+/// tells once when it has lasted a second, gives up at the timeout.
+struct Waiting {
+    path: PathBuf,
+    wait: LockWait,
+    began: Instant,
+    told: bool,
+}
+
+impl Waiting {
+    fn new(path: PathBuf, wait: LockWait) -> Waiting {
+        Waiting {
+            path,
+            wait,
+            began: Instant::now(),
+            told: false,
         }
-        let waited = began.elapsed();
-        if waited >= wait.timeout {
+    }
+
+    /// Sleeps one step; `false` when the timeout has passed instead.
+    fn step(&mut self) -> bool {
+        const STEP: Duration = Duration::from_millis(25);
+        let waited = self.began.elapsed();
+        if waited >= self.wait.timeout {
             return false;
         }
-        if !told && waited >= LockWait::NOTICE_AFTER {
-            told = true;
-            if let Some(notice) = wait.notice {
-                notice(&path);
+        if !self.told && waited >= LockWait::NOTICE_AFTER {
+            self.told = true;
+            if let Some(notice) = self.wait.notice {
+                notice(&self.path);
             }
         }
-        std::thread::sleep(STEP.min(wait.timeout - waited));
+        std::thread::sleep(STEP.min(self.wait.timeout - waited));
         true
+    }
+}
+
+/// SQLite's busy handler for a store at `path` (`count` is 0 on the first
+/// call of each wait).
+fn waiter(path: PathBuf, wait: LockWait) -> impl FnMut(i32) -> bool + Send + 'static {
+    let mut waiting = Waiting::new(path.clone(), wait);
+    move |count| {
+        if count == 0 {
+            waiting = Waiting::new(path.clone(), wait);
+        }
+        waiting.step()
     }
 }
 
@@ -415,9 +438,7 @@ fn site_lock(database: &Path) -> Result<std::fs::File, StoreError> {
             path: path.clone(),
             source,
         })?;
-    let wait = lock_wait();
-    let began = Instant::now();
-    let mut told = false;
+    let mut waiting = Waiting::new(database.to_path_buf(), lock_wait());
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(file),
@@ -426,19 +447,11 @@ fn site_lock(database: &Path) -> Result<std::fs::File, StoreError> {
                 return Err(StoreError::Write { path, source });
             }
         }
-        let waited = began.elapsed();
-        if waited >= wait.timeout {
+        if !waiting.step() {
             return Err(StoreError::Locked {
                 path: database.to_path_buf(),
             });
         }
-        if !told && waited >= LockWait::NOTICE_AFTER {
-            told = true;
-            if let Some(notice) = wait.notice {
-                notice(database);
-            }
-        }
-        std::thread::sleep(Duration::from_millis(25).min(wait.timeout - waited));
     }
 }
 

@@ -191,6 +191,19 @@ impl Project {
 /// A temporary copy of the example site as the repository ships it: no
 /// store, no Norwegian postings, and none of the Danish or English ones a
 /// build in the checkout may have added.
+/// The example site's Swedish postings and configuration in a temporary
+/// directory, with `extra` appended to its `tolkar.toml`.
+pub fn example_sources(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &repo().join("examples/site/content/sv"),
+        &dir.path().join("content/sv"),
+    );
+    let config = std::fs::read_to_string(repo().join("examples/site/tolkar.toml")).unwrap();
+    std::fs::write(dir.path().join("tolkar.toml"), format!("{config}\n{extra}")).unwrap();
+    dir
+}
+
 pub fn example_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = repo().join("examples/site");
