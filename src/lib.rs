@@ -9,7 +9,9 @@
 //!    the translators' file formats; `limits` says what one input may
 //!    cost, `visible` makes text safe to show on a terminal, `lang`
 //!    matches language codes as people write them to the project's.
-//! 2. `store`: segments, translations and what was built, in SQLite.
+//! 2. `store`: segments, translations and what was built, in SQLite;
+//!    `textstate`, its committed text copy; `filestat`, when a file on
+//!    disk can be trusted to be as the store last saw it.
 //! 3. The domain: `project` (tolkar.toml, which postings exist), `sync`
 //!    (postings into the store, with `drift`), `memory`, `export`,
 //!    `import`, `adopt`, `machine`, and `hugo` (reading a Hugo site for
@@ -33,6 +35,7 @@ pub mod visible;
 pub mod worddiff;
 
 // 2. The store.
+pub mod filestat;
 pub mod store;
 pub mod textstate;
 pub mod unreadable;

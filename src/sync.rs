@@ -156,11 +156,7 @@ impl Progress for () {}
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
     let rules = serde_json::to_vec(&project.rules).expect("rules serialize");
     let rules_key = xxhash_rust::xxh3::xxh3_64(&rules);
-    // Changed this recently, a file may change again within the same tick
-    // of the file system's clock, leaving the same times.
-    let settled = std::time::SystemTime::now()
-        .checked_sub(std::time::Duration::from_secs(2))
-        .unwrap_or(std::time::UNIX_EPOCH);
+    let settled = crate::filestat::settled();
     let limit = project.config.limits.posting_size;
     let listed: Vec<Result<Source, Unreadable>> = project
         .source_postings()?
@@ -179,7 +175,7 @@ pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
                     limit,
                 }));
             }
-            let stat = stat_key(&meta, rules_key, settled);
+            let stat = crate::filestat::key(&meta, rules_key, settled);
             Ok(Source { path, stat })
         })
         .collect();
@@ -194,45 +190,6 @@ pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
         }
     }
     Ok(sources)
-}
-
-/// See [`Source::stat`]. The change time is in it because no tool sets it:
-/// a file replaced with the same size and modification time (`cp -p`,
-/// `rsync -t`, `touch -r`) still gets a new one.
-fn stat_key(
-    meta: &std::fs::Metadata,
-    rules: u64,
-    settled: std::time::SystemTime,
-) -> Option<String> {
-    let modified = meta.modified().ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let changed = std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(
-            u64::try_from(meta.ctime()).ok()?,
-            u32::try_from(meta.ctime_nsec()).ok()?,
-        ))?;
-        if modified.max(changed) >= settled {
-            return None;
-        }
-        Some(format!(
-            "{}:{}.{}:{}.{}:{}:{rules:016x}",
-            meta.len(),
-            meta.mtime(),
-            meta.mtime_nsec(),
-            meta.ctime(),
-            meta.ctime_nsec(),
-            meta.ino()
-        ))
-    }
-    #[cfg(not(unix))]
-    {
-        if modified >= settled {
-            return None;
-        }
-        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
-        Some(format!("{}:{}:{rules:016x}", meta.len(), since.as_nanos()))
-    }
 }
 
 /// A source that may have changed, read: parsed with the source hash of

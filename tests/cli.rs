@@ -453,6 +453,65 @@ fn an_edit_that_keeps_size_and_modification_time_is_still_synced() {
     assert!(said.contains("5 changed"), "{said}");
 }
 
+/// Build trusts `stat` for the postings it wrote as sync does for
+/// sources: a hand edit that keeps the size and modification time is still
+/// found, and merged with the next source change instead of overwritten.
+#[test]
+fn a_hand_edit_that_keeps_size_and_modification_time_is_still_merged() {
+    let site = Site::example();
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    // Files written within the last seconds are always hashed again.
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    let db = rusqlite::Connection::open(site.path(".tolkar/tolkar.db")).unwrap();
+    let trusted: i64 = db
+        .query_row(
+            "SELECT count(*) FROM outputs WHERE lang = 'nb' AND stat IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(trusted, 5, "every settled output's stat is stored");
+
+    let built = site.path("content/nb/career/cfo.md");
+    let modified = std::fs::metadata(&built).unwrap().modified().unwrap();
+    let text = site.read("content/nb/career/cfo.md");
+    assert!(
+        text.contains("Vi söker"),
+        "the edit below needs these words"
+    );
+    std::fs::write(&built, text.replacen("Vi söker", "Vi sökte", 1)).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&built)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let source = site.read("content/sv/career/cfo.md");
+    let last_line = source.trim_end().lines().last().unwrap().to_string();
+    std::fs::write(
+        site.path("content/sv/career/cfo.md"),
+        source.replacen(&last_line, &format!("{last_line} Välkommen!"), 1),
+    )
+    .unwrap();
+    site.tolkar()
+        .args(["build", "--lang", "nb"])
+        .assert()
+        .success();
+    let merged = site.read("content/nb/career/cfo.md");
+    assert!(
+        merged.contains("Vi sökte"),
+        "the hand edit is kept: {merged}"
+    );
+    assert!(merged.contains("Välkommen!"), "the source change is in");
+}
+
 #[test]
 fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();

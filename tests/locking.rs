@@ -120,6 +120,65 @@ fn a_command_that_waits_too_long_gives_up_with_a_clear_message() {
     );
 }
 
+/// `export -o -` reads from a snapshot after its sync has committed: a
+/// reader of its output that stops reading holds up no other command.
+#[test]
+fn a_slow_reader_of_an_export_holds_up_no_other_command() {
+    let site = tempfile::tempdir().unwrap();
+    common::generated::generate(site.path(), 200);
+    tolkar_in(site.path()).arg("sync").assert().success();
+    let mut export = spawn_tolkar(
+        site.path(),
+        120_000,
+        &["export", "--lang", "da", "--format", "json", "-o", "-"],
+    );
+    // The export has begun writing; then nobody reads, and it waits on
+    // the full pipe (its output is far larger than a pipe holds).
+    let mut stdout = export.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+
+    let edited = site.path().join(common::generated::posting_path(0));
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text.replace("title: \"", "title: \"Ny ")).unwrap();
+    let sync = finish(spawn_tolkar(site.path(), 3_000, &["sync"]));
+    let stderr = String::from_utf8_lossy(&sync.stderr);
+    assert!(
+        sync.status.success(),
+        "sync beside a stalled export: {stderr}"
+    );
+    assert!(stderr.contains("1 changed"), "{stderr}");
+
+    let mut rest = Vec::new();
+    std::io::Read::read_to_end(&mut stdout, &mut rest).unwrap();
+    let output = finish(export);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut whole = first.to_vec();
+    whole.extend(rest);
+    let json: serde_json::Value = serde_json::from_slice(&whole).expect("a whole export");
+    assert_eq!(json["units"].as_array().unwrap().len(), 200 * 14);
+}
+
+#[test]
+fn a_lock_timeout_that_is_set_empty_is_the_default() {
+    let site = site();
+    let output = tolkar_in(site.path())
+        .env("TOLKAR_LOCK_TIMEOUT_MS", "")
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 #[test]
 fn a_lock_timeout_that_is_not_a_number_is_refused() {
     let site = site();

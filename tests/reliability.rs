@@ -455,13 +455,7 @@ fn state_files_a_killed_command_committed_are_put_in_place() {
     let temp = state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"));
     std::fs::rename(&state, &temp).unwrap();
     std::fs::write(&state, old).unwrap();
-    let mut gone = std::process::Command::new("true").spawn().unwrap();
-    gone.wait().unwrap();
-    std::fs::write(
-        dir.join(format!(".tolkar/tolkar.db-writing-{}", gone.id())),
-        "",
-    )
-    .unwrap();
+    mark_a_dead_command(dir);
 
     succeed(tolkar_in(dir).arg("sync"));
     assert_no_leftovers(dir, "a command killed before its renames");
@@ -483,6 +477,93 @@ fn state_files_a_killed_command_committed_are_put_in_place() {
         })
         .count();
     assert_eq!(marks, 0, "the dead command's mark is gone");
+}
+
+/// The mark a command that died while writing leaves beside the store.
+fn mark_a_dead_command(dir: &Path) {
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    std::fs::write(
+        dir.join(format!(".tolkar/tolkar.db-writing-{}", gone.id())),
+        "",
+    )
+    .unwrap();
+}
+
+/// The translated segments of `lang`, as `status` counts them.
+fn translated(dir: &Path, lang: &str) -> u64 {
+    of_lang(&status(dir), lang)["translated"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no translated count for {lang}"))
+}
+
+/// What a command killed between its commit and removing a state file
+/// leaves, made by hand (as `strace -e inject=unlink:signal=SIGKILL`
+/// makes it): a posting was renamed, the store moved its translations to
+/// the new state file and no longer records the old one, which is still
+/// there with its removal mark. The next command, even one that only
+/// reads, removes it, instead of reading it back as translations of a
+/// posting gone.
+#[test]
+fn a_state_file_whose_removal_committed_is_removed_after_a_kill() {
+    let n = 10;
+    let site = generated(n);
+    let dir = site.path();
+    succeed(tolkar_in(dir).arg("sync"));
+    succeed(
+        tolkar_in(dir)
+            .arg("import")
+            .arg(translations(dir, n, "da", 1)),
+    );
+    let before = translated(dir, "da");
+    let old_source = posting_path(0);
+    let new_source = old_source.replace(".md", "-renamed.md");
+    std::fs::rename(dir.join(&old_source), dir.join(&new_source)).unwrap();
+    let old_state = dir.join(format!(".tolkar/state/da/{old_source}.po"));
+    let kept = std::fs::read(&old_state).unwrap();
+    succeed(tolkar_in(dir).arg("sync"));
+    assert!(!old_state.exists(), "sync removes the old state file");
+    std::fs::write(&old_state, kept).unwrap();
+    let name = old_state.file_name().unwrap().to_str().unwrap();
+    let mark = old_state.with_file_name(format!(".{name}.tolkar-remove"));
+    std::fs::write(&mark, "").unwrap();
+    mark_a_dead_command(dir);
+
+    assert_eq!(translated(dir, "da"), before, "status after the kill");
+    assert!(!old_state.exists(), "the committed removal is finished");
+    assert!(!mark.exists(), "the removal mark is gone");
+    assert!(
+        dir.join(format!(".tolkar/state/da/{new_source}.po"))
+            .exists()
+    );
+    succeed(tolkar_in(dir).arg("sync"));
+    assert_eq!(translated(dir, "da"), before, "sync after the kill");
+}
+
+/// A command killed after marking a state file for removal but before
+/// its commit: the store still records the file, which stays.
+#[test]
+fn a_state_file_whose_removal_never_committed_stays() {
+    let n = 10;
+    let site = generated(n);
+    let dir = site.path();
+    succeed(tolkar_in(dir).arg("sync"));
+    succeed(
+        tolkar_in(dir)
+            .arg("import")
+            .arg(translations(dir, n, "da", 1)),
+    );
+    let before = translated(dir, "da");
+    let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
+    let name = state.file_name().unwrap().to_str().unwrap();
+    let mark = state.with_file_name(format!(".{name}.tolkar-remove"));
+    std::fs::write(&mark, "").unwrap();
+    mark_a_dead_command(dir);
+
+    succeed(tolkar_in(dir).arg("sync"));
+    assert!(state.exists(), "the state file stays");
+    assert!(!mark.exists(), "the removal mark is gone");
+    assert_eq!(translated(dir, "da"), before);
 }
 
 /// Build killed while it syncs, renders or writes the postings of two

@@ -149,6 +149,7 @@ build-orphan = { $path }: dets kildeindlæg findes ikke længere; `tolkar build 
 build-not-moved = { $from }: ikke flyttet til { $to }, hvor der allerede er en fil; flyt eller sammenflet dem i hånden
 build-moved = { $from } → { $to }: flyttet med sit kildeindlæg
 build-skipped-unreadable = { $path }: skrives ikke: med sine oversættelser kunne den ikke læses som posting ({ $reason }); ret oversættelsen
+build-skipped-source-changed = { $path }: skrives ikke: kilden { $source } blev ændret mens build kørte; kør build igen
 
 ## adopt
 adopt-differs = har egne forskelle fra det, build skriver (den første på linje { $line }); build beholder dem og fletter kildens ændringer ind (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)

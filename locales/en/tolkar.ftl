@@ -123,6 +123,7 @@ build-orphan = { $path }: its source posting is gone; `tolkar build --prune` rem
 build-not-moved = { $from }: not moved to { $to }, where there is a file already; move or merge them by hand
 build-moved = { $from } → { $to }: moved with its source posting
 build-skipped-unreadable = { $path }: not written: with its translations it would not read back as a posting ({ $reason }); fix the translation
+build-skipped-source-changed = { $path }: not written: its source { $source } changed while build ran; run build again
 
 ## adopt
 adopt-differs = keeps differences of its own from what build writes (the first at line { $line }); build keeps them and merges the source's changes in (`tolkar adopt --explain { $path } --lang { $lang }` shows them)

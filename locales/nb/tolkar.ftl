@@ -142,6 +142,7 @@ build-orphan = { $path }: kildeposten finnes ikke lenger; `tolkar build --prune`
 build-not-moved = { $from }: ikke flyttet til { $to }, der det allerede finnes en fil; flytt eller slå dem sammen for hånd
 build-moved = { $from } → { $to }: flyttet med kildeposten sin
 build-skipped-unreadable = { $path }: skrives ikke: med oversettelsene sine ville den ikke kunne leses som posting ({ $reason }); rett oversettelsen
+build-skipped-source-changed = { $path }: skrives ikke: kilden { $source } ble endret mens build kjørte; kjør build igjen
 
 ## adopt
 adopt-differs = har egne forskjeller fra det build skriver (den første på linje { $line }); build beholder dem og fletter inn kildens endringer (`tolkar adopt --explain { $path } --lang { $lang }` viser dem)

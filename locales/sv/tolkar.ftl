@@ -140,6 +140,7 @@ build-orphan = { $path }: dess källpost finns inte längre; `tolkar build --pru
 build-not-moved = { $from }: inte flyttad till { $to }, där det redan finns en fil; flytta eller slå ihop dem för hand
 build-moved = { $from } → { $to }: flyttad med sin källpost
 build-skipped-unreadable = { $path }: skrivs inte: med sina översättningar skulle den inte gå att läsa som posting ({ $reason }); rätta översättningen
+build-skipped-source-changed = { $path }: skrivs inte: källan { $source } ändrades medan build körde; kör build igen
 
 ## adopt
 adopt-differs = har egna skillnader från det build skriver (den första på rad { $line }); build behåller dem och fogar in källans ändringar (`tolkar adopt --explain { $path } --lang { $lang }` visar dem)

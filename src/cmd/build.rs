@@ -66,6 +66,12 @@ fn print(built: &Built, messages: &Messages) {
                 path = path.as_str(),
                 reason = reason.as_str()
             ),
+            Note::SourceChanged { path, source } => tr!(
+                messages,
+                "build-skipped-source-changed",
+                path = path.as_str(),
+                source = source.as_str()
+            ),
             Note::TooLarge { path, size, limit } => tr!(
                 messages,
                 "build-skipped-too-large",

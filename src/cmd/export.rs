@@ -31,8 +31,10 @@ pub fn run(
         .as_deref()
         .filter(|p| *p != Path::new("-"))
         .map(|path| output_path(path, &lang, format));
-    let (report, counts) = store.transaction(|tx| -> Result<_, Failure> {
-        let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
+    let report = store.transaction(|tx| session.sync(tx, &super::progress::Bar::new("sync")))?;
+    // Written from a snapshot of what sync committed: a slow reader of
+    // `-o -` holds up no other command.
+    let counts = store.read(|tx| -> Result<_, Failure> {
         let request = Request {
             lang: &lang,
             states: &states,
@@ -52,7 +54,7 @@ pub fn run(
                 counts
             }
         };
-        Ok((report, counts))
+        Ok(counts)
     })?;
     super::sync::print_report_if_changed(&report, messages);
     let target = match &path {

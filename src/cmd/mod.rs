@@ -117,10 +117,13 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<u8, Failure> {
 }
 
 /// How long a command waits for another's write lock on the store:
-/// `TOLKAR_LOCK_TIMEOUT_MS`, or 10 s; it says so after a second.
+/// `TOLKAR_LOCK_TIMEOUT_MS`, or 10 s (also when it is set empty, as
+/// shells and CI files leave a variable); it says so after a second.
 fn lock_wait() -> Result<crate::store::LockWait, Failure> {
     use crate::store::LockWait;
-    let timeout = match std::env::var_os("TOLKAR_LOCK_TIMEOUT_MS") {
+    let value = std::env::var_os("TOLKAR_LOCK_TIMEOUT_MS")
+        .filter(|v| !v.to_string_lossy().trim().is_empty());
+    let timeout = match value {
         None => LockWait::DEFAULT_TIMEOUT,
         Some(value) => match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
             Some(ms) => std::time::Duration::from_millis(ms),

@@ -93,10 +93,14 @@ impl Workspace {
         if store.is_copy() {
             return Ok(store);
         }
-        // A command that writes marks itself while it runs, and first
-        // settles what one that died while writing left behind.
-        let writing = (!rolls_back).then(|| crate::textstate::Writing::start(&self.project));
-        if let Some(writing) = writing.as_ref().filter(|w| w.found_left()) {
+        // A command that writes marks itself while it runs; every command
+        // first settles what one that died while writing left behind.
+        let writing = if rolls_back {
+            crate::textstate::Writing::look(&self.project)
+        } else {
+            crate::textstate::Writing::start(&self.project)
+        };
+        if writing.found_left() {
             store.transaction(|tx| writing.recover(tx, &self.project))?;
         }
         // Every commit writes the text state of what it changed, which

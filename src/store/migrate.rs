@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_translation_check.sql"),
     include_str!("../../migrations/0010_translations_by_lang.sql"),
     include_str!("../../migrations/0011_document_stat.sql"),
+    include_str!("../../migrations/0012_output_stat.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

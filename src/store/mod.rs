@@ -307,10 +307,34 @@ impl Store {
             self.conn
                 .pragma_update(None, "foreign_keys", true)
                 .ctx(&self.path)?;
+            // The first fill is over: from now on readers (`read`) run
+            // beside writers, as they do from the next open.
+            let _: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .ctx(&self.path)?;
         }
         let value = outcome?;
         after?;
         Ok(value)
+    }
+
+    /// Runs `work` on a snapshot of the store, in a transaction that
+    /// only reads and is rolled back. It takes neither the write lock nor
+    /// the site lock, so that however long `work` takes (an export
+    /// written to a slow pipe), other commands on the site go on.
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
+            .ctx(&self.path)?;
+        work(&Tx {
+            tx: &tx,
+            path: &self.path,
+        })
     }
 
     fn run_transaction<T, E: From<StoreError>>(

@@ -52,6 +52,26 @@ impl Tx<'_> {
         )
     }
 
+    /// What `stat` said of each localized posting of `lang` that was, when
+    /// build last looked, the file it wrote (see [`crate::filestat`]).
+    pub fn output_stats(&self, lang: &str) -> Result<HashMap<String, String>, StoreError> {
+        self.rows(
+            "SELECT path, stat FROM outputs WHERE lang = ?1 AND stat IS NOT NULL",
+            [lang],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    /// Records that the file at `path` is what build wrote there, as
+    /// `stat` says of it now.
+    pub fn set_output_stat(&self, path: &str, stat: &str) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE outputs SET stat = ?2 WHERE path = ?1",
+            params![path, stat],
+        )?;
+        Ok(())
+    }
+
     /// Records what build wrote at `path`, and `base` (from
     /// [`compress_base`]): what build made of the store (the file itself,
     /// unless it was merged with local edits). A conflict recorded there
@@ -68,7 +88,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'same', NULL)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
                content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
-               state = excluded.state, conflict_line = NULL",
+               state = excluded.state, conflict_line = NULL, stat = NULL",
             params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
         )?;
         self.mark_output_dirty(path)
@@ -89,7 +109,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, '', ?5, 'same', NULL)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
                content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
-               state = excluded.state, conflict_line = NULL",
+               state = excluded.state, conflict_line = NULL, stat = NULL",
             params![path, lang, output.input_hash, output.content_hash, base],
         )?;
         Ok(())
@@ -144,7 +164,7 @@ impl Tx<'_> {
         if moved {
             self.run("DELETE FROM outputs WHERE path = ?1", [to])?;
             self.run(
-                "UPDATE outputs SET path = ?2 WHERE path = ?1",
+                "UPDATE outputs SET path = ?2, stat = NULL WHERE path = ?1",
                 params![from, to],
             )?;
             self.mark_output_dirty(to)?;

@@ -224,9 +224,16 @@ pub(crate) fn list(layout: &Layout) -> Result<Vec<String>, ProjectError> {
 }
 
 /// Removes the state file `path` (relative to the root) when the
-/// transaction has committed, and the directories it leaves empty.
+/// transaction has committed, and the directories it leaves empty. A
+/// mark beside it says so until then ([`staged`]), so that a command
+/// killed after its commit still has the file removed by the next one.
 pub(crate) fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
-    layout.staged.remove(layout.root.join(path));
+    let full = layout.root.join(path);
+    if std::fs::symlink_metadata(&full).is_err() {
+        return Ok(());
+    }
+    staged::mark_removal(&full)?;
+    layout.staged.remove(full);
     Ok(())
 }
 

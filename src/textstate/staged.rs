@@ -13,6 +13,13 @@
 //! a command no longer running settles what it left ([`recover`]): a
 //! temporary state file whose bytes the store recorded for its place goes
 //! there, every other temporary file of tolkar's is deleted.
+//!
+//! A removal leaves nothing on disk to tell whether it committed, so a
+//! state file to be removed gets a mark beside it before the commit
+//! (`.NAME.po.tolkar-remove`, [`mark_removal`]). Recovery removes a
+//! marked file the store no longer records (the removal committed) and
+//! keeps one it does; without the mark, a file whose removal committed
+//! would be read back as a new translation of a posting gone.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -70,7 +77,10 @@ pub fn settle(layout: &Layout, committed: bool) -> Result<(), StoreError> {
                 Ok(())
             }
             Step::Remove(path) if committed => remove_now(layout, &path),
-            Step::Remove(_) => Ok(()),
+            Step::Remove(path) => {
+                let _ = std::fs::remove_file(removal_mark(&path));
+                Ok(())
+            }
         };
         if first.is_ok() {
             first = done;
@@ -79,17 +89,14 @@ pub fn settle(layout: &Layout, committed: bool) -> Result<(), StoreError> {
     first
 }
 
-/// Removes a state file and the directories it leaves empty, up to the
-/// state directory.
+/// Removes a state file, its removal mark, and the directories they
+/// leave empty, up to the state directory.
 fn remove_now(layout: &Layout, full: &Path) -> Result<(), StoreError> {
-    match std::fs::remove_file(full) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(source) => {
-            return Err(StoreError::Write {
-                path: full.to_path_buf(),
-                source,
-            });
+    for path in [full.to_path_buf(), removal_mark(full)] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(StoreError::Write { path, source }),
         }
     }
     let top = layout.root.join(&layout.dir);
@@ -101,6 +108,32 @@ fn remove_now(layout: &Layout, full: &Path) -> Result<(), StoreError> {
         dir = d.parent();
     }
     Ok(())
+}
+
+/// What the name of a removal mark ends with.
+const REMOVAL: &str = ".tolkar-remove";
+
+/// The removal mark of the state file `path`: `.NAME.tolkar-remove`
+/// beside it.
+fn removal_mark(path: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(REMOVAL);
+    path.with_file_name(name)
+}
+
+/// The state file a removal mark is for, if `path` is one.
+fn marked_for_removal(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let target = name.strip_prefix('.')?.strip_suffix(REMOVAL)?;
+    (!target.is_empty()).then(|| path.with_file_name(target))
+}
+
+/// Marks the state file `path` as to be removed when the transaction
+/// under way commits.
+pub(super) fn mark_removal(path: &Path) -> Result<(), StoreError> {
+    let mark = removal_mark(path);
+    std::fs::write(&mark, b"").map_err(|source| StoreError::Write { path: mark, source })
 }
 
 /// The mark of a command that writes: a file beside the store, named
@@ -121,9 +154,18 @@ impl Writing {
             name.push(std::process::id().to_string());
             PathBuf::from(name)
         });
-        let mark = mark.filter(|m| std::fs::write(m, b"").is_ok());
         Writing {
-            mark,
+            mark: mark.filter(|m| std::fs::write(m, b"").is_ok()),
+            left: dead_marks(project),
+        }
+    }
+
+    /// For a command that only reads: no mark of its own, only what the
+    /// commands that died while writing left, which it settles (with a
+    /// store it may write) so that it shows what they committed.
+    pub fn look(project: &Project) -> Writing {
+        Writing {
+            mark: None,
             left: dead_marks(project),
         }
     }
@@ -209,16 +251,30 @@ fn running(_pid: u32) -> bool {
 fn recover(tx: &Tx<'_>, project: &Project) -> Result<(), StoreError> {
     let layout = Layout::of(project);
     let records = tx.state_files()?;
+    let relative = |path: &Path| {
+        path.strip_prefix(&layout.root)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default()
+    };
+    for mark in files_under(&layout.root.join(&layout.dir), |name| {
+        marked_for_removal(Path::new(name)).is_some()
+    }) {
+        let Some(target) = marked_for_removal(&mark) else {
+            continue;
+        };
+        if records.contains_key(&relative(&target)) {
+            // The removal never committed: the file stays.
+            let _ = std::fs::remove_file(&mark);
+        } else {
+            remove_now(&layout, &target)?;
+        }
+    }
     for temp in temporary_files(&layout.root.join(&layout.dir)) {
         let target = temp.with_file_name(
             crate::output::temporary_for(&temp.file_name().unwrap_or_default().to_string_lossy())
                 .unwrap_or_default(),
         );
-        let relative = target
-            .strip_prefix(&layout.root)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        let committed = records.get(&relative).is_some_and(|record| {
+        let committed = records.get(&relative(&target)).is_some_and(|record| {
             std::fs::read(&temp).is_ok_and(|bytes| content_hash(&bytes) == record.hash)
         });
         let done = if committed {
@@ -256,6 +312,11 @@ fn recover(tx: &Tx<'_>, project: &Project) -> Result<(), StoreError> {
 
 /// Every temporary file of tolkar's under `dir`.
 fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, |name| crate::output::temporary_for(name).is_some())
+}
+
+/// Every file under `dir` whose name `wanted` picks.
+fn files_under(dir: &Path, wanted: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -268,9 +329,7 @@ fn temporary_files(dir: &Path) -> Vec<PathBuf> {
             };
             if kind.is_dir() {
                 stack.push(entry.path());
-            } else if kind.is_file()
-                && crate::output::temporary_for(&entry.file_name().to_string_lossy()).is_some()
-            {
+            } else if kind.is_file() && wanted(&entry.file_name().to_string_lossy()) {
                 found.push(entry.path());
             }
         }

@@ -5,7 +5,7 @@
 use super::{BuildError, Merge, merge_posting, plan, render};
 use crate::project::Project;
 use crate::store::{Tx, inflate_base};
-use crate::sync::Source;
+use crate::sync::Sources;
 
 /// One localized posting's three-way merge, as the next build would do it.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ pub enum MergeOutcome {
 pub fn explain_merge(
     tx: &Tx<'_>,
     project: &Project,
-    sources: &[Source],
+    sources: &Sources,
     languages: &[String],
     path: &str,
 ) -> Result<MergeExplanation, BuildError> {
@@ -54,7 +54,7 @@ pub fn explain_merge(
         });
     };
     let plan = &plans[index];
-    let rendered = render(tx, project, &plans, &[index], &())?
+    let rendered = render(tx, project, sources, &plans, &[index], &())?
         .pop()
         .expect("one posting rendered");
     let full = project.root.join(&plan.path);

@@ -27,7 +27,7 @@ use crate::segment::placeholder;
 use crate::store::{
     Output, StoreError, StoredTranslation, TranslationSummary, Tx, compress_base, inflate_base,
 };
-use crate::sync::{Progress, Source};
+use crate::sync::{Progress, Source, Sources};
 
 /// What to do with a posting that has segments with no translation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +126,9 @@ pub enum Note {
     SkippedMissing { path: String, count: u64 },
     /// Not written: with its translations it would not read back.
     Unreadable { path: String, reason: String },
+    /// Not written: its source posting changed after this build synced
+    /// it; the next build writes it.
+    SourceChanged { path: String, source: String },
     /// Not written: tolkar did not write this file (or wrote it before it
     /// kept a base to merge with), and it differs from what build writes.
     Foreign { path: String, lang: String },
@@ -203,7 +206,7 @@ impl Built {
 pub fn build(
     tx: &Tx<'_>,
     project: &Project,
-    sources: &[Source],
+    sources: &Sources,
     options: &Options,
     progress: &dyn Progress,
 ) -> Result<Built, BuildError> {
@@ -239,7 +242,7 @@ pub fn build(
             .clone()
             .filter(|&i| needs_rendering(&plans[i], options.missing))
             .collect();
-        let rendered = render(tx, project, &plans, &todo, progress)?;
+        let rendered = render(tx, project, sources, &plans, &todo, progress)?;
         write(
             tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
         )?;
@@ -337,6 +340,9 @@ struct Plan<'s> {
     document: i64,
     lang: &'s str,
     path: String,
+    /// The source posting's hash as synced: its translations are those
+    /// of this text.
+    source_hash: String,
     /// Of everything the output is made from.
     input_hash: String,
     missing: u64,
@@ -344,6 +350,10 @@ struct Plan<'s> {
     last: Option<Output>,
     /// The hash of the file there now, if there is one.
     existing: Option<String>,
+    /// What `stat` said of the file when build last found it to be its
+    /// own output; after planning, what it says now if that is newly so
+    /// (to be stored).
+    stat: Option<String>,
 }
 
 /// A posting rendered, to be written if its bytes differ.
@@ -357,6 +367,8 @@ struct Rendered {
     /// The output does not read back (a translated value that Hugo would
     /// refuse where it is written): not written, with the reason.
     unreadable: Option<String>,
+    /// The source posting is no longer what sync stored: not written.
+    source_changed: bool,
 }
 
 /// Every (posting, language) pair with what the last build left there;
@@ -375,6 +387,7 @@ fn plan<'s>(
     for lang in languages {
         let summaries = tx.translation_summary(lang)?;
         let mut outputs = tx.outputs(lang)?;
+        let mut stats = tx.output_stats(lang)?;
         // Translations adopt found by `translationKey` stay where they are.
         let mut moved = tx.localized_paths(lang)?;
         let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
@@ -400,6 +413,7 @@ fn plan<'s>(
                 source,
                 document,
                 lang,
+                source_hash: documents[&source.path].content_hash.clone(),
                 input_hash: input_hash(
                     &documents[&source.path].content_hash,
                     lang,
@@ -408,18 +422,39 @@ fn plan<'s>(
                 ),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
+                stat: stats.remove(&path),
                 path,
                 existing: None,
             });
         }
     }
-    // Reading what is on disk is the slow part; do it in parallel.
+    // Reading what is on disk is the slow part; do it in parallel, and
+    // only for the files `stat` does not vouch for.
+    let settled = crate::filestat::settled();
     plans
         .par_iter_mut()
         .map(|plan| {
             let full = project.root.join(&plan.path);
+            let stat = std::fs::metadata(&full)
+                .ok()
+                .and_then(|meta| crate::filestat::key(&meta, 0, settled));
+            let stored = plan.stat.take();
+            if let Some(last) = plan
+                .last
+                .as_ref()
+                .filter(|_| stat.is_some() && stat == stored)
+            {
+                plan.existing = Some(last.content_hash.clone());
+                return Ok(());
+            }
             plan.existing = match hash_file(&full) {
-                Ok(hash) => Some(hash),
+                Ok(hash) => {
+                    // Its own output, as a later build can trust.
+                    if plan.last.as_ref().is_some_and(|l| l.content_hash == hash) {
+                        plan.stat = stat;
+                    }
+                    Some(hash)
+                }
                 // No file there (a file where its directory should be is
                 // for the write to report).
                 Err(e)
@@ -435,6 +470,11 @@ fn plan<'s>(
             Ok(())
         })
         .collect::<Result<(), BuildError>>()?;
+    for plan in &plans {
+        if let Some(stat) = &plan.stat {
+            tx.set_output_stat(&plan.path, stat)?;
+        }
+    }
     Ok((plans, taken_notes))
 }
 
@@ -478,7 +518,7 @@ fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
 pub(crate) fn render_paths(
     tx: &Tx<'_>,
     project: &Project,
-    sources: &[Source],
+    sources: &Sources,
     lang: &str,
     paths: &std::collections::HashSet<&str>,
 ) -> Result<Vec<(String, String)>, BuildError> {
@@ -487,7 +527,7 @@ pub(crate) fn render_paths(
     let todo: Vec<usize> = (0..plans.len())
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
-    let rendered = render(tx, project, &plans, &todo, &())?;
+    let rendered = render(tx, project, sources, &plans, &todo, &())?;
     Ok(rendered
         .into_iter()
         .map(|r| (plans[r.index].path.clone(), r.text))
@@ -498,6 +538,7 @@ pub(crate) fn render_paths(
 fn render(
     tx: &Tx<'_>,
     project: &Project,
+    sources: &Sources,
     plans: &[Plan<'_>],
     todo: &[usize],
     progress: &dyn Progress,
@@ -516,6 +557,19 @@ fn render(
                 error,
             };
             let bytes = plan.source.read(project).map_err(source_error)?;
+            // Edited since sync (build reads postings when it renders them,
+            // not all at once): its translations may not fit.
+            if sources.hash(&bytes) != plan.source_hash {
+                progress.advance();
+                return Ok(Rendered {
+                    index,
+                    text: String::new(),
+                    hash: String::new(),
+                    base: Vec::new(),
+                    unreadable: None,
+                    source_changed: true,
+                });
+            }
             let doc = crate::posting::parse(&bytes, &project.rules)
                 .map_err(|error| source_error(crate::unreadable::ReadError::Posting(error)))?;
             let doc = project
@@ -558,6 +612,7 @@ fn render(
                 base: compress_base(&text),
                 text,
                 unreadable,
+                source_changed: false,
             })
         })
         .collect()
@@ -630,7 +685,7 @@ fn merge_all(
         let own_differences = plan.existing.is_some()
             && plan.existing.as_ref() != Some(&output.hash)
             && plan.last.as_ref().map(|l| &l.content_hash) != plan.existing.as_ref();
-        if !own_differences || output.unreadable.is_some() {
+        if !own_differences || output.unreadable.is_some() || output.source_changed {
             continue;
         }
         let base = match &plan.last {
@@ -780,6 +835,14 @@ fn write(
             }
             continue;
         };
+        if output.source_changed {
+            notes.push(Note::SourceChanged {
+                path: plan.path.clone(),
+                source: plan.source.path.clone(),
+            });
+            report.skipped += 1;
+            continue;
+        }
         if let Some(reason) = &output.unreadable {
             notes.push(Note::Unreadable {
                 path: plan.path.clone(),
@@ -909,6 +972,57 @@ mod tests {
         assert_eq!(hash_file(&path).unwrap(), content_hash(&bytes));
         std::fs::write(&path, b"").unwrap();
         assert_eq!(hash_file(&path).unwrap(), content_hash(b""));
+    }
+
+    /// A source posting edited after sync stored it, before build read it
+    /// to render: its translations are those of the old text, so it is
+    /// left for the next build instead of written from the new one.
+    #[test]
+    fn a_source_edited_during_a_build_is_left_for_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("tolkar.toml"),
+            "source_language = \"sv\"\ntarget_languages = [\"da\"]\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("content/sv")).unwrap();
+        for name in ["a", "b"] {
+            std::fs::write(
+                dir.path().join(format!("content/sv/{name}.md")),
+                format!("---\ntitle: Rubrik {name}\n---\n\nText {name}.\n"),
+            )
+            .unwrap();
+        }
+        let ws = crate::ops::workspace::Workspace::open(dir.path(), &[]).unwrap();
+        let project = &ws.project;
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let options = Options {
+            languages: vec!["da".into()],
+            missing: Missing::Fallback,
+            force: false,
+            prune: false,
+        };
+        let built = store
+            .transaction(|tx| -> Result<_, BuildError> {
+                crate::sync::sync(tx, project, &ws.sources, &()).unwrap();
+                std::fs::write(
+                    dir.path().join("content/sv/b.md"),
+                    "---\ntitle: Ny rubrik\n---\n\nNy text.\n",
+                )
+                .unwrap();
+                build(tx, project, &ws.sources, &options, &())
+            })
+            .unwrap();
+        assert!(
+            built.notes.contains(&Note::SourceChanged {
+                path: "content/da/b.md".into(),
+                source: "content/sv/b.md".into(),
+            }),
+            "{:?}",
+            built.notes
+        );
+        assert!(dir.path().join("content/da/a.md").exists(), "{built:?}");
+        assert!(!dir.path().join("content/da/b.md").exists());
     }
 
     #[test]
