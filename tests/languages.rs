@@ -31,7 +31,9 @@ fn state_languages(dir: &Path) -> Vec<String> {
     let mut langs: Vec<String> = std::fs::read_dir(dir.join(".tolkar/state"))
         .map(|entries| {
             entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .map(|e| e.unwrap())
+                .filter(|e| e.file_type().unwrap().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
                 .collect()
         })
         .unwrap_or_default();

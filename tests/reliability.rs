@@ -479,15 +479,11 @@ fn state_files_a_killed_command_committed_are_put_in_place() {
     assert_eq!(marks, 0, "the dead command's mark is gone");
 }
 
-/// The mark a command that died while writing leaves beside the store.
+/// The mark a command that died while writing leaves beside the store,
+/// named after process 1, which is alive: in a container every run is
+/// process 1, and a dead command's process id may be a live one's.
 fn mark_a_dead_command(dir: &Path) {
-    let mut gone = std::process::Command::new("true").spawn().unwrap();
-    gone.wait().unwrap();
-    std::fs::write(
-        dir.join(format!(".tolkar/tolkar.db-writing-{}", gone.id())),
-        "",
-    )
-    .unwrap();
+    std::fs::write(dir.join(".tolkar/tolkar.db-writing-1-Ab12Cd"), "").unwrap();
 }
 
 /// The translated segments of `lang`, as `status` counts them.
@@ -532,6 +528,11 @@ fn a_state_file_whose_removal_committed_is_removed_after_a_kill() {
     assert_eq!(translated(dir, "da"), before, "status after the kill");
     assert!(!old_state.exists(), "the committed removal is finished");
     assert!(!mark.exists(), "the removal mark is gone");
+    let ignored = std::fs::read_to_string(dir.join(".tolkar/state/.gitignore")).unwrap();
+    assert!(
+        ignored.contains(".*.tolkar-remove") && ignored.contains(".*.tolkar-tmp"),
+        "git never takes in what a killed command left: {ignored}"
+    );
     assert!(
         dir.join(format!(".tolkar/state/da/{new_source}.po"))
             .exists()
@@ -563,6 +564,38 @@ fn a_state_file_whose_removal_never_committed_stays() {
     succeed(tolkar_in(dir).arg("sync"));
     assert!(state.exists(), "the state file stays");
     assert!(!mark.exists(), "the removal mark is gone");
+    assert_eq!(translated(dir, "da"), before);
+}
+
+/// What a killed command left, beside a store deleted since (as people
+/// delete it to start over): nothing says what it committed, so the
+/// state files stay as they are, and its leftovers go.
+#[test]
+fn leftovers_of_a_killed_command_beside_a_new_store_remove_no_state_file() {
+    let n = 10;
+    let site = generated(n);
+    let dir = site.path();
+    succeed(tolkar_in(dir).arg("sync"));
+    succeed(
+        tolkar_in(dir)
+            .arg("import")
+            .arg(translations(dir, n, "da", 1)),
+    );
+    let before = translated(dir, "da");
+    let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
+    let name = state.file_name().unwrap().to_str().unwrap();
+    let mark = state.with_file_name(format!(".{name}.tolkar-remove"));
+    let temp = state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"));
+    std::fs::write(&mark, "").unwrap();
+    std::fs::write(&temp, "half").unwrap();
+    mark_a_dead_command(dir);
+    for end in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!(".tolkar/tolkar.db{end}")));
+    }
+
+    succeed(tolkar_in(dir).arg("sync"));
+    assert!(state.exists(), "the state file stays");
+    assert!(!mark.exists() && !temp.exists(), "the leftovers are gone");
     assert_eq!(translated(dir, "da"), before);
 }
 

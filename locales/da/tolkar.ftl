@@ -195,6 +195,7 @@ adopt-diff-built = { $path } (som build laver den af lageret)
 error-adopt-explain-lang = --explain kræver --lang (ét sprog)
 error-adopt-unknown-doc = { $path } er hverken et kildeindlæg eller den oversatte udgave af et
 error-not-localized = { $path } er ikke den oversatte udgave af et kildeindlæg
+error-source-changed = { $path } blev ændret mens tolkar arbejdede med den; kør kommandoen igen
 
 ## init
 

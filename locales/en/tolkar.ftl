@@ -169,6 +169,7 @@ adopt-diff-built = { $path } (as build makes it of the store)
 error-adopt-explain-lang = --explain needs --lang (one language)
 error-adopt-unknown-doc = { $path } is neither a source posting nor the localized posting of one
 error-not-localized = { $path } is not the localized posting of a source posting
+error-source-changed = { $path } changed while tolkar worked on it; run the command again
 
 ## init
 

@@ -188,6 +188,7 @@ adopt-diff-built = { $path } (slik build lager den av lageret)
 error-adopt-explain-lang = --explain krever --lang (ett språk)
 error-adopt-unknown-doc = { $path } er verken en kildepost eller den oversatte versjonen av en
 error-not-localized = { $path } er ikke den oversatte versjonen av en kildepost
+error-source-changed = { $path } ble endret mens tolkar arbeidet med den; kjør kommandoen igjen
 
 ## init
 

@@ -186,6 +186,7 @@ adopt-diff-built = { $path } (som build gör den av lagret)
 error-adopt-explain-lang = --explain kräver --lang (ett språk)
 error-adopt-unknown-doc = { $path } är varken en källpost eller den översatta versionen av en
 error-not-localized = { $path } är inte den översatta versionen av en källpost
+error-source-changed = { $path } ändrades medan tolkar arbetade med den; kör kommandot igen
 
 ## init
 

@@ -96,12 +96,22 @@ impl Workspace {
         // A command that writes marks itself while it runs; every command
         // first settles what one that died while writing left behind.
         let writing = if rolls_back {
-            crate::textstate::Writing::look(&self.project)
+            crate::textstate::Writing::without_mark(&self.project)
         } else {
             crate::textstate::Writing::start(&self.project)
         };
         if writing.found_left() {
-            store.transaction(|tx| writing.recover(tx, &self.project))?;
+            if store.is_new() {
+                // The store they wrote is gone; nothing says what they
+                // committed.
+                writing.discard(&self.project);
+            } else if rolls_back {
+                // Best effort: a command that only reads still runs where
+                // the state files may not be written.
+                let _ = store.transaction(|tx| writing.recover(tx, &self.project));
+            } else {
+                store.transaction(|tx| writing.recover(tx, &self.project))?;
+            }
         }
         // Every commit writes the text state of what it changed, which
         // takes effect once the transaction is over.

@@ -208,6 +208,11 @@ impl Store {
         self.copy
     }
 
+    /// Whether this open created the store (until its first transaction).
+    pub fn is_new(&self) -> bool {
+        self.first_fill
+    }
+
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = Path::new(":memory:");
         let conn = Connection::open_in_memory().ctx(path)?;
@@ -238,9 +243,7 @@ impl Store {
         // journal writes once where WAL writes every page twice; WAL is
         // switched on at the next open. In-memory databases keep theirs.
         if !created {
-            let _: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .ctx(path)?;
+            switch_to_wal(&conn, path)?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .ctx(path)?;
@@ -308,11 +311,9 @@ impl Store {
                 .pragma_update(None, "foreign_keys", true)
                 .ctx(&self.path)?;
             // The first fill is over: from now on readers (`read`) run
-            // beside writers, as they do from the next open.
-            let _: String = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .ctx(&self.path)?;
+            // beside writers, as they do from the next open (which
+            // switches, if this cannot: the work is committed already).
+            let _ = switch_to_wal(&self.conn, &self.path);
         }
         let value = outcome?;
         after?;
@@ -355,6 +356,19 @@ impl Store {
         }
         tx.commit().ctx(&self.path)?;
         Ok(result)
+    }
+}
+
+/// Switches the store to WAL, unless another command holds it: the
+/// switch needs the store to itself, and SQLite refuses it at once,
+/// without waiting, where waiting could deadlock (this command reading
+/// while the other waits to commit). The store then stays in its rollback
+/// journal for this command, which only waits longer for the other, and
+/// the next command switches it.
+fn switch_to_wal(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(()),
+        done => done.map(|_| ()).ctx(path),
     }
 }
 

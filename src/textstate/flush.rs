@@ -22,6 +22,7 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
         tx.state_written()?;
         return Ok(0);
     }
+    super::ignore_own_files(layout)?;
     let mut localized: BTreeMap<String, HashMap<i64, String>> = BTreeMap::new();
     let mut written = 0;
     let dirty: Vec<_> = dirty

@@ -188,6 +188,28 @@ impl Layout {
     }
 }
 
+/// What the state directory's `.gitignore` says, written by tolkar.
+const IGNORE: &str = "\
+# Written by tolkar: its files of a command under way, which a command
+# killed meanwhile leaves to the next one.
+.*.tolkar-tmp
+.*.tolkar-remove
+";
+
+/// Writes a `.gitignore` into the state directory if it has none, so that
+/// the files a killed command left there are never committed (a clone
+/// would have nothing to settle them with).
+fn ignore_own_files(layout: &Layout) -> Result<(), StoreError> {
+    let dir = layout.root.join(&layout.dir);
+    let path = dir.join(".gitignore");
+    if path.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, IGNORE))
+        .map_err(|source| StoreError::Write { path, source })
+}
+
 /// A state file on disk, as its metadata says.
 pub(crate) struct OnDisk {
     size: i64,
@@ -229,8 +251,9 @@ pub(crate) fn list(layout: &Layout) -> Result<Vec<String>, ProjectError> {
 /// killed after its commit still has the file removed by the next one.
 pub(crate) fn remove(layout: &Layout, path: &str) -> Result<(), StoreError> {
     let full = layout.root.join(path);
-    if std::fs::symlink_metadata(&full).is_err() {
-        return Ok(());
+    match std::fs::symlink_metadata(&full) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        _ => {}
     }
     staged::mark_removal(&full)?;
     layout.staged.remove(full);

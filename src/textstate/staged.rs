@@ -137,33 +137,34 @@ pub(super) fn mark_removal(path: &Path) -> Result<(), StoreError> {
 }
 
 /// The mark of a command that writes: a file beside the store, named
-/// after it and the process (`tolkar.db-writing-1234`), removed when the
-/// command ends (when this is dropped).
+/// after it, the process and a random part (`tolkar.db-writing-1234-Ab12Cd`),
+/// which the command holds an advisory lock on while it runs and removes
+/// when it ends (when this is dropped). A mark another command can lock is
+/// that of a command that died: the system releases the lock with the
+/// process. (Process ids cannot tell: in a container every run is
+/// process 1, and a dead command's id may be a live one's.)
 pub struct Writing {
-    mark: Option<PathBuf>,
-    /// The marks of commands that died while writing, found at the start.
-    left: Vec<PathBuf>,
+    mark: Option<(PathBuf, std::fs::File)>,
+    /// The marks of commands that died while writing, found at the start
+    /// (held locked, so that no other command settles them meanwhile).
+    left: Vec<(PathBuf, std::fs::File)>,
 }
 
 impl Writing {
     /// Marks this process as writing in `project`. Best effort: without a
     /// mark, a command killed now leaves its files until another is.
     pub fn start(project: &Project) -> Writing {
-        let mark = mark_prefix(project).map(|prefix| {
-            let mut name = prefix.into_os_string();
-            name.push(std::process::id().to_string());
-            PathBuf::from(name)
-        });
+        let left = dead_marks(project);
         Writing {
-            mark: mark.filter(|m| std::fs::write(m, b"").is_ok()),
-            left: dead_marks(project),
+            mark: new_mark(project),
+            left,
         }
     }
 
-    /// For a command that only reads: no mark of its own, only what the
-    /// commands that died while writing left, which it settles (with a
-    /// store it may write) so that it shows what they committed.
-    pub fn look(project: &Project) -> Writing {
+    /// For a command that only reads: no mark of its own, only the marks
+    /// of commands that died while writing, whose leftovers it settles
+    /// (with a store it may write) so that it shows what they committed.
+    pub fn without_mark(project: &Project) -> Writing {
         Writing {
             mark: None,
             left: dead_marks(project),
@@ -183,16 +184,36 @@ impl Writing {
     /// both allow.
     pub fn recover(&self, tx: &Tx<'_>, project: &Project) -> Result<(), StoreError> {
         recover(tx, project)?;
-        for mark in &self.left {
+        self.forget_left();
+        Ok(())
+    }
+
+    /// What the dead commands left, against a store this command has just
+    /// created (the old one was deleted): nothing there says what they
+    /// committed, so the state files stay as they are; their temporary
+    /// files and removal marks go.
+    pub fn discard(&self, project: &Project) {
+        let layout = Layout::of(project);
+        let state = layout.root.join(&layout.dir);
+        for path in files_under(&state, |name| {
+            crate::output::temporary_for(name).is_some()
+                || marked_for_removal(Path::new(name)).is_some()
+        }) {
+            let _ = std::fs::remove_file(path);
+        }
+        self.forget_left();
+    }
+
+    fn forget_left(&self) {
+        for (mark, _) in &self.left {
             let _ = std::fs::remove_file(mark);
         }
-        Ok(())
     }
 }
 
 impl Drop for Writing {
     fn drop(&mut self) {
-        if let Some(mark) = &self.mark {
+        if let Some((mark, _)) = &self.mark {
             let _ = std::fs::remove_file(mark);
         }
     }
@@ -206,8 +227,29 @@ fn mark_prefix(project: &Project) -> Option<PathBuf> {
     Some(database.with_file_name(name))
 }
 
-/// The marks of commands that are no longer running.
-fn dead_marks(project: &Project) -> Vec<PathBuf> {
+/// A new mark for this process, locked before it takes its name, so that
+/// no other command ever finds it unlocked while this one runs.
+fn new_mark(project: &Project) -> Option<(PathBuf, std::fs::File)> {
+    let prefix = mark_prefix(project)?;
+    let dir = prefix.parent()?;
+    let name = prefix.file_name()?.to_string_lossy().into_owned();
+    let temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}"))
+        .tempfile_in(dir)
+        .ok()?;
+    temp.as_file().try_lock().ok()?;
+    let temp_name = temp.path().file_name()?.to_string_lossy().into_owned();
+    let random = temp_name.strip_prefix(&format!(".{name}"))?;
+    let mut mark = prefix.into_os_string();
+    mark.push(format!("{}-{random}", std::process::id()));
+    let mark = PathBuf::from(mark);
+    let file = temp.persist(&mark).ok()?;
+    Some((mark, file))
+}
+
+/// The marks of commands that are no longer running: those this one can
+/// lock (and keeps locked).
+fn dead_marks(project: &Project) -> Vec<(PathBuf, std::fs::File)> {
     let Some(prefix) = mark_prefix(project) else {
         return Vec::new();
     };
@@ -220,61 +262,45 @@ fn dead_marks(project: &Project) -> Vec<PathBuf> {
     };
     entries
         .filter_map(|e| e.ok())
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.strip_prefix(start.as_ref())
-                .and_then(|pid| pid.parse::<u32>().ok())
-                .is_some_and(|pid| pid != std::process::id() && !running(pid))
+        .filter(|e| e.file_name().to_string_lossy().starts_with(start.as_ref()))
+        .filter_map(|e| {
+            let file = std::fs::OpenOptions::new().read(true).open(e.path()).ok()?;
+            file.try_lock().ok()?;
+            Some((e.path(), file))
         })
-        .map(|e| e.path())
         .collect()
-}
-
-#[cfg(unix)]
-fn running(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // SAFETY: signal 0 only asks whether the process exists.
-    let found = unsafe { libc::kill(pid, 0) } == 0;
-    found || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-/// Elsewhere every other mark counts as left behind: recovering beside a
-/// live command is safe (see [`recover`]), only slower.
-#[cfg(not(unix))]
-fn running(_pid: u32) -> bool {
-    false
 }
 
 fn recover(tx: &Tx<'_>, project: &Project) -> Result<(), StoreError> {
     let layout = Layout::of(project);
     let records = tx.state_files()?;
+    let state = layout.root.join(&layout.dir);
+    // Under the state directory, as the store records it; `None` (kept)
+    // for a path it could not record.
     let relative = |path: &Path| {
         path.strip_prefix(&layout.root)
+            .ok()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default()
     };
-    for mark in files_under(&layout.root.join(&layout.dir), |name| {
-        marked_for_removal(Path::new(name)).is_some()
-    }) {
+    for mark in files_under(&state, |name| marked_for_removal(Path::new(name)).is_some()) {
         let Some(target) = marked_for_removal(&mark) else {
             continue;
         };
-        if records.contains_key(&relative(&target)) {
+        match relative(&target) {
+            Some(path) if !records.contains_key(&path) => remove_now(&layout, &target)?,
             // The removal never committed: the file stays.
-            let _ = std::fs::remove_file(&mark);
-        } else {
-            remove_now(&layout, &target)?;
+            _ => {
+                let _ = std::fs::remove_file(&mark);
+            }
         }
     }
-    for temp in temporary_files(&layout.root.join(&layout.dir)) {
+    for temp in temporary_files(&state) {
         let target = temp.with_file_name(
             crate::output::temporary_for(&temp.file_name().unwrap_or_default().to_string_lossy())
                 .unwrap_or_default(),
         );
-        let committed = records.get(&relative(&target)).is_some_and(|record| {
+        let record = relative(&target).and_then(|path| records.get(&path));
+        let committed = record.is_some_and(|record| {
             std::fs::read(&temp).is_ok_and(|bytes| content_hash(&bytes) == record.hash)
         });
         let done = if committed {
@@ -307,7 +333,24 @@ fn recover(tx: &Tx<'_>, project: &Project) -> Result<(), StoreError> {
             let _ = std::fs::remove_file(temp);
         }
     }
+    // A removal killed before it removed the directories it emptied.
+    remove_empty_directories(&state);
     Ok(())
+}
+
+/// Removes the empty directories under `dir` (not `dir` itself).
+fn remove_empty_directories(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let path = entry.path();
+            remove_empty_directories(&path);
+            // Fails, as it should, while anything is left in it.
+            let _ = std::fs::remove_dir(&path);
+        }
+    }
 }
 
 /// Every temporary file of tolkar's under `dir`.

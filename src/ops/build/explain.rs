@@ -56,7 +56,8 @@ pub fn explain_merge(
     let plan = &plans[index];
     let rendered = render(tx, project, sources, &plans, &[index], &())?
         .pop()
-        .expect("one posting rendered");
+        .expect("one posting rendered")
+        .made(&plans)?;
     let full = project.root.join(&plan.path);
     let limit = project.config.limits.posting_size;
     let ours = match super::read_within(&full, limit) {

@@ -85,6 +85,9 @@ pub enum BuildError {
     /// `merge --explain` of a path that is no localized posting.
     #[error("{path} is no localized posting of a source posting")]
     NotLocalized { path: String },
+    /// A source posting changed after the command's sync read it.
+    #[error("{path} changed while tolkar worked on it; run the command again")]
+    SourceChanged { path: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -109,6 +112,10 @@ impl Diagnostic for BuildError {
             BuildError::Source { path, error } => error.message(path),
             BuildError::NotLocalized { path } => Message::new(
                 crate::msg_id!("error-not-localized"),
+                vec![("path", path.clone())],
+            ),
+            BuildError::SourceChanged { path } => Message::new(
+                crate::msg_id!("error-source-changed"),
                 vec![("path", path.clone())],
             ),
             BuildError::Store(e) => e.message(),
@@ -351,9 +358,24 @@ struct Plan<'s> {
     /// The hash of the file there now, if there is one.
     existing: Option<String>,
     /// What `stat` said of the file when build last found it to be its
-    /// own output; after planning, what it says now if that is newly so
-    /// (to be stored).
-    stat: Option<String>,
+    /// own output.
+    stored_stat: Option<String>,
+    /// What `stat` says of it now, when it was just found to be build's
+    /// own output (to be stored).
+    new_stat: Option<String>,
+}
+
+impl Rendered {
+    /// The posting made, for a command that cannot go on without its
+    /// text: an error if the source changed after sync.
+    fn made(self, plans: &[Plan<'_>]) -> Result<Rendered, BuildError> {
+        if self.source_changed {
+            return Err(BuildError::SourceChanged {
+                path: plans[self.index].source.path.clone(),
+            });
+        }
+        Ok(self)
+    }
 }
 
 /// A posting rendered, to be written if its bytes differ.
@@ -422,7 +444,8 @@ fn plan<'s>(
                 ),
                 missing: summary.segments - summary.translated,
                 last: outputs.remove(&path),
-                stat: stats.remove(&path),
+                stored_stat: stats.remove(&path),
+                new_stat: None,
                 path,
                 existing: None,
             });
@@ -438,12 +461,8 @@ fn plan<'s>(
             let stat = std::fs::metadata(&full)
                 .ok()
                 .and_then(|meta| crate::filestat::key(&meta, 0, settled));
-            let stored = plan.stat.take();
-            if let Some(last) = plan
-                .last
-                .as_ref()
-                .filter(|_| stat.is_some() && stat == stored)
-            {
+            let trusted = stat.is_some() && stat == plan.stored_stat;
+            if let Some(last) = plan.last.as_ref().filter(|_| trusted) {
                 plan.existing = Some(last.content_hash.clone());
                 return Ok(());
             }
@@ -451,7 +470,7 @@ fn plan<'s>(
                 Ok(hash) => {
                     // Its own output, as a later build can trust.
                     if plan.last.as_ref().is_some_and(|l| l.content_hash == hash) {
-                        plan.stat = stat;
+                        plan.new_stat = stat;
                     }
                     Some(hash)
                 }
@@ -471,7 +490,7 @@ fn plan<'s>(
         })
         .collect::<Result<(), BuildError>>()?;
     for plan in &plans {
-        if let Some(stat) = &plan.stat {
+        if let Some(stat) = &plan.new_stat {
             tx.set_output_stat(&plan.path, stat)?;
         }
     }
@@ -527,11 +546,10 @@ pub(crate) fn render_paths(
     let todo: Vec<usize> = (0..plans.len())
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
-    let rendered = render(tx, project, sources, &plans, &todo, &())?;
-    Ok(rendered
+    render(tx, project, sources, &plans, &todo, &())?
         .into_iter()
-        .map(|r| (plans[r.index].path.clone(), r.text))
-        .collect())
+        .map(|r| Ok((plans[r.index].path.clone(), r.made(&plans)?.text)))
+        .collect()
 }
 
 /// Parses and renders the postings of `todo`, in parallel.
@@ -840,6 +858,9 @@ fn write(
                 path: plan.path.clone(),
                 source: plan.source.path.clone(),
             });
+            // The next sync reads it whatever `stat` says (which did not
+            // see the change, where its times are coarse).
+            tx.set_document_stat(plan.document, None)?;
             report.skipped += 1;
             continue;
         }
@@ -1023,6 +1044,14 @@ mod tests {
         );
         assert!(dir.path().join("content/da/a.md").exists(), "{built:?}");
         assert!(!dir.path().join("content/da/b.md").exists());
+
+        // Adopt, which needs what build makes of it, stops instead.
+        let paths = std::collections::HashSet::from(["content/da/b.md"]);
+        let made = store.transaction(|tx| render_paths(tx, project, &ws.sources, "da", &paths));
+        assert!(
+            matches!(&made, Err(BuildError::SourceChanged { path }) if path == "content/sv/b.md"),
+            "{made:?}"
+        );
     }
 
     #[test]
