@@ -474,24 +474,29 @@ fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
 }
 
 /// What build makes now of the localized postings at `paths` (of `lang`),
-/// by path: for adopt, whose bases must be build's own output.
-pub(crate) fn render_paths(
+/// handed to `each` with its content hash and compressed base, in plan
+/// order: for adopt, whose bases must be build's own output. Rendered
+/// `BATCH` postings at a time, so that a site's postings are never all in
+/// memory at once.
+pub(crate) fn render_paths<E: From<BuildError>>(
     tx: &Tx<'_>,
     project: &Project,
     sources: &[Source],
     lang: &str,
     paths: &std::collections::HashSet<&str>,
-) -> Result<Vec<(String, String)>, BuildError> {
+    mut each: impl FnMut(&str, &str, &str, &[u8]) -> Result<(), E>,
+) -> Result<(), E> {
     let languages = [lang.to_string()];
     let (plans, _) = plan(tx, project, sources, &languages)?;
     let todo: Vec<usize> = (0..plans.len())
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
-    let rendered = render(tx, project, &plans, &todo, &())?;
-    Ok(rendered
-        .into_iter()
-        .map(|r| (plans[r.index].path.clone(), r.text))
-        .collect())
+    for batch in todo.chunks(BATCH) {
+        for r in render(tx, project, &plans, batch, &())? {
+            each(&plans[r.index].path, &r.text, &r.hash, &r.base)?;
+        }
+    }
+    Ok(())
 }
 
 /// Parses and renders the postings of `todo`, in parallel.
