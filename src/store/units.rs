@@ -80,6 +80,17 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The live segments of one document with their translation into
+    /// `lang`, in segment order: adopt reads a batch of postings' rows at
+    /// a time, not a whole language's.
+    pub fn unit_rows_of(&self, document: i64, lang: &str) -> Result<Vec<UnitRow>, StoreError> {
+        self.rows(
+            &format!("{UNIT_ROWS} WHERE d.id = ?2 ORDER BY s.position"),
+            params![lang, document],
+            read,
+        )
+    }
+
     /// One live segment with its translation into `lang`, as it is now.
     pub fn unit_row(
         &self,

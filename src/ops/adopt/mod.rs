@@ -25,11 +25,14 @@ use crate::posting::{Location, PostingError};
 use crate::project::{Project, ProjectError};
 use crate::segment::hash::content_hash;
 use crate::segment::placeholder::PlaceholderError;
-use crate::store::{NewTranslation, Origin, Output, StoreError, Tx, UnitRow, compress_base};
+use crate::store::{
+    NewTranslation, Origin, Output, StoreError, StoredDocument, Tx, UnitRow, compress_base,
+};
 use crate::sync::Source;
 
 /// Postings aligned at once: enough for every core, few enough that a
-/// large site is not held in memory whole.
+/// large site is not held in memory whole (three batches are: see
+/// `Batches::run`).
 const ADOPT_CHUNK: usize = 256;
 
 #[derive(Debug, thiserror::Error)]
@@ -169,19 +172,9 @@ pub fn adopt_all(
     let documents = tx.documents()?;
     let mut adopted = Adopted::default();
     for lang in languages {
-        let rows = tx.unit_rows(lang)?;
         let written = tx.outputs(lang)?;
         let files = pairing::localized_files(project, lang)?;
         let pairing = pairing::pair_postings(project, sources, lang, &files);
-        let mut rows_by_path: HashMap<&str, HashMap<&str, &UnitRow>> = HashMap::new();
-        for row in &rows {
-            rows_by_path
-                .entry(row.path.as_str())
-                .or_default()
-                .insert(row.key.as_str(), row);
-        }
-        let no_rows = HashMap::new();
-        let rows_of = |path: &str| rows_by_path.get(path).unwrap_or(&no_rows);
         // A translation found elsewhere before, and not now, is forgotten:
         // build goes back to the layout path.
         let found: HashMap<usize, &String> = pairing
@@ -211,61 +204,26 @@ pub fn adopt_all(
             .collect();
         let mut outcomes = Vec::new();
         progress.start(todo.len());
-        // Reading, parsing and aligning are independent: in parallel, a
-        // chunk at a time, so that a large site is not all in memory.
-        for chunk in todo.chunks(ADOPT_CHUNK) {
-            let adoptions = chunk
-                .par_iter()
-                .map(|pair| {
-                    let source = &sources[pair.source];
-                    // In a file tolkar wrote, a text equal to its source is
-                    // the fallback for a missing translation.
-                    let keep_same = !written.contains_key(&pair.localized);
-                    let stored = usable_translations(rows_of(&source.path));
-                    adopt_file(project, source, &pair.localized, lang, keep_same, &stored)
-                })
-                .collect::<Vec<Result<Adoption, AdoptError>>>();
-            for (pair, adoption) in chunk.iter().zip(adoptions) {
-                progress.advance();
-                // A localized posting that cannot be read is told and left
-                // alone; the others go on.
-                let adoption = match adoption {
-                    Ok(adoption) => adoption,
-                    Err(error) => {
-                        adopted.refused.push(error);
-                        continue;
-                    }
-                };
-                let source = &sources[pair.source];
-                let rows = rows_of(&source.path);
-                // A copy of the source, first adopted: not a translation.
-                let copy = rows.values().all(|r| r.translation.is_none()) && is_copy(&adoption);
-                let stored = if copy {
-                    0
-                } else {
-                    store_adoption(tx, rows, lang, &adoption)?
-                };
-                // What build makes of the store now is the base its next
-                // merge starts from: the file's own differences from it
-                // (a link, white space, an anchor) are kept from then on.
-                // No input hash: the next build renders it.
-                tx.record_output(
-                    &pair.localized,
-                    lang,
-                    &Output {
-                        input_hash: String::new(),
-                        content_hash: content_hash(adoption.rebuilt.as_bytes()),
-                    },
-                    &compress_base(&adoption.rebuilt),
-                )?;
-                let mut result = outcome(&adoption, pair.localized.clone(), stored);
-                if copy {
-                    result.adopted = 0;
-                    result.problems.push(Problem::Copy);
-                }
-                outcomes.push(result);
+        let batches = Batches {
+            tx,
+            documents: &documents,
+            work: Work {
+                project,
+                sources,
+                written: &written,
+                lang,
+            },
+        };
+        batches.run(&todo, |pair, prepared| {
+            progress.advance();
+            // A localized posting that cannot be read is told and left
+            // alone; the others go on.
+            match prepared {
+                Ok(prepared) => outcomes.push(batches.store(pair, prepared)?),
+                Err(error) => adopted.refused.push(error),
             }
-        }
+            Ok(())
+        })?;
         // Sync fills segments from the memory once a source changes; adopt
         // does it now, so that the bases it records are what build makes:
         // otherwise the first source change would bring fills into parts
@@ -295,6 +253,186 @@ pub fn adopt_all(
     Ok(adopted)
 }
 
+/// One posting's adoption, made ready for the store on a worker thread:
+/// this thread only writes it.
+struct Prepared {
+    /// The adopted texts that differ from what the store has.
+    writes: Vec<Write>,
+    output: Output,
+    /// The compressed base: what build makes of the store after it.
+    base: Vec<u8>,
+    outcome: Outcome,
+}
+
+type Ready = Result<Prepared, AdoptError>;
+
+/// A translation to store.
+struct Write {
+    segment: i64,
+    text: String,
+    source_hash: String,
+}
+
+/// What adopting one language's postings a batch at a time needs.
+struct Batches<'a, 't> {
+    tx: &'a Tx<'t>,
+    documents: &'a HashMap<String, StoredDocument>,
+    work: Work<'a>,
+}
+
+/// What the worker threads need: no store.
+struct Work<'a> {
+    project: &'a Project,
+    sources: &'a [Source],
+    written: &'a HashMap<String, Output>,
+    lang: &'a str,
+}
+
+impl Batches<'_, '_> {
+    /// Prepares the postings of `todo` a batch at a time and hands each,
+    /// in order, to `store`. A batch is read and aligned on every core
+    /// while this thread stores the one before and reads the stored rows
+    /// of the one after: only three batches are in memory at once, never
+    /// a whole language's rows.
+    fn run(
+        &self,
+        todo: &[&Pair],
+        mut store: impl FnMut(&Pair, Ready) -> Result<(), AdoptError>,
+    ) -> Result<(), AdoptError> {
+        let batches: Vec<&[&Pair]> = todo.chunks(ADOPT_CHUNK).collect();
+        let mut next_rows = match batches.first() {
+            Some(first) => Some(self.rows(first)?),
+            None => None,
+        };
+        // The batch aligned last, waiting to be stored.
+        let mut done: Option<(&[&Pair], Vec<Ready>)> = None;
+        let work = &self.work;
+        for (b, batch) in batches.iter().enumerate() {
+            let rows = next_rows.take().unwrap_or_default();
+            let prepared = std::thread::scope(|scope| -> Result<_, AdoptError> {
+                let worker = scope.spawn(|| work.prepare(batch, &rows));
+                if let Some((pairs, prepared)) = done.take() {
+                    for (pair, prepared) in pairs.iter().zip(prepared) {
+                        store(pair, prepared)?;
+                    }
+                }
+                if let Some(next) = batches.get(b + 1) {
+                    next_rows = Some(self.rows(next)?);
+                }
+                Ok(worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            })?;
+            done = Some((batch, prepared));
+        }
+        if let Some((pairs, prepared)) = done {
+            for (pair, prepared) in pairs.iter().zip(prepared) {
+                store(pair, prepared)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The stored rows of each pair's source, in the store's order.
+    fn rows(&self, batch: &[&Pair]) -> Result<Vec<Vec<UnitRow>>, StoreError> {
+        batch
+            .iter()
+            .map(
+                |pair| match self.documents.get(&self.work.sources[pair.source].path) {
+                    Some(document) if !document.removed => {
+                        self.tx.unit_rows_of(document.id, self.work.lang)
+                    }
+                    _ => Ok(Vec::new()),
+                },
+            )
+            .collect()
+    }
+
+    /// Writes one prepared posting, and returns its outcome.
+    fn store(&self, pair: &Pair, prepared: Prepared) -> Result<Outcome, AdoptError> {
+        for write in &prepared.writes {
+            self.tx.store_translation(&NewTranslation {
+                segment: write.segment,
+                lang: self.work.lang,
+                text: &write.text,
+                state: crate::exchange::State::Translated,
+                source_hash: &write.source_hash,
+                origin: &Origin::Adopted,
+            })?;
+        }
+        self.tx.record_output(
+            &pair.localized,
+            self.work.lang,
+            &prepared.output,
+            &prepared.base,
+        )?;
+        Ok(prepared.outcome)
+    }
+}
+
+impl Work<'_> {
+    /// Reads, parses and aligns a batch in parallel, and works out what to
+    /// store of each posting.
+    fn prepare(&self, batch: &[&Pair], rows: &[Vec<UnitRow>]) -> Vec<Result<Prepared, AdoptError>> {
+        batch
+            .par_iter()
+            .zip(rows)
+            .map(|(pair, rows)| {
+                let rows: HashMap<&str, &UnitRow> =
+                    rows.iter().map(|r| (r.key.as_str(), r)).collect();
+                self.prepare_one(pair, &rows)
+            })
+            .collect()
+    }
+
+    fn prepare_one(
+        &self,
+        pair: &Pair,
+        rows: &HashMap<&str, &UnitRow>,
+    ) -> Result<Prepared, AdoptError> {
+        let source = &self.sources[pair.source];
+        // In a file tolkar wrote, a text equal to its source is the
+        // fallback for a missing translation.
+        let keep_same = !self.written.contains_key(&pair.localized);
+        let stored = usable_translations(rows);
+        let adoption = adopt_file(
+            self.project,
+            source,
+            &pair.localized,
+            self.lang,
+            keep_same,
+            &stored,
+        )?;
+        // A copy of the source, first adopted: not a translation.
+        let copy = rows.values().all(|r| r.translation.is_none()) && is_copy(&adoption);
+        let writes = if copy {
+            Vec::new()
+        } else {
+            adoption_writes(rows, &adoption)
+        };
+        // What build makes of the store now is the base its next merge
+        // starts from: the file's own differences from it (a link, white
+        // space, an anchor) are kept from then on. No input hash: the next
+        // build renders it.
+        let output = Output {
+            input_hash: String::new(),
+            content_hash: content_hash(adoption.rebuilt.as_bytes()),
+        };
+        let base = compress_base(&adoption.rebuilt);
+        let mut outcome = outcome(&adoption, pair.localized.clone(), writes.len());
+        if copy {
+            outcome.adopted = 0;
+            outcome.problems.push(Problem::Copy);
+        }
+        Ok(Prepared {
+            writes,
+            output,
+            base,
+            outcome,
+        })
+    }
+}
+
 /// Records as the base of each adopted posting what build makes of the
 /// store now (after a fill from the memory), and whether its file is that.
 fn rebase(
@@ -303,35 +441,46 @@ fn rebase(
     lang: &str,
     outcomes: &mut [Outcome],
 ) -> Result<(), AdoptError> {
-    let paths: HashSet<&str> = outcomes.iter().map(|o| o.localized.as_str()).collect();
-    let rendered: HashMap<String, String> =
-        crate::ops::build::render_paths(tx, &ws.project, &ws.sources, lang, &paths)?
-            .into_iter()
-            .collect();
-    for outcome in outcomes.iter_mut() {
-        let Some(text) = rendered.get(&outcome.localized) else {
-            continue;
-        };
-        let full = ws.project.root.join(&outcome.localized);
-        let file = std::fs::read(&full).map_err(|source| AdoptError::Io {
-            path: full.clone(),
-            source,
-        })?;
-        let file = String::from_utf8_lossy(&file);
-        outcome.identical = file == *text;
-        outcome.first_difference =
-            (!outcome.identical).then(|| Location::of(&file, first_difference(&file, text)));
-        tx.record_output(
-            &outcome.localized,
-            lang,
-            &Output {
-                input_hash: String::new(),
-                content_hash: content_hash(text.as_bytes()),
-            },
-            &compress_base(text),
-        )?;
-    }
-    Ok(())
+    let by_path: HashMap<String, usize> = outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.localized.clone(), i))
+        .collect();
+    let paths: HashSet<&str> = by_path.keys().map(String::as_str).collect();
+    // Rendered a batch at a time (not every posting at once), each
+    // recorded as it comes.
+    crate::ops::build::render_paths(
+        tx,
+        &ws.project,
+        &ws.sources,
+        lang,
+        &paths,
+        |path, text, hash, base| -> Result<(), AdoptError> {
+            let Some(&i) = by_path.get(path) else {
+                return Ok(());
+            };
+            let outcome = &mut outcomes[i];
+            let full = ws.project.root.join(path);
+            let file = std::fs::read(&full).map_err(|source| AdoptError::Io {
+                path: full.clone(),
+                source,
+            })?;
+            let file = String::from_utf8_lossy(&file);
+            outcome.identical = file == text;
+            outcome.first_difference =
+                (!outcome.identical).then(|| Location::of(&file, first_difference(&file, text)));
+            tx.record_output(
+                path,
+                lang,
+                &Output {
+                    input_hash: String::new(),
+                    content_hash: hash.to_string(),
+                },
+                base,
+            )?;
+            Ok(())
+        },
+    )
 }
 
 /// Reads the localized posting and aligns it with its source.
@@ -371,15 +520,9 @@ fn adopt_file(
     })
 }
 
-/// Stores the adopted texts that differ from what the store has; returns
-/// how many.
-fn store_adoption(
-    tx: &Tx<'_>,
-    by_key: &HashMap<&str, &UnitRow>,
-    lang: &str,
-    adoption: &Adoption,
-) -> Result<usize, StoreError> {
-    let mut stored = 0;
+/// The adopted texts that differ from what the store has.
+fn adoption_writes(by_key: &HashMap<&str, &UnitRow>, adoption: &Adoption) -> Vec<Write> {
+    let mut writes = Vec::new();
     for (segment, text) in adoption.source.segments.iter().zip(&adoption.texts) {
         let (Some(text), Some(row)) = (text, by_key.get(segment.key.as_str())) else {
             continue;
@@ -390,17 +533,13 @@ fn store_adoption(
         if unchanged {
             continue;
         }
-        tx.store_translation(&NewTranslation {
+        writes.push(Write {
             segment: row.segment,
-            lang,
-            text,
-            state: crate::exchange::State::Translated,
-            source_hash: &row.hash,
-            origin: &Origin::Adopted,
-        })?;
-        stored += 1;
+            text: text.clone(),
+            source_hash: row.hash.clone(),
+        });
     }
-    Ok(stored)
+    writes
 }
 
 fn outcome(adoption: &Adoption, localized: String, stored: usize) -> Outcome {

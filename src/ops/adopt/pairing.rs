@@ -77,11 +77,14 @@ pub fn pair_postings(
         };
         by_key.entry(key).or_default().0.push(s);
     }
-    for file in files {
-        // A file that cannot be read pairs by its path; reading it to
-        // adopt it says what is wrong.
-        let bytes = std::fs::read(project.root.join(file)).unwrap_or_default();
-        let key = match translation_key(&bytes) {
+    // A file that cannot be read pairs by its path; reading it to adopt
+    // it says what is wrong.
+    let file_keys: Vec<Option<String>> = files
+        .par_iter()
+        .map(|f| translation_key(&std::fs::read(project.root.join(f)).unwrap_or_default()))
+        .collect();
+    for (file, key) in files.iter().zip(file_keys) {
+        let key = match key {
             Some(key) => Key::Translation(key),
             None => Key::Path(file.clone()),
         };

@@ -533,23 +533,30 @@ fn needs_rendering(plan: &Plan<'_>, missing: Missing) -> bool {
 }
 
 /// What build makes now of the localized postings at `paths` (of `lang`),
-/// by path: for adopt, whose bases must be build's own output.
-pub(crate) fn render_paths(
+/// handed to `each` with its content hash and compressed base, in plan
+/// order: for adopt, whose bases must be build's own output. Rendered
+/// `BATCH` postings at a time, so that a site's postings are never all in
+/// memory at once.
+pub(crate) fn render_paths<E: From<BuildError>>(
     tx: &Tx<'_>,
     project: &Project,
     sources: &Sources,
     lang: &str,
     paths: &std::collections::HashSet<&str>,
-) -> Result<Vec<(String, String)>, BuildError> {
+    mut each: impl FnMut(&str, &str, &str, &[u8]) -> Result<(), E>,
+) -> Result<(), E> {
     let languages = [lang.to_string()];
     let (plans, _) = plan(tx, project, sources, &languages)?;
     let todo: Vec<usize> = (0..plans.len())
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
-    render(tx, project, sources, &plans, &todo, &())?
-        .into_iter()
-        .map(|r| Ok((plans[r.index].path.clone(), r.made(&plans)?.text)))
-        .collect()
+    for batch in todo.chunks(BATCH) {
+        for r in render(tx, project, sources, &plans, batch, &())? {
+            let r = r.made(&plans)?;
+            each(&plans[r.index].path, &r.text, &r.hash, &r.base)?;
+        }
+    }
+    Ok(())
 }
 
 /// Parses and renders the postings of `todo`, in parallel.
@@ -1047,7 +1054,11 @@ mod tests {
 
         // Adopt, which needs what build makes of it, stops instead.
         let paths = std::collections::HashSet::from(["content/da/b.md"]);
-        let made = store.transaction(|tx| render_paths(tx, project, &ws.sources, "da", &paths));
+        let made = store.transaction(|tx| {
+            render_paths(tx, project, &ws.sources, "da", &paths, |_, _, _, _| {
+                Ok::<(), BuildError>(())
+            })
+        });
         assert!(
             matches!(&made, Err(BuildError::SourceChanged { path }) if path == "content/sv/b.md"),
             "{made:?}"
