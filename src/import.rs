@@ -14,6 +14,7 @@ use crate::segment::control::{self, ControlCharacter};
 use crate::segment::hash::source_hash;
 use crate::segment::placeholder::{self, PlaceholderError};
 use crate::store::{NewTranslation, Origin, StoreError, Tx, UnitRow};
+use xxhash_rust::xxh3::xxh3_128;
 
 /// Why a unit is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +135,13 @@ impl Tally {
 /// The live segments of one language, by path and key.
 pub struct Segments {
     rows: HashMap<(String, String), UnitRow>,
-    /// Ids already planned, to refuse a second unit with the same id.
-    seen: HashSet<String>,
+    /// The documents whose rows are loaded, where they are loaded as
+    /// units need them ([`Segments::lazy`]); `None`: all are.
+    documents: Option<HashSet<String>>,
+    /// Ids already planned, to refuse a second unit with the same id: a
+    /// 128-bit hash of each, as a whole language's ids would be tens of
+    /// megabytes.
+    seen: HashSet<u128>,
 }
 
 impl Segments {
@@ -147,8 +153,51 @@ impl Segments {
             .collect();
         Ok(Segments {
             rows,
+            documents: None,
             seen: HashSet::new(),
         })
+    }
+
+    /// None loaded: [`Segments::load_for`] loads the documents of each
+    /// batch of units, so that a large import holds a batch's documents
+    /// rather than a whole language.
+    pub fn lazy() -> Segments {
+        Segments {
+            rows: HashMap::new(),
+            documents: Some(HashSet::new()),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// Loads the segments of the documents `units` are of, and forgets
+    /// those of the others (lazy segments only). The rows a batch reads
+    /// can be stale only for segments this import has written, and a
+    /// second unit for a segment is refused before its row counts.
+    pub fn load_for(
+        &mut self,
+        tx: &Tx<'_>,
+        lang: &str,
+        units: &[ImportUnit],
+    ) -> Result<(), StoreError> {
+        let Some(documents) = &mut self.documents else {
+            return Ok(());
+        };
+        let paths: HashSet<&str> = units
+            .iter()
+            .filter_map(|unit| id::split(&unit.id))
+            .map(|(path, _)| path)
+            .collect();
+        documents.retain(|path| paths.contains(path.as_str()));
+        self.rows
+            .retain(|(path, _), _| paths.contains(path.as_str()));
+        for path in paths {
+            if documents.insert(path.to_string()) {
+                for row in tx.document_unit_rows(lang, path)? {
+                    self.rows.insert((row.path.clone(), row.key.clone()), row);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Reads the segments of `ids` again, as they are now: for work that
@@ -228,7 +277,7 @@ fn decide(segments: &mut Segments, unit: &ImportUnit, reading: &Reading<'_>) -> 
     let Some(target) = unit.target.as_deref().filter(|t| !t.is_empty()) else {
         return Decision::Empty;
     };
-    if !segments.seen.insert(unit.id.clone()) {
+    if !segments.seen.insert(xxh3_128(unit.id.as_bytes())) {
         return Decision::Refused(Reason::Duplicate);
     }
     // The translator saw the unit's source: its placeholders are the ones
@@ -423,6 +472,7 @@ mod tests {
                 .into_iter()
                 .map(|r| ((r.path.clone(), r.key.clone()), r))
                 .collect(),
+            documents: None,
             seen: HashSet::new(),
         }
     }

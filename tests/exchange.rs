@@ -615,3 +615,60 @@ fn the_memory_fills_repeated_texts_and_answers_searches() {
         "a review does not travel"
     );
 }
+
+/// An import of more units than are planned and stored at once, with one
+/// unit refused near the end: nothing is stored, and the unit is named
+/// with its line; with `--partial`, every other unit is stored.
+#[test]
+fn a_unit_refused_late_in_a_large_file_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    common::generated::generate(dir.path(), 200);
+    let project = Project { dir };
+    let file = export(&project, "nb", "json", "missing");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let units = json["units"].as_array_mut().unwrap();
+    // More than two batches of 1,024 (`ops::import`).
+    assert!(units.len() > 2048, "{}", units.len());
+    for unit in units.iter_mut() {
+        let source = unit["source"].as_str().unwrap().to_string();
+        unit["target"] = format!("{source} [nb]").into();
+        unit["state"] = "translated".into();
+    }
+    let bad = "content/sv/no-such-posting.md#body:p[1]";
+    let last = units.len() - 3;
+    units[last]["id"] = bad.into();
+    let count = units.len();
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    // The unit's line is its `{`, the line before its id.
+    let line = text
+        .lines()
+        .position(|l| l.contains(bad))
+        .expect("the bad id is written");
+
+    let output = project.tolkar().arg("import").arg(&file).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(":{line}: {bad}: refused: no such segment")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 refused"), "{stderr}");
+    assert!(project.dump().is_empty(), "stored while a unit was refused");
+
+    let output = project
+        .tolkar()
+        .arg("import")
+        .arg(&file)
+        .arg("--partial")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    // Every other unit, and what the memory fills of the one refused.
+    assert!(
+        project.dump().len() >= count - 1,
+        "{}",
+        project.dump().len()
+    );
+}

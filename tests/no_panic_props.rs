@@ -965,6 +965,19 @@ fn read_everything(bytes: &[u8]) {
     }
     let text = String::from_utf8_lossy(bytes);
     for format in Format::ALL {
+        // Import reads a file as a stream, and whole only for the error:
+        // both must take the same files and find the same units in them.
+        let mut units = Vec::new();
+        let streamed = exchange::read_each(format, &mut text.as_bytes(), &mut |u| units.push(u));
+        match (exchange::read(format, &text), streamed) {
+            (Ok(file), Ok(languages)) => {
+                assert_eq!(units, file.units, "{format}: {text}");
+                assert_eq!(languages.source, file.source_lang, "{format}: {text}");
+                assert_eq!(languages.target, file.target_lang, "{format}: {text}");
+            }
+            (Err(_), Err(exchange::stream::Unread::Invalid)) => {}
+            (whole, streamed) => panic!("{format}: {whole:?} but {streamed:?}: {text}"),
+        }
         if let Ok(file) = exchange::read(format, &text) {
             // What import does next with each unit.
             for unit in &file.units {

@@ -7,8 +7,10 @@ use std::path::Path;
 use super::{Failure, Rollback, note};
 use crate::cli::ImportArgs;
 use crate::i18n::{Arg, Messages};
-use crate::import::{Decision, Tally};
-use crate::ops::import::{FileImport, any_refused, plan_all, read_file, store_all, stored_state};
+use crate::import::Tally;
+use crate::ops::import::{
+    FileImport, Noted, Storing, any_refused, fill_all, import_all, read_file, stored_state,
+};
 use crate::tr;
 use crate::visible::visible;
 
@@ -20,14 +22,21 @@ pub fn run(dir: &Path, args: &ImportArgs, messages: &Messages) -> Result<u8, Fai
     for path in &args.files {
         imports.push(read_file(project, path, args.lang.as_deref())?);
     }
+    let storing = if args.dry_run {
+        Storing::Never
+    } else if args.partial {
+        Storing::Always
+    } else {
+        Storing::UnlessRefused
+    };
     let mut store = session.ws.store(false)?;
     let result = store.transaction(|tx| -> Result<_, Rollback<Vec<FileImport>>> {
         let report = session.sync(tx, &super::progress::Bar::new("sync"))?;
-        plan_all(tx, &mut imports, forced_state)?;
+        import_all(tx, &mut imports, forced_state, storing)?;
         if args.dry_run || (any_refused(&imports) && !args.partial) {
             return Err(Rollback::Keep(std::mem::take(&mut imports)));
         }
-        let filled = store_all(tx, project, &imports)?;
+        let filled = fill_all(tx, project, &imports)?;
         Ok((report, std::mem::take(&mut imports), filled))
     });
     let (imports, stored, filled) = match result {
@@ -55,11 +64,11 @@ fn report(
         // The file's name and its unit ids as people can read them: an id
         // is whatever the file says, control characters included.
         let path = visible(&import.path.display().to_string()).into_owned();
-        for planned in &import.planned {
-            let line = planned.line;
-            let id = visible(&planned.id);
-            match &planned.decision {
-                Decision::Refused(reason) => {
+        for unit in &import.notes {
+            let line = unit.line;
+            let id = visible(&unit.id);
+            match &unit.what {
+                Noted::Refused(reason) => {
                     let (message, args) = reason.message();
                     let args: Vec<(&str, Arg)> = args
                         .iter()
@@ -75,24 +84,23 @@ fn report(
                         reason = reason,
                     ));
                 }
-                Decision::Superseded => note(&tr!(
+                Noted::Superseded => note(&tr!(
                     messages,
                     "import-superseded",
                     path = path.as_str(),
                     line = line,
                     id = id.as_ref(),
                 )),
-                Decision::Stale(_) => note(&tr!(
+                Noted::Stale => note(&tr!(
                     messages,
                     "import-stale",
                     path = path.as_str(),
                     line = line,
                     id = id.as_ref(),
                 )),
-                _ => {}
             }
         }
-        total.add(Tally::of(&import.planned));
+        total.add(import.tally);
     }
     note(&tr!(
         messages,

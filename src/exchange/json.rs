@@ -36,8 +36,13 @@
 //! and ignores everything else. The line of a unit is the line of its
 //! opening `{`.
 
+use std::cell::Cell;
+use std::io::BufRead;
+
+use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::stream::{Languages, Newlines, Unread};
 use super::{ExportUnit, ImportFile, ImportUnit, ReadError, State};
 
 /// The schema version this module writes and reads.
@@ -235,6 +240,144 @@ pub fn read(text: &str) -> Result<ImportFile, ReadError> {
         target_lang: document.target_language,
         units,
     })
+}
+
+/// Reads `input` unit by unit, as [`read`] reads a text (see
+/// `super::stream`): serde_json parses from the reader, and a unit's line
+/// is the newlines read before its `{`, which serde_json has just taken.
+pub(super) fn read_each(
+    input: &mut dyn BufRead,
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<Languages, Unread> {
+    super::stream::skip_bom(input)?;
+    let newlines = Cell::new(0);
+    let mut de = serde_json::Deserializer::from_reader(Newlines::new(input, &newlines));
+    let document = Streamed {
+        each,
+        newlines: &newlines,
+    };
+    let languages = de
+        .deserialize_map(document)
+        .and_then(|languages| de.end().map(|()| languages));
+    languages.map_err(|e| match e.io_error_kind() {
+        Some(_) => Unread::Io(e.into()),
+        None => Unread::Invalid,
+    })
+}
+
+/// The document, its units handed on as they are read.
+struct Streamed<'a> {
+    each: &'a mut dyn FnMut(ImportUnit),
+    newlines: &'a Cell<usize>,
+}
+
+impl<'de> Visitor<'de> for Streamed<'_> {
+    type Value = Languages;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a tolkar JSON document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Languages, A::Error> {
+        let mut version: Option<serde_json::Value> = None;
+        let mut source: Option<Option<String>> = None;
+        let mut target: Option<Option<String>> = None;
+        let mut units = false;
+        // A key twice is an error, as the derived readers say.
+        let twice = || A::Error::custom("a key twice");
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "tolkar" if version.is_none() => version = Some(map.next_value()?),
+                "source_language" if source.is_none() => source = Some(map.next_value()?),
+                "target_language" if target.is_none() => target = Some(map.next_value()?),
+                "units" if !units => {
+                    map.next_value_seed(StreamedUnits {
+                        each: self.each,
+                        newlines: self.newlines,
+                    })?;
+                    units = true;
+                }
+                "tolkar" | "source_language" | "target_language" | "units" => {
+                    return Err(twice());
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let version = version.and_then(|v| v.as_u64());
+        if version != Some(VERSION.into()) || !units {
+            return Err(A::Error::custom("not a tolkar document of this version"));
+        }
+        Ok(Languages {
+            source: source.flatten(),
+            target: target.flatten(),
+        })
+    }
+}
+
+struct StreamedUnits<'a> {
+    each: &'a mut dyn FnMut(ImportUnit),
+    newlines: &'a Cell<usize>,
+}
+
+impl<'de> DeserializeSeed<'de> for StreamedUnits<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StreamedUnits<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("units")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        loop {
+            // The `{` of the unit is read: its line is the newlines
+            // before it, plus one.
+            let seed = StreamedUnit {
+                line: &|| self.newlines.get() + 1,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(unit) => (self.each)(unit),
+                None => return Ok(()),
+            }
+        }
+    }
+}
+
+struct StreamedUnit<'a> {
+    line: &'a dyn Fn() -> usize,
+}
+
+impl<'de> DeserializeSeed<'de> for StreamedUnit<'_> {
+    type Value = ImportUnit;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ImportUnit, D::Error> {
+        let line = (self.line)();
+        let unit = InUnit::deserialize(d)?;
+        let invalid = || D::Error::custom("an invalid unit");
+        let id = unit.id.trim();
+        if id.is_empty() {
+            return Err(invalid());
+        }
+        let state = match unit.state.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(name) => Some(name.parse::<State>().map_err(|_| invalid())?),
+        };
+        Ok(ImportUnit {
+            id: id.to_string(),
+            source: unit.source,
+            target: unit.target,
+            state,
+            line,
+        })
+    }
 }
 
 pub fn read_back(state: State) -> State {

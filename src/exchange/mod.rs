@@ -13,6 +13,7 @@ pub mod id;
 pub mod json;
 pub mod po;
 pub mod state;
+pub mod stream;
 pub mod table;
 pub mod xliff12;
 pub mod xliff2;
@@ -365,6 +366,35 @@ pub fn read(format: Format, text: &str) -> Result<ImportFile, ReadError> {
     }
 }
 
+/// Reads a file written in `format` from `input` unit by unit, giving
+/// each to `each` in file order, as [`read`] would give them, and then
+/// the languages it names. `Unread::Invalid` for a file [`read`] refuses:
+/// it says why (see [`stream`]).
+pub fn read_each(
+    format: Format,
+    input: &mut dyn std::io::BufRead,
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<stream::Languages, stream::Unread> {
+    match format {
+        Format::Xliff2 => xliff2::read_each(input, each),
+        Format::Xliff12 => xliff12::read_each(input, each),
+        Format::Po => po::read_each(input, each),
+        Format::Json => json::read_each(input, each),
+        // A table is read whole: CSV files are made by hand or by a
+        // spreadsheet, and a large import comes in another format.
+        Format::Csv => {
+            let mut text = String::new();
+            input.read_to_string(&mut text)?;
+            let file = table::read(&text).map_err(|_| stream::Unread::Invalid)?;
+            file.units.into_iter().for_each(each);
+            Ok(stream::Languages {
+                source: file.source_lang,
+                target: file.target_lang,
+            })
+        }
+    }
+}
+
 /// The state a reader of `format` gives back for a unit written in
 /// `state`. Import compares with this to tell an unchanged unit: PO, for
 /// one, writes machine and draft both as `fuzzy`.
@@ -480,10 +510,28 @@ pub(crate) mod sample {
             + 1
     }
 
+    /// Checks that reading `text` unit by unit gives what reading it whole
+    /// gives, or that both refuse it.
+    #[track_caller]
+    pub fn assert_streams_alike(format: Format, text: &str) {
+        let mut units = Vec::new();
+        let streamed = read_each(format, &mut text.as_bytes(), &mut |u| units.push(u));
+        match (read(format, text), streamed) {
+            (Ok(file), Ok(languages)) => {
+                assert_eq!(units, file.units, "{format}");
+                assert_eq!(languages.source, file.source_lang, "{format}");
+                assert_eq!(languages.target, file.target_lang, "{format}");
+            }
+            (Err(_), Err(stream::Unread::Invalid)) => {}
+            (whole, streamed) => panic!("{format}: {whole:?} but {streamed:?}\n{text}"),
+        }
+    }
+
     /// Checks that reading `text` gives every unit of `export` back, with
     /// the states the format keeps.
     pub fn assert_reads_back(format: Format, export: &Export, text: &str) {
         let file = read(format, text).unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
+        assert_streams_alike(format, text);
         assert_eq!(file.units.len(), export.units.len(), "{text}");
         for (unit, back) in export.units.iter().zip(&file.units) {
             assert_eq!(back.id, unit.id(), "{format}");

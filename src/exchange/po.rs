@@ -37,6 +37,9 @@
 
 use std::fmt::Write as _;
 
+use std::io::BufRead;
+
+use super::stream::{Languages, Unread};
 use super::{ExportUnit, ImportFile, ImportUnit, ReadError, State};
 
 /// gettext's page width: longer strings are wrapped after spaces.
@@ -307,13 +310,48 @@ pub(crate) fn escape(text: &str) -> String {
 /// Reads a PO file written by [`write()`] and edited by a translator.
 pub fn read(text: &str) -> Result<ImportFile, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut parser = Parser::default();
+    let mut units = Vec::new();
+    let mut keep = |unit| units.push(unit);
+    let mut parser = Parser::new(&mut keep);
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         parser.line(index + 1, line)?;
     }
     parser.finish()?;
-    Ok(parser.file)
+    let languages = parser.languages;
+    Ok(ImportFile {
+        source_lang: languages.source,
+        target_lang: languages.target,
+        units,
+    })
+}
+
+/// Reads `input` line by line, as [`read`] reads a text (see
+/// `super::stream`).
+pub(super) fn read_each(
+    input: &mut dyn BufRead,
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<Languages, Unread> {
+    super::stream::skip_bom(input)?;
+    let mut parser = Parser::new(each);
+    let mut buf = Vec::new();
+    let mut no = 0;
+    loop {
+        buf.clear();
+        let read = input.read_until(b'\n', &mut buf)?;
+        // `split` gives a last, empty line after a final newline, which
+        // says nothing.
+        if read == 0 {
+            break;
+        }
+        no += 1;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let line = std::str::from_utf8(line).map_err(|_| Unread::Invalid)?;
+        parser.line(no, line).map_err(|_| Unread::Invalid)?;
+    }
+    parser.finish().map_err(|_| Unread::Invalid)?;
+    Ok(parser.languages)
 }
 
 /// The string a continuation line (`"…"`) adds to.
@@ -366,9 +404,9 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Default)]
-struct Parser {
-    file: ImportFile,
+struct Parser<'a> {
+    languages: Languages,
+    each: &'a mut dyn FnMut(ImportUnit),
     entry: Entry,
 }
 
@@ -386,7 +424,15 @@ pub(crate) fn error_at(
     ReadError::new(no, column(line, offset), message)
 }
 
-impl Parser {
+impl<'a> Parser<'a> {
+    fn new(each: &'a mut dyn FnMut(ImportUnit)) -> Parser<'a> {
+        Parser {
+            languages: Languages::default(),
+            each,
+            entry: Entry::default(),
+        }
+    }
+
     fn line(&mut self, no: usize, line: &str) -> Result<(), ReadError> {
         let body = line.trim_start();
         if body.is_empty() {
@@ -566,7 +612,7 @@ impl Parser {
             ));
         };
         let state = entry.state(&text);
-        self.file.units.push(ImportUnit {
+        (self.each)(ImportUnit {
             id: context,
             source: Some(id),
             target: (!text.is_empty()).then_some(text),
@@ -585,9 +631,9 @@ impl Parser {
             let value = (!value.is_empty()).then(|| value.to_string());
             let name = name.trim();
             if name.eq_ignore_ascii_case("Language") {
-                self.file.target_lang = value;
+                self.languages.target = value;
             } else if name.eq_ignore_ascii_case("X-Source-Language") {
-                self.file.source_lang = value;
+                self.languages.source = value;
             }
         }
     }

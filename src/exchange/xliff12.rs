@@ -8,9 +8,11 @@
 //! `state-qualifier` where 1.2 has none of its own.
 
 use std::fmt::Write as _;
+use std::io::BufRead;
 
 use similar::TextDiff;
 
+use super::stream::{Languages, Unread};
 use super::xml::{self, Code, Codes, Element};
 use super::{ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
 
@@ -211,6 +213,58 @@ pub fn read(text: &str) -> Result<ImportFile, ReadError> {
         }
     }
     Ok(file)
+}
+
+/// Reads `input` unit by unit, as [`read`] reads a text (see
+/// `super::stream`): each `<trans-unit>` that `read` would read leaves
+/// the tree as soon as it ends.
+pub(super) fn read_each(
+    input: &mut dyn BufRead,
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<Languages, Unread> {
+    let mut failed = false;
+    let mut languages = Languages::default();
+    let mut detach = |open: &[Element], el: Element| {
+        if open.len() == 1 && open[0].is(NS, "xliff") && el.is(NS, "file") {
+            // Its units are gone: what `read` asks of a file is checked
+            // here, and the file goes too.
+            failed |= el.attr("original").is_none();
+            languages.source = languages
+                .source
+                .take()
+                .or_else(|| el.attr("source-language").map(Into::into));
+            languages.target = languages
+                .target
+                .take()
+                .or_else(|| el.attr("target-language").map(Into::into));
+            return None;
+        }
+        if !read_here(open, &el) {
+            return Some(el);
+        }
+        match open[1].attr("original").map(|path| read_unit(&el, path)) {
+            Some(Ok(unit)) => each(unit),
+            _ => failed = true,
+        }
+        None
+    };
+    let root = xml::parse_each(input, &mut detach)?;
+    if failed || !root.is(NS, "xliff") {
+        return Err(Unread::Invalid);
+    }
+    Ok(languages)
+}
+
+/// Whether [`read`] reads `el`, within `open`: a `<trans-unit>` of the
+/// first `<body>` of a `<file>` of the `<xliff>` root, in groups or not.
+fn read_here(open: &[Element], el: &Element) -> bool {
+    el.is(NS, "trans-unit")
+        && open.len() >= 3
+        && open[0].is(NS, "xliff")
+        && open[1].is(NS, "file")
+        && open[2].is(NS, "body")
+        && !open[1].elements().any(|b| b.is(NS, "body"))
+        && open[3..].iter().all(|g| g.is(NS, "group"))
 }
 
 fn read_unit(unit: &Element, path: &str) -> Result<ImportUnit, ReadError> {

@@ -10,9 +10,11 @@
 //! leaves them needing work, never done.
 
 use std::fmt::Write as _;
+use std::io::BufRead;
 
 use similar::TextDiff;
 
+use super::stream::{Languages, Unread};
 use super::xml::{self, Code, Codes, Element};
 use super::{ExportUnit, ImportFile, ImportUnit, Markup, ReadError, State, id};
 
@@ -266,6 +268,51 @@ pub fn read(text: &str) -> Result<ImportFile, ReadError> {
         }
     }
     Ok(file)
+}
+
+/// Reads `input` unit by unit, as [`read`] reads a text (see
+/// `super::stream`): each `<unit>` that `read` would read leaves the tree
+/// as soon as it ends.
+pub(super) fn read_each(
+    input: &mut dyn BufRead,
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<Languages, Unread> {
+    let mut failed = false;
+    let mut detach = |open: &[Element], el: Element| {
+        if open.len() == 1 && open[0].is(NS, "xliff") && el.is(NS, "file") {
+            // Its units are gone: what `read` asks of a file is checked
+            // here, and the file goes too.
+            failed |= el.attr("original").is_none();
+            return None;
+        }
+        if !read_here(open, &el) {
+            return Some(el);
+        }
+        match open[1].attr("original").map(|path| read_unit(&el, path)) {
+            Some(Ok(unit)) => each(unit),
+            _ => failed = true,
+        }
+        None
+    };
+    let root = xml::parse_each(input, &mut detach)?;
+    let version = root.attr("version").is_some_and(|v| v.starts_with("2."));
+    if failed || !root.is(NS, "xliff") || !version {
+        return Err(Unread::Invalid);
+    }
+    Ok(Languages {
+        source: root.attr("srcLang").map(Into::into),
+        target: root.attr("trgLang").map(Into::into),
+    })
+}
+
+/// Whether [`read`] reads `el`, within `open`: a `<unit>` of a `<file>`
+/// of the `<xliff>` root, in groups or not.
+fn read_here(open: &[Element], el: &Element) -> bool {
+    el.is(NS, "unit")
+        && open.len() >= 2
+        && open[0].is(NS, "xliff")
+        && open[1].is(NS, "file")
+        && open[2..].iter().all(|g| g.is(NS, "group"))
 }
 
 /// A unit; the sources and targets of several segments (a tool may split

@@ -6,10 +6,11 @@
 //! every problem with a line and column.
 
 use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{NamespaceResolver, ResolveResult};
 use quick_xml::{NsReader, XmlVersion};
 
 use super::ReadError;
+use super::stream::Unread;
 use crate::segment::placeholder::{self, Token};
 
 /// Deeper nesting than this is refused: no XLIFF file needs it, and the
@@ -255,8 +256,8 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
     let base = text.len() - body.len();
     let mut reader = NsReader::from_str(body);
     let mut position = Position::new(text);
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
+    let mut keep = |_: &[Element], el: Element| Some(el);
+    let mut builder = Builder::new(&mut keep);
     loop {
         let start = base + reader.buffer_position() as usize;
         let (ns, event) = match reader.read_resolved_event() {
@@ -266,14 +267,84 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
                 return Err(ReadError::at(text, at, format!("malformed XML: {e}")));
             }
         };
-        let error = |message: String| ReadError::at(text, start, message);
+        let at = || position.at(start);
+        match builder.event(ns, event, reader.resolver(), at) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(message) => return Err(ReadError::at(text, start, message)),
+        }
+    }
+    builder
+        .finish()
+        .map_err(|message| ReadError::at(text, text.len(), message))
+}
+
+/// Reads XML from `input` as [`parse`] reads a text, but hands every
+/// element `detach` takes (given its open ancestors) to it as soon as it
+/// ends, instead of keeping it in the tree: the units of a large file
+/// pass one by one. Elements know their line, not their column; a file
+/// with any error is `Err(())`, for [`parse`] to say where and why.
+pub fn parse_each(
+    input: &mut dyn std::io::BufRead,
+    detach: &mut dyn FnMut(&[Element], Element) -> Option<Element>,
+) -> Result<Element, Unread> {
+    super::stream::skip_bom(input)?;
+    let mut reader = NsReader::from_reader(super::stream::Lines::new(input));
+    let mut builder = Builder::new(detach);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let start = reader.buffer_position();
+        let (ns, event) = match reader.read_resolved_event_into(&mut buf) {
+            Ok((ns, event)) => (namespace(ns), event),
+            Err(quick_xml::Error::Io(e)) => {
+                return Err(Unread::Io(std::io::Error::new(e.kind(), e.to_string())));
+            }
+            Err(_) => return Err(Unread::Invalid),
+        };
+        let line = reader.get_mut().line_at(start);
+        match builder.event(ns, event, reader.resolver(), || (line, 0)) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(_) => return Err(Unread::Invalid),
+        }
+    }
+    builder.finish().map_err(|_| Unread::Invalid)
+}
+
+/// The tree as its events come; errors are messages, placed by the
+/// caller (a text knows its columns, a stream does not).
+struct Builder<'a> {
+    stack: Vec<Element>,
+    root: Option<Element>,
+    /// Takes a finished element, or gives it back to join its parent.
+    detach: &'a mut dyn FnMut(&[Element], Element) -> Option<Element>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(detach: &'a mut dyn FnMut(&[Element], Element) -> Option<Element>) -> Builder<'a> {
+        Builder {
+            stack: Vec::new(),
+            root: None,
+            detach,
+        }
+    }
+
+    /// Takes one event; `at` gives the line and column of its start.
+    /// True at the end of the input.
+    fn event(
+        &mut self,
+        ns: Result<String, String>,
+        event: Event<'_>,
+        resolver: &NamespaceResolver,
+        at: impl FnOnce() -> (usize, usize),
+    ) -> Result<bool, String> {
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                let (line, column) = position.at(start);
+                let (line, column) = at();
                 let mut el = Element {
-                    ns: ns
-                        .map_err(|prefix| error(format!("unknown namespace prefix `{prefix}`")))?,
+                    ns: ns.map_err(|prefix| format!("unknown namespace prefix `{prefix}`"))?,
                     name: e.local_name().as_ref().to_string(),
                     attrs: Vec::new(),
                     children: Vec::new(),
@@ -281,47 +352,47 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
                     column,
                 };
                 for a in e.attributes() {
-                    let a = a.map_err(|e| error(format!("malformed attribute: {e}")))?;
+                    let a = a.map_err(|e| format!("malformed attribute: {e}"))?;
                     if a.key.as_namespace_binding().is_some() {
                         continue;
                     }
-                    let (ans, name) = reader.resolver().resolve_attribute(a.key);
-                    let ans = namespace(ans)
-                        .map_err(|p| error(format!("unknown namespace prefix `{p}`")))?;
+                    let (ans, name) = resolver.resolve_attribute(a.key);
+                    let ans =
+                        namespace(ans).map_err(|p| format!("unknown namespace prefix `{p}`"))?;
                     let value = a
                         .normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| error(format!("attribute {}: {e}", el.name)))?;
+                        .map_err(|e| format!("attribute {}: {e}", el.name))?;
                     el.attrs.push(Attr {
                         ns: ans,
                         name: name.as_ref().to_string(),
                         value: value.into_owned(),
                     });
                 }
-                if root.is_some() {
-                    return Err(error("a second root element".into()));
+                if self.root.is_some() {
+                    return Err("a second root element".into());
                 }
                 if empty {
-                    close(el, &mut stack, &mut root);
-                } else if stack.len() == MAX_DEPTH {
-                    return Err(error(format!("elements nested more than {MAX_DEPTH} deep")));
+                    self.close(el);
+                } else if self.stack.len() == MAX_DEPTH {
+                    return Err(format!("elements nested more than {MAX_DEPTH} deep"));
                 } else {
-                    stack.push(el);
+                    self.stack.push(el);
                 }
             }
             Event::End(_) => {
                 // The reader checks end tags (`check_end_names`, on by
                 // default): an end tag with no start tag open is an error
                 // before it gets here (`<a/></a>` in the tests below).
-                let el = stack.pop().expect("the reader checks end tags");
-                close(el, &mut stack, &mut root);
+                let el = self.stack.pop().expect("the reader checks end tags");
+                self.close(el);
             }
-            Event::Text(e) => add_text(&mut stack, &e.xml10_content()).map_err(error)?,
-            Event::CData(e) => add_text(&mut stack, &e.xml10_content()).map_err(error)?,
+            Event::Text(e) => add_text(&mut self.stack, &e.xml10_content())?,
+            Event::CData(e) => add_text(&mut self.stack, &e.xml10_content())?,
             Event::GeneralRef(r) => {
                 let ch = match r.resolve_char_ref() {
                     Ok(Some(ch)) if is_xml_char(ch) => ch,
                     Ok(Some(_)) | Err(_) => {
-                        return Err(error(format!("bad character reference &{};", &*r)));
+                        return Err(format!("bad character reference &{};", &*r));
                     }
                     Ok(None) => match &*r {
                         "lt" => '<',
@@ -330,30 +401,42 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
                         "apos" => '\'',
                         "quot" => '"',
                         name => {
-                            return Err(error(format!(
+                            return Err(format!(
                                 "unknown entity &{name}; (only the five predefined entities are allowed)"
-                            )));
+                            ));
                         }
                     },
                 };
-                add_text(&mut stack, ch.encode_utf8(&mut [0; 4])).map_err(error)?;
+                add_text(&mut self.stack, ch.encode_utf8(&mut [0; 4]))?;
             }
-            Event::DocType(_) => return Err(error("DOCTYPE is not allowed".into())),
+            Event::DocType(_) => return Err("DOCTYPE is not allowed".into()),
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
-            Event::Eof => break,
+            Event::Eof => return Ok(true),
+        }
+        Ok(false)
+    }
+
+    /// Adds a finished element to its parent, unless detached, or makes
+    /// it the root.
+    fn close(&mut self, el: Element) {
+        if self.stack.is_empty() {
+            self.root = Some(el);
+        } else if let Some(el) = (self.detach)(&self.stack, el) {
+            let parent = self.stack.last_mut().expect("not empty");
+            parent.children.push(Node::Element(el));
         }
     }
-    if let Some(open) = stack.last() {
-        return Err(ReadError::at(
-            text,
-            text.len(),
-            format!(
+
+    /// The root, once the input has ended.
+    fn finish(self) -> Result<Element, String> {
+        if let Some(open) = self.stack.last() {
+            return Err(format!(
                 "the file ends inside <{}> opened at line {}",
                 open.name, open.line
-            ),
-        ));
+            ));
+        }
+        self.root.ok_or_else(|| "no root element".to_string())
     }
-    root.ok_or_else(|| ReadError::at(text, text.len(), "no root element"))
 }
 
 /// The namespace URI, or the unknown prefix.
@@ -362,14 +445,6 @@ fn namespace(ns: ResolveResult) -> Result<String, String> {
         ResolveResult::Bound(ns) => Ok(ns.as_ref().to_string()),
         ResolveResult::Unbound => Ok(String::new()),
         ResolveResult::Unknown(prefix) => Err(prefix),
-    }
-}
-
-/// Adds a finished element to its parent, or makes it the root.
-fn close(el: Element, stack: &mut [Element], root: &mut Option<Element>) {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(Node::Element(el)),
-        None => *root = Some(el),
     }
 }
 

@@ -1,14 +1,18 @@
-//! Reading translations back from exchange files: every file is read, its
-//! language settled and every unit checked (`crate::import::plan`) before
-//! anything is stored; the caller decides whether to store (nothing is
-//! stored while a unit is refused, unless partial).
+//! Reading translations back from exchange files: every file is read and
+//! its language settled before the store is opened; then, in the store's
+//! transaction, each file is read again unit by unit, and each batch of
+//! units checked (`crate::import::plan`) and stored. The caller rolls the
+//! transaction back when a unit was refused, unless partial: nothing is
+//! stored then. A file is never held whole, nor its units.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::fs::File;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::exchange::{self, Format, ImportFile, State};
-use crate::import::{Planned, Reading, Segments, Tally, apply, plan};
+use crate::exchange::stream::{Languages, Unread};
+use crate::exchange::{self, Format, ImportFile, ImportUnit, State};
+use crate::import::{Decision, Reading, Reason, Segments, Tally, apply, plan};
 use crate::message::{Diagnostic, Message};
 use crate::posting::Location;
 use crate::project::{Project, ProjectError};
@@ -114,15 +118,50 @@ impl Diagnostic for ImportError {
     }
 }
 
-/// One file, read and checked.
+/// One file: read and checked before the store is opened, imported in
+/// it. Only what the report needs is kept of its units.
 #[derive(Debug)]
 pub struct FileImport {
     pub path: PathBuf,
     pub format: Format,
     pub lang: String,
-    pub file: ImportFile,
-    pub planned: Vec<Planned>,
+    /// Read unit by unit; false where only the whole-text reader took the
+    /// file (which should not happen, and then that reader is used).
+    streams: bool,
+    pub tally: Tally,
+    /// The units that need a word, in file order.
+    pub notes: Vec<Note>,
 }
+
+/// A unit that needs a word in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: String,
+    pub line: usize,
+    pub what: Noted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noted {
+    Refused(Reason),
+    Superseded,
+    Stale,
+}
+
+/// Whether translations are stored as they are planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storing {
+    /// A dry run.
+    Never,
+    /// Until a unit is refused: the import will be rolled back.
+    UnlessRefused,
+    /// `--partial`.
+    Always,
+}
+
+/// Units planned and stored together: few enough to hold with the rows of
+/// their documents, enough to make few queries.
+const BATCH: usize = 1024;
 
 /// A state a translation can be stored in, by name.
 pub fn stored_state(name: &str) -> Result<State, ImportError> {
@@ -134,36 +173,37 @@ pub fn stored_state(name: &str) -> Result<State, ImportError> {
         })
 }
 
-/// Reads, detects and parses one file, and settles its language: the one
-/// the file says, or `lang` (which must then agree with it).
+/// Reads, detects and checks one file, and settles its language: the one
+/// the file says, or `lang` (which must then agree with it). The file is
+/// read as a stream, its units checked and dropped; [`import_all`] reads
+/// it again.
 pub fn read_file(
     project: &Project,
     path: &Path,
     lang: Option<&str>,
 ) -> Result<FileImport, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        path: path.to_path_buf(),
-        at: Location::of_bytes(e.as_bytes(), e.utf8_error().valid_up_to()),
-    })?;
-    let format = Format::detect(&path.to_string_lossy(), text.as_bytes()).ok_or_else(|| {
+    let head = check_utf8(path)?;
+    let format = Format::detect(&path.to_string_lossy(), &head).ok_or_else(|| {
         ImportError::UnknownFormat {
             path: path.to_path_buf(),
         }
     })?;
-    let file = exchange::read(format, &text).map_err(|e| ImportError::Syntax {
-        path: path.to_path_buf(),
-        line: e.line,
-        column: e.column,
-        format,
-        reason: e.message.clone(),
-    })?;
+    let (languages, streams) = match exchange::read_each(format, &mut open(path)?, &mut |_| {}) {
+        Ok(languages) => (languages, true),
+        Err(Unread::Io(source)) => return Err(io_error(path, source)),
+        // The whole-text reader says why, or, failing that, reads it.
+        Err(Unread::Invalid) => {
+            let file = read_whole(path, format)?;
+            let languages = Languages {
+                source: file.source_lang,
+                target: file.target_lang,
+            };
+            (languages, false)
+        }
+    };
     // Stored under the project's spelling, however the file or `--lang`
     // writes it (`nb_NO`, `NB` for the project's `nb`).
-    let lang = match (file.target_lang.as_deref(), lang) {
+    let lang = match (languages.target.as_deref(), lang) {
         (found, Some(given)) => {
             let lang = project.check_language(given)?;
             if let Some(found) = found
@@ -184,7 +224,7 @@ pub fn read_file(
             });
         }
     };
-    if let Some(source) = file.source_lang.as_deref()
+    if let Some(source) = languages.source.as_deref()
         && !same_language(source, &project.config.source_language)
     {
         return Err(ImportError::SourceLanguage {
@@ -197,54 +237,226 @@ pub fn read_file(
         path: path.to_path_buf(),
         format,
         lang,
-        file,
-        planned: Vec::new(),
+        streams,
+        tally: Tally::default(),
+        notes: Vec::new(),
     })
 }
 
-/// Checks every unit of every file against the synced store; `state`
-/// overrides what the files say.
-pub fn plan_all(
+fn io_error(path: &Path, source: std::io::Error) -> ImportError {
+    ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn open(path: &Path) -> Result<BufReader<File>, ImportError> {
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+/// Checks that the file is UTF-8 without holding it, and gives its first
+/// 4 KiB, which tell its format.
+fn check_utf8(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let mut file = File::open(path).map_err(|e| io_error(path, e))?;
+    let mut head = Vec::new();
+    let mut chunk = vec![0; 1 << 16];
+    // The bytes of a character the last chunk ended inside.
+    let mut carry = 0;
+    loop {
+        let read = match file.read(&mut chunk[carry..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(path, e)),
+        };
+        let end = carry + read;
+        if head.len() < 4096 {
+            let more = (4096 - head.len()).min(read);
+            head.extend_from_slice(&chunk[carry..carry + more]);
+        }
+        match std::str::from_utf8(&chunk[..end]) {
+            Ok(_) => carry = 0,
+            // Cut inside a character: the rest comes with the next chunk.
+            Err(e) if e.error_len().is_none() && read > 0 => {
+                let valid = e.valid_up_to();
+                chunk.copy_within(valid..end, 0);
+                carry = end - valid;
+            }
+            // Where, the whole file says (rare, so not worth counting here).
+            Err(_) => {
+                let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+                if let Err(e) = std::str::from_utf8(&bytes) {
+                    return Err(ImportError::NotUtf8 {
+                        path: path.to_path_buf(),
+                        at: Location::of_bytes(&bytes, e.valid_up_to()),
+                    });
+                }
+                return Err(io_error(
+                    path,
+                    std::io::Error::other("the file changed while it was read"),
+                ));
+            }
+        }
+        if read == 0 {
+            return Ok(head);
+        }
+    }
+}
+
+/// The file read whole, as import read every file before it streamed:
+/// what its format's reader says of a file the stream reader refused.
+fn read_whole(path: &Path, format: Format) -> Result<ImportFile, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+    exchange::read(format, &text).map_err(|e| ImportError::Syntax {
+        path: path.to_path_buf(),
+        line: e.line,
+        column: e.column,
+        format,
+        reason: e.message.clone(),
+    })
+}
+
+/// Reads every file again, unit by unit, and plans each batch of units
+/// against the synced store, storing what `storing` says as it goes;
+/// `state` overrides what the files say. Keeps each file's tally and
+/// notes.
+pub fn import_all(
     tx: &Tx<'_>,
     imports: &mut [FileImport],
     state: Option<State>,
-) -> Result<(), StoreError> {
+    storing: Storing,
+) -> Result<(), ImportError> {
     let mut segments: HashMap<String, Segments> = HashMap::new();
+    let mut refused = false;
     for import in imports {
-        let segments = match segments.entry(import.lang.clone()) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(Segments::load(tx, &import.lang)?),
-        };
+        let segments = segments
+            .entry(import.lang.clone())
+            .or_insert_with(Segments::lazy);
         let format = import.format;
         let source_age = |segment, hash: &str| tx.source_age(segment, hash).ok().flatten();
-        let reading = Reading {
-            state,
-            read_back: &|s| exchange::read_back(format, s),
-            source_age: &source_age,
-            same_text_is_unchanged: false,
+        let mut batches = Batches {
+            tx,
+            segments,
+            reading: Reading {
+                state,
+                read_back: &|s| exchange::read_back(format, s),
+                source_age: &source_age,
+                same_text_is_unchanged: false,
+            },
+            lang: &import.lang,
+            origin: Origin::Import(file_name(&import.path)),
+            storing,
+            refused: &mut refused,
+            batch: Vec::with_capacity(BATCH),
+            tally: Tally::default(),
+            notes: Vec::new(),
+            failed: None,
         };
-        import.planned = plan(segments, &import.file.units, &reading);
+        let path = &import.path;
+        if import.streams {
+            let read = exchange::read_each(format, &mut open(path)?, &mut |u| batches.push(u));
+            match read {
+                Ok(_) => {}
+                Err(Unread::Io(e)) => return Err(io_error(path, e)),
+                // Read before: it has changed since.
+                Err(Unread::Invalid) => {
+                    read_whole(path, format)?;
+                    return Err(io_error(
+                        path,
+                        std::io::Error::other("the file changed while it was read"),
+                    ));
+                }
+            }
+        } else {
+            read_whole(path, format)?
+                .units
+                .into_iter()
+                .for_each(|u| batches.push(u));
+        }
+        batches.flush();
+        if let Some(e) = batches.failed {
+            return Err(e.into());
+        }
+        import.tally = batches.tally;
+        import.notes = batches.notes;
     }
     Ok(())
 }
 
-/// Whether any unit of any file was refused.
-pub fn any_refused(imports: &[FileImport]) -> bool {
-    imports.iter().any(|i| Tally::of(&i.planned).refused > 0)
+/// The units of one file, planned and stored a batch at a time.
+struct Batches<'a, 't> {
+    tx: &'a Tx<'t>,
+    segments: &'a mut Segments,
+    reading: Reading<'a>,
+    lang: &'a str,
+    origin: Origin,
+    storing: Storing,
+    /// Whether a unit of any file was refused so far.
+    refused: &'a mut bool,
+    batch: Vec<ImportUnit>,
+    tally: Tally,
+    notes: Vec<Note>,
+    /// The first error of the store; nothing is done after it.
+    failed: Option<StoreError>,
 }
 
-/// Stores what was planned, each file's translations with the origin
-/// `import:FILE`, then fills from memory if the project says so; returns
-/// how many memory filled.
-pub fn store_all(
-    tx: &Tx<'_>,
-    project: &Project,
-    imports: &[FileImport],
-) -> Result<u64, StoreError> {
-    for import in imports {
-        let origin = Origin::Import(file_name(&import.path));
-        apply(tx, &import.lang, &import.planned, &origin)?;
+impl Batches<'_, '_> {
+    fn push(&mut self, unit: ImportUnit) {
+        self.batch.push(unit);
+        if self.batch.len() == BATCH {
+            self.flush();
+        }
     }
+
+    fn flush(&mut self) {
+        if self.failed.is_none()
+            && let Err(e) = self.run()
+        {
+            self.failed = Some(e);
+        }
+        self.batch.clear();
+    }
+
+    fn run(&mut self) -> Result<(), StoreError> {
+        self.segments.load_for(self.tx, self.lang, &self.batch)?;
+        let planned = plan(self.segments, &self.batch, &self.reading);
+        let tally = Tally::of(&planned);
+        self.tally.add(tally);
+        *self.refused |= tally.refused > 0;
+        for p in &planned {
+            let what = match &p.decision {
+                Decision::Refused(reason) => Noted::Refused(reason.clone()),
+                Decision::Superseded => Noted::Superseded,
+                Decision::Stale(_) => Noted::Stale,
+                _ => continue,
+            };
+            self.notes.push(Note {
+                id: p.id.clone(),
+                line: p.line,
+                what,
+            });
+        }
+        let store = match self.storing {
+            Storing::Never => false,
+            // Nothing will be kept: no need to store.
+            Storing::UnlessRefused => !*self.refused,
+            Storing::Always => true,
+        };
+        if store {
+            apply(self.tx, self.lang, &planned, &self.origin)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether any unit of any file was refused.
+pub fn any_refused(imports: &[FileImport]) -> bool {
+    imports.iter().any(|i| i.tally.refused > 0)
+}
+
+/// Fills the files' languages from memory if the project says so, once
+/// their translations are stored; returns how many memory filled.
+pub fn fill_all(tx: &Tx<'_>, project: &Project, imports: &[FileImport]) -> Result<u64, StoreError> {
     let mut filled = 0;
     if project.config.memory.fill {
         let mut langs: Vec<&str> = imports.iter().map(|i| i.lang.as_str()).collect();

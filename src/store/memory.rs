@@ -92,8 +92,21 @@ impl Tx<'_> {
                AND NOT EXISTS (SELECT 1 FROM translations x WHERE x.segment_id = s.id AND x.lang = ?1)
              ORDER BY s.id"
         );
-        let n = self.run(&sql, params![lang, now_utc()])?;
-        Ok(n as u64)
+        // The fill sorts every translation of the language by its source
+        // text. With the store's settings (`temp_store = MEMORY`, 16 MB of
+        // cache, which also bounds the sorter's runs in memory) that took
+        // 64 MB after an import of 155,050 units, the import's peak; with
+        // a temporary file and a small cache, for this one statement, 6 MB
+        // and as fast. SQLite's sort is stable, so the same translations
+        // win (issue 14).
+        let temp_store: i64 = self.row("PRAGMA temp_store", [], |r| r.get(0))?;
+        let cache_size: i64 = self.row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")?;
+        let n = self.run(&sql, params![lang, now_utc()]);
+        self.batch(&format!(
+            "PRAGMA temp_store = {temp_store}; PRAGMA cache_size = {cache_size}"
+        ))?;
+        Ok(n? as u64)
     }
 }
 

@@ -91,6 +91,16 @@ impl Tx<'_> {
         )
     }
 
+    /// The live segments of the document at `path`, if it is present,
+    /// with their translations into `lang`, in order.
+    pub fn document_unit_rows(&self, lang: &str, path: &str) -> Result<Vec<UnitRow>, StoreError> {
+        self.rows(
+            &format!("{UNIT_ROWS} WHERE d.removed = 0 AND d.path = ?2 ORDER BY s.position"),
+            params![lang, path],
+            read,
+        )
+    }
+
     /// One live segment with its translation into `lang`, as it is now.
     pub fn unit_row(
         &self,
