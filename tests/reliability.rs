@@ -486,6 +486,28 @@ fn mark_a_dead_command(dir: &Path) {
     std::fs::write(dir.join(".tolkar/tolkar.db-writing-1-Ab12Cd"), "").unwrap();
 }
 
+/// A synced generated site of ten postings with every segment imported
+/// into da, and how many segments `status` counts translated there.
+fn imported_site() -> (tempfile::TempDir, u64) {
+    let n = 10;
+    let site = generated(n);
+    let dir = site.path();
+    succeed(tolkar_in(dir).arg("sync"));
+    succeed(
+        tolkar_in(dir)
+            .arg("import")
+            .arg(translations(dir, n, "da", 1)),
+    );
+    let translated = translated(dir, "da");
+    (site, translated)
+}
+
+/// The mark beside a state file that a command will remove it.
+fn removal_mark(state: &Path) -> PathBuf {
+    let name = state.file_name().unwrap().to_str().unwrap();
+    state.with_file_name(format!(".{name}.tolkar-remove"))
+}
+
 /// The translated segments of `lang`, as `status` counts them.
 fn translated(dir: &Path, lang: &str) -> u64 {
     of_lang(&status(dir), lang)["translated"]
@@ -502,16 +524,8 @@ fn translated(dir: &Path, lang: &str) -> u64 {
 /// posting gone.
 #[test]
 fn a_state_file_whose_removal_committed_is_removed_after_a_kill() {
-    let n = 10;
-    let site = generated(n);
+    let (site, before) = imported_site();
     let dir = site.path();
-    succeed(tolkar_in(dir).arg("sync"));
-    succeed(
-        tolkar_in(dir)
-            .arg("import")
-            .arg(translations(dir, n, "da", 1)),
-    );
-    let before = translated(dir, "da");
     let old_source = posting_path(0);
     let new_source = old_source.replace(".md", "-renamed.md");
     std::fs::rename(dir.join(&old_source), dir.join(&new_source)).unwrap();
@@ -520,8 +534,7 @@ fn a_state_file_whose_removal_committed_is_removed_after_a_kill() {
     succeed(tolkar_in(dir).arg("sync"));
     assert!(!old_state.exists(), "sync removes the old state file");
     std::fs::write(&old_state, kept).unwrap();
-    let name = old_state.file_name().unwrap().to_str().unwrap();
-    let mark = old_state.with_file_name(format!(".{name}.tolkar-remove"));
+    let mark = removal_mark(&old_state);
     std::fs::write(&mark, "").unwrap();
     mark_a_dead_command(dir);
 
@@ -545,19 +558,10 @@ fn a_state_file_whose_removal_committed_is_removed_after_a_kill() {
 /// its commit: the store still records the file, which stays.
 #[test]
 fn a_state_file_whose_removal_never_committed_stays() {
-    let n = 10;
-    let site = generated(n);
+    let (site, before) = imported_site();
     let dir = site.path();
-    succeed(tolkar_in(dir).arg("sync"));
-    succeed(
-        tolkar_in(dir)
-            .arg("import")
-            .arg(translations(dir, n, "da", 1)),
-    );
-    let before = translated(dir, "da");
     let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
-    let name = state.file_name().unwrap().to_str().unwrap();
-    let mark = state.with_file_name(format!(".{name}.tolkar-remove"));
+    let mark = removal_mark(&state);
     std::fs::write(&mark, "").unwrap();
     mark_a_dead_command(dir);
 
@@ -572,19 +576,11 @@ fn a_state_file_whose_removal_never_committed_stays() {
 /// state files stay as they are, and its leftovers go.
 #[test]
 fn leftovers_of_a_killed_command_beside_a_new_store_remove_no_state_file() {
-    let n = 10;
-    let site = generated(n);
+    let (site, before) = imported_site();
     let dir = site.path();
-    succeed(tolkar_in(dir).arg("sync"));
-    succeed(
-        tolkar_in(dir)
-            .arg("import")
-            .arg(translations(dir, n, "da", 1)),
-    );
-    let before = translated(dir, "da");
     let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
+    let mark = removal_mark(&state);
     let name = state.file_name().unwrap().to_str().unwrap();
-    let mark = state.with_file_name(format!(".{name}.tolkar-remove"));
     let temp = state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"));
     std::fs::write(&mark, "").unwrap();
     std::fs::write(&temp, "half").unwrap();
