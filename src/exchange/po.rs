@@ -286,7 +286,12 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
 }
 
 /// The text of a PO string, without its quotes.
-pub(crate) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most texts have nothing to escape: they are written as they are.
+    let needs = |b: &u8| matches!(b, b'\\' | b'"' | b'\n' | b'\t' | b'\r' | 7 | 8 | 11 | 12);
+    if !text.as_bytes().iter().any(needs) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for ch in text.chars() {
         match ch {
@@ -302,7 +307,7 @@ pub(crate) fn escape(text: &str) -> String {
             ch => out.push(ch),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 // ---------------------------------------------------------------- reading
