@@ -8,7 +8,9 @@
 //! exchange file). Each unit a reader accepts goes through what import
 //! does with it next: its id split into path and key, its placeholders
 //! checked against its source. A unit's line, which messages show, is
-//! 1-based.
+//! 1-based. Import reads a file unit by unit (`exchange::read_each`) and
+//! only falls back to `read` for the error: both must take in the same
+//! files and find the same units.
 
 #![no_main]
 
@@ -24,9 +26,14 @@ fuzz_target!(|data: &[u8]| {
     // readers still get every text the bytes come near.
     let text = String::from_utf8_lossy(data);
     for format in Format::ALL {
-        let Ok(file) = exchange::read(format, &text) else {
+        let mut streamed = Vec::new();
+        let each = exchange::read_each(format, &mut text.as_bytes(), &mut |u| streamed.push(u));
+        let whole = exchange::read(format, &text);
+        assert_eq!(whole.is_ok(), each.is_ok(), "{format}: the readers disagree");
+        let Ok(file) = whole else {
             continue;
         };
+        assert_eq!(streamed, file.units, "{format}: other units streamed");
         for unit in &file.units {
             assert!(unit.line >= 1, "{format}: unit {:?} on line 0", unit.id);
             let _ = id::split(&unit.id);
