@@ -435,24 +435,16 @@ fn state_files(dir: &Path) -> usize {
 /// old one back as a change (which undid the import for that posting).
 #[test]
 fn state_files_a_killed_command_committed_are_put_in_place() {
-    let n = 10;
-    let site = generated(n);
+    let (site, _) = imported_site();
     let dir = site.path();
-    succeed(tolkar_in(dir).arg("sync"));
-    succeed(
-        tolkar_in(dir)
-            .arg("import")
-            .arg(translations(dir, n, "da", 1)),
-    );
     let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
     let old = std::fs::read_to_string(&state).unwrap();
     succeed(
         tolkar_in(dir)
             .arg("import")
-            .arg(translations(dir, n, "da", 2)),
+            .arg(translations(dir, IMPORTED, "da", 2)),
     );
-    let name = state.file_name().unwrap().to_str().unwrap();
-    let temp = state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"));
+    let temp = temporary_beside(&state);
     std::fs::rename(&state, &temp).unwrap();
     std::fs::write(&state, old).unwrap();
     mark_a_dead_command(dir);
@@ -486,20 +478,30 @@ fn mark_a_dead_command(dir: &Path) {
     std::fs::write(dir.join(".tolkar/tolkar.db-writing-1-Ab12Cd"), "").unwrap();
 }
 
-/// A synced generated site of ten postings with every segment imported
-/// into da, and how many segments `status` counts translated there.
+/// Postings of [`imported_site`].
+const IMPORTED: usize = 10;
+
+/// A synced generated site of `IMPORTED` postings with every segment
+/// imported into da, and how many segments `status` counts translated
+/// there.
 fn imported_site() -> (tempfile::TempDir, u64) {
-    let n = 10;
-    let site = generated(n);
+    let site = generated(IMPORTED);
     let dir = site.path();
     succeed(tolkar_in(dir).arg("sync"));
     succeed(
         tolkar_in(dir)
             .arg("import")
-            .arg(translations(dir, n, "da", 1)),
+            .arg(translations(dir, IMPORTED, "da", 1)),
     );
     let translated = translated(dir, "da");
     (site, translated)
+}
+
+/// A temporary file of tolkar's beside a state file, as a command writes
+/// it before its commit.
+fn temporary_beside(state: &Path) -> PathBuf {
+    let name = state.file_name().unwrap().to_str().unwrap();
+    state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"))
 }
 
 /// The mark beside a state file that a command will remove it.
@@ -580,8 +582,7 @@ fn leftovers_of_a_killed_command_beside_a_new_store_remove_no_state_file() {
     let dir = site.path();
     let state = dir.join(format!(".tolkar/state/da/{}.po", posting_path(0)));
     let mark = removal_mark(&state);
-    let name = state.file_name().unwrap().to_str().unwrap();
-    let temp = state.with_file_name(format!(".{name}.Ab12Cd.tolkar-tmp"));
+    let temp = temporary_beside(&state);
     std::fs::write(&mark, "").unwrap();
     std::fs::write(&temp, "half").unwrap();
     mark_a_dead_command(dir);

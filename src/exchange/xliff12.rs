@@ -222,36 +222,23 @@ pub(super) fn read_each(
     input: &mut dyn BufRead,
     each: &mut dyn FnMut(ImportUnit),
 ) -> Result<Languages, Unread> {
-    let mut failed = false;
     let mut languages = Languages::default();
-    let mut detach = |open: &[Element], el: Element| {
-        if open.len() == 1 && open[0].is(NS, "xliff") && el.is(NS, "file") {
-            // Its units are gone: what `read` asks of a file is checked
-            // here, and the file goes too.
-            failed |= el.attr("original").is_none();
-            languages.source = languages
-                .source
-                .take()
-                .or_else(|| el.attr("source-language").map(Into::into));
-            languages.target = languages
-                .target
-                .take()
-                .or_else(|| el.attr("target-language").map(Into::into));
-            return None;
-        }
-        if !read_here(open, &el) {
-            return Some(el);
-        }
-        match open[1].attr("original").map(|path| read_unit(&el, path)) {
-            Some(Ok(unit)) => each(unit),
-            _ => failed = true,
-        }
-        None
+    let xliff = xml::XliffUnits {
+        ns: NS,
+        is_unit: read_here,
+        read_unit,
     };
-    let root = xml::parse_each(input, &mut detach)?;
-    if failed || !root.is(NS, "xliff") {
-        return Err(Unread::Invalid);
-    }
+    let mut file = |el: &Element| {
+        languages.source = languages
+            .source
+            .take()
+            .or_else(|| el.attr("source-language").map(Into::into));
+        languages.target = languages
+            .target
+            .take()
+            .or_else(|| el.attr("target-language").map(Into::into));
+    };
+    xml::each_xliff_unit(input, &xliff, &mut file, each)?;
     Ok(languages)
 }
 

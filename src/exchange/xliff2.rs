@@ -277,26 +277,13 @@ pub(super) fn read_each(
     input: &mut dyn BufRead,
     each: &mut dyn FnMut(ImportUnit),
 ) -> Result<Languages, Unread> {
-    let mut failed = false;
-    let mut detach = |open: &[Element], el: Element| {
-        if open.len() == 1 && open[0].is(NS, "xliff") && el.is(NS, "file") {
-            // Its units are gone: what `read` asks of a file is checked
-            // here, and the file goes too.
-            failed |= el.attr("original").is_none();
-            return None;
-        }
-        if !read_here(open, &el) {
-            return Some(el);
-        }
-        match open[1].attr("original").map(|path| read_unit(&el, path)) {
-            Some(Ok(unit)) => each(unit),
-            _ => failed = true,
-        }
-        None
+    let xliff = xml::XliffUnits {
+        ns: NS,
+        is_unit: read_here,
+        read_unit,
     };
-    let root = xml::parse_each(input, &mut detach)?;
-    let version = root.attr("version").is_some_and(|v| v.starts_with("2."));
-    if failed || !root.is(NS, "xliff") || !version {
+    let root = xml::each_xliff_unit(input, &xliff, &mut |_| {}, each)?;
+    if !root.attr("version").is_some_and(|v| v.starts_with("2.")) {
         return Err(Unread::Invalid);
     }
     Ok(Languages {

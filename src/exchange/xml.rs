@@ -9,8 +9,8 @@ use quick_xml::events::Event;
 use quick_xml::name::{NamespaceResolver, ResolveResult};
 use quick_xml::{NsReader, XmlVersion};
 
-use super::ReadError;
 use super::stream::Unread;
+use super::{ImportUnit, ReadError};
 use crate::segment::placeholder::{self, Token};
 
 /// Deeper nesting than this is refused: no XLIFF file needs it, and the
@@ -277,6 +277,55 @@ pub fn parse(text: &str) -> Result<Element, ReadError> {
     builder
         .finish()
         .map_err(|message| ReadError::at(text, text.len(), message))
+}
+
+/// What [`each_xliff_unit`] needs of one XLIFF version.
+pub struct XliffUnits {
+    pub ns: &'static str,
+    /// Whether `read` reads this element (given its open ancestors) as a
+    /// unit.
+    pub is_unit: fn(&[Element], &Element) -> bool,
+    /// Reads a unit of the `<file>` whose `original` is the second
+    /// argument.
+    pub read_unit: fn(&Element, &str) -> Result<ImportUnit, ReadError>,
+}
+
+/// Reads an XLIFF document from `input` unit by unit, as the version's
+/// `read` reads a text: each unit goes to `each` as soon as it ends, and
+/// each `<file>`, without its units, to `file`. The root, without its
+/// files; `Unread::Invalid` where `read` refuses a file or a unit.
+pub fn each_xliff_unit(
+    input: &mut dyn std::io::BufRead,
+    xliff: &XliffUnits,
+    file: &mut dyn FnMut(&Element),
+    each: &mut dyn FnMut(ImportUnit),
+) -> Result<Element, Unread> {
+    let mut failed = false;
+    let mut detach = |open: &[Element], el: Element| {
+        if open.len() == 1 && open[0].is(xliff.ns, "xliff") && el.is(xliff.ns, "file") {
+            // Its units are gone: what `read` asks of a file is checked
+            // here, and the file goes too.
+            failed |= el.attr("original").is_none();
+            file(&el);
+            return None;
+        }
+        if !(xliff.is_unit)(open, &el) {
+            return Some(el);
+        }
+        match open[1]
+            .attr("original")
+            .map(|path| (xliff.read_unit)(&el, path))
+        {
+            Some(Ok(unit)) => each(unit),
+            _ => failed = true,
+        }
+        None
+    };
+    let root = parse_each(input, &mut detach)?;
+    if failed || !root.is(xliff.ns, "xliff") {
+        return Err(Unread::Invalid);
+    }
+    Ok(root)
 }
 
 /// Reads XML from `input` as [`parse`] reads a text, but hands every
