@@ -8,7 +8,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::exchange::{ExportUnit, Markup, State};
-use crate::memory::Memory;
+use crate::memory::{Match, Memory, MemoryBuilder};
 use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
 use crate::project::Project;
@@ -76,12 +76,17 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
         .into_iter()
         .map(|u| u.path)
         .collect();
+    // Each posting's rows are read once; the memory, once. 4 MB of
+    // page cache exported 10,000 postings as fast as 16 MB, with 12 MB
+    // less memory beside a memory of 155,000 translations.
+    tx.set_page_cache(4_096).map_err(ExportError::from)?;
     let mut counts = Counts::default();
     // Read when the first unit that wants suggestions comes.
     let mut memory: Option<Memory> = None;
     let mut batch: Vec<UnitRow> = Vec::new();
     let mut make = |rows: Vec<UnitRow>, memory: &Option<Memory>| -> Result<(), E> {
-        let units = make_units(project, rows, memory.as_ref())?;
+        let target_of = |segment| tx.memory_target(segment, request.lang);
+        let units = make_units(project, rows, memory.as_ref(), target_of)?;
         for unit in &units {
             counts.units += 1;
             match unit.state {
@@ -100,9 +105,15 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
             return Ok(());
         }
         if memory.is_none() && wants_suggestions(state_of(&row)) {
-            memory = Some(Memory::new(
-                tx.memory(request.lang).map_err(ExportError::from)?,
-            ));
+            let mut builder = MemoryBuilder::with_capacity(
+                tx.memory_size(request.lang).map_err(ExportError::from)?,
+            );
+            tx.each_memory_row(request.lang, |row| -> Result<(), StoreError> {
+                builder.add(&row);
+                Ok(())
+            })
+            .map_err(ExportError::from)?;
+            memory = Some(builder.build());
         }
         if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
             make(std::mem::take(&mut batch), &memory)?;
@@ -116,19 +127,22 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
     Ok(counts)
 }
 
-/// The units of `rows` (whole documents), made in parallel.
+/// The units of `rows` (whole documents), made in parallel; the targets
+/// of their memory matches are read by `target_of` afterwards (the store
+/// is not shared between threads).
 fn make_units(
     project: &Project,
     rows: Vec<UnitRow>,
     memory: Option<&Memory>,
+    target_of: impl Fn(i64) -> Result<Option<String>, StoreError>,
 ) -> Result<Vec<ExportUnit>, ExportError> {
     let markup = markup_of(project, &rows)?;
     let threshold = project.config.memory.threshold;
-    Ok(rows
+    let made: Vec<(ExportUnit, Vec<Match>)> = rows
         .into_par_iter()
         .map(|row| {
             let state = state_of(&row);
-            let suggestions = match memory {
+            let found = match memory {
                 Some(memory) if wants_suggestions(state) => {
                     memory.suggest(&row.source, Some(row.segment), threshold, SUGGESTIONS)
                 }
@@ -147,7 +161,7 @@ fn make_units(
                 ),
                 None => (None, None, None),
             };
-            ExportUnit {
+            let unit = ExportUnit {
                 path: row.path,
                 key: row.key,
                 kind: row.kind.to_string(),
@@ -158,10 +172,24 @@ fn make_units(
                 previous_source,
                 origin,
                 markup,
-                suggestions,
-            }
+                suggestions: Vec::new(),
+            };
+            (unit, found)
         })
-        .collect())
+        .collect();
+    let mut units = Vec::with_capacity(made.len());
+    for (mut unit, found) in made {
+        if let Some(memory) = memory {
+            for m in &found {
+                // Read in the same snapshot as the memory: always there.
+                if let Some(target) = target_of(m.segment)? {
+                    unit.suggestions.push(memory.suggestion(m, target));
+                }
+            }
+        }
+        units.push(unit);
+    }
+    Ok(units)
 }
 
 /// The state a translator sees for a stored segment.

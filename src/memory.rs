@@ -13,7 +13,7 @@
 //! same bucket of some band with high probability (more than 99% at half
 //! their trigrams in common).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use similar::TextDiff;
 
@@ -39,48 +39,163 @@ const ROWS: usize = 2;
 /// near-copies, and a few of them are enough.
 const BUCKET_READ: usize = 48;
 
-/// Translations into one language with their source texts.
+/// Translations into one language with their source texts: what it takes
+/// to find and rank matches, and no more. An export of a whole language
+/// holds it beside everything else, so it is kept flat (about 350 bytes
+/// an entry with its index, against 1,200 as a list of rows with a hash
+/// map of buckets), and the targets stay in the store until a match is
+/// offered ([`Memory::suggestion`]).
+#[derive(Default)]
 pub struct Memory {
     entries: Vec<Entry>,
-    /// For a large memory: (band, band hash) → entries.
-    buckets: Option<HashMap<(u8, u64), Vec<u32>>>,
+    signatures: Vec<Signature>,
+    sources: Texts,
+    keys: Texts,
+    /// Each posting's path once; entries point into it.
+    paths: Vec<String>,
+    /// For a large memory, entries by band.
+    bands: Option<Bands>,
 }
 
 struct Entry {
-    row: MemoryRow,
-    chars: usize,
-    signature: Signature,
+    segment: i64,
+    chars: u32,
+    path: u32,
+}
+
+/// Texts end to end in one string: one allocation, not one per text.
+#[derive(Default)]
+struct Texts {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// Per band, each entry as its band key's low 32 bits above its number,
+/// sorted: a bucket's entries lie together, in entry order. (Two keys
+/// that agree in 32 bits only add a candidate, which its estimate then
+/// weighs like any other.)
+struct Bands([Vec<u64>; BANDS]);
+
+impl Bands {
+    fn bucket(&self, band: usize, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let key = key & u64::from(u32::MAX);
+        let entries = &self.0[band];
+        let start = entries.partition_point(|&e| e >> 32 < key);
+        entries[start..]
+            .iter()
+            .take_while(move |&&e| e >> 32 == key)
+            .map(|&e| e as u32)
+    }
 }
 
 /// The lowest hash of the text's trigrams under each of the MinHash
 /// functions (low 32 bits: enough to compare).
 type Signature = [u32; BANDS * ROWS];
 
-impl Memory {
-    /// A memory of `rows`; a pair of source and target seen twice is kept
-    /// once, with its first origin.
-    pub fn new(rows: Vec<MemoryRow>) -> Memory {
-        let mut seen = HashSet::new();
-        let entries: Vec<Entry> = rows
-            .into_iter()
-            .filter(|row| !row.target.is_empty())
-            .filter(|row| seen.insert((row.source.clone(), row.target.clone())))
-            .map(|row| Entry {
-                chars: row.source.chars().count(),
-                signature: signature(&row.source),
-                row,
-            })
-            .collect();
-        let buckets = (entries.len() > SCAN_ALL).then(|| {
-            let mut buckets: HashMap<(u8, u64), Vec<u32>> = HashMap::new();
-            for (i, entry) in entries.iter().enumerate() {
-                for (band, key) in band_keys(&entry.signature).into_iter().enumerate() {
-                    buckets.entry((band as u8, key)).or_default().push(i as u32);
+/// A match found by [`Memory::suggest`]; [`Memory::suggestion`] makes it
+/// a suggestion once its target is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// The segment whose translation it is.
+    pub segment: i64,
+    pub score: f64,
+    entry: u32,
+}
+
+/// Fills a [`Memory`] a row at a time, so that the rows are never held
+/// together.
+#[derive(Default)]
+pub struct MemoryBuilder {
+    memory: Memory,
+    /// Pairs of source and target seen, by a 128-bit hash of both.
+    seen: HashSet<u128>,
+}
+
+impl MemoryBuilder {
+    /// A builder with room for `entries`: a list that grows by doubling
+    /// holds its old and its new copy at once, at most twice what a large
+    /// memory needs.
+    pub fn with_capacity(entries: usize) -> MemoryBuilder {
+        let mut builder = MemoryBuilder::default();
+        // Reserved, not touched: a count beyond any real memory costs
+        // address space only, and the cap keeps that sane.
+        let entries = entries.min(1 << 24);
+        let memory = &mut builder.memory;
+        memory.entries.reserve_exact(entries);
+        memory.signatures.reserve_exact(entries);
+        memory.sources.ends.reserve_exact(entries);
+        memory.keys.ends.reserve_exact(entries);
+        builder.seen.reserve(entries);
+        builder
+    }
+
+    /// Adds a translation unless it is empty or the same pair of source
+    /// and target is in already (the first origin is kept).
+    pub fn add(&mut self, row: &MemoryRow) {
+        if row.target.is_empty() || self.memory.entries.len() >= u32::MAX as usize {
+            return;
+        }
+        let mut pair = xxhash_rust::xxh3::Xxh3::new();
+        pair.update(&(row.source.len() as u64).to_le_bytes());
+        pair.update(row.source.as_bytes());
+        pair.update(row.target.as_bytes());
+        if !self.seen.insert(pair.digest128()) {
+            return;
+        }
+        let memory = &mut self.memory;
+        if memory.paths.last() != Some(&row.path) {
+            memory.paths.push(row.path.clone());
+        }
+        memory.entries.push(Entry {
+            segment: row.segment,
+            chars: u32::try_from(row.source.chars().count()).unwrap_or(u32::MAX),
+            path: (memory.paths.len() - 1) as u32,
+        });
+        memory.signatures.push(signature(&row.source));
+        memory.sources.push(&row.source);
+        memory.keys.push(&row.key);
+    }
+
+    pub fn build(self) -> Memory {
+        let MemoryBuilder { mut memory, seen } = self;
+        drop(seen);
+        if memory.entries.len() > SCAN_ALL {
+            let mut bands: [Vec<u64>; BANDS] =
+                std::array::from_fn(|_| Vec::with_capacity(memory.entries.len()));
+            for (i, signature) in memory.signatures.iter().enumerate() {
+                for (band, key) in band_keys(signature).into_iter().enumerate() {
+                    bands[band].push((key << 32) | i as u64);
                 }
             }
-            buckets
-        });
-        Memory { entries, buckets }
+            for entries in &mut bands {
+                entries.sort_unstable();
+            }
+            memory.bands = Some(Bands(bands));
+        }
+        memory
+    }
+}
+
+impl Memory {
+    /// A memory of `rows` (see [`MemoryBuilder::add`]).
+    pub fn new(rows: impl IntoIterator<Item = MemoryRow>) -> Memory {
+        let mut builder = MemoryBuilder::default();
+        for row in rows {
+            builder.add(&row);
+        }
+        builder.build()
     }
 
     pub fn len(&self) -> usize {
@@ -99,7 +214,7 @@ impl Memory {
         exclude: Option<i64>,
         threshold: f64,
         limit: usize,
-    ) -> Vec<Suggestion> {
+    ) -> Vec<Match> {
         // Nothing to find: no signature to make (an export after a first
         // sync spent half its time on them).
         if self.entries.is_empty() {
@@ -107,57 +222,90 @@ impl Memory {
         }
         let chars = text.chars().count();
         let wanted = signature(text);
-        let candidates: Vec<&Entry> = match &self.buckets {
-            None => self.entries.iter().collect(),
-            Some(buckets) => {
-                let mut picked = HashSet::new();
+        let candidates: Vec<u32> = match &self.bands {
+            None => (0..self.entries.len() as u32).collect(),
+            Some(bands) => {
+                let mut picked = Vec::new();
                 for (band, key) in band_keys(&wanted).into_iter().enumerate() {
-                    if let Some(ids) = buckets.get(&(band as u8, key)) {
-                        picked.extend(ids.iter().take(BUCKET_READ).copied());
-                    }
+                    picked.extend(bands.bucket(band, key).take(BUCKET_READ));
                 }
-                let mut picked: Vec<u32> = picked.into_iter().collect();
                 picked.sort_unstable();
-                picked.iter().map(|&i| &self.entries[i as usize]).collect()
+                picked.dedup();
+                picked
             }
         };
-        let mut estimated: Vec<(f64, &Entry)> = candidates
+        let mut estimated: Vec<(f64, u32)> = candidates
             .into_iter()
-            .filter(|e| Some(e.row.segment) != exclude)
-            // The ratio can be no higher than the shorter text allows.
-            .filter(|e| best_possible(chars, e.chars) >= threshold)
-            .map(|e| (estimate(&wanted, &e.signature), e))
+            .filter(|&i| {
+                let entry = &self.entries[i as usize];
+                // The ratio can be no higher than the shorter text allows.
+                Some(entry.segment) != exclude
+                    && best_possible(chars, entry.chars as usize) >= threshold
+            })
+            .map(|i| (estimate(&wanted, &self.signatures[i as usize]), i))
             // At a lower threshold, less in common is worth a look.
             .filter(|(share, _)| *share >= MIN_ESTIMATE * (threshold / DEFAULT_THRESHOLD).min(1.0))
             .collect();
-        // Best estimates first; ties in memory order, so runs agree.
-        estimated.sort_by(|a, b| b.0.total_cmp(&a.0));
-        estimated.truncate(SCORED.max(limit));
+        // Best estimates first; ties in memory order, so runs agree. The
+        // candidates come in memory order, so this is the order a stable
+        // sort by estimate gives, and only the best need sorting.
+        let keep = SCORED.max(limit);
+        let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if estimated.len() > keep {
+            estimated.select_nth_unstable_by(keep, order);
+            estimated.truncate(keep);
+        }
+        estimated.sort_unstable_by(order);
         let fast = FastRatio::new(text);
-        let mut found: Vec<Suggestion> = estimated
+        let mut found: Vec<Match> = estimated
             .into_iter()
-            .map(|(_, e)| e)
+            .map(|(_, i)| i)
             // The same ratio, computed a hundred times faster: most
             // candidates fall short, and only the rest are diffed.
-            .filter(|e| fast.similarity(&e.row.source) >= threshold)
-            .filter_map(|e| {
-                let score = similarity(text, &e.row.source);
-                (score >= threshold).then(|| Suggestion {
-                    source: e.row.source.clone(),
-                    target: e.row.target.clone(),
+            .filter(|&i| fast.similarity(self.sources.get(i as usize)) >= threshold)
+            .filter_map(|i| {
+                let score = similarity(text, self.sources.get(i as usize));
+                (score >= threshold).then(|| Match {
+                    segment: self.entries[i as usize].segment,
                     score,
-                    origin: e.row.origin.clone(),
+                    entry: i,
                 })
             })
             .collect();
+        // Ties by origin, which names one segment: no two entries share it.
         found.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| a.origin.cmp(&b.origin))
-                .then_with(|| a.target.cmp(&b.target))
+                .then_with(|| self.origin_bytes(a).cmp(self.origin_bytes(b)))
         });
         found.truncate(limit);
         found
+    }
+
+    /// `found` as a suggestion, with the target read for it.
+    pub fn suggestion(&self, found: &Match, target: String) -> Suggestion {
+        let (path, key) = self.origin_parts(found);
+        Suggestion {
+            source: self.sources.get(found.entry as usize).to_string(),
+            target,
+            score: found.score,
+            origin: format!("{path}#{key}"),
+        }
+    }
+
+    /// Where an entry comes from, `path#key`, byte by byte: ordered as
+    /// the joined string, without joining it.
+    fn origin_bytes(&self, found: &Match) -> impl Iterator<Item = u8> + '_ {
+        let (path, key) = self.origin_parts(found);
+        path.bytes().chain(std::iter::once(b'#')).chain(key.bytes())
+    }
+
+    fn origin_parts(&self, found: &Match) -> (&str, &str) {
+        let entry = &self.entries[found.entry as usize];
+        (
+            &self.paths[entry.path as usize],
+            self.keys.get(found.entry as usize),
+        )
     }
 }
 
@@ -181,20 +329,63 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 pub(crate) struct FastRatio {
     len: usize,
     words: usize,
-    /// Per character: where it occurs in `text`, as bits.
-    masks: HashMap<char, Vec<u64>>,
+    /// Bit vectors end to end, `words` per distinct character of `text`:
+    /// where it occurs.
+    masks: Vec<u64>,
+    /// Where the bit vector of a character below `TABLE` starts, or
+    /// `ABSENT`: most characters of most texts are found without hashing
+    /// (a hash per character was a fifth of an export's time).
+    table: Box<[u32; TABLE]>,
+    /// The other characters, sorted, with where their vectors start.
+    others: Vec<(char, u32)>,
 }
+
+/// Characters looked up in a table: ASCII, Latin-1 and Latin Extended-A
+/// and -B.
+const TABLE: usize = 0x250;
+const ABSENT: u32 = u32::MAX;
 
 impl FastRatio {
     pub(crate) fn new(text: &str) -> FastRatio {
-        let mut len = 0;
-        let words = text.chars().count().div_ceil(64);
-        let mut masks: HashMap<char, Vec<u64>> = HashMap::new();
+        let len = text.chars().count();
+        let words = len.div_ceil(64);
+        let mut ratio = FastRatio {
+            len,
+            words,
+            masks: Vec::new(),
+            table: Box::new([ABSENT; TABLE]),
+            others: Vec::new(),
+        };
         for (i, c) in text.chars().enumerate() {
-            masks.entry(c).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
-            len += 1;
+            let start = match ratio.start_of(c) {
+                Some(start) => start,
+                None => {
+                    let start = ratio.masks.len() as u32;
+                    ratio.masks.resize(ratio.masks.len() + words, 0);
+                    match ratio.table.get_mut(c as usize) {
+                        Some(slot) => *slot = start,
+                        None => {
+                            let at = ratio.others.partition_point(|&(o, _)| o < c);
+                            ratio.others.insert(at, (c, start));
+                        }
+                    }
+                    start
+                }
+            };
+            ratio.masks[start as usize + i / 64] |= 1 << (i % 64);
         }
-        FastRatio { len, words, masks }
+        ratio
+    }
+
+    fn start_of(&self, c: char) -> Option<u32> {
+        match self.table.get(c as usize) {
+            Some(&start) => (start != ABSENT).then_some(start),
+            None => self
+                .others
+                .binary_search_by_key(&c, |&(o, _)| o)
+                .ok()
+                .map(|at| self.others[at].1),
+        }
     }
 
     pub(crate) fn similarity(&self, other: &str) -> f64 {
@@ -204,9 +395,10 @@ impl FastRatio {
         let mut v = vec![u64::MAX; self.words];
         for c in other.chars() {
             other_len += 1;
-            let Some(mask) = self.masks.get(&c) else {
+            let Some(start) = self.start_of(c) else {
                 continue;
             };
+            let mask = &self.masks[start as usize..start as usize + self.words];
             let mut carry = false;
             for (word, &m) in v.iter_mut().zip(mask) {
                 let u = *word & m;
@@ -242,12 +434,13 @@ pub(crate) fn best_possible(a: usize, b: usize) -> f64 {
     200.0 * a.min(b) as f64 / (a + b) as f64
 }
 
-/// The MinHash signature of a text.
+/// The MinHash signature of a text: over its trigrams as they come, not
+/// as a set, since a trigram seen twice gives the same minimums.
 fn signature(text: &str) -> Signature {
     let mut minimums = [u64::MAX; BANDS * ROWS];
     for gram in trigrams(text) {
-        for (i, min) in minimums.iter_mut().enumerate() {
-            *min = (*min).min(mix(gram ^ SEEDS[i]));
+        for (min, seed) in minimums.iter_mut().zip(SEEDS) {
+            *min = (*min).min(mix(gram ^ seed));
         }
     }
     minimums.map(|m| m as u32)
@@ -255,7 +448,9 @@ fn signature(text: &str) -> Signature {
 
 /// The estimated share of trigrams two texts have in common (Jaccard).
 fn estimate(a: &Signature, b: &Signature) -> f64 {
-    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    // A sum of 0s and 1s, not a count of matches: the compiler makes it
+    // a few vector instructions.
+    let same: u32 = a.iter().zip(b).map(|(x, y)| u32::from(x == y)).sum();
     same as f64 / a.len() as f64
 }
 
@@ -272,19 +467,18 @@ fn band_keys(signature: &Signature) -> [u64; BANDS] {
 }
 
 /// Hashes of the lowercased character trigrams of a text, with markers
-/// at both ends so that short texts have some.
-fn trigrams(text: &str) -> HashSet<u64> {
+/// at both ends so that short texts have some; a trigram that occurs
+/// twice comes twice.
+fn trigrams(text: &str) -> impl Iterator<Item = u64> {
     let chars: Vec<char> = std::iter::once('\u{2}')
         .chain(text.chars().flat_map(char::to_lowercase))
         .chain(std::iter::once('\u{3}'))
         .collect();
-    chars
-        .windows(3)
-        .map(|w| {
-            let packed = (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]);
-            mix(packed)
-        })
-        .collect()
+    (0..chars.len().saturating_sub(2)).map(move |i| {
+        let packed =
+            (u64::from(chars[i]) << 42) | (u64::from(chars[i + 1]) << 21) | u64::from(chars[i + 2]);
+        mix(packed)
+    })
 }
 
 /// A 64-bit mixer (the finalizer of SplitMix64): cheap and well spread.
@@ -318,24 +512,44 @@ mod tests {
     fn row(segment: i64, source: &str, target: &str) -> MemoryRow {
         MemoryRow {
             segment,
-            origin: format!("content/sv/a.md#body:p[{segment}]"),
+            path: "content/sv/a.md".into(),
+            key: format!("body:p[{segment}]"),
             source: source.into(),
             target: target.into(),
         }
     }
 
+    /// What `memory` suggests, with the targets read from `rows`, as an
+    /// export reads them from the store.
+    fn suggestions(memory: &Memory, rows: &[MemoryRow], found: &[Match]) -> Vec<Suggestion> {
+        found
+            .iter()
+            .map(|m| {
+                let row = rows.iter().find(|r| r.segment == m.segment).unwrap();
+                memory.suggestion(m, row.target.clone())
+            })
+            .collect()
+    }
+
     #[test]
     fn offers_similar_texts_best_first() {
-        let memory = Memory::new(vec![
+        let rows = vec![
             row(1, "Ansök nu via formuläret", "Apply now using the form"),
             row(2, "Ansök nu via formulären", "Apply now using the forms"),
             row(3, "Skicka e-post", "Send an email"),
             row(4, "Ansök nu via formuläret", "Apply now using the form"),
-        ]);
+        ];
+        let memory = Memory::new(rows.clone());
         assert_eq!(memory.len(), 3, "the repeated pair is kept once");
         let found = memory.suggest("Ansök nu via formuläret!", None, 75.0, 5);
+        let found = suggestions(&memory, &rows, &found);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].target, "Apply now using the form");
+        assert_eq!(found[0].source, "Ansök nu via formuläret");
+        assert_eq!(
+            found[0].origin, "content/sv/a.md#body:p[1]",
+            "the first origin"
+        );
         assert!(found[0].score > found[1].score && found[1].score >= 75.0);
         assert!(memory.suggest("Skicka e-post", Some(3), 75.0, 5).is_empty());
         assert_eq!(
@@ -353,7 +567,8 @@ mod tests {
             (0..len)
                 .map(|_| {
                     state = mix(state);
-                    ['a', 'b', 'c', 'å', ' '][(state % 5) as usize]
+                    // Beyond the table too: Cyrillic and Han.
+                    ['a', 'b', 'c', 'å', ' ', 'ж', '語'][(state % 7) as usize]
                 })
                 .collect()
         };
@@ -428,11 +643,11 @@ mod tests {
         ));
         let full_scan = {
             let mut m = Memory::new(rows.clone());
-            m.buckets = None;
+            m.bands = None;
             m
         };
         let indexed = Memory::new(rows);
-        assert!(indexed.buckets.is_some());
+        assert!(indexed.bands.is_some());
         let query = "Vi söker en erfaren nätverksingenjör till vårt nya team i Göteborg";
         let expected = full_scan.suggest(query, None, 75.0, 3);
         assert_eq!(expected.len(), 1);

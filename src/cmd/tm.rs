@@ -7,7 +7,7 @@ use super::{Failure, note};
 use crate::cli::StatusFormat;
 use crate::cli::TmSearchArgs;
 use crate::i18n::Messages;
-use crate::memory::Memory;
+use crate::memory::MemoryBuilder;
 
 /// What to look for.
 pub fn search(
@@ -27,11 +27,22 @@ pub fn search(
     // Writes nothing it needs: a store that may not be written, or none,
     // is read through a copy in memory.
     let mut store = session.ws.store(true)?;
-    let rows = store.transaction(|tx| -> Result<_, Failure> {
+    let found = store.transaction(|tx| -> Result<_, Failure> {
         session.sync(tx, &super::progress::Bar::new("sync"))?;
-        Ok(tx.memory(lang)?)
+        let mut memory = MemoryBuilder::with_capacity(tx.memory_size(lang)?);
+        tx.each_memory_row(lang, |row| -> Result<(), Failure> {
+            memory.add(&row);
+            Ok(())
+        })?;
+        let memory = memory.build();
+        let mut found = Vec::new();
+        for m in memory.suggest(text, None, threshold, limit) {
+            if let Some(target) = tx.memory_target(m.segment, lang)? {
+                found.push(memory.suggestion(&m, target));
+            }
+        }
+        Ok(found)
     })?;
-    let found = Memory::new(rows).suggest(text, None, threshold, limit);
     match format {
         StatusFormat::Json => {
             let json: Vec<serde_json::Value> = found

@@ -13,9 +13,10 @@ use super::{StoreError, Tx, now_utc};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemoryRow {
     pub segment: i64,
-    /// `path#key` of the segment it was made for (not an `Origin`: where
-    /// the match comes from, not how its text came to be).
-    pub origin: String,
+    /// The posting and the key of the segment it was made for: where the
+    /// match comes from, not how its text came to be (not an `Origin`).
+    pub path: String,
+    pub key: String,
     pub source: String,
     pub target: String,
 }
@@ -25,34 +26,66 @@ const STATE_RANK: &str = "CASE t.state WHEN 'reviewed' THEN 4 WHEN 'translated' 
                           WHEN 'draft' THEN 2 ELSE 1 END";
 
 impl Tx<'_> {
-    /// Every translation into `lang` whose source text is known, for
-    /// fuzzy matching.
-    pub fn memory(&self, lang: &str) -> Result<Vec<MemoryRow>, StoreError> {
-        let rows: Vec<Option<MemoryRow>> = self.rows(
-            "SELECT t.segment_id, d.path || '#' || s.key, t.text,
+    /// Each translation into `lang` whose source text is known, for fuzzy
+    /// matching, in the order of postings' paths and segments' positions.
+    /// Postings come in path order from their index and each one's
+    /// segments are sorted on their own: sorting the whole language at
+    /// once held every row in memory (about 50 MB for 190,000).
+    pub fn each_memory_row<E: From<StoreError>>(
+        &self,
+        lang: &str,
+        mut each: impl FnMut(MemoryRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.each_row(
+            "SELECT t.segment_id, d.path, s.key, t.text,
                     CASE WHEN t.source_hash = s.source_hash THEN s.source_text ELSE
                       (SELECT h.source_text FROM source_history h
                         WHERE h.segment_id = s.id AND h.source_hash = t.source_hash
                         ORDER BY h.id DESC LIMIT 1) END
-             FROM translations t
-             JOIN segments s ON s.id = t.segment_id
-             JOIN documents d ON d.id = s.document_id
-             WHERE t.lang = ?1
+             FROM documents d
+             CROSS JOIN segments s ON s.document_id = d.id
+             CROSS JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
              ORDER BY d.path, s.position",
             [lang],
             |r| {
-                let Some(source) = r.get::<_, Option<String>>(3)? else {
+                let Some(source) = r.get::<_, Option<String>>(4)? else {
                     return Ok(None);
                 };
                 Ok(Some(MemoryRow {
                     segment: r.get(0)?,
-                    origin: r.get(1)?,
-                    target: r.get(2)?,
+                    path: r.get(1)?,
+                    key: r.get(2)?,
+                    target: r.get(3)?,
                     source,
                 }))
             },
+            |row| match row {
+                Some(row) => each(row),
+                None => Ok(()),
+            },
+        )
+    }
+
+    /// How many translations into `lang` there are: what
+    /// [`Tx::each_memory_row`] reads at most.
+    pub fn memory_size(&self, lang: &str) -> Result<usize, StoreError> {
+        let n: i64 = self.row(
+            "SELECT COUNT(*) FROM translations WHERE lang = ?1",
+            [lang],
+            |r| r.get(0),
         )?;
-        Ok(rows.into_iter().flatten().collect())
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The translation of `segment` into `lang`: the memory keeps only
+    /// what it needs to find matches, and reads the target of a match
+    /// when it is offered.
+    pub fn memory_target(&self, segment: i64, lang: &str) -> Result<Option<String>, StoreError> {
+        self.optional_row(
+            "SELECT text FROM translations WHERE segment_id = ?1 AND lang = ?2",
+            params![segment, lang],
+            |r| r.get(0),
+        )
     }
 
     /// Fills every live segment with no translation into `lang` from the
