@@ -86,14 +86,44 @@ impl Texts {
 /// sorted: a bucket's entries lie together, in entry order. (Two keys
 /// that agree in 32 bits only add a candidate, which its estimate then
 /// weighs like any other.)
-struct Bands([Vec<u64>; BANDS]);
+struct Bands([Band; BANDS]);
 
-impl Bands {
-    fn bucket(&self, band: usize, key: u64) -> impl Iterator<Item = u32> + '_ {
+struct Band {
+    entries: Vec<u64>,
+    /// Where the keys starting with each value of their top `bits` bits
+    /// start in `entries`, and one past the end: a lookup reads a few
+    /// neighbouring entries instead of searching the whole list, whose
+    /// cache misses took a sixth of an export's time.
+    starts: Vec<u32>,
+    bits: u32,
+}
+
+impl Band {
+    fn new(mut entries: Vec<u64>) -> Band {
+        entries.sort_unstable();
+        // About four entries per start: keys are hashes, spread evenly.
+        let bits = (entries.len() / 4).max(2).ilog2().min(24);
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for prefix in 0..=(1u64 << bits) {
+            while at < entries.len() && entries[at] >> (64 - bits) < prefix {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        Band {
+            entries,
+            starts,
+            bits,
+        }
+    }
+
+    fn bucket(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
         let key = key & u64::from(u32::MAX);
-        let entries = &self.0[band];
-        let start = entries.partition_point(|&e| e >> 32 < key);
-        entries[start..]
+        let prefix = (key >> (32 - self.bits)) as usize;
+        let near = &self.entries[self.starts[prefix] as usize..self.starts[prefix + 1] as usize];
+        let start = near.partition_point(|&e| e >> 32 < key);
+        near[start..]
             .iter()
             .take_while(move |&&e| e >> 32 == key)
             .map(|&e| e as u32)
@@ -179,10 +209,7 @@ impl MemoryBuilder {
                     bands[band].push((key << 32) | i as u64);
                 }
             }
-            for entries in &mut bands {
-                entries.sort_unstable();
-            }
-            memory.bands = Some(Bands(bands));
+            memory.bands = Some(Bands(bands.map(Band::new)));
         }
         memory
     }
@@ -227,7 +254,7 @@ impl Memory {
             Some(bands) => {
                 let mut picked = Vec::new();
                 for (band, key) in band_keys(&wanted).into_iter().enumerate() {
-                    picked.extend(bands.bucket(band, key).take(BUCKET_READ));
+                    picked.extend(bands.0[band].bucket(key).take(BUCKET_READ));
                 }
                 picked.sort_unstable();
                 picked.dedup();
@@ -598,6 +625,35 @@ mod tests {
         let small = Memory::new(vec![row(1, "Ansök nu", "Apply now")]);
         assert_eq!(small.suggest("Sök", None, 0.0, 5).len(), 1);
         assert!(small.suggest("Sök", None, 75.0, 5).is_empty());
+    }
+
+    #[test]
+    fn a_band_finds_every_entry_of_a_bucket_in_order() {
+        let mut state: u64 = 11;
+        let mut next = || {
+            state = mix(state);
+            state
+        };
+        // Few distinct keys, so that buckets hold many entries, and keys
+        // that agree in their low 32 bits only.
+        let keys: Vec<u64> = (0..50).map(|_| next()).collect();
+        let entries: Vec<(u64, u32)> = (0..5_000)
+            .map(|i| (keys[(next() % 50) as usize], i))
+            .collect();
+        let band = Band::new(
+            entries
+                .iter()
+                .map(|&(k, i)| (k << 32) | u64::from(i))
+                .collect(),
+        );
+        for &key in keys.iter().chain([next(), keys[3] ^ (1 << 40)].iter()) {
+            let expected: Vec<u32> = entries
+                .iter()
+                .filter(|(k, _)| k & 0xffff_ffff == key & 0xffff_ffff)
+                .map(|&(_, i)| i)
+                .collect();
+            assert_eq!(band.bucket(key).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
