@@ -262,7 +262,8 @@ pub fn sync(
         })
         .collect();
     let maybe_changed = maybe_changed.as_slice();
-    // A first sync of a large site: build the hash index once at the end.
+    // A first sync of a large site: the hash index is built when the
+    // memory first needs it, once (`Tx::drop_hash_index`).
     let bulk = applier.stored.is_empty() && maybe_changed.len() >= BULK;
     if bulk {
         tx.drop_hash_index()?;
@@ -298,9 +299,6 @@ pub fn sync(
         Ok(())
     })?;
     progress.finish();
-    if bulk {
-        tx.restore_hash_index()?;
-    }
     let mut report = applier.finish(sources)?;
     report.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     if project.config.memory.fill && report.new + report.changed > 0 {

@@ -107,6 +107,8 @@ impl Tx<'_> {
         if !any {
             return Ok(0);
         }
+        // Dropped by a first sync, which had no use for it.
+        self.ensure_hash_index()?;
         let sql = format!(
             "INSERT INTO translations (segment_id, lang, text, state, source_hash, origin, updated_at, revision)
              SELECT s.id, ?1, m.text, m.state, s.source_hash, '{MEMORY}' || m.origin, ?2, {NEXT_REVISION}
@@ -176,6 +178,8 @@ mod tests {
                         hash,
                     })
                     .collect();
+                // As after a first sync of a large site.
+                tx.drop_hash_index()?;
                 tx.insert_segments(doc, &rows)?;
                 let first = tx.unit_rows("nb")?[0].segment;
                 tx.store_translation(&NewTranslation {
@@ -187,6 +191,12 @@ mod tests {
                     origin: &Origin::ReviewSet,
                 })?;
                 let n = tx.fill_from_memory("nb")?;
+                let index: i64 = tx.row(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE name = 'segments_by_hash'",
+                    [],
+                    |r| r.get(0),
+                )?;
+                assert_eq!(index, 1, "the fill builds the index it reads");
                 Ok((n, tx.unit_rows("nb")?))
             })
             .unwrap();

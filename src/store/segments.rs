@@ -162,13 +162,17 @@ impl Tx<'_> {
     /// Drops the index of segments by source hash, for a bulk load: a
     /// first sync inserts hundreds of thousands of segments in random hash
     /// order, which costs more than building the index once afterwards.
-    /// `restore_hash_index` must follow in the same transaction.
+    /// Only filling from the memory reads it, and builds it when it is
+    /// missing (`ensure_hash_index`): a first sync of a site with no
+    /// translations yet never needs it, and building it took 0.3 s of
+    /// the 2.3 s a first sync of 10,000 postings took, after the parsing.
     pub fn drop_hash_index(&self) -> Result<(), StoreError> {
         self.batch("DROP INDEX IF EXISTS segments_by_hash")
     }
 
-    /// Builds the index `drop_hash_index` dropped (as in 0002_memory.sql).
-    pub fn restore_hash_index(&self) -> Result<(), StoreError> {
+    /// Builds the index `drop_hash_index` dropped (as in 0002_memory.sql)
+    /// if it is missing.
+    pub fn ensure_hash_index(&self) -> Result<(), StoreError> {
         self.batch("CREATE INDEX IF NOT EXISTS segments_by_hash ON segments(source_hash)")
     }
 }
@@ -211,7 +215,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bulk_load_gets_its_hash_index_back() {
+    fn a_dropped_hash_index_is_built_again() {
         let mut store = Store::open_in_memory().unwrap();
         let indexes = |store: &mut Store| {
             store
@@ -227,7 +231,7 @@ mod tests {
         assert_eq!(indexes(&mut store), 1);
         store.transaction(|tx| tx.drop_hash_index()).unwrap();
         assert_eq!(indexes(&mut store), 0);
-        store.transaction(|tx| tx.restore_hash_index()).unwrap();
+        store.transaction(|tx| tx.ensure_hash_index()).unwrap();
         assert_eq!(indexes(&mut store), 1);
     }
 }
