@@ -406,8 +406,15 @@ fn plan<'s>(
     let mut taken_notes = Vec::new();
     let documents = tx.documents()?;
     let mut plans = Vec::with_capacity(sources.len() * languages.len());
+    // A source that cannot be read leaves its postings as they are.
+    let readable: Vec<(i64, &str)> = sources
+        .iter()
+        .map(|source| &documents[&source.path])
+        .filter(|document| !document.unreadable)
+        .map(|document| (document.id, document.content_hash.as_str()))
+        .collect();
     for lang in languages {
-        let summaries = tx.translation_summary(lang)?;
+        let summaries = tx.translation_summaries(lang, &readable)?;
         let mut outputs = tx.outputs(lang)?;
         let mut stats = tx.output_stats(lang)?;
         // Translations adopt found by `translationKey` stay where they are.
