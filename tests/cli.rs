@@ -512,6 +512,67 @@ fn a_hand_edit_that_keeps_size_and_modification_time_is_still_merged() {
     assert!(merged.contains("Välkommen!"), "the source change is in");
 }
 
+/// Build reads a document's translations again only when the store says
+/// something changed since the last build (the stamp of migration 0013):
+/// a translation written, one rewritten or removed through a state file
+/// (as a pull brings it) are each still built.
+#[test]
+fn every_translation_change_after_a_build_is_built() {
+    let site = Site::example();
+    let doc = "content/sv/career/cfo.md";
+    let built = "content/nb/career/cfo.md";
+    let state = ".tolkar/state/nb/content/sv/career/cfo.md.po";
+    let build = || {
+        site.tolkar()
+            .args(["build", "--lang", "nb"])
+            .assert()
+            .success();
+    };
+    site.tolkar().arg("sync").assert().success();
+    site.put_translation(doc, "fm:Title", "nb", "Finansdirektør først");
+    build();
+    // Settled, so that the next build trusts every file's stat.
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    build();
+    assert!(site.read(built).contains("Finansdirektør først"));
+
+    site.put_translation(doc, "fm:Title", "nb", "Finansdirektør deretter");
+    build();
+    assert!(site.read(built).contains("Finansdirektør deretter"));
+
+    // The state file says otherwise (a pull).
+    let po = site.read(state);
+    assert!(po.contains("Finansdirektør deretter"), "{po}");
+    std::fs::write(
+        site.path(state),
+        po.replace("Finansdirektør deretter", "Finansdirektør til slutt"),
+    )
+    .unwrap();
+    build();
+    assert!(site.read(built).contains("Finansdirektør til slutt"));
+
+    // And then has no translation at all: the source's title is back.
+    let po = site.read(state);
+    let kept: Vec<&str> = po
+        .split("\n\n")
+        .filter(|entry| !entry.contains("Finansdirektør"))
+        .collect();
+    std::fs::write(site.path(state), kept.join("\n\n")).unwrap();
+    build();
+    let text = site.read(built);
+    assert!(!text.contains("Finansdirektør"), "{text}");
+    let source_title = site
+        .read(doc)
+        .lines()
+        .find(|l| l.starts_with("Title:") || l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    assert!(
+        text.contains(source_title.split_once(':').unwrap().1.trim()),
+        "{text}"
+    );
+}
+
 #[test]
 fn init_writes_a_config_that_loads_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_translations_by_lang.sql"),
     include_str!("../../migrations/0011_document_stat.sql"),
     include_str!("../../migrations/0012_output_stat.sql"),
+    include_str!("../../migrations/0013_build_summaries.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

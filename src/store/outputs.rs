@@ -52,13 +52,29 @@ impl Tx<'_> {
         )
     }
 
-    /// What `stat` said of each localized posting of `lang` that was, when
-    /// build last looked, the file it wrote (see [`crate::filestat`]).
-    pub fn output_stats(&self, lang: &str) -> Result<HashMap<String, String>, StoreError> {
+    /// What build last wrote for `lang`, by path, each with what `stat`
+    /// said of the file when build last found it to be the file it wrote
+    /// (see [`crate::filestat`]), if it did.
+    #[allow(clippy::type_complexity)]
+    pub fn outputs_with_stats(
+        &self,
+        lang: &str,
+    ) -> Result<HashMap<String, (Output, Option<String>)>, StoreError> {
         self.rows(
-            "SELECT path, stat FROM outputs WHERE lang = ?1 AND stat IS NOT NULL",
+            "SELECT path, input_hash, content_hash, stat FROM outputs WHERE lang = ?1",
             [lang],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    (
+                        Output {
+                            input_hash: r.get(1)?,
+                            content_hash: r.get(2)?,
+                        },
+                        r.get(3)?,
+                    ),
+                ))
+            },
         )
     }
 

@@ -163,6 +163,138 @@ impl Tx<'_> {
         )
     }
 
+    /// [`Tx::translation_summary`] of the `documents` given (id and
+    /// content hash each), read again only where something changed since
+    /// the last call for `lang` (see migration 0013): a document whose
+    /// content hash is the one recorded, in a store whose stamp is the one
+    /// recorded, has the summary recorded. Records what it finds.
+    pub fn translation_summaries(
+        &self,
+        lang: &str,
+        documents: &[(i64, &str)],
+    ) -> Result<HashMap<i64, TranslationSummary>, StoreError> {
+        let stamp = self.summary_stamp()?;
+        let recorded: Option<String> = self.optional_row(
+            "SELECT stamp FROM build_stamps WHERE lang = ?1",
+            [lang],
+            |r| r.get(0),
+        )?;
+        let same_stamp = recorded.as_deref() == Some(stamp.as_str());
+        let mut kept: HashMap<i64, (String, TranslationSummary)> = if same_stamp {
+            self.rows(
+                "SELECT document_id, content_hash, segments, translated, revision
+                 FROM build_summaries WHERE lang = ?1",
+                [lang],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        (
+                            r.get(1)?,
+                            TranslationSummary {
+                                segments: r.get::<_, i64>(2)? as u64,
+                                translated: r.get::<_, i64>(3)? as u64,
+                                revision: r.get(4)?,
+                            },
+                        ),
+                    ))
+                },
+            )?
+        } else {
+            HashMap::new()
+        };
+        let mut summaries = HashMap::with_capacity(documents.len());
+        let mut changed = Vec::new();
+        for &(id, hash) in documents {
+            match kept.remove(&id) {
+                Some((kept_hash, summary)) if kept_hash == hash => {
+                    summaries.insert(id, summary);
+                }
+                _ => changed.push((id, hash)),
+            }
+        }
+        // One query per document while few changed; past that, the one
+        // query over every segment is cheaper.
+        if changed.len() * 8 > documents.len() {
+            let all = self.translation_summary(lang)?;
+            for &(id, _) in &changed {
+                summaries.insert(id, all.get(&id).copied().unwrap_or_default());
+            }
+        } else {
+            for &(id, _) in &changed {
+                summaries.insert(id, self.translation_summary_of(id, lang)?);
+            }
+        }
+        if !same_stamp {
+            self.run("DELETE FROM build_summaries WHERE lang = ?1", [lang])?;
+            self.run(
+                "INSERT INTO build_stamps (lang, stamp) VALUES (?1, ?2)
+                 ON CONFLICT (lang) DO UPDATE SET stamp = excluded.stamp",
+                params![lang, stamp],
+            )?;
+        }
+        for (id, hash) in changed {
+            let summary = summaries[&id];
+            self.run(
+                "INSERT INTO build_summaries (lang, document_id, content_hash, segments, translated, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (lang, document_id) DO UPDATE SET content_hash = excluded.content_hash,
+                   segments = excluded.segments, translated = excluded.translated,
+                   revision = excluded.revision",
+                params![
+                    lang,
+                    id,
+                    hash,
+                    summary.segments as i64,
+                    summary.translated as i64,
+                    summary.revision
+                ],
+            )?;
+        }
+        Ok(summaries)
+    }
+
+    /// What changes with every write to `segments` and `translations`
+    /// that could change a summary: a translation written gets a revision
+    /// above every other, a new segment an id above every other, and a
+    /// deletion (which may lower both) is counted by a trigger.
+    fn summary_stamp(&self) -> Result<String, StoreError> {
+        self.row(
+            "SELECT (SELECT IFNULL(MAX(revision), 0) FROM translations),
+                    (SELECT IFNULL(MAX(id), 0) FROM segments),
+                    (SELECT deletions FROM store_deletions)",
+            [],
+            |r| {
+                Ok(format!(
+                    "{}:{}:{}",
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?
+                ))
+            },
+        )
+    }
+
+    /// [`Tx::translation_summary`] of one document.
+    fn translation_summary_of(
+        &self,
+        document: i64,
+        lang: &str,
+    ) -> Result<TranslationSummary, StoreError> {
+        self.row(
+            "SELECT COUNT(*), COUNT(t.segment_id), IFNULL(MAX(t.revision), 0)
+             FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?2
+             WHERE s.document_id = ?1 AND s.obsolete = 0",
+            params![document, lang],
+            |r| {
+                Ok(TranslationSummary {
+                    segments: r.get::<_, i64>(0)? as u64,
+                    translated: r.get::<_, i64>(1)? as u64,
+                    revision: r.get(2)?,
+                })
+            },
+        )
+    }
+
     /// Translated, stale and missing counts for `lang` over all documents,
     /// and per document path.
     pub fn counts(&self, lang: &str) -> Result<(Counts, Vec<(String, Counts)>), StoreError> {
@@ -217,5 +349,99 @@ impl Tx<'_> {
                 ))
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::Kind;
+    use crate::store::{SegmentRow, Store};
+
+    fn segment(tx: &Tx<'_>, document: i64, position: usize) -> i64 {
+        let key = format!("body:p[{position}]");
+        tx.insert_segment(
+            document,
+            &SegmentRow {
+                key: &key,
+                kind: Kind::Paragraph,
+                position,
+                line: position + 1,
+                text: "Kaffe",
+                hash: "x",
+            },
+        )
+        .unwrap()
+    }
+
+    fn translate(tx: &Tx<'_>, segment: i64, text: &str) {
+        tx.store_translation(&NewTranslation {
+            segment,
+            lang: "nb",
+            text,
+            state: State::Translated,
+            source_hash: "x",
+            origin: &Origin::ReviewSet,
+        })
+        .unwrap();
+    }
+
+    /// The recorded summaries are what the query over every segment
+    /// finds, after each kind of change that could make them differ.
+    #[test]
+    fn recorded_summaries_follow_every_change() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .transaction(|tx| -> Result<(), StoreError> {
+                let a = tx.insert_document("content/sv/a.md", "ha")?;
+                let b = tx.insert_document("content/sv/b.md", "hb")?;
+                let a1 = segment(tx, a, 1);
+                let a2 = segment(tx, a, 2);
+                let b1 = segment(tx, b, 1);
+                translate(tx, a1, "Kaffe");
+                translate(tx, b1, "Kaffe");
+                let check = |docs: &[(i64, &str)]| {
+                    let fresh = tx.translation_summary("nb").unwrap();
+                    let got = tx.translation_summaries("nb", docs).unwrap();
+                    for &(id, _) in docs {
+                        assert_eq!(
+                            got[&id],
+                            fresh.get(&id).copied().unwrap_or_default(),
+                            "document {id}"
+                        );
+                    }
+                };
+                let docs = [(a, "ha"), (b, "hb")];
+                check(&docs);
+                check(&docs);
+                // A translation written.
+                translate(tx, a2, "Te");
+                check(&docs);
+                // One rewritten.
+                translate(tx, b1, "Mjölk");
+                check(&docs);
+                // Deleted: the highest revision goes down, and the next
+                // write gets it again.
+                tx.run("DELETE FROM translations WHERE segment_id = ?1", [b1])?;
+                check(&docs);
+                translate(tx, a1, "Kaffe!");
+                check(&docs);
+                // A segment gone from a document that changed.
+                tx.obsolete_segment(a2)?;
+                check(&[(a, "ha2"), (b, "hb")]);
+                // A document whose file is gone, and back.
+                tx.remove_document(b)?;
+                check(&[(a, "ha2")]);
+                tx.revive_segments(b)?;
+                check(&[(a, "ha2"), (b, "hb")]);
+                // A segment deleted.
+                tx.run("DELETE FROM segments WHERE id = ?1", [a2])?;
+                let a3 = segment(tx, a, 3);
+                check(&[(a, "ha2"), (b, "hb")]);
+                translate(tx, a3, "Socker");
+                check(&[(a, "ha2"), (b, "hb")]);
+                Ok(())
+            })
+            .unwrap();
     }
 }

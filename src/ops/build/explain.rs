@@ -47,7 +47,7 @@ pub fn explain_merge(
     path: &str,
 ) -> Result<MergeExplanation, BuildError> {
     let path = path.trim_start_matches("./");
-    let (plans, _) = plan(tx, project, sources, languages)?;
+    let (plans, _, _) = plan(tx, project, sources, languages)?;
     let Some(index) = plans.iter().position(|p| p.path == path) else {
         return Err(BuildError::NotLocalized {
             path: path.to_string(),

@@ -219,7 +219,7 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     let mut notes = Vec::new();
     move_renamed(tx, project, &options.languages, &mut notes)?;
-    let (plans, taken) = plan(tx, project, sources, &options.languages)?;
+    let (plans, taken, unplanned) = plan(tx, project, sources, &options.languages)?;
     for (path, owner) in taken {
         notes.push(Note::Taken { path, owner });
     }
@@ -256,7 +256,7 @@ pub fn build(
     }
     progress.finish();
     let languages = tally.finish(&plans, &mut notes);
-    orphans(tx, project, options, &plans, &mut notes)?;
+    orphans(tx, project, options, &plans, unplanned, &mut notes)?;
     Ok(Built { languages, notes })
 }
 
@@ -311,11 +311,13 @@ fn orphans(
     project: &Project,
     options: &Options,
     plans: &[Plan<'_>],
+    unplanned: Vec<Vec<(String, Output)>>,
     notes: &mut Vec<Note>,
 ) -> Result<(), BuildError> {
     let planned: std::collections::HashSet<&str> = plans.iter().map(|p| p.path.as_str()).collect();
-    for lang in &options.languages {
-        let mut outputs: Vec<(String, Output)> = tx.outputs(lang)?.into_iter().collect();
+    // What plan left of each language's outputs: build records outputs
+    // only at planned paths, so these are still what the store has.
+    for mut outputs in unplanned {
         outputs.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, output) in outputs {
             if planned.contains(path.as_str()) {
@@ -394,22 +396,37 @@ struct Rendered {
 }
 
 /// Every (posting, language) pair with what the last build left there;
-/// and the (path, source) pairs not planned because the path is another
-/// posting's translation, found there by `translationKey`.
+/// the (path, source) pairs not planned because the path is another
+/// posting's translation, found there by `translationKey`; and per
+/// language (in order) the outputs recorded at paths not planned.
 #[allow(clippy::type_complexity)]
 fn plan<'s>(
     tx: &Tx<'_>,
     project: &Project,
     sources: &'s [Source],
     languages: &'s [String],
-) -> Result<(Vec<Plan<'s>>, Vec<(String, String)>), BuildError> {
+) -> Result<
+    (
+        Vec<Plan<'s>>,
+        Vec<(String, String)>,
+        Vec<Vec<(String, Output)>>,
+    ),
+    BuildError,
+> {
     let mut taken_notes = Vec::new();
     let documents = tx.documents()?;
     let mut plans = Vec::with_capacity(sources.len() * languages.len());
+    let mut unplanned = Vec::with_capacity(languages.len());
+    // A source that cannot be read leaves its postings as they are.
+    let readable: Vec<(i64, &str)> = sources
+        .iter()
+        .map(|source| &documents[&source.path])
+        .filter(|document| !document.unreadable)
+        .map(|document| (document.id, document.content_hash.as_str()))
+        .collect();
     for lang in languages {
-        let summaries = tx.translation_summary(lang)?;
-        let mut outputs = tx.outputs(lang)?;
-        let mut stats = tx.output_stats(lang)?;
+        let summaries = tx.translation_summaries(lang, &readable)?;
+        let mut outputs = tx.outputs_with_stats(lang)?;
         // Translations adopt found by `translationKey` stay where they are.
         let mut moved = tx.localized_paths(lang)?;
         let taken: std::collections::HashSet<String> = moved.values().cloned().collect();
@@ -431,6 +448,10 @@ fn plan<'s>(
                     path
                 }
             };
+            let (last, stored_stat) = match outputs.remove(&path) {
+                Some((output, stat)) => (Some(output), stat),
+                None => (None, None),
+            };
             plans.push(Plan {
                 source,
                 document,
@@ -443,13 +464,19 @@ fn plan<'s>(
                     &project.config.links,
                 ),
                 missing: summary.segments - summary.translated,
-                last: outputs.remove(&path),
-                stored_stat: stats.remove(&path),
+                last,
+                stored_stat,
                 new_stat: None,
                 path,
                 existing: None,
             });
         }
+        unplanned.push(
+            outputs
+                .into_iter()
+                .map(|(path, (output, _))| (path, output))
+                .collect(),
+        );
     }
     // Reading what is on disk is the slow part; do it in parallel, and
     // only for the files `stat` does not vouch for.
@@ -494,7 +521,7 @@ fn plan<'s>(
             tx.set_output_stat(&plan.path, stat)?;
         }
     }
-    Ok((plans, taken_notes))
+    Ok((plans, taken_notes, unplanned))
 }
 
 /// Of the source (and rules), the language, the translations, the link
@@ -546,7 +573,7 @@ pub(crate) fn render_paths<E: From<BuildError>>(
     mut each: impl FnMut(&str, &str, &str, &[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
     let languages = [lang.to_string()];
-    let (plans, _) = plan(tx, project, sources, &languages)?;
+    let (plans, _, _) = plan(tx, project, sources, &languages)?;
     let todo: Vec<usize> = (0..plans.len())
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
