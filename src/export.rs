@@ -179,13 +179,8 @@ fn make_units(
         .collect();
     let mut units = Vec::with_capacity(made.len());
     for (mut unit, found) in made {
-        if let Some(memory) = memory {
-            for m in &found {
-                // Read in the same snapshot as the memory: always there.
-                if let Some(target) = target_of(m.segment)? {
-                    unit.suggestions.push(memory.suggestion(m, target));
-                }
-            }
+        if let Some(memory) = memory.filter(|_| !found.is_empty()) {
+            unit.suggestions = memory.suggestions(&found, SUGGESTIONS, &target_of)?;
         }
         units.push(unit);
     }

@@ -83,9 +83,9 @@ impl Texts {
 }
 
 /// Per band, each entry as its band key's low 32 bits above its number,
-/// sorted: a bucket's entries lie together, in entry order. (Two keys
-/// that agree in 32 bits only add a candidate, which its estimate then
-/// weighs like any other.)
+/// sorted: a bucket's entries lie together, in entry order. Two keys that
+/// agree in those 32 bits share a bucket here; `Memory::suggest` checks
+/// the whole key of each entry it reads.
 struct Bands([Band; BANDS]);
 
 struct Band {
@@ -254,7 +254,12 @@ impl Memory {
             Some(bands) => {
                 let mut picked = Vec::new();
                 for (band, key) in band_keys(&wanted).into_iter().enumerate() {
-                    picked.extend(bands.0[band].bucket(key).take(BUCKET_READ));
+                    // The band keeps 32 bits of each key; the whole key
+                    // decides, so that a bucket is what it always was.
+                    let members = bands.0[band]
+                        .bucket(key)
+                        .filter(|&i| band_key(&self.signatures[i as usize], band) == key);
+                    picked.extend(members.take(BUCKET_READ));
                 }
                 picked.sort_unstable();
                 picked.dedup();
@@ -299,25 +304,57 @@ impl Memory {
                 })
             })
             .collect();
-        // Ties by origin, which names one segment: no two entries share it.
-        found.sort_by(|a, b| {
+        // Ties by origin, then by target (`Memory::suggestions`): an
+        // obsolete segment and a live one may share an origin, so matches
+        // that tie with the last one kept stay until their targets are read.
+        let order = |a: &Match, b: &Match| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| self.origin_bytes(a).cmp(self.origin_bytes(b)))
-        });
-        found.truncate(limit);
+        };
+        found.sort_by(order);
+        if limit == 0 {
+            found.clear();
+        } else if found.len() > limit {
+            let last = &found[limit - 1];
+            let ties = found[limit..]
+                .iter()
+                .take_while(|m| order(last, m).is_eq())
+                .count();
+            found.truncate(limit + ties);
+        }
         found
     }
 
-    /// `found` as a suggestion, with the target read for it.
-    pub fn suggestion(&self, found: &Match, target: String) -> Suggestion {
-        let (path, key) = self.origin_parts(found);
-        Suggestion {
-            source: self.sources.get(found.entry as usize).to_string(),
-            target,
-            score: found.score,
-            origin: format!("{path}#{key}"),
+    /// What `suggest` found, with each target read by `target_of`, best
+    /// first (by score, then origin, then target), at most `limit`.
+    pub fn suggestions<E>(
+        &self,
+        found: &[Match],
+        limit: usize,
+        target_of: impl Fn(i64) -> Result<Option<String>, E>,
+    ) -> Result<Vec<Suggestion>, E> {
+        let mut suggestions = Vec::with_capacity(found.len());
+        for m in found {
+            // Read in the same transaction as the memory: always there.
+            if let Some(target) = target_of(m.segment)? {
+                let (path, key) = self.origin_parts(m);
+                suggestions.push(Suggestion {
+                    source: self.sources.get(m.entry as usize).to_string(),
+                    target,
+                    score: m.score,
+                    origin: format!("{path}#{key}"),
+                });
+            }
         }
+        suggestions.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.origin.cmp(&b.origin))
+                .then_with(|| a.target.cmp(&b.target))
+        });
+        suggestions.truncate(limit);
+        Ok(suggestions)
     }
 
     /// Where an entry comes from, `path#key`, byte by byte: ordered as
@@ -483,14 +520,14 @@ fn estimate(a: &Signature, b: &Signature) -> f64 {
 
 /// One key per band of a signature.
 fn band_keys(signature: &Signature) -> [u64; BANDS] {
-    let mut keys = [0; BANDS];
-    for (band, key) in keys.iter_mut().enumerate() {
-        let rows = &signature[band * ROWS..(band + 1) * ROWS];
-        *key = rows
-            .iter()
-            .fold(band as u64, |acc, &m| mix(acc ^ u64::from(m)));
-    }
-    keys
+    std::array::from_fn(|band| band_key(signature, band))
+}
+
+/// The key of one band of a signature.
+fn band_key(signature: &Signature, band: usize) -> u64 {
+    signature[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(band as u64, |acc, &m| mix(acc ^ u64::from(m)))
 }
 
 /// Hashes of the lowercased character trigrams of a text, with markers
@@ -549,13 +586,41 @@ mod tests {
     /// What `memory` suggests, with the targets read from `rows`, as an
     /// export reads them from the store.
     fn suggestions(memory: &Memory, rows: &[MemoryRow], found: &[Match]) -> Vec<Suggestion> {
-        found
-            .iter()
-            .map(|m| {
-                let row = rows.iter().find(|r| r.segment == m.segment).unwrap();
-                memory.suggestion(m, row.target.clone())
+        let target_of = |segment| -> Result<Option<String>, ()> {
+            Ok(rows
+                .iter()
+                .find(|r| r.segment == segment)
+                .map(|r| r.target.clone()))
+        };
+        memory.suggestions(found, found.len(), target_of).unwrap()
+    }
+
+    #[test]
+    fn matches_from_one_origin_are_ordered_by_target() {
+        // An obsolete segment and the live one that took its key: two
+        // entries of one origin, equally alike.
+        let mut rows = vec![
+            row(1, "Ansök nu via formuläret", "Sök nu"),
+            row(2, "Ansök nu via formuläret", "Apply now"),
+            row(3, "Ansök nu via formuläret", "Ansök"),
+        ];
+        rows[1].key = rows[0].key.clone();
+        let memory = Memory::new(rows.clone());
+        let found = memory.suggest("Ansök nu via formuläret!", None, 75.0, 1);
+        assert_eq!(found.len(), 2, "the tie with the one kept stays");
+        let best = suggestions(&memory, &rows, &found);
+        assert_eq!(best[0].target, "Apply now", "ordered by target");
+        let one = memory
+            .suggestions(&found, 1, |segment| -> Result<_, ()> {
+                Ok(rows
+                    .iter()
+                    .find(|r| r.segment == segment)
+                    .map(|r| r.target.clone()))
             })
-            .collect()
+            .unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].target, "Apply now");
+        assert!(memory.suggest("Ansök nu", None, 75.0, 0).is_empty());
     }
 
     #[test]

@@ -35,13 +35,8 @@ pub fn search(
             Ok(())
         })?;
         let memory = memory.build();
-        let mut found = Vec::new();
-        for m in memory.suggest(text, None, threshold, limit) {
-            if let Some(target) = tx.memory_target(m.segment, lang)? {
-                found.push(memory.suggestion(&m, target));
-            }
-        }
-        Ok(found)
+        let found = memory.suggest(text, None, threshold, limit);
+        Ok(memory.suggestions(&found, limit, |segment| tx.memory_target(segment, lang))?)
     })?;
     match format {
         StatusFormat::Json => {

@@ -27,7 +27,9 @@ const STATE_RANK: &str = "CASE t.state WHEN 'reviewed' THEN 4 WHEN 'translated' 
 
 impl Tx<'_> {
     /// Each translation into `lang` whose source text is known, for fuzzy
-    /// matching, in the order of postings' paths and segments' positions.
+    /// matching, in the order of postings' paths and segments' positions
+    /// (an obsolete segment may share its position with a live one: then
+    /// the older first).
     /// Postings come in path order from their index and each one's
     /// segments are sorted on their own: sorting the whole language at
     /// once held every row in memory (about 50 MB for 190,000).
@@ -45,7 +47,7 @@ impl Tx<'_> {
              FROM documents d
              CROSS JOIN segments s ON s.document_id = d.id
              CROSS JOIN translations t ON t.segment_id = s.id AND t.lang = ?1
-             ORDER BY d.path, s.position",
+             ORDER BY d.path, s.position, s.id",
             [lang],
             |r| {
                 let Some(source) = r.get::<_, Option<String>>(4)? else {

@@ -29,6 +29,11 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
         .into_iter()
         .filter(|d| layout.languages.contains(&d.lang))
         .collect();
+    // A stale translation's source is looked up by hash; a first sync
+    // leaves that index to be built when first needed.
+    if !dirty.is_empty() {
+        tx.ensure_hash_index()?;
+    }
     // Read from the store in batches on this thread; render, compare and
     // write each batch in parallel.
     for batch in dirty.chunks(FLUSH_BATCH) {
