@@ -156,7 +156,7 @@ impl Progress for () {}
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
     let rules = serde_json::to_vec(&project.rules).expect("rules serialize");
     let rules_key = xxhash_rust::xxh3::xxh3_64(&rules);
-    let settled = crate::filestat::settled();
+    let settled = crate::filestat::Settled::now(&project.database_path());
     let limit = project.config.limits.posting_size;
     let listed: Vec<Result<Source, Unreadable>> = project
         .source_postings()?
@@ -175,7 +175,7 @@ pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
                     limit,
                 }));
             }
-            let stat = crate::filestat::key(&meta, rules_key, settled);
+            let stat = crate::filestat::key(&meta, rules_key, &settled);
             Ok(Source { path, stat })
         })
         .collect();

@@ -480,14 +480,14 @@ fn plan<'s>(
     }
     // Reading what is on disk is the slow part; do it in parallel, and
     // only for the files `stat` does not vouch for.
-    let settled = crate::filestat::settled();
+    let settled = crate::filestat::Settled::now(&project.database_path());
     plans
         .par_iter_mut()
         .map(|plan| {
             let full = project.root.join(&plan.path);
             let stat = std::fs::metadata(&full)
                 .ok()
-                .and_then(|meta| crate::filestat::key(&meta, 0, settled));
+                .and_then(|meta| crate::filestat::key(&meta, 0, &settled));
             let trusted = stat.is_some() && stat == plan.stored_stat;
             if let Some(last) = plan.last.as_ref().filter(|_| trusted) {
                 plan.existing = Some(last.content_hash.clone());
