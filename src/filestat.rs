@@ -14,9 +14,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 ///   covers the coarsest clock of any file system (FAT's);
 /// - it is on the store's device and changed before that file system's
 ///   own clock read as this command began: any later change gets a later
-///   time, however coarse the clock. This lets a no-change build right
-///   after a build trust what that build wrote (the two-second rule alone
-///   made it read every output again, twice as slow).
+///   time, however coarse the clock. So a key is recorded for a file
+///   written moments before the command (a build's outputs, an edited
+///   posting) and trusted by the next one, where the two-second rule
+///   alone kept every command in those two seconds reading it again.
 #[derive(Debug, Clone, Copy)]
 pub struct Settled {
     before: SystemTime,
