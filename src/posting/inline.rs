@@ -130,12 +130,12 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
             Token::Text(range) => push_text(src, range, &mut text, &mut breaks),
             Token::Atom(range) => {
                 let id = push_placeholder(&mut placeholders, range);
-                text.push_str(&format!("<{id}/>"));
+                push_tag(&mut text, "<", id, "/>");
             }
             Token::Open(range) => {
                 let id = push_placeholder(&mut placeholders, range);
                 open_ids.push(id);
-                text.push_str(&format!("<{id}>"));
+                push_tag(&mut text, "<", id, ">");
             }
             Token::Close(range, relabel) => {
                 // Containers pair up (`flatten`), and so do the shortcode
@@ -144,7 +144,7 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
                 let placeholder = placeholders.get_mut(id as usize - 1)?;
                 placeholder.close = Some(range);
                 placeholder.relabel = relabel;
-                text.push_str(&format!("</{id}>"));
+                push_tag(&mut text, "</", id, ">");
             }
         }
     }
@@ -154,6 +154,27 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
         placeholders,
         breaks,
     })
+}
+
+/// Appends placeholder tag `{before}{id}{after}` (`<1>`, `</1>`, `<1/>`)
+/// without the temporary string of `format!`.
+fn push_tag(text: &mut String, before: &str, id: u32, after: &str) {
+    text.push_str(before);
+    let mut digits = [0u8; 10];
+    let mut n = id;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        text.push(char::from(d));
+    }
+    text.push_str(after);
 }
 
 /// Adds a placeholder for the markup at `open`, numbered after the last
@@ -342,6 +363,10 @@ fn pair_atoms(mut tokens: Vec<Token>, pairs: &[(Range<usize>, Range<usize>)]) ->
     let pairs = pairs[from..]
         .iter()
         .take_while(|(open, _)| open.start < span.end);
+    // Most text has no paired shortcode: no map of its atoms to build.
+    if pairs.clone().next().is_none() {
+        return tokens;
+    }
     let atoms: HashMap<usize, usize> = tokens
         .iter()
         .enumerate()

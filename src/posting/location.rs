@@ -56,6 +56,19 @@ impl LineIndex {
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
     }
+
+    /// How many lines the text has (one more than its line breaks).
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The bytes of 1-based `line`, without its line break; `None` past
+    /// the last line.
+    pub fn range(&self, line: usize, text_len: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(text_len, |&next| next - 1);
+        Some(start..end)
+    }
 }
 
 #[cfg(test)]

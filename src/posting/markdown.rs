@@ -17,7 +17,7 @@ use super::inline::{self, Atoms, InlineText, Node};
 pub struct BodySegment {
     pub kind: Kind,
     /// The short name keys count by: `p`, `h2`, `li`, `td`, `img`…
-    pub key_kind: String,
+    pub key_kind: &'static str,
     pub inline: InlineText,
 }
 
@@ -71,7 +71,7 @@ enum Wrap {
 /// Inline content being gathered for one text block.
 struct Gathering {
     kind: Kind,
-    key_kind: String,
+    key_kind: &'static str,
     /// Open inline containers, innermost last: where each one's `Open`
     /// is in `nodes` (its children follow it) and what it becomes.
     open: Vec<(usize, Wrap)>,
@@ -228,7 +228,7 @@ pub fn segment(src: &str, base: usize, masked: &str, atoms: &Atoms) -> Body {
                 {
                     segments.push(BodySegment {
                         kind: Kind::Alt,
-                        key_kind: "img".into(),
+                        key_kind: "img",
                         inline: alt,
                     });
                 }
@@ -389,8 +389,8 @@ fn gathering_for_inline<'g>(
 ) -> Option<&'g mut Gathering> {
     if gathering.is_none() {
         let (kind, key_kind) = match blocks.last()? {
-            Block::Item => (Kind::ListItem, "li".to_string()),
-            Block::DefinitionTerm | Block::Definition => (Kind::Paragraph, "p".to_string()),
+            Block::Item => (Kind::ListItem, "li"),
+            Block::DefinitionTerm | Block::Definition => (Kind::Paragraph, "p"),
             _ => return None,
         };
         *gathering = Some(Gathering {
@@ -404,21 +404,27 @@ fn gathering_for_inline<'g>(
 }
 
 /// If the innermost block holds text, the kind of segment it gives.
-fn text_block(blocks: &[Block]) -> Option<(Kind, String)> {
+fn text_block(blocks: &[Block]) -> Option<(Kind, &'static str)> {
     match blocks.last()? {
-        Block::Heading(level) => Some((Kind::Heading, format!("h{level}"))),
-        Block::Cell { head: true } => Some((Kind::TableCell, "th".into())),
-        Block::Cell { head: false } => Some((Kind::TableCell, "td".into())),
+        // Static names, not `format!("h{level}")`: no string per block.
+        Block::Heading(level) => Some((
+            Kind::Heading,
+            ["h1", "h2", "h3", "h4", "h5", "h6"]
+                .get(usize::from(*level).saturating_sub(1))
+                .copied()?,
+        )),
+        Block::Cell { head: true } => Some((Kind::TableCell, "th")),
+        Block::Cell { head: false } => Some((Kind::TableCell, "td")),
         Block::Paragraph => {
             let container = blocks[..blocks.len() - 1]
                 .iter()
                 .rev()
                 .find(|b| matches!(b, Block::Item | Block::Quote | Block::Footnote));
             Some(match container {
-                Some(Block::Item) => (Kind::ListItem, "li".into()),
-                Some(Block::Quote) => (Kind::Quote, "quote".into()),
-                Some(Block::Footnote) => (Kind::Footnote, "fn".into()),
-                _ => (Kind::Paragraph, "p".into()),
+                Some(Block::Item) => (Kind::ListItem, "li"),
+                Some(Block::Quote) => (Kind::Quote, "quote"),
+                Some(Block::Footnote) => (Kind::Footnote, "fn"),
+                _ => (Kind::Paragraph, "p"),
             })
         }
         _ => None,

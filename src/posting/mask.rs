@@ -59,7 +59,7 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
         }
     }
     regions.sort_by_key(|r| r.start);
-    let clear = ClearLines::new(body, &is_tag);
+    let mut clear = ClearLines::new(body, &is_tag);
     // Built by slices, so no byte of a multi-byte character is ever split.
     // The regions are sorted and disjoint (tags never overlap; verbatim
     // regions nest as shortcodes pair, and one inside another was skipped),
@@ -70,12 +70,21 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
     for region in &regions {
         let alone = clear.alone(region.clone());
         text.push_str(&body[pos..region.start]);
-        for b in body[region.clone()].bytes() {
-            text.push(match b {
-                b'\n' | b'\r' if alone => b as char,
-                _ if alone => ' ',
-                _ => 'x',
-            });
+        // By runs rather than byte by byte: a region is often long (a
+        // verbatim shortcode), and line endings are few.
+        let masked = &body[region.clone()];
+        if alone {
+            let mut from = 0;
+            for (at, b) in masked.bytes().enumerate() {
+                if b == b'\n' || b == b'\r' {
+                    push_run(&mut text, SPACES, at - from);
+                    text.push(char::from(b));
+                    from = at + 1;
+                }
+            }
+            push_run(&mut text, SPACES, masked.len() - from);
+        } else {
+            push_run(&mut text, XS, masked.len());
         }
         pos = region.end;
         if !alone {
@@ -106,6 +115,18 @@ pub fn mask(body: &str, base: usize, lexed: &Lexed, rules: &Rules) -> Masked {
     }
 }
 
+const SPACES: &str = "                                                                ";
+const XS: &str = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+/// Appends `n` copies of the one ASCII character `run` is made of.
+fn push_run(text: &mut String, run: &str, mut n: usize) {
+    while n > 0 {
+        let take = n.min(run.len());
+        text.push_str(run.get(..take).unwrap_or_default());
+        n -= take;
+    }
+}
+
 /// Whether `range` is one of `atoms`, which are sorted and disjoint.
 fn is_atom(atoms: &[Range<usize>], range: &Range<usize>) -> bool {
     atoms
@@ -115,38 +136,57 @@ fn is_atom(atoms: &[Range<usize>], range: &Range<usize>) -> bool {
 
 /// Which lines hold nothing but white space and tags: a tag (or verbatim
 /// shortcode) is alone when the line it starts on and the line it ends on
-/// are clear. Worked out once for the body, so that many tags on one long
-/// line do not each scan it.
-struct ClearLines {
+/// are clear. Each line is looked at once, when a tag first asks about it,
+/// so that many tags on one long line do not each scan it, and lines with
+/// no tag are never read.
+struct ClearLines<'a> {
+    body: &'a str,
+    is_tag: &'a [bool],
     lines: LineIndex,
-    /// By 0-based line.
-    clear: Vec<bool>,
+    /// By 0-based line: `None` until worked out.
+    clear: Vec<Option<bool>>,
 }
 
-impl ClearLines {
-    fn new(body: &str, is_tag: &[bool]) -> ClearLines {
-        let mut clear = vec![true];
-        for (&b, &tag) in body.as_bytes().iter().zip(is_tag) {
-            if b == b'\n' {
-                clear.push(true);
-            } else if !(tag || b.is_ascii_whitespace())
-                && let Some(line) = clear.last_mut()
-            {
-                *line = false;
-            }
-        }
+impl<'a> ClearLines<'a> {
+    fn new(body: &'a str, is_tag: &'a [bool]) -> ClearLines<'a> {
+        let lines = LineIndex::new(body);
         ClearLines {
-            lines: LineIndex::new(body),
-            clear,
+            body,
+            is_tag,
+            clear: vec![None; lines.count()],
+            lines,
         }
     }
 
-    fn alone(&self, region: Range<usize>) -> bool {
-        let clear = |offset: usize| {
-            let line = self.lines.line(offset).saturating_sub(1);
-            self.clear.get(line).copied().unwrap_or(false)
+    fn alone(&mut self, region: Range<usize>) -> bool {
+        self.is_clear(region.start) && self.is_clear(region.end)
+    }
+
+    /// Whether the line of byte `offset` holds only white space and tags.
+    fn is_clear(&mut self, offset: usize) -> bool {
+        let line = self.lines.line(offset);
+        let Some(known) = self.clear.get_mut(line.saturating_sub(1)) else {
+            return false;
         };
-        clear(region.start) && clear(region.end)
+        if let Some(clear) = *known {
+            return clear;
+        }
+        let clear = self
+            .lines
+            .range(line, self.body.len())
+            .and_then(|range| {
+                Some(
+                    self.body
+                        .as_bytes()
+                        .get(range.clone())?
+                        .iter()
+                        .zip(self.is_tag.get(range)?)
+                        .all(|(&b, &tag)| tag || b.is_ascii_whitespace()),
+                )
+            })
+            .unwrap_or(false);
+        *known = Some(clear);
+        clear
     }
 }
 

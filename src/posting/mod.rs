@@ -207,9 +207,10 @@ pub fn reads_like_prose(value: &str) -> bool {
 /// Whether text has something to translate: at least one letter outside
 /// placeholders.
 pub fn has_letters(text: &str) -> bool {
-    crate::segment::placeholder::tokenize(text)
-        .iter()
-        .any(|t| matches!(t, crate::segment::placeholder::Token::Text(s) if s.chars().any(char::is_alphabetic)))
+    // A placeholder tag is made of `<`, `/`, `>` and digits, none of them
+    // a letter: a letter anywhere is a letter outside placeholders, and
+    // the text need not be split into tags first.
+    text.chars().any(char::is_alphabetic)
 }
 
 /// Whether a value a rule names as text is one: it has letters, and is
@@ -291,13 +292,22 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     let masked = mask::mask(body, body_start, &lexed, rules);
     let parsed = markdown::segment(source, body_start, &masked.text, &masked.atoms);
 
-    let mut counters: HashMap<String, usize> = HashMap::new();
+    // A dozen kinds at most (`p`, `li`, `h2`…): a list is faster than a
+    // map, and takes no key copy per segment.
+    let mut counters: Vec<(&'static str, usize)> = Vec::new();
     for found in parsed.segments {
         if !has_letters(&found.inline.text) {
             continue;
         }
-        let n = counters.entry(found.key_kind.clone()).or_default();
-        *n += 1;
+        let at = match counters.iter().position(|(k, _)| *k == found.key_kind) {
+            Some(at) => at,
+            None => {
+                counters.push((found.key_kind, 0));
+                counters.len() - 1
+            }
+        };
+        counters[at].1 += 1;
+        let n = counters[at].1;
         segments.push(Segment {
             key: format!("body:{}[{n}]", found.key_kind),
             kind: found.kind,
@@ -366,7 +376,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
 
     // A key written twice (`{"title": …, "title": …}`, `title="A"
     // title="B"`) counts once, with the value parsers keep: the last.
-    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
         last.insert(segment.key.as_str(), i);
     }

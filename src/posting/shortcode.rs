@@ -172,8 +172,14 @@ pub fn lex(file: &str, base: usize, body: &str) -> Result<Lexed, PostingError> {
 fn find_open(body: &str, from: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     let mut i = from;
-    while let Some(rel) = body.get(i..)?.find("{{") {
+    // A search for one byte (memchr), not for `{{`: a string search sets
+    // up a searcher on every call, and this runs once per tag.
+    while let Some(rel) = body.get(i..)?.find('{') {
         let at = i + rel;
+        if bytes.get(at + 1) != Some(&b'{') {
+            i = at + 1;
+            continue;
+        }
         match bytes.get(at + 2) {
             Some(b'<') | Some(b'%') => return Some(at),
             // `{{{<`: Hugo looks again one byte on.
