@@ -30,8 +30,9 @@ pub fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<usize, StoreError> {
         .filter(|d| layout.languages.contains(&d.lang))
         .collect();
     // A stale translation's source is looked up by hash; a first sync
-    // leaves that index to be built when first needed.
-    if !dirty.is_empty() {
+    // leaves that index to be built when first needed, and with no
+    // translation at all nothing is stale.
+    if !dirty.is_empty() && tx.any_translation()? {
         tx.ensure_hash_index()?;
     }
     // Read from the store in batches on this thread; render, compare and
