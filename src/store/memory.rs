@@ -136,14 +136,8 @@ impl Tx<'_> {
         // a temporary file and a small cache, for this one statement, 6 MB
         // and as fast. SQLite's sort is stable, so the same translations
         // win (issue 14).
-        let temp_store: i64 = self.row("PRAGMA temp_store", [], |r| r.get(0))?;
-        let cache_size: i64 = self.row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")?;
-        let n = self.run(&sql, params![lang, now_utc()]);
-        self.batch(&format!(
-            "PRAGMA temp_store = {temp_store}; PRAGMA cache_size = {cache_size}"
-        ))?;
-        Ok(n? as u64)
+        let n = self.sorting_on_disk(|| self.run(&sql, params![lang, now_utc()]))?;
+        Ok(n as u64)
     }
 }
 

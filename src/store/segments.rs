@@ -184,14 +184,9 @@ impl Tx<'_> {
         if present {
             return Ok(());
         }
-        let temp_store: i64 = self.row("PRAGMA temp_store", [], |r| r.get(0))?;
-        let cache_size: i64 = self.row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")?;
-        let built = self.batch("CREATE INDEX segments_by_hash ON segments(source_hash)");
-        self.batch(&format!(
-            "PRAGMA temp_store = {temp_store}; PRAGMA cache_size = {cache_size}"
-        ))?;
-        built
+        self.sorting_on_disk(|| {
+            self.batch("CREATE INDEX segments_by_hash ON segments(source_hash)")
+        })
     }
 }
 

@@ -113,6 +113,24 @@ impl Tx<'_> {
         self.batch(&format!("PRAGMA cache_size = -{kib}"))
     }
 
+    /// Runs `work` with its sorts in a temporary file and a 2 MB cache,
+    /// then puts the store's settings back: with them (`temp_store =
+    /// MEMORY`, 16 MB of cache) one statement that sorts a whole table
+    /// held the sort in memory, tens of MB more for its command.
+    pub(crate) fn sorting_on_disk<T>(
+        &self,
+        work: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let temp_store: i64 = self.row("PRAGMA temp_store", [], |r| r.get(0))?;
+        let cache_size: i64 = self.row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")?;
+        let done = work();
+        self.batch(&format!(
+            "PRAGMA temp_store = {temp_store}; PRAGMA cache_size = {cache_size}"
+        ))?;
+        done
+    }
+
     /// Runs statements that take no parameters (schema changes).
     pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
         self.tx.execute_batch(sql).ctx(self.path)
