@@ -8,7 +8,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::exchange::{ExportUnit, Markup, State};
-use crate::memory::{Match, Memory, MemoryBuilder};
+use crate::memory::{Match, Memory};
 use crate::message::{Diagnostic, Message};
 use crate::posting::Shape;
 use crate::project::Project;
@@ -105,15 +105,7 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
             return Ok(());
         }
         if memory.is_none() && wants_suggestions(state_of(&row)) {
-            let mut builder = MemoryBuilder::with_capacity(
-                tx.memory_size(request.lang).map_err(ExportError::from)?,
-            );
-            tx.each_memory_row(request.lang, |row| -> Result<(), StoreError> {
-                builder.add(&row);
-                Ok(())
-            })
-            .map_err(ExportError::from)?;
-            memory = Some(builder.build());
+            memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
         }
         if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
             make(std::mem::take(&mut batch), &memory)?;

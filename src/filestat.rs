@@ -33,15 +33,13 @@ impl Settled {
     /// when its directory exists and may be written.
     pub fn now(database: &Path) -> Settled {
         Settled {
-            before: SystemTime::now()
-                .checked_sub(Duration::from_secs(2))
-                .unwrap_or(UNIX_EPOCH),
             clock: clock_beside(database),
+            ..Settled::by_system_clock()
         }
     }
 
-    /// Only by the system's clock (for tests, and where no store is).
-    pub fn by_system_clock() -> Settled {
+    /// Only by the system's clock.
+    fn by_system_clock() -> Settled {
         Settled {
             before: SystemTime::now()
                 .checked_sub(Duration::from_secs(2))

@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use similar::TextDiff;
 
 use crate::exchange::Suggestion;
-use crate::store::MemoryRow;
+use crate::store::{MemoryRow, StoreError, Tx};
 
 /// The default lowest score worth offering, in percent.
 pub const DEFAULT_THRESHOLD: f64 = 75.0;
@@ -147,7 +147,7 @@ pub struct Match {
 /// Fills a [`Memory`] a row at a time, so that the rows are never held
 /// together.
 #[derive(Default)]
-pub struct MemoryBuilder {
+struct MemoryBuilder {
     memory: Memory,
     /// Pairs of source and target seen, by a 128-bit hash of both.
     seen: HashSet<u128>,
@@ -157,7 +157,7 @@ impl MemoryBuilder {
     /// A builder with room for `entries`: a list that grows by doubling
     /// holds its old and its new copy at once, at most twice what a large
     /// memory needs.
-    pub fn with_capacity(entries: usize) -> MemoryBuilder {
+    fn with_capacity(entries: usize) -> MemoryBuilder {
         let mut builder = MemoryBuilder::default();
         // Reserved, not touched: a count beyond any real memory costs
         // address space only, and the cap keeps that sane.
@@ -173,7 +173,7 @@ impl MemoryBuilder {
 
     /// Adds a translation unless it is empty or the same pair of source
     /// and target is in already (the first origin is kept).
-    pub fn add(&mut self, row: &MemoryRow) {
+    fn add(&mut self, row: &MemoryRow) {
         if row.target.is_empty() || self.memory.entries.len() >= u32::MAX as usize {
             return;
         }
@@ -198,7 +198,7 @@ impl MemoryBuilder {
         memory.keys.push(&row.key);
     }
 
-    pub fn build(self) -> Memory {
+    fn build(self) -> Memory {
         let MemoryBuilder { mut memory, seen } = self;
         drop(seen);
         if memory.entries.len() > SCAN_ALL {
@@ -216,8 +216,21 @@ impl MemoryBuilder {
 }
 
 impl Memory {
+    /// The memory of `lang`: its translations read a row at a time, none
+    /// of them held; empty ones and repeated pairs of source and target
+    /// left out.
+    pub fn read(tx: &Tx<'_>, lang: &str) -> Result<Memory, StoreError> {
+        let mut builder = MemoryBuilder::with_capacity(tx.memory_size(lang)?);
+        tx.each_memory_row(lang, |row| -> Result<(), StoreError> {
+            builder.add(&row);
+            Ok(())
+        })?;
+        Ok(builder.build())
+    }
+
     /// A memory of `rows` (see [`MemoryBuilder::add`]).
-    pub fn new(rows: impl IntoIterator<Item = MemoryRow>) -> Memory {
+    #[cfg(test)]
+    fn new(rows: impl IntoIterator<Item = MemoryRow>) -> Memory {
         let mut builder = MemoryBuilder::default();
         for row in rows {
             builder.add(&row);
@@ -225,12 +238,9 @@ impl Memory {
         builder.build()
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The best matches for `text` scoring at least `threshold`, highest

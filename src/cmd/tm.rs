@@ -7,7 +7,7 @@ use super::{Failure, note};
 use crate::cli::StatusFormat;
 use crate::cli::TmSearchArgs;
 use crate::i18n::Messages;
-use crate::memory::MemoryBuilder;
+use crate::memory::Memory;
 
 /// What to look for.
 pub fn search(
@@ -29,12 +29,7 @@ pub fn search(
     let mut store = session.ws.store(true)?;
     let found = store.transaction(|tx| -> Result<_, Failure> {
         session.sync(tx, &super::progress::Bar::new("sync"))?;
-        let mut memory = MemoryBuilder::with_capacity(tx.memory_size(lang)?);
-        tx.each_memory_row(lang, |row| -> Result<(), Failure> {
-            memory.add(&row);
-            Ok(())
-        })?;
-        let memory = memory.build();
+        let memory = Memory::read(tx, lang)?;
         let found = memory.suggest(text, None, threshold, limit);
         Ok(memory.suggestions(&found, limit, |segment| tx.memory_target(segment, lang))?)
     })?;

@@ -8,6 +8,7 @@
 //! and hard breaks. URLs live inside placeholders and are never editable.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// Inline content as pulldown-cmark nests it, by source range, kept flat:
@@ -130,12 +131,14 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
             Token::Text(range) => push_text(src, range, &mut text, &mut breaks),
             Token::Atom(range) => {
                 let id = push_placeholder(&mut placeholders, range);
-                push_tag(&mut text, "<", id, "/>");
+                // Written into the text, with no temporary string as
+                // `format!` makes; writing to a String cannot fail.
+                let _ = write!(text, "<{id}/>");
             }
             Token::Open(range) => {
                 let id = push_placeholder(&mut placeholders, range);
                 open_ids.push(id);
-                push_tag(&mut text, "<", id, ">");
+                let _ = write!(text, "<{id}>");
             }
             Token::Close(range, relabel) => {
                 // Containers pair up (`flatten`), and so do the shortcode
@@ -144,7 +147,7 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
                 let placeholder = placeholders.get_mut(id as usize - 1)?;
                 placeholder.close = Some(range);
                 placeholder.relabel = relabel;
-                push_tag(&mut text, "</", id, ">");
+                let _ = write!(text, "</{id}>");
             }
         }
     }
@@ -154,27 +157,6 @@ pub fn build(src: &str, nodes: &[Node], atoms: &Atoms) -> Option<InlineText> {
         placeholders,
         breaks,
     })
-}
-
-/// Appends placeholder tag `{before}{id}{after}` (`<1>`, `</1>`, `<1/>`)
-/// without the temporary string of `format!`.
-fn push_tag(text: &mut String, before: &str, id: u32, after: &str) {
-    text.push_str(before);
-    let mut digits = [0u8; 10];
-    let mut n = id;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[start..] {
-        text.push(char::from(d));
-    }
-    text.push_str(after);
 }
 
 /// Adds a placeholder for the markup at `open`, numbered after the last

@@ -3,7 +3,14 @@
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut normalized = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !normalized.is_empty() {
+            normalized.push(' ');
+        }
+        normalized.push_str(word);
+    }
+    normalized
 }
 
 /// A stable, hex-encoded 128-bit hash of the normalized text. Most
@@ -16,14 +23,7 @@ pub fn source_hash(text: &str) -> String {
     } else {
         // Normalized into one buffer and hashed in one call: cheaper than
         // feeding the streaming hasher word by word.
-        let mut normalized = String::with_capacity(text.len());
-        for word in text.split_whitespace() {
-            if !normalized.is_empty() {
-                normalized.push(' ');
-            }
-            normalized.push_str(word);
-        }
-        xxhash_rust::xxh3::xxh3_128(normalized.as_bytes())
+        xxhash_rust::xxh3::xxh3_128(normalize(text).as_bytes())
     };
     hex128(digest)
 }

@@ -37,19 +37,11 @@ pub fn compress_base(text: &str) -> Vec<u8> {
 impl Tx<'_> {
     /// What build last wrote for `lang`, by path.
     pub fn outputs(&self, lang: &str) -> Result<HashMap<String, Output>, StoreError> {
-        self.rows(
-            "SELECT path, input_hash, content_hash FROM outputs WHERE lang = ?1",
-            [lang],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    Output {
-                        input_hash: r.get(1)?,
-                        content_hash: r.get(2)?,
-                    },
-                ))
-            },
-        )
+        Ok(self
+            .outputs_with_stats(lang)?
+            .into_iter()
+            .map(|(path, (output, _))| (path, output))
+            .collect())
     }
 
     /// What build last wrote for `lang`, by path, each with what `stat`
