@@ -249,16 +249,30 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
                 dirty.contains(*p) || old.get(*p).is_none_or(|b| b.hash != o.content_hash)
             })
             .collect();
-        let mut bases = Vec::with_capacity(todo.len());
-        for (p, o) in todo {
-            bases.push((p, o, tx.output_base(p)?));
+        // Most postings are as build made them: their bytes hash to the
+        // base's hash, so they need no patch and their base is not read.
+        let differing: Vec<(&String, &OutputStatus, Option<Vec<u8>>)> = todo
+            .into_par_iter()
+            .map(|(p, o)| {
+                let posting = std::fs::read(layout.root.join(p))
+                    .ok()
+                    .filter(|bytes| content_hash(bytes) != o.content_hash);
+                (p, o, posting)
+            })
+            .collect();
+        let mut bases = Vec::with_capacity(differing.len());
+        for (p, o, posting) in differing {
+            let base = match posting {
+                Some(_) => tx.output_base(p)?,
+                None => None,
+            };
+            bases.push((p, o, posting, base));
         }
         let fresh: HashMap<&String, Built> = bases
             .into_par_iter()
-            .map(|(p, o, base)| {
+            .map(|(p, o, posting, base)| {
                 let patch = base.as_deref().and_then(inflate_base).and_then(|base| {
-                    let posting = std::fs::read(layout.root.join(p)).ok()?;
-                    let posting = String::from_utf8_lossy(&posting);
+                    let posting = String::from_utf8_lossy(posting.as_deref()?);
                     (posting != base).then(|| patch::make(&posting, &base))
                 });
                 (

@@ -243,17 +243,29 @@ pub fn build(
         .count();
     progress.start(todo);
     let mut tally = Tally::new(&options.languages);
-    for start in (0..plans.len()).step_by(BATCH) {
-        let batch = start..(start + BATCH).min(plans.len());
-        let todo: Vec<usize> = batch
-            .clone()
-            .filter(|&i| needs_rendering(&plans[i], options.missing))
-            .collect();
-        let rendered = render(tx, project, sources, &plans, &todo, progress)?;
-        write(
-            tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
-        )?;
-    }
+    // The files of one batch are written on a thread of their own while
+    // this one reads the store for the next and records what it made:
+    // the store is one connection, and it was the part that left a core
+    // idle.
+    std::thread::scope(|scope| -> Result<(), BuildError> {
+        let mut writing: Option<std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>> = None;
+        for start in (0..plans.len()).step_by(BATCH) {
+            let batch = start..(start + BATCH).min(plans.len());
+            let todo: Vec<usize> = batch
+                .clone()
+                .filter(|&i| needs_rendering(&plans[i], options.missing))
+                .collect();
+            let rendered = render(tx, project, sources, &plans, &todo, progress)?;
+            let files = record(
+                tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
+            )?;
+            if let Some(previous) = writing.take() {
+                finished(previous)?;
+            }
+            writing = Some(scope.spawn(move || write_files(project, files)));
+        }
+        writing.map_or(Ok(()), finished)
+    })?;
     progress.finish();
     let languages = tally.finish(&plans, &mut notes);
     orphans(tx, project, options, &plans, unplanned, &mut notes)?;
@@ -847,19 +859,19 @@ impl Tally {
     }
 }
 
-/// Writes what changed of the plans in `batch` (in parallel), records it,
-/// and counts it in `tally`.
+/// Decides what becomes of the plans in `batch`, records it and counts it
+/// in `tally`: the postings whose bytes changed, to be written.
 #[allow(clippy::too_many_arguments)]
-fn write(
+fn record<'p, 's>(
     tx: &Tx<'_>,
     project: &Project,
     options: &Options,
-    plans: &[Plan<'_>],
+    plans: &'p [Plan<'s>],
     batch: std::ops::Range<usize>,
     rendered: Vec<Rendered>,
     notes: &mut Vec<Note>,
     tally: &mut Tally,
-) -> Result<(), BuildError> {
+) -> Result<Vec<(&'p Plan<'s>, String)>, BuildError> {
     let (languages, missing, force) = (&options.languages, options.missing, options.force);
     let mut rendered: HashMap<usize, Rendered> =
         rendered.into_iter().map(|r| (r.index, r)).collect();
@@ -988,7 +1000,21 @@ fn write(
             to_write.push((plan, text));
         }
     }
-    // Directories once each, then the files in parallel.
+    Ok(to_write)
+}
+
+/// The result of a batch's writing thread; its panic goes on here.
+fn finished(
+    writing: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>,
+) -> Result<(), BuildError> {
+    writing
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Writes the postings of one batch: their directories once each, then
+/// the files in parallel.
+fn write_files(project: &Project, to_write: Vec<(&Plan<'_>, String)>) -> Result<(), BuildError> {
     let dirs: std::collections::BTreeSet<_> = to_write
         .iter()
         .filter_map(|(plan, _)| {
@@ -1009,8 +1035,7 @@ fn write(
             crate::output::replace_file(&full, text.as_bytes())
                 .map_err(|source| BuildError::Write { path: full, source })
         })
-        .collect::<Result<(), BuildError>>()?;
-    Ok(())
+        .collect::<Result<(), BuildError>>()
 }
 
 #[cfg(test)]
