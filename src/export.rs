@@ -83,10 +83,13 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
     let mut counts = Counts::default();
     // Read when the first unit that wants suggestions comes.
     let mut memory: Option<Memory> = None;
-    let mut batch: Vec<UnitRow> = Vec::new();
-    let mut make = |rows: Vec<UnitRow>, memory: &Option<Memory>| -> Result<(), E> {
+    let mut hand_over = |(rows, parsing): Parsing<'_>, memory: &Option<Memory>| -> Result<(), E> {
+        let markup = parsing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .map_err(ExportError::from)?;
         let target_of = |segment| tx.memory_target(segment, request.lang);
-        let units = make_units(project, rows, memory.as_ref(), target_of)?;
+        let units = make_units(project, rows, &markup, memory.as_ref(), target_of)?;
         for unit in &units {
             counts.units += 1;
             match unit.state {
@@ -97,27 +100,60 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
         }
         each(&units)
     };
-    tx.each_unit_row(request.lang, |row| -> Result<(), E> {
-        if unread.contains(&row.path)
-            || !request.documents.is_none_or(|g| g.is_match(&row.path))
-            || !request.states.contains(&state_of(&row))
-        {
-            return Ok(());
+    // The postings of a batch are parsed for their markup (on every core)
+    // while this thread reads the rows of the next batch and makes and
+    // writes the one before: the three took about as long each, one after
+    // the other.
+    std::thread::scope(|scope| -> Result<(), E> {
+        let start = |rows: Vec<UnitRow>| -> Parsing<'_> {
+            let mut paths: Vec<String> = Vec::new();
+            for row in &rows {
+                if paths.last() != Some(&row.path) {
+                    paths.push(row.path.clone());
+                }
+            }
+            (rows, scope.spawn(move || markup_of(project, &paths)))
+        };
+        let mut parsing: Option<Parsing<'_>> = None;
+        let mut batch: Vec<UnitRow> = Vec::new();
+        tx.each_unit_row(request.lang, |row| -> Result<(), E> {
+            if unread.contains(&row.path)
+                || !request.documents.is_none_or(|g| g.is_match(&row.path))
+                || !request.states.contains(&state_of(&row))
+            {
+                return Ok(());
+            }
+            if memory.is_none() && wants_suggestions(state_of(&row)) {
+                memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
+            }
+            if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
+                let next = start(std::mem::take(&mut batch));
+                if let Some(previous) = parsing.replace(next) {
+                    hand_over(previous, &memory)?;
+                }
+            }
+            batch.push(row);
+            Ok(())
+        })?;
+        if !batch.is_empty() {
+            let next = start(batch);
+            if let Some(previous) = parsing.replace(next) {
+                hand_over(previous, &memory)?;
+            }
         }
-        if memory.is_none() && wants_suggestions(state_of(&row)) {
-            memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
-        }
-        if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
-            make(std::mem::take(&mut batch), &memory)?;
-        }
-        batch.push(row);
-        Ok(())
+        parsing.map_or(Ok(()), |last| hand_over(last, &memory))
     })?;
-    if !batch.is_empty() {
-        make(batch, &memory)?;
-    }
     Ok(counts)
 }
+
+/// The markup behind each placeholder, by path and key.
+type Markups = HashMap<String, HashMap<String, Vec<Markup>>>;
+
+/// A batch's rows, and the thread reading their postings' markup.
+type Parsing<'scope> = (
+    Vec<UnitRow>,
+    std::thread::ScopedJoinHandle<'scope, Result<Markups, ProjectError>>,
+);
 
 /// The units of `rows` (whole documents), made in parallel; the targets
 /// of their memory matches are read by `target_of` afterwards (the store
@@ -125,10 +161,10 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
 fn make_units(
     project: &Project,
     rows: Vec<UnitRow>,
+    markup: &Markups,
     memory: Option<&Memory>,
     target_of: impl Fn(i64) -> Result<Option<String>, StoreError>,
 ) -> Result<Vec<ExportUnit>, ExportError> {
-    let markup = markup_of(project, &rows)?;
     let threshold = project.config.memory.threshold;
     let made: Vec<(ExportUnit, Vec<Match>)> = rows
         .into_par_iter()
@@ -196,15 +232,10 @@ fn wants_suggestions(state: State) -> bool {
 }
 
 /// The markup behind each placeholder, by path and key, read from the
-/// postings the rows come from (sync has just stored them).
-fn markup_of(
-    project: &Project,
-    rows: &[UnitRow],
-) -> Result<HashMap<String, HashMap<String, Vec<Markup>>>, ProjectError> {
-    let mut paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
-    paths.dedup();
+/// postings at `paths` (sync has just stored them).
+fn markup_of(project: &Project, paths: &[String]) -> Result<Markups, ProjectError> {
     paths
-        .into_par_iter()
+        .par_iter()
         .map(|path| {
             let file = project.root.join(path);
             let bytes = crate::project::read_posting_bytes(&file)?;

@@ -21,6 +21,8 @@ mod xml;
 
 use std::fmt;
 
+use rayon::prelude::*;
+
 pub use state::State;
 
 /// The file formats tolkar exchanges.
@@ -306,12 +308,17 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            Format::Po => units.iter().for_each(|unit| po::unit(out, unit)),
-            Format::Csv => table::rows(out, units),
+            Format::Po => in_pieces(out, units, |out, _, piece| {
+                piece.iter().for_each(|unit| po::unit(out, unit));
+            }),
+            Format::Csv => in_pieces(out, units, |out, _, piece| table::rows(out, piece)),
             Format::Json => {
-                for (i, unit) in units.iter().enumerate() {
-                    json::unit(out, unit, self.units + i == 0);
-                }
+                let first = self.units;
+                in_pieces(out, units, |out, at, piece| {
+                    for (i, unit) in piece.iter().enumerate() {
+                        json::unit(out, unit, first + at + i == 0);
+                    }
+                });
             }
         }
         self.units += units.len();
@@ -405,6 +412,29 @@ pub fn read_back(format: Format, state: State) -> State {
         Format::Po => po::read_back(state),
         Format::Csv | Format::Json => state,
     }
+}
+
+/// Units written in pieces of this many on every core.
+const PIECE: usize = 256;
+
+/// Writes `units` into `out` in order, pieces of them on every core:
+/// `write` is given a piece and the index of its first unit. Formatting was
+/// about half of the thread that reads the store in an export.
+fn in_pieces(
+    out: &mut String,
+    units: &[ExportUnit],
+    write: impl Fn(&mut String, usize, &[ExportUnit]) + Sync,
+) {
+    let pieces: Vec<String> = units
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(p, piece)| {
+            let mut text = String::new();
+            write(&mut text, p * PIECE, piece);
+            text
+        })
+        .collect();
+    pieces.iter().for_each(|piece| out.push_str(piece));
 }
 
 #[cfg(test)]
