@@ -83,11 +83,16 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
     let mut counts = Counts::default();
     // Read when the first unit that wants suggestions comes.
     let mut memory: Option<Memory> = None;
-    let mut hand_over = |(rows, parsing): Parsing<'_>, memory: &Option<Memory>| -> Result<(), E> {
-        let markup = parsing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            .map_err(ExportError::from)?;
+    // `None` for markup: the parser panicked, and its panic is passed on
+    // when it is joined.
+    let mut hand_over = |rows: Vec<UnitRow>,
+                         markup: Option<Result<Markups, ProjectError>>,
+                         memory: &Option<Memory>|
+     -> Result<(), E> {
+        let Some(markup) = markup else {
+            return Ok(());
+        };
+        let markup = markup.map_err(ExportError::from)?;
         let target_of = |segment| tx.memory_target(segment, request.lang);
         let units = make_units(project, rows, &markup, memory.as_ref(), target_of)?;
         for unit in &units {
@@ -100,23 +105,35 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
         }
         each(&units)
     };
-    // The postings of a batch are parsed for their markup (on every core)
-    // while this thread reads the rows of the next batch and makes and
-    // writes the one before: the three took about as long each, one after
-    // the other.
+    // The postings of a batch are parsed for their markup (on every core,
+    // from one thread of this export's) while this thread reads the rows
+    // of the next batch and makes and writes the one before: the three
+    // took about as long each, one after the other.
     std::thread::scope(|scope| -> Result<(), E> {
-        let start = |rows: Vec<UnitRow>| -> Parsing<'_> {
+        let (to_parse, paths) = std::sync::mpsc::channel::<Vec<String>>();
+        let (parsed, markups) = std::sync::mpsc::channel();
+        let parser = scope.spawn(move || {
+            for paths in paths {
+                if parsed.send(markup_of(project, &paths)).is_err() {
+                    break;
+                }
+            }
+        });
+        let start = |rows: &[UnitRow]| {
             let mut paths: Vec<String> = Vec::new();
-            for row in &rows {
+            for row in rows {
                 if paths.last() != Some(&row.path) {
                     paths.push(row.path.clone());
                 }
             }
-            (rows, scope.spawn(move || markup_of(project, &paths)))
+            // Fails only if the parser panicked.
+            let _ = to_parse.send(paths);
         };
-        let mut parsing: Option<Parsing<'_>> = None;
+        // In the order the batches were started.
+        let markup_of_next = || markups.recv().ok();
+        let mut parsing: Option<Vec<UnitRow>> = None;
         let mut batch: Vec<UnitRow> = Vec::new();
-        tx.each_unit_row(request.lang, |row| -> Result<(), E> {
+        let read = tx.each_unit_row(request.lang, |row| -> Result<(), E> {
             if unread.contains(&row.path)
                 || !request.documents.is_none_or(|g| g.is_match(&row.path))
                 || !request.states.contains(&state_of(&row))
@@ -127,33 +144,35 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
                 memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
             }
             if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
-                let next = start(std::mem::take(&mut batch));
-                if let Some(previous) = parsing.replace(next) {
-                    hand_over(previous, &memory)?;
+                start(&batch);
+                if let Some(previous) = parsing.replace(std::mem::take(&mut batch)) {
+                    hand_over(previous, markup_of_next(), &memory)?;
                 }
             }
             batch.push(row);
             Ok(())
-        })?;
-        if !batch.is_empty() {
-            let next = start(batch);
-            if let Some(previous) = parsing.replace(next) {
-                hand_over(previous, &memory)?;
+        });
+        let finished = read.and_then(|()| {
+            if !batch.is_empty() {
+                start(&batch);
+                if let Some(previous) = parsing.replace(batch) {
+                    hand_over(previous, markup_of_next(), &memory)?;
+                }
             }
+            parsing.map_or(Ok(()), |last| hand_over(last, markup_of_next(), &memory))
+        });
+        // The parser stops when there is nothing more to parse.
+        drop(to_parse);
+        if let Err(panic) = parser.join() {
+            std::panic::resume_unwind(panic);
         }
-        parsing.map_or(Ok(()), |last| hand_over(last, &memory))
+        finished
     })?;
     Ok(counts)
 }
 
 /// The markup behind each placeholder, by path and key.
 type Markups = HashMap<String, HashMap<String, Vec<Markup>>>;
-
-/// A batch's rows, and the thread reading their postings' markup.
-type Parsing<'scope> = (
-    Vec<UnitRow>,
-    std::thread::ScopedJoinHandle<'scope, Result<Markups, ProjectError>>,
-);
 
 /// The units of `rows` (whole documents), made in parallel; the targets
 /// of their memory matches are read by `target_of` afterwards (the store

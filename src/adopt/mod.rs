@@ -642,6 +642,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Found in review: a bound a hair too low passed the test above
+        /// at its 256 cases; a pair whose total only just reaches what the
+        /// programme has already must still be scored.
+        #[test]
+        fn a_pair_at_the_margin_is_never_cut_off(
+            source in proptest::collection::vec("(# )?[A-Ca-c0-2]{1,4}( [a-cA-C0-2]{1,6}){0,12}", 1..8),
+            localized in proptest::collection::vec("(# )?[A-Ca-c0-2]{1,4}( [a-cA-C0-2]{1,6}){0,12}", 1..8),
+            diagonal in 0.0f64..50.0,
+        ) {
+            let (source, localized) = (doc(&source.join("\n\n")), doc(&localized.join("\n\n")));
+            let a: Vec<Features> = source.segments.iter().map(Features::of).collect();
+            let b: Vec<Features> = localized.segments.iter().map(Features::of).collect();
+            for x in &a {
+                for y in &b {
+                    if let Some(score) = x.score(y) {
+                        proptest::prop_assert_eq!(x.score_over(y, diagonal, score + diagonal), Some(score));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn translation_keys_are_read_from_any_front_matter() {
         assert_eq!(

@@ -33,12 +33,15 @@ pub struct OutputStatus {
 /// took a sixth of a first build's CPU (design-notes §29).
 pub fn compress_base(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
+    // A text whose length does not fit the 4 bytes (past 4 GiB, where
+    // `limits.posting_size` allows it) is kept in deflate, which needs none.
+    let Ok(length) = u32::try_from(bytes.len()) else {
+        return miniz_oxide::deflate::compress_to_vec(bytes, 1);
+    };
     let head = 1 + 4;
     let mut out = vec![0; head + lz4_flex::block::get_maximum_output_size(bytes.len())];
     out[0] = LZ4_BASE;
-    // Postings are far below 4 GiB (`limits.posting_size`); a longer text
-    // records a wrong length, and then reads back as no base at all.
-    out[1..head].copy_from_slice(&u32::try_from(bytes.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out[1..head].copy_from_slice(&length.to_le_bytes());
     let written = lz4_flex::block::compress_into(bytes, &mut out[head..])
         .expect("the buffer holds the worst case");
     out.truncate(head + written);

@@ -251,28 +251,25 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
             .collect();
         // Most postings are as build made them: their bytes hash to the
         // base's hash, so they need no patch and their base is not read.
-        let differing: Vec<(&String, &OutputStatus, Option<Vec<u8>>)> = todo
+        let differing: Vec<(&String, &OutputStatus, bool)> = todo
             .into_par_iter()
             .map(|(p, o)| {
-                let posting = std::fs::read(layout.root.join(p))
-                    .ok()
-                    .filter(|bytes| content_hash(bytes) != o.content_hash);
-                (p, o, posting)
+                let differs = std::fs::read(layout.root.join(p))
+                    .is_ok_and(|bytes| content_hash(&bytes) != o.content_hash);
+                (p, o, differs)
             })
             .collect();
         let mut bases = Vec::with_capacity(differing.len());
-        for (p, o, posting) in differing {
-            let base = match posting {
-                Some(_) => tx.output_base(p)?,
-                None => None,
-            };
-            bases.push((p, o, posting, base));
+        for (p, o, differs) in differing {
+            let base = if differs { tx.output_base(p)? } else { None };
+            bases.push((p, o, base));
         }
         let fresh: HashMap<&String, Built> = bases
             .into_par_iter()
-            .map(|(p, o, posting, base)| {
+            .map(|(p, o, base)| {
                 let patch = base.as_deref().and_then(inflate_base).and_then(|base| {
-                    let posting = String::from_utf8_lossy(posting.as_deref()?);
+                    let posting = std::fs::read(layout.root.join(p)).ok()?;
+                    let posting = String::from_utf8_lossy(&posting);
                     (posting != base).then(|| patch::make(&posting, &base))
                 });
                 (

@@ -255,13 +255,17 @@ pub fn build(
                 .clone()
                 .filter(|&i| needs_rendering(&plans[i], options.missing))
                 .collect();
-            let rendered = render(tx, project, sources, &plans, &todo, progress)?;
-            let files = record(
-                tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
-            )?;
+            let files =
+                render(tx, project, sources, &plans, &todo, progress).and_then(|rendered| {
+                    record(
+                        tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
+                    )
+                });
+            // The batch before comes first: its error is the earlier one.
             if let Some(previous) = writing.take() {
                 finished(previous)?;
             }
+            let files = files?;
             writing = Some(scope.spawn(move || write_files(project, files)));
         }
         writing.map_or(Ok(()), finished)
