@@ -268,6 +268,8 @@ pub struct Writer<'a> {
     document: Option<String>,
     documents: usize,
     units: usize,
+    /// Where pieces of units are written on every core (see [`in_pieces`]).
+    pieces: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -277,6 +279,7 @@ impl<'a> Writer<'a> {
             source_lang,
             target_lang,
             document: None,
+            pieces: Vec::new(),
             documents: 0,
             units: 0,
         }
@@ -308,13 +311,15 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            Format::Po => in_pieces(out, units, |out, _, piece| {
+            Format::Po => in_pieces(&mut self.pieces, out, units, |out, _, piece| {
                 piece.iter().for_each(|unit| po::unit(out, unit));
             }),
-            Format::Csv => in_pieces(out, units, |out, _, piece| table::rows(out, piece)),
+            Format::Csv => in_pieces(&mut self.pieces, out, units, |out, _, piece| {
+                table::rows(out, piece);
+            }),
             Format::Json => {
                 let first = self.units;
-                in_pieces(out, units, |out, at, piece| {
+                in_pieces(&mut self.pieces, out, units, |out, at, piece| {
                     for (i, unit) in piece.iter().enumerate() {
                         json::unit(out, unit, first + at + i == 0);
                     }
@@ -415,30 +420,37 @@ pub fn read_back(format: Format, state: State) -> State {
 }
 
 /// Units written in pieces of this many on every core, a few pieces at a
-/// time: all of a batch's pieces at once, beside the text they are copied
-/// into, added 9 MB to an export with suggestions.
+/// time.
 const PIECE: usize = 128;
 const PIECES_AT_ONCE: usize = 2;
 
 /// Writes `units` into `out` in order, pieces of them on every core:
 /// `write` is given a piece and the index of its first unit. Formatting was
 /// about half of the thread that reads the store in an export.
+///
+/// The pieces are written into the same few buffers, kept from call to
+/// call: a new string for every piece, made on one thread and freed on
+/// another, took an export of 330,000 units in JSON from 29 to 67 MB.
 fn in_pieces(
+    buffers: &mut Vec<String>,
     out: &mut String,
     units: &[ExportUnit],
     write: impl Fn(&mut String, usize, &[ExportUnit]) + Sync,
 ) {
+    buffers.resize_with(PIECES_AT_ONCE, String::new);
     for (w, wave) in units.chunks(PIECE * PIECES_AT_ONCE).enumerate() {
-        let pieces: Vec<String> = wave
-            .par_chunks(PIECE)
+        buffers
+            .par_iter_mut()
+            .zip(wave.par_chunks(PIECE))
             .enumerate()
-            .map(|(p, piece)| {
-                let mut text = String::new();
-                write(&mut text, (w * PIECES_AT_ONCE + p) * PIECE, piece);
-                text
-            })
-            .collect();
-        pieces.iter().for_each(|piece| out.push_str(piece));
+            .for_each(|(p, (text, piece))| {
+                text.clear();
+                write(text, (w * PIECES_AT_ONCE + p) * PIECE, piece);
+            });
+        let written = wave.len().div_ceil(PIECE);
+        buffers[..written]
+            .iter()
+            .for_each(|text| out.push_str(text));
     }
 }
 
