@@ -468,23 +468,38 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 
 type Pairing = (Vec<(usize, usize)>, Vec<usize>, Vec<usize>);
 
-/// The order-keeping pairing of `a` with `b` with the highest total score
-/// (dynamic programming over both lists; unpaired segments cost nothing).
-fn best_pairing(a: &[Features], b: &[Features]) -> Pairing {
+/// `best[i * (b.len() + 1) + j]`: the best total for `a[i..]` and `b[j..]`.
+/// `score` is given the pair, the best total after it and the best total
+/// without it, and may say `None` for a pair that could not beat that.
+fn totals(
+    a: &[Features],
+    b: &[Features],
+    score: impl Fn(&Features, &Features, f64, f64) -> Option<f64>,
+) -> Vec<f64> {
     let (n, m) = (a.len(), b.len());
-    // best[i][j]: the best total for a[i..] and b[j..].
     let mut best = vec![0f64; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let mut value = best[at(i + 1, j)].max(best[at(i, j + 1)]);
             let diagonal = best[at(i + 1, j + 1)];
-            if let Some(score) = a[i].score_over(&b[j], diagonal, value) {
+            if let Some(score) = score(&a[i], &b[j], diagonal, value) {
                 value = value.max(score + diagonal);
             }
             best[at(i, j)] = value;
         }
     }
+    best
+}
+
+/// The order-keeping pairing of `a` with `b` with the highest total score
+/// (dynamic programming over both lists; unpaired segments cost nothing).
+fn best_pairing(a: &[Features], b: &[Features]) -> Pairing {
+    let (n, m) = (a.len(), b.len());
+    let best = totals(a, b, |x, y, diagonal, value| {
+        x.score_over(y, diagonal, value)
+    });
+    let at = |i: usize, j: usize| i * (m + 1) + j;
     let (mut pairs, mut missing, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
@@ -606,23 +621,6 @@ mod tests {
         }
     }
 
-    /// The pairing as first written: every pair scored in full.
-    fn best_pairing_scoring_all(a: &[Features], b: &[Features]) -> Vec<f64> {
-        let (n, m) = (a.len(), b.len());
-        let mut best = vec![0f64; (n + 1) * (m + 1)];
-        let at = |i: usize, j: usize| i * (m + 1) + j;
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                let mut value = best[at(i + 1, j)].max(best[at(i, j + 1)]);
-                if let Some(score) = a[i].score(&b[j]) {
-                    value = value.max(score + best[at(i + 1, j + 1)]);
-                }
-                best[at(i, j)] = value;
-            }
-        }
-        best
-    }
-
     proptest::proptest! {
         #[test]
         fn pairs_out_of_reach_are_skipped_without_changing_the_pairing(
@@ -634,7 +632,7 @@ mod tests {
             let b: Vec<Features> = localized.segments.iter().map(Features::of).collect();
             let (pairs, missing, unmatched) = best_pairing(&a, &b);
             // The same total as scoring every pair, reached by the pairs chosen.
-            let best = best_pairing_scoring_all(&a, &b);
+            let best = totals(&a, &b, |x, y, _, _| x.score(y));
             let total: f64 = pairs.iter().map(|&(i, j)| a[i].score(&b[j]).unwrap()).sum();
             proptest::prop_assert!((total - best[0]).abs() < 1e-9, "{total} != {}", best[0]);
             proptest::prop_assert_eq!(pairs.len() + missing.len(), a.len());
