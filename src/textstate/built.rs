@@ -215,6 +215,15 @@ fn record_file(
     )
 }
 
+/// What a posting's file was found to be, against its base.
+enum Checked {
+    /// Its base, byte for byte, with what `stat` said of it if that can be
+    /// trusted.
+    AsBuilt(Option<String>),
+    Differs,
+    Unreadable,
+}
+
 /// Writes the file of each language whose build records changed: lines of
 /// postings build wrote again get a new patch, the others keep theirs.
 pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
@@ -222,6 +231,9 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
     if dirty.is_empty() {
         return Ok(());
     }
+    // Read after build wrote its files: those written before it can be
+    // vouched for by `stat` (`crate::filestat`).
+    let settled = crate::filestat::Settled::now(&layout.database);
     for lang in &layout.languages {
         let path = file(layout, lang);
         let full = layout.root.join(&path);
@@ -251,17 +263,34 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
             .collect();
         // Most postings are as build made them: their bytes hash to the
         // base's hash, so they need no patch and their base is not read.
-        let differing: Vec<(&String, &OutputStatus, bool)> = todo
+        // What `stat` said of such a file just before it was read is
+        // recorded, as build's plan records it of a file it read and
+        // found to be its own: the next build trusts it unread.
+        let checked: Vec<(&String, &OutputStatus, Checked)> = todo
             .into_par_iter()
             .map(|(p, o)| {
-                let differs = std::fs::read(layout.root.join(p))
-                    .is_ok_and(|bytes| content_hash(&bytes) != o.content_hash);
-                (p, o, differs)
+                let full = layout.root.join(p);
+                let stat = std::fs::metadata(&full)
+                    .ok()
+                    .and_then(|meta| crate::filestat::key(&meta, 0, &settled));
+                let checked = match std::fs::read(&full) {
+                    Ok(bytes) if content_hash(&bytes) == o.content_hash => Checked::AsBuilt(stat),
+                    Ok(_) => Checked::Differs,
+                    Err(_) => Checked::Unreadable,
+                };
+                (p, o, checked)
             })
             .collect();
-        let mut bases = Vec::with_capacity(differing.len());
-        for (p, o, differs) in differing {
-            let base = if differs { tx.output_base(p)? } else { None };
+        let mut bases = Vec::with_capacity(checked.len());
+        for (p, o, checked) in checked {
+            let base = match checked {
+                Checked::Differs => tx.output_base(p)?,
+                Checked::AsBuilt(Some(stat)) => {
+                    tx.set_output_stat(p, &stat)?;
+                    None
+                }
+                Checked::AsBuilt(None) | Checked::Unreadable => None,
+            };
             bases.push((p, o, base));
         }
         let fresh: HashMap<&String, Built> = bases

@@ -153,6 +153,8 @@ pub struct Layout {
     /// Relative to `root`, with `/`, no trailing `/`.
     pub(crate) dir: String,
     pub(crate) languages: Vec<String>,
+    /// The store, beside which the file system's clock is read.
+    database: PathBuf,
     /// What the transaction under way wrote and removed, to be settled
     /// when it is over (shared by the clones of a layout).
     staged: std::sync::Arc<staged::Staged>,
@@ -169,6 +171,7 @@ impl Layout {
                 .trim_end_matches('/')
                 .to_string(),
             languages: project.config.target_languages.clone(),
+            database: project.database_path(),
             staged: Default::default(),
         }
     }
