@@ -120,19 +120,26 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
                 }
             }
         });
-        let start = |rows: &[UnitRow]| {
-            let mut paths: Vec<String> = Vec::new();
-            for row in rows {
-                if paths.last() != Some(&row.path) {
-                    paths.push(row.path.clone());
-                }
-            }
-            // Fails only if the parser panicked.
-            let _ = to_parse.send(paths);
-        };
-        // In the order the batches were started.
-        let markup_of_next = || markups.recv().ok();
+        // A batch whole (`None`: no more): its parsing starts, and the batch
+        // before, parsed, is made and handed on (its markup comes in the
+        // order the batches were started).
         let mut parsing: Option<Vec<UnitRow>> = None;
+        let mut next = |rows: Option<Vec<UnitRow>>, memory: &Option<Memory>| -> Result<(), E> {
+            if let Some(rows) = &rows {
+                let mut paths: Vec<String> = Vec::new();
+                for row in rows {
+                    if paths.last() != Some(&row.path) {
+                        paths.push(row.path.clone());
+                    }
+                }
+                // Fails only if the parser panicked.
+                let _ = to_parse.send(paths);
+            }
+            match std::mem::replace(&mut parsing, rows) {
+                Some(previous) => hand_over(previous, markups.recv().ok(), memory),
+                None => Ok(()),
+            }
+        };
         let mut batch: Vec<UnitRow> = Vec::new();
         let read = tx.each_unit_row(request.lang, |row| -> Result<(), E> {
             if unread.contains(&row.path)
@@ -145,22 +152,16 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
                 memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
             }
             if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
-                start(&batch);
-                if let Some(previous) = parsing.replace(std::mem::take(&mut batch)) {
-                    hand_over(previous, markup_of_next(), &memory)?;
-                }
+                next(Some(std::mem::take(&mut batch)), &memory)?;
             }
             batch.push(row);
             Ok(())
         });
         let finished = read.and_then(|()| {
             if !batch.is_empty() {
-                start(&batch);
-                if let Some(previous) = parsing.replace(batch) {
-                    hand_over(previous, markup_of_next(), &memory)?;
-                }
+                next(Some(batch), &memory)?;
             }
-            parsing.map_or(Ok(()), |last| hand_over(last, markup_of_next(), &memory))
+            next(None, &memory)
         });
         // The parser stops when there is nothing more to parse.
         drop(to_parse);

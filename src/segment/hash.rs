@@ -118,6 +118,23 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
+/// The [`content_hash`] of the file at `path`, read a piece at a time.
+pub fn content_hash_of_file(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
 /// A 64-bit fingerprint of a segment's key and source hash together:
 /// what reading the text state compares, in memory, with the segments
 /// sync has just inserted.
@@ -133,6 +150,18 @@ pub fn fingerprint(key: &str, source_hash: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_hashed_as_it_is_read_has_its_content_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        // Over one buffer, so that the pieces are joined.
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(content_hash_of_file(&path).unwrap(), content_hash(&bytes));
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(content_hash_of_file(&path).unwrap(), content_hash(b""));
+    }
 
     #[test]
     fn rewrapping_keeps_the_hash() {

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::{Layout, OnDisk, StateError, on_disk, patch, put, remove};
-use crate::segment::hash::content_hash;
+use crate::segment::hash::{content_hash, content_hash_of_file};
 use crate::store::{
     Output, OutputStatus, StateFileRecord, StoreError, Tx, compress_base, inflate_base,
 };
@@ -273,8 +273,8 @@ pub(super) fn flush(tx: &Tx<'_>, layout: &Layout) -> Result<(), StoreError> {
                 let stat = std::fs::metadata(&full)
                     .ok()
                     .and_then(|meta| crate::filestat::key(&meta, 0, &settled));
-                let checked = match std::fs::read(&full) {
-                    Ok(bytes) if content_hash(&bytes) == o.content_hash => Checked::AsBuilt(stat),
+                let checked = match content_hash_of_file(&full) {
+                    Ok(hash) if hash == o.content_hash => Checked::AsBuilt(stat),
                     Ok(_) => Checked::Differs,
                     Err(_) => Checked::Unreadable,
                 };

@@ -22,7 +22,7 @@ use crate::message::{Diagnostic, Message};
 use crate::posting::{Rules, Shape};
 use crate::project::Project;
 use crate::reassemble::reassemble;
-use crate::segment::hash::content_hash;
+use crate::segment::hash::{content_hash, content_hash_of_file};
 use crate::segment::placeholder;
 use crate::store::{
     Output, StoreError, StoredTranslation, TranslationSummary, Tx, compress_base, inflate_base,
@@ -341,7 +341,7 @@ fn orphans(
             }
             let full = project.root.join(&path);
             // Hashed as it is read: a file of any size takes no memory.
-            let Ok(hash) = hash_file(&full) else {
+            let Ok(hash) = content_hash_of_file(&full) else {
                 continue;
             };
             if !options.prune {
@@ -509,7 +509,7 @@ fn plan<'s>(
                 plan.existing = Some(last.content_hash.clone());
                 return Ok(());
             }
-            plan.existing = match hash_file(&full) {
+            plan.existing = match content_hash_of_file(&full) {
                 Ok(hash) => {
                     // Its own output, as a later build can trust.
                     if plan.last.as_ref().is_some_and(|l| l.content_hash == hash) {
@@ -696,23 +696,6 @@ enum Local {
     TooLarge(crate::limits::ByteSize),
     /// The merge would not read back as a posting: why, and the line.
     Unreadable(String, usize),
-}
-
-/// The [`content_hash`] of the file at `path`, read a piece at a time.
-fn hash_file(path: &std::path::Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buffer = vec![0; 64 * 1024];
-    loop {
-        match file.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => hasher.update(&buffer[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(format!("{:032x}", hasher.digest128()))
 }
 
 /// The bytes of the file at `path`, or its size if that is over `limit`
@@ -1045,18 +1028,6 @@ fn write_files(project: &Project, to_write: Vec<(&Plan<'_>, String)>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_file_hashed_as_it_is_read_has_its_content_hash() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.md");
-        // Over one buffer, so that the pieces are joined.
-        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(hash_file(&path).unwrap(), content_hash(&bytes));
-        std::fs::write(&path, b"").unwrap();
-        assert_eq!(hash_file(&path).unwrap(), content_hash(b""));
-    }
 
     /// A source posting edited after sync stored it, before build read it
     /// to render: its translations are those of the old text, so it is
