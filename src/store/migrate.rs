@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_document_stat.sql"),
     include_str!("../../migrations/0012_output_stat.sql"),
     include_str!("../../migrations/0013_build_summaries.sql"),
+    include_str!("../../migrations/0014_output_bases.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.
@@ -80,6 +81,41 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+
+    /// Bases kept in `outputs` by a store of schema 13 are in
+    /// `output_bases` after the migration, and read back as they were.
+    #[test]
+    fn bases_kept_in_the_outputs_row_move_to_their_own_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let conn = Connection::open(&path).unwrap();
+        for migration in &MIGRATIONS[..13] {
+            conn.execute_batch(migration).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 13).unwrap();
+        let base = crate::store::compress_base("---\ntitle: Om oss\n---\n\nHej.\n");
+        conn.execute(
+            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base)
+             VALUES ('content/da/om.md', 'da', 'i', 'c', '', ?1),
+                    ('content/da/egen.md', 'da', 'i', 'c', '', NULL)",
+            [&base],
+        )
+        .unwrap();
+        drop(conn);
+        let mut store = crate::store::Store::open(&path).unwrap();
+        let (kept, none, outputs) = store
+            .transaction(|tx| -> Result<_, StoreError> {
+                Ok((
+                    tx.output_base("content/da/om.md")?,
+                    tx.output_base("content/da/egen.md")?,
+                    tx.outputs("da")?.len(),
+                ))
+            })
+            .unwrap();
+        assert_eq!(kept, Some(base));
+        assert_eq!(none, None);
+        assert_eq!(outputs, 2);
     }
 
     #[test]

@@ -132,14 +132,7 @@ impl Tx<'_> {
         output: &Output,
         base: &[u8],
     ) -> Result<(), StoreError> {
-        self.run(
-            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base, state, conflict_line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'same', NULL)
-             ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
-               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
-               state = excluded.state, conflict_line = NULL, stat = NULL",
-            params![path, lang, output.input_hash, output.content_hash, now_utc(), base],
-        )?;
+        self.put_output(path, lang, output, &now_utc(), Some(base))?;
         self.mark_output_dirty(path)
     }
 
@@ -153,14 +146,34 @@ impl Tx<'_> {
         output: &Output,
         base: Option<&[u8]>,
     ) -> Result<(), StoreError> {
+        self.put_output(path, lang, output, "", base)
+    }
+
+    /// The row of `path` and its base (none: any base kept is dropped).
+    fn put_output(
+        &self,
+        path: &str,
+        lang: &str,
+        output: &Output,
+        written_at: &str,
+        base: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
         self.run(
-            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, base, state, conflict_line)
-             VALUES (?1, ?2, ?3, ?4, '', ?5, 'same', NULL)
+            "INSERT INTO outputs (path, lang, input_hash, content_hash, written_at, state, conflict_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'same', NULL)
              ON CONFLICT (path) DO UPDATE SET lang = excluded.lang, input_hash = excluded.input_hash,
-               content_hash = excluded.content_hash, written_at = excluded.written_at, base = excluded.base,
+               content_hash = excluded.content_hash, written_at = excluded.written_at,
                state = excluded.state, conflict_line = NULL, stat = NULL",
-            params![path, lang, output.input_hash, output.content_hash, base],
+            params![path, lang, output.input_hash, output.content_hash, written_at],
         )?;
+        match base {
+            Some(base) => self.run(
+                "INSERT INTO output_bases (path, base) VALUES (?1, ?2)
+                 ON CONFLICT (path) DO UPDATE SET base = excluded.base",
+                params![path, base],
+            )?,
+            None => self.run("DELETE FROM output_bases WHERE path = ?1", [path])?,
+        };
         Ok(())
     }
 
@@ -211,9 +224,13 @@ impl Tx<'_> {
     /// A move done (or given up): the base goes with the file to `to`.
     pub fn finish_move(&self, from: &str, to: &str, moved: bool) -> Result<(), StoreError> {
         if moved {
-            self.run("DELETE FROM outputs WHERE path = ?1", [to])?;
+            self.forget_row(to)?;
             self.run(
                 "UPDATE outputs SET path = ?2, stat = NULL WHERE path = ?1",
+                params![from, to],
+            )?;
+            self.run(
+                "UPDATE output_bases SET path = ?2 WHERE path = ?1",
                 params![from, to],
             )?;
             self.mark_output_dirty(to)?;
@@ -225,8 +242,14 @@ impl Tx<'_> {
     /// Forgets what build wrote at `path`: the file there is no longer
     /// the translation of the posting it was written for.
     pub fn forget_output(&self, path: &str) -> Result<(), StoreError> {
-        self.run("DELETE FROM outputs WHERE path = ?1", [path])?;
+        self.forget_row(path)?;
         self.mark_output_dirty(path)
+    }
+
+    fn forget_row(&self, path: &str) -> Result<(), StoreError> {
+        self.run("DELETE FROM outputs WHERE path = ?1", [path])?;
+        self.run("DELETE FROM output_bases WHERE path = ?1", [path])?;
+        Ok(())
     }
 
     /// Marks the posting at `path` as left alone by a conflict at `line`;
@@ -257,11 +280,11 @@ impl Tx<'_> {
 
     /// The base recorded for `path`, compressed (see [`inflate_base`]).
     pub fn output_base(&self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let compressed: Option<Option<Vec<u8>>> =
-            self.optional_row("SELECT base FROM outputs WHERE path = ?1", [path], |r| {
-                r.get(0)
-            })?;
-        Ok(compressed.flatten())
+        self.optional_row(
+            "SELECT base FROM output_bases WHERE path = ?1",
+            [path],
+            |r| r.get(0),
+        )
     }
 }
 
