@@ -33,6 +33,68 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.finish()
 }
 
+/// Writes `bytes` to `path`, in a directory that exists, where no file is
+/// expected: as [`replace_file`], but in fewer steps where the system
+/// allows. On Linux the file is made without a name (`O_TMPFILE`), written,
+/// and linked at `path` whole: no temporary name to make and rename, which
+/// was a third of the kernel's time in a first build. Where that cannot be
+/// done (another system, a file system without `O_TMPFILE`, no `/proc`), or
+/// a file is at `path` after all, it is replaced as [`replace_file`] does.
+pub fn create_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if link_new(path, bytes)? {
+        return Ok(());
+    }
+    replace_file(path, bytes)
+}
+
+/// Makes `path` a new file of `bytes` in one step: false (and nothing
+/// written at `path`) if that cannot be done here, or a file is there.
+#[cfg(target_os = "linux")]
+fn link_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    use std::os::unix::io::AsRawFd;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let Ok(target) = CString::new(path.as_os_str().as_bytes()) else {
+        return Ok(false);
+    };
+    let Ok(mut file) = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE)
+        .mode(NEW_FILE_MODE)
+        .open(dir)
+    else {
+        return Ok(false);
+    };
+    // Dropped on an error: an unnamed file leaves nothing behind.
+    file.write_all(bytes)?;
+    // As `replace_file` gives a new file, whatever the umask.
+    file.set_permissions(std::fs::Permissions::from_mode(NEW_FILE_MODE))?;
+    let Ok(fd) = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd())) else {
+        return Ok(false);
+    };
+    // SAFETY: both are NUL-terminated strings that outlive the call.
+    let linked = unsafe {
+        libc::linkat(
+            libc::AT_FDCWD,
+            fd.as_ptr(),
+            libc::AT_FDCWD,
+            target.as_ptr(),
+            libc::AT_SYMLINK_FOLLOW,
+        )
+    };
+    Ok(linked == 0)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn link_new(_path: &Path, _bytes: &[u8]) -> std::io::Result<bool> {
+    Ok(false)
+}
+
 /// A file being written beside `path` that replaces it, whole, when
 /// finished. Dropped unfinished (an error, a panic), it is removed and
 /// `path` stays as it was.
@@ -121,10 +183,14 @@ fn give_permissions(temp: &tempfile::NamedTempFile, path: &Path) -> std::io::Res
     temp.as_file().set_permissions(permissions)
 }
 
+/// `rw-r--r--`.
+#[cfg(unix)]
+const NEW_FILE_MODE: u32 = 0o644;
+
 #[cfg(unix)]
 fn default_permissions(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
     use std::os::unix::fs::PermissionsExt;
-    permissions.set_mode(0o644);
+    permissions.set_mode(NEW_FILE_MODE);
     permissions
 }
 
@@ -209,6 +275,32 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["x.md"]);
+    }
+
+    /// A new file is made whole and readable by all; a file found at the
+    /// path after all is replaced as `replace_file` replaces it. Either
+    /// way no other file is left in the directory.
+    #[cfg(unix)]
+    #[test]
+    fn files_expected_new_are_made_whole_and_existing_ones_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        create_file(&path, b"one").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+        create_file(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(mode(&path), 0o664);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["x.md"]);
+        let missing = dir.path().join("no/such/dir/x.md");
+        assert!(create_file(&missing, b"three").is_err());
     }
 
     #[test]

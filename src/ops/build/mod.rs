@@ -1019,8 +1019,13 @@ fn write_files(project: &Project, to_write: Vec<(&Plan<'_>, String)>) -> Result<
         .par_iter()
         .map(|(plan, text)| {
             let full = project.root.join(&plan.path);
-            crate::output::replace_file(&full, text.as_bytes())
-                .map_err(|source| BuildError::Write { path: full, source })
+            // No file there when the plan looked: made in one step.
+            let write = if plan.existing.is_none() {
+                crate::output::create_file
+            } else {
+                crate::output::replace_file
+            };
+            write(&full, text.as_bytes()).map_err(|source| BuildError::Write { path: full, source })
         })
         .collect::<Result<(), BuildError>>()
 }
