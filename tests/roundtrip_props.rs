@@ -1377,6 +1377,16 @@ proptest! {
             );
             prop_assert_eq!(&english, &expected);
         }
+        // What build writes with no translation, the body unparsed, is
+        // what it writes from the whole parse.
+        let short = tolkar::posting::parse_language_only(posting.text.as_bytes(), &rules())
+            .expect("the front matter parses");
+        for lang in [None, Some("en")] {
+            prop_assert_eq!(
+                reassemble(&short, |_| None, lang).expect("source kept"),
+                reassemble(&doc, |_| None, lang).expect("source kept")
+            );
+        }
     }
 
     /// Pseudo-translated, a posting keeps its structure: it parses again

@@ -219,6 +219,90 @@ fn is_translatable_value(value: &str) -> bool {
     has_letters(value) && !values::is_never_text(value)
 }
 
+/// A posting as build needs it to write it with no translation: its source
+/// and its front matter's language slot, without its segments, hints or
+/// link targets (the body is not parsed). Only for bytes that [`parse`]
+/// reads with these `rules` (a posting sync stored): the body's errors are
+/// not looked for.
+pub fn parse_language_only(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
+    let source = std::str::from_utf8(bytes).map_err(|e| PostingError::NotUtf8 {
+        at: Location::of_bytes(bytes, e.valid_up_to()),
+    })?;
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let (front_matter, _) = frontmatter::intro(source, bom)?;
+    let language = match &front_matter {
+        Some(front_matter) => read_front_matter(source, front_matter, rules, None)?,
+        None => None,
+    };
+    Ok(Document {
+        source: source.to_string(),
+        segments: Vec::new(),
+        language,
+        untranslated_params: Vec::new(),
+        link_targets: Vec::new(),
+    })
+}
+
+/// The language slot of the front matter, and its translatable values as
+/// segments, when `segments` is given.
+fn read_front_matter(
+    source: &str,
+    front_matter: &frontmatter::FrontMatter,
+    rules: &Rules,
+    mut segments: Option<&mut Vec<Segment>>,
+) -> Result<Option<LanguageSlot>, PostingError> {
+    let texts = segments.is_some();
+    let wanted = |key: &str| {
+        rules.is_language_key(key)
+            || (texts && (rules.is_translatable_key(key) || rules.is_translatable_list(key)))
+    };
+    let mut language: Option<(bool, LanguageSlot)> = None;
+    for field in frontmatter::fields_where(source, front_matter, &wanted)? {
+        if let Some(item) = field.item {
+            if let Some(segments) = segments.as_deref_mut().filter(|_| {
+                rules.is_translatable_list(&field.key) && is_translatable_value(&field.value)
+            }) {
+                segments.push(Segment {
+                    key: format!("fm:{}[{}]", field.key, item + 1),
+                    kind: Kind::FrontMatter,
+                    text: field.value,
+                    line: 0,
+                    span: field.span,
+                    shape: Shape::FrontMatter(field.style),
+                });
+            }
+        } else if rules.is_language_key(&field.key) {
+            // With `language` and `Language` both present, the key
+            // spelled as configured wins; otherwise the first one.
+            let exact = field.key == rules.front_matter.language_key;
+            let taken_exactly = matches!(&language, Some((true, _)));
+            if taken_exactly || (language.is_some() && !exact) {
+                continue;
+            }
+            language = Some((
+                exact,
+                LanguageSlot {
+                    value: field.value,
+                    span: field.span,
+                    style: field.style,
+                },
+            ));
+        } else if let Some(segments) = segments.as_deref_mut().filter(|_| {
+            rules.is_translatable_key(&field.key) && is_translatable_value(&field.value)
+        }) {
+            segments.push(Segment {
+                key: format!("fm:{}", field.key),
+                kind: Kind::FrontMatter,
+                text: field.value,
+                line: 0,
+                span: field.span,
+                shape: Shape::FrontMatter(field.style),
+            });
+        }
+    }
+    Ok(language.map(|(_, slot)| slot))
+}
+
 /// Parses a posting.
 ///
 /// # Examples
@@ -237,53 +321,10 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let (front_matter, body_start) = frontmatter::intro(source, bom)?;
     let mut segments = Vec::new();
-    let mut language = None;
-    if let Some(front_matter) = &front_matter {
-        let wanted = |key: &str| {
-            rules.is_translatable_key(key)
-                || rules.is_translatable_list(key)
-                || rules.is_language_key(key)
-        };
-        for field in frontmatter::fields_where(source, front_matter, &wanted)? {
-            if let Some(item) = field.item {
-                if rules.is_translatable_list(&field.key) && is_translatable_value(&field.value) {
-                    segments.push(Segment {
-                        key: format!("fm:{}[{}]", field.key, item + 1),
-                        kind: Kind::FrontMatter,
-                        text: field.value,
-                        line: 0,
-                        span: field.span,
-                        shape: Shape::FrontMatter(field.style),
-                    });
-                }
-            } else if rules.is_language_key(&field.key) {
-                // With `language` and `Language` both present, the key
-                // spelled as configured wins; otherwise the first one.
-                let exact = field.key == rules.front_matter.language_key;
-                let taken_exactly = matches!(&language, Some((true, _)));
-                if taken_exactly || (language.is_some() && !exact) {
-                    continue;
-                }
-                language = Some((
-                    exact,
-                    LanguageSlot {
-                        value: field.value,
-                        span: field.span,
-                        style: field.style,
-                    },
-                ));
-            } else if rules.is_translatable_key(&field.key) && is_translatable_value(&field.value) {
-                segments.push(Segment {
-                    key: format!("fm:{}", field.key),
-                    kind: Kind::FrontMatter,
-                    text: field.value,
-                    line: 0,
-                    span: field.span,
-                    shape: Shape::FrontMatter(field.style),
-                });
-            }
-        }
-    }
+    let language = match &front_matter {
+        Some(front_matter) => read_front_matter(source, front_matter, rules, Some(&mut segments))?,
+        None => None,
+    };
 
     // After the BOM, or after a closing delimiter, `}` or `-->` and the
     // line break after it: a character boundary.
@@ -402,7 +443,7 @@ pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
     Ok(Document {
         source: source.to_string(),
         segments,
-        language: language.map(|(_, slot)| slot),
+        language,
         untranslated_params,
         link_targets: parsed.link_targets,
     })

@@ -638,12 +638,17 @@ fn render(
                     source_changed: true,
                 });
             }
-            let doc = crate::posting::parse(&bytes, &project.rules)
-                .map_err(|error| source_error(crate::unreadable::ReadError::Posting(error)))?;
-            let doc = project
-                .config
-                .links
-                .localize(doc, &project.rules, plan.lang);
+            let links = &project.config.links;
+            // With no translation, and no links to localize, the output is
+            // the source with its language set: the body (which sync read
+            // in these very bytes) need not be parsed again.
+            let doc = if translations.is_empty() && !links.applies_to(plan.lang) {
+                crate::posting::parse_language_only(&bytes, &project.rules)
+            } else {
+                crate::posting::parse(&bytes, &project.rules)
+                    .map(|doc| links.localize(doc, &project.rules, plan.lang))
+            }
+            .map_err(|error| source_error(crate::unreadable::ReadError::Posting(error)))?;
             let text = reassemble(
                 &doc,
                 |i| {
