@@ -331,6 +331,12 @@ fn quiet_silences_notes_but_not_errors_and_verbose_tells_more() {
             && stderr.contains("sync: "),
         "{stderr}"
     );
+    // Build tells its own stages: rendering and writing, then the store.
+    let (_, _, stderr) = run(tolkar_in(site.path()).args(["--verbose", "build"]));
+    assert!(
+        stderr.contains("build: ") && stderr.contains("store: "),
+        "{stderr}"
+    );
 }
 
 #[test]

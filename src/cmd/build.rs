@@ -20,8 +20,9 @@ pub fn run(dir: &Path, args: &BuildArgs, messages: &Messages) -> Result<u8, Fail
         prune: args.prune,
     };
     let mut store = session.ws.store(false)?;
-    let (sync_report, built) = store.transaction(|tx| -> Result<_, Failure> {
+    let (sync_report, built, saving) = store.transaction(|tx| -> Result<_, Failure> {
         let sync_report = session.sync(tx, &super::progress::Bar::new("sync"))?;
+        let stage = super::settings::Stage::start("build");
         let built = build(
             tx,
             project,
@@ -29,8 +30,13 @@ pub fn run(dir: &Path, args: &BuildArgs, messages: &Messages) -> Result<u8, Fail
             &options,
             &super::progress::Bar::new("build"),
         )?;
-        Ok((sync_report, built))
+        super::timing(stage);
+        Ok((sync_report, built, super::settings::Stage::start("store")))
     })?;
+    // The text state, the commit, and the store's close (its log copied
+    // into the database): the part that is not parallel.
+    drop(store);
+    super::timing(saving);
     super::sync::print_report(&sync_report, messages);
     print(&built, messages);
     // Like `git merge`: postings in conflict are work left to do (1); an
