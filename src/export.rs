@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use crate::exchange::{ExportUnit, Markup, State};
 use crate::memory::{Match, Memory};
 use crate::message::{Diagnostic, Message};
-use crate::posting::Shape;
 use crate::project::Project;
 use crate::project::ProjectError;
+use crate::segment::markup;
 use crate::store::StoreError;
 use crate::store::{Tx, UnitRow};
 
@@ -126,8 +126,10 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
         let mut parsing: Option<Vec<UnitRow>> = None;
         let mut next = |rows: Option<Vec<UnitRow>>, memory: &Option<Memory>| -> Result<(), E> {
             if let Some(rows) = &rows {
+                // Only postings whose markup sync has not stored (a store
+                // an earlier tolkar filled) are read again.
                 let mut paths: Vec<String> = Vec::new();
-                for row in rows {
+                for row in rows.iter().filter(|row| row.markup.is_none()) {
                     if paths.last() != Some(&row.path) {
                         paths.push(row.path.clone());
                     }
@@ -197,11 +199,15 @@ fn make_units(
                 }
                 _ => Vec::new(),
             };
-            let markup = markup
-                .get(&row.path)
-                .and_then(|keys| keys.get(&row.key))
-                .cloned()
-                .unwrap_or_default();
+            // As stored (a damaged row shows none), or as read again.
+            let markup = match &row.markup {
+                Some(stored) => crate::segment::markup::decode(stored).unwrap_or_default(),
+                None => markup
+                    .get(&row.path)
+                    .and_then(|keys| keys.get(&row.key))
+                    .cloned()
+                    .unwrap_or_default(),
+            };
             let (target, previous_source, origin) = match row.translation {
                 Some(t) => (
                     Some(t.text),
@@ -268,31 +274,8 @@ fn markup_of(project: &Project, paths: &[String]) -> Result<Markups, ProjectErro
             let keys = doc
                 .segments
                 .iter()
-                .filter_map(|segment| match &segment.shape {
-                    Shape::Inline { placeholders, .. } if !placeholders.is_empty() => {
-                        let markup = placeholders
-                            .iter()
-                            .map(|p| Markup {
-                                id: p.id,
-                                open: doc.source[p.open.clone()].to_string(),
-                                close: p.close.clone().map(|c| doc.source[c].to_string()),
-                            })
-                            .collect();
-                        Some((segment.key.clone(), markup))
-                    }
-                    Shape::Param { markup, .. } if !markup.is_empty() => Some((
-                        segment.key.clone(),
-                        markup
-                            .iter()
-                            .map(|m| Markup {
-                                id: m.id,
-                                open: m.open.clone(),
-                                close: m.close.clone(),
-                            })
-                            .collect(),
-                    )),
-                    _ => None,
-                })
+                .map(|segment| (segment.key.clone(), markup::of(&doc, segment)))
+                .filter(|(_, markup)| !markup.is_empty())
                 .collect();
             Ok((path.to_string(), keys))
         })

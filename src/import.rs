@@ -450,6 +450,7 @@ mod tests {
                     previous_source: (!current).then(|| "old".into()),
                 }),
                 hash,
+                markup: None,
             }
         };
         let rows = [

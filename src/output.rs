@@ -62,13 +62,17 @@ fn link_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     let Ok(target) = CString::new(path.as_os_str().as_bytes()) else {
         return Ok(false);
     };
-    let Ok(mut file) = std::fs::OpenOptions::new()
+    let mut file = match std::fs::OpenOptions::new()
         .write(true)
         .custom_flags(libc::O_TMPFILE)
         .mode(NEW_FILE_MODE)
         .open(dir)
-    else {
-        return Ok(false);
+    {
+        Ok(file) => file,
+        Err(e) if every_way_fails(&e) => return Err(e),
+        // No `O_TMPFILE` here (`EOPNOTSUPP`, or `EISDIR`/`EINVAL` from a
+        // kernel before it): the other way.
+        Err(_) => return Ok(false),
     };
     // Dropped on an error: an unnamed file leaves nothing behind.
     file.write_all(bytes)?;
@@ -87,7 +91,27 @@ fn link_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
             libc::AT_SYMLINK_FOLLOW,
         )
     };
-    Ok(linked == 0)
+    if linked == 0 {
+        return Ok(true);
+    }
+    // A file there (`EEXIST`), no `/proc`, or a sandbox that forbids the
+    // link: the other way, unless it would fail the same.
+    let error = std::io::Error::last_os_error();
+    if every_way_fails(&error) {
+        return Err(error);
+    }
+    Ok(false)
+}
+
+/// Whether `error` is one any way of writing a file in that directory
+/// meets (no space or quota left, a read-only file system, no permission
+/// to write there): told at once, not met a second time.
+#[cfg(target_os = "linux")]
+fn every_way_fails(error: &std::io::Error) -> bool {
+    matches!(
+        error.raw_os_error(),
+        Some(libc::ENOSPC | libc::EDQUOT | libc::EROFS | libc::EACCES)
+    )
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -301,6 +325,27 @@ mod tests {
         assert_eq!(names, ["x.md"]);
         let missing = dir.path().join("no/such/dir/x.md");
         assert!(create_file(&missing, b"three").is_err());
+    }
+
+    /// Where Linux gives `O_TMPFILE` and `/proc`, a new file is made in one
+    /// step, not by the fallback.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn on_linux_a_new_file_is_linked_in_one_step() {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let unnamed = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_TMPFILE)
+            .open(dir.path());
+        if unnamed.is_err() || !Path::new("/proc/self/fd").is_dir() {
+            return;
+        }
+        let path = dir.path().join("x.md");
+        assert!(link_new(&path, b"one").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        assert!(!link_new(&path, b"two").unwrap(), "a file is there");
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
     }
 
     #[test]

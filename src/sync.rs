@@ -15,6 +15,7 @@ use crate::message::{Diagnostic, Message};
 use crate::project::Project;
 use crate::project::ProjectError;
 use crate::segment::hash::{fingerprint, source_hash};
+use crate::segment::markup;
 use crate::store::{SegmentRow, StoreError, StoredDocument, Tx};
 use crate::unreadable::{ReadError, Unreadable};
 
@@ -69,8 +70,9 @@ impl Diagnostic for SyncError {
 pub struct Sources {
     pub postings: Vec<Source>,
     pub unreadable: Vec<Unreadable>,
-    /// The rules postings are read with, serialized: part of every
-    /// posting's content hash, so that new rules read every posting anew.
+    /// The rules postings are read with, serialized, and tolkar's version:
+    /// part of every posting's content hash, so that new rules, or a new
+    /// tolkar, read every posting anew.
     rules: Vec<u8>,
 }
 
@@ -154,7 +156,20 @@ impl Progress for () {}
 /// `[limits] posting_size`, is set aside with the reason; only listing the
 /// content directory can fail.
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
-    let rules = serde_json::to_vec(&project.rules).expect("rules serialize");
+    let mut rules = serde_json::to_vec(&project.rules).expect("rules serialize");
+    // And the version of tolkar: what it makes of a posting (segments,
+    // their markup, what it refuses) may change from one to the next, so
+    // the first sync of a new version reads every posting again, and
+    // what is stored is always what this version reads (build trusts
+    // that, `posting::parse_language_only`).
+    rules.extend_from_slice(
+        format!(
+            "\ntolkar {} {}",
+            env!("CARGO_PKG_VERSION"),
+            crate::posting::PARSE_REVISION
+        )
+        .as_bytes(),
+    );
     let rules_key = xxhash_rust::xxh3::xxh3_64(&rules);
     let settled = crate::filestat::Settled::now(&project.database_path());
     let limit = project.config.limits.posting_size;
@@ -216,6 +231,8 @@ struct OwnedRow {
     line: usize,
     text: String,
     hash: String,
+    /// What its placeholders stand for, for export (`segment::markup`).
+    markup: String,
 }
 
 /// How many postings are parsed while the previous batch is stored.
@@ -326,15 +343,22 @@ fn read_one<'s>(
     }
     let doc = crate::posting::parse(&bytes, &project.rules)
         .map_err(|e| Unreadable::new(&source.path, &ReadError::Posting(e)))?;
+    let markup: Vec<String> = doc
+        .segments
+        .iter()
+        .map(|s| markup::encode(&markup::of(&doc, s)))
+        .collect();
     let segments = doc
         .segments
         .into_iter()
-        .map(|s| OwnedRow {
+        .zip(markup)
+        .map(|(s, markup)| OwnedRow {
             hash: source_hash(&s.text),
             key: s.key,
             kind: s.kind,
             line: s.line,
             text: s.text,
+            markup,
         })
         .collect();
     Ok(Read::Parsed(Parsed {
@@ -488,6 +512,7 @@ impl Applier<'_, '_> {
                 line: s.line,
                 text: &s.text,
                 hash: &s.hash,
+                markup: Some(&s.markup),
             })
             .collect();
         let mut found = self.stored.get(&source.path).cloned();

@@ -1099,3 +1099,42 @@ fn a_language_is_taken_in_any_usual_spelling() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Export tells what each placeholder stands for (a PO comment) from what
+/// sync stored: a link moved to another page shows its new target though
+/// the text is the same, and a store filled by an earlier tolkar, with no
+/// markup stored, still shows it (the posting is read again).
+#[test]
+fn export_shows_what_placeholders_stand_for_as_the_posting_has_it_now() {
+    let site = Site::example();
+    let posting = "content/sv/career/lankar.md";
+    let write = |target: &str| {
+        std::fs::write(
+            site.path(posting),
+            format!("---\ntitle: Länkar\n---\n\nLäs mer i [guiden]({target}) om **allt**.\n"),
+        )
+        .unwrap();
+    };
+    let export = || {
+        stdout_of(
+            site.tolkar()
+                .args(["export", "--lang", "nb", "--format", "po", "--doc", posting]),
+        )
+    };
+    write("/guide/a/");
+    let po = export();
+    assert!(po.contains("[ … ](/guide/a/)"), "{po}");
+    assert!(po.contains("** … **"), "{po}");
+
+    write("/guide/b/");
+    let po = export();
+    assert!(
+        po.contains("[ … ](/guide/b/)") && !po.contains("/guide/a/"),
+        "{po}"
+    );
+
+    let db = rusqlite::Connection::open(site.path(".tolkar/tolkar.db")).unwrap();
+    db.execute("UPDATE segments SET markup = NULL", []).unwrap();
+    drop(db);
+    assert_eq!(export(), po, "read again from the posting");
+}

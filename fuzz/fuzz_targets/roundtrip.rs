@@ -1,6 +1,8 @@
 //! Arbitrary bytes into the posting parser.
 //!
-//! `parse` must never panic. Whatever parses must come back byte for byte
+//! `parse` must never panic, nor build's short way for a posting with no
+//! translation (`parse_language_only`), which must give what the whole
+//! parse gives. Whatever parses must come back byte for byte
 //! when every segment is translated to itself, and a pseudo-translation of
 //! every segment (placeholders kept) must always reassemble into a posting
 //! that parses again. Localizing its link targets (`[links]`) must keep
@@ -23,9 +25,19 @@ static LINKS: LazyLock<LinkRule> = LazyLock::new(|| LinkRule {
 });
 
 fuzz_target!(|data: &[u8]| {
+    // Build's short way for a posting with no translation: no panic, and
+    // where the whole parse reads it, the same output.
+    let short = tolkar::posting::parse_language_only(data, &RULES);
     let Ok(doc) = parse(data, &RULES) else {
         return;
     };
+    let short = short.expect("what parses whole parses short");
+    assert_eq!(
+        reassemble(&short, |_| None, Some("xx")).ok(),
+        reassemble(&doc, |_| None, Some("xx")).ok(),
+        "the short way differs for {:?}",
+        String::from_utf8_lossy(data)
+    );
     let same = identity(&doc);
     assert!(
         same.as_bytes() == data,

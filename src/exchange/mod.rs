@@ -118,14 +118,7 @@ impl fmt::Display for Format {
 
 /// What a placeholder of the source stands for, so CAT tools can show it
 /// (XLIFF `<originalData>`, PO comments).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markup {
-    pub id: u32,
-    /// The opening markup, or the whole atom of a standalone placeholder.
-    pub open: String,
-    /// The closing markup; `Some` exactly for a paired placeholder.
-    pub close: Option<String>,
-}
+pub use crate::segment::markup::Markup;
 
 /// A translation-memory match offered to the translator.
 #[derive(Debug, Clone, PartialEq)]

@@ -303,6 +303,13 @@ fn read_front_matter(
     Ok(language.map(|(_, slot)| slot))
 }
 
+/// Raised with every change to what [`parse`] makes of some posting (its
+/// segments, keys, lines, markup, what it refuses) or to what sync stores
+/// of it: part of every posting's content hash, so that the first sync
+/// after such a change reads every posting again. (2: the markup of each
+/// segment is stored.)
+pub const PARSE_REVISION: u32 = 2;
+
 /// Parses a posting.
 ///
 /// # Examples

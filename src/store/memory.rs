@@ -172,6 +172,7 @@ mod tests {
                         line: i + 1,
                         text,
                         hash,
+                        markup: None,
                     })
                     .collect();
                 // As after a first sync of a large site.

@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_output_stat.sql"),
     include_str!("../../migrations/0013_build_summaries.sql"),
     include_str!("../../migrations/0014_output_bases.sql"),
+    include_str!("../../migrations/0015_segment_markup.sql"),
+    include_str!("../../migrations/0016_outputs_by_lang.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

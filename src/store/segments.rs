@@ -23,6 +23,9 @@ pub struct SegmentRow<'a> {
     pub line: usize,
     pub text: &'a str,
     pub hash: &'a str,
+    /// What its placeholders stand for (`segment::markup::encode`), as sync
+    /// found it; `None` where the writer does not know.
+    pub markup: Option<&'a str>,
 }
 
 impl SegmentRow<'_> {
@@ -33,16 +36,23 @@ impl SegmentRow<'_> {
 
     /// `first` (the document, or the segment updated) and the row's
     /// columns, in the order the statements below name them.
-    fn params<'p>(&'p self, first: &'p i64, numbers: &'p (i64, i64)) -> [&'p dyn ToSql; 7] {
+    fn params<'p>(&'p self, first: &'p i64, numbers: &'p (i64, i64)) -> [&'p dyn ToSql; 8] {
         [
-            first, &self.key, &self.kind, &numbers.0, &numbers.1, &self.text, &self.hash,
+            first,
+            &self.key,
+            &self.kind,
+            &numbers.0,
+            &numbers.1,
+            &self.text,
+            &self.hash,
+            &self.markup,
         ]
     }
 }
 
 /// The insert of segments, followed by one `VALUES` per row.
-const INSERT: &str = "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash) VALUES ";
-const VALUES: &str = "(?, ?, ?, ?, ?, ?, ?)";
+const INSERT: &str = "INSERT INTO segments (document_id, key, kind, position, line, source_text, source_hash, markup) VALUES ";
+const VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
 impl Tx<'_> {
     pub fn live_segments(&self, document: i64) -> Result<Vec<StoredSegment>, StoreError> {
@@ -83,7 +93,7 @@ impl Tx<'_> {
         if rows.len() >= PER_STATEMENT {
             let sql = format!("{INSERT}{}", vec![VALUES; PER_STATEMENT].join(", "));
             for chunk in &mut chunks {
-                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(PER_STATEMENT * 7);
+                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(PER_STATEMENT * 8);
                 let numbers: Vec<(i64, i64)> = chunk.iter().map(SegmentRow::numbers).collect();
                 for (row, numbers) in chunk.iter().zip(&numbers) {
                     values.extend(row.params(&document, numbers));
@@ -116,7 +126,8 @@ impl Tx<'_> {
             )?;
         }
         self.run(
-            "UPDATE segments SET key = ?2, kind = ?3, position = ?4, line = ?5, source_text = ?6, source_hash = ?7
+            "UPDATE segments SET key = ?2, kind = ?3, position = ?4, line = ?5, source_text = ?6, source_hash = ?7,
+               markup = ?8
              WHERE id = ?1",
             row.params(&old.id, &row.numbers()).as_slice(),
         )?;
@@ -211,6 +222,7 @@ mod tests {
                         line: i + 1,
                         text: &texts[i],
                         hash: "x",
+                        markup: None,
                     })
                     .collect();
                 tx.insert_segments(id, &rows)?;

@@ -369,6 +369,7 @@ mod tests {
                 line: position + 1,
                 text: "Kaffe",
                 hash: "x",
+                markup: None,
             },
         )
         .unwrap()

@@ -19,6 +19,9 @@ pub struct UnitRow {
     pub source: String,
     pub hash: String,
     pub translation: Option<TranslationRow>,
+    /// What its placeholders stand for, as sync stored it
+    /// (`segment::markup::encode`); `None` if not stored.
+    pub markup: Option<String>,
 }
 
 /// A stored translation, with what it was made from.
@@ -42,7 +45,8 @@ const UNIT_ROWS: &str = "SELECT s.id, d.path, s.key, s.kind, s.line, s.source_te
         t.text, t.state, t.source_hash, t.origin,
         (SELECT h.source_text FROM source_history h
           WHERE h.segment_id = s.id AND h.source_hash = t.source_hash
-          ORDER BY h.id DESC LIMIT 1)
+          ORDER BY h.id DESC LIMIT 1),
+        s.markup
  FROM documents d
  JOIN segments s ON s.document_id = d.id AND s.obsolete = 0
  LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?1";
@@ -142,6 +146,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<UnitRow> {
         source: r.get(5)?,
         hash,
         translation,
+        markup: r.get(12)?,
     })
 }
 
@@ -166,6 +171,7 @@ mod tests {
                     line: 1,
                     text: "Kaffe",
                     hash: "x",
+                    markup: None,
                 };
                 let segment = tx.insert_segment(doc, &row)?;
                 tx.store_translation(&NewTranslation {
