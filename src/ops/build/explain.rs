@@ -2,7 +2,7 @@
 //! localized posting (the base, the file, what build makes now) and what
 //! the merge makes of them, without writing anything.
 
-use super::{BuildError, Merge, merge_posting, plan, render};
+use super::{BuildError, Merge, merge_posting, plan, render, translations_of};
 use crate::project::Project;
 use crate::store::{Tx, inflate_base};
 use crate::sync::Sources;
@@ -54,7 +54,8 @@ pub fn explain_merge(
         });
     };
     let plan = &plans[index];
-    let rendered = render(tx, project, sources, &plans, &[index], &())?
+    let translations = translations_of(tx, &plans, &[index])?;
+    let rendered = render(project, sources, &plans, &[index], translations, &())?
         .pop()
         .expect("one posting rendered")
         .made(&plans)?;

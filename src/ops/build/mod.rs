@@ -247,20 +247,37 @@ pub fn build(
     // this one reads the store for the next and records what it made:
     // the store is one connection, and it was the part that left a core
     // idle.
+    // Likewise a batch is rendered (on every core, from a thread of its
+    // own) while this one records the batch before.
     std::thread::scope(|scope| -> Result<(), BuildError> {
-        let mut writing: Option<std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>> = None;
-        for start in (0..plans.len()).step_by(BATCH) {
-            let batch = start..(start + BATCH).min(plans.len());
-            let todo: Vec<usize> = batch
-                .clone()
-                .filter(|&i| needs_rendering(&plans[i], options.missing))
-                .collect();
-            let files =
-                render(tx, project, sources, &plans, &todo, progress).and_then(|rendered| {
-                    record(
-                        tx, project, options, &plans, batch, rendered, &mut notes, &mut tally,
-                    )
-                });
+        let plans = &plans;
+        let mut writing: Option<Worker<'_, ()>> = None;
+        let mut rendering: Option<(std::ops::Range<usize>, Worker<'_, Vec<Rendered>>)> = None;
+        let batches = (0..plans.len()).step_by(BATCH).map(Some).chain([None]);
+        for start in batches {
+            let next = match start {
+                Some(start) => {
+                    let batch = start..(start + BATCH).min(plans.len());
+                    let todo: Vec<usize> = batch
+                        .clone()
+                        .filter(|&i| needs_rendering(&plans[i], options.missing))
+                        .collect();
+                    let translations = translations_of(tx, plans, &todo)?;
+                    let rendered = scope.spawn(move || {
+                        render(project, sources, plans, &todo, translations, progress)
+                    });
+                    Some((batch, rendered))
+                }
+                None => None,
+            };
+            let Some((batch, rendered)) = std::mem::replace(&mut rendering, next) else {
+                continue;
+            };
+            let files = finished(rendered).and_then(|rendered| {
+                record(
+                    tx, project, options, plans, batch, rendered, &mut notes, &mut tally,
+                )
+            });
             // The batch before comes first: its error is the earlier one.
             if let Some(previous) = writing.take() {
                 finished(previous)?;
@@ -501,7 +518,18 @@ fn plan<'s>(
         .par_iter_mut()
         .map(|plan| {
             let full = project.root.join(&plan.path);
-            let stat = std::fs::metadata(&full)
+            let meta = std::fs::metadata(&full);
+            // No file there (a file where its directory should be is for
+            // the write to report): nothing to read.
+            if meta.as_ref().is_err_and(|e| {
+                matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                )
+            }) {
+                return Ok(());
+            }
+            let stat = meta
                 .ok()
                 .and_then(|meta| crate::filestat::key(&meta, 0, &settled));
             let trusted = stat.is_some() && stat == plan.stored_stat;
@@ -594,7 +622,8 @@ pub(crate) fn render_paths<E: From<BuildError>>(
         .filter(|&i| paths.contains(plans[i].path.as_str()))
         .collect();
     for batch in todo.chunks(BATCH) {
-        for r in render(tx, project, sources, &plans, batch, &())? {
+        let translations = translations_of(tx, &plans, batch)?;
+        for r in render(project, sources, &plans, batch, translations, &())? {
             let r = r.made(&plans)?;
             each(&plans[r.index].path, &r.text, &r.hash, &r.base)?;
         }
@@ -602,20 +631,30 @@ pub(crate) fn render_paths<E: From<BuildError>>(
     Ok(())
 }
 
-/// Parses and renders the postings of `todo`, in parallel.
-fn render(
+/// The stored translations of each posting of `todo`, read from the store
+/// on this thread (it is one connection) for [`render`].
+fn translations_of(
     tx: &Tx<'_>,
+    plans: &[Plan<'_>],
+    todo: &[usize],
+) -> Result<Vec<HashMap<String, StoredTranslation>>, BuildError> {
+    let mut translations = Vec::with_capacity(todo.len());
+    for &i in todo {
+        translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
+    }
+    Ok(translations)
+}
+
+/// Parses and renders the postings of `todo` with their `translations`,
+/// in parallel.
+fn render(
     project: &Project,
     sources: &Sources,
     plans: &[Plan<'_>],
     todo: &[usize],
+    translations: Vec<HashMap<String, StoredTranslation>>,
     progress: &dyn Progress,
 ) -> Result<Vec<Rendered>, BuildError> {
-    // The store is read on this thread; parsing and rendering use all.
-    let mut translations: Vec<HashMap<String, StoredTranslation>> = Vec::with_capacity(todo.len());
-    for &i in todo {
-        translations.push(tx.translations_of(plans[i].document, plans[i].lang)?);
-    }
     todo.par_iter()
         .zip(translations)
         .map(|(&index, translations)| {
@@ -996,10 +1035,12 @@ fn record<'p, 's>(
 }
 
 /// The result of a batch's writing thread; its panic goes on here.
-fn finished(
-    writing: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>,
-) -> Result<(), BuildError> {
-    writing
+/// A thread of the build: rendering a batch, or writing one.
+type Worker<'scope, T> = std::thread::ScopedJoinHandle<'scope, Result<T, BuildError>>;
+
+/// What a thread of the build gave; its panic is passed on.
+fn finished<T>(thread: Worker<'_, T>) -> Result<T, BuildError> {
+    thread
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
