@@ -95,9 +95,10 @@ fn link_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         return Ok(true);
     }
     // A file there (`EEXIST`), no `/proc`, or a sandbox that forbids the
-    // link: the other way, unless it would fail the same.
+    // link through it (`EACCES`, `EPERM`): the other way, unless no room
+    // is left for any.
     let error = std::io::Error::last_os_error();
-    if every_way_fails(&error) {
+    if matches!(error.raw_os_error(), Some(libc::ENOSPC | libc::EDQUOT)) {
         return Err(error);
     }
     Ok(false)

@@ -70,9 +70,8 @@ impl Diagnostic for SyncError {
 pub struct Sources {
     pub postings: Vec<Source>,
     pub unreadable: Vec<Unreadable>,
-    /// The rules postings are read with, serialized, and tolkar's version:
-    /// part of every posting's content hash, so that new rules, or a new
-    /// tolkar, read every posting anew.
+    /// The rules postings are read with, serialized: part of every
+    /// posting's content hash, so that new rules read every posting anew.
     rules: Vec<u8>,
 }
 
@@ -156,20 +155,7 @@ impl Progress for () {}
 /// `[limits] posting_size`, is set aside with the reason; only listing the
 /// content directory can fail.
 pub fn read_sources(project: &Project) -> Result<Sources, ProjectError> {
-    let mut rules = serde_json::to_vec(&project.rules).expect("rules serialize");
-    // And the version of tolkar: what it makes of a posting (segments,
-    // their markup, what it refuses) may change from one to the next, so
-    // the first sync of a new version reads every posting again, and
-    // what is stored is always what this version reads (build trusts
-    // that, `posting::parse_language_only`).
-    rules.extend_from_slice(
-        format!(
-            "\ntolkar {} {}",
-            env!("CARGO_PKG_VERSION"),
-            crate::posting::PARSE_REVISION
-        )
-        .as_bytes(),
-    );
+    let rules = serde_json::to_vec(&project.rules).expect("rules serialize");
     let rules_key = xxhash_rust::xxh3::xxh3_64(&rules);
     let settled = crate::filestat::Settled::now(&project.database_path());
     let limit = project.config.limits.posting_size;
@@ -271,6 +257,10 @@ pub fn sync(
     let maybe_changed: Vec<(&Source, Option<String>)> = sources
         .iter()
         .filter_map(|s| match applier.stored.get(&s.path) {
+            // Stored by an earlier parser: parsed again whatever its bytes
+            // (build and export trust what is stored to be what this one
+            // reads).
+            Some(d) if d.parse_revision != crate::posting::PARSE_REVISION => Some((s, None)),
             Some(d) if !d.removed && !d.unreadable && !d.content_hash.is_empty() => {
                 let same = s.stat.is_some() && d.stat == s.stat;
                 (!same).then(|| (s, Some(d.content_hash.clone())))
@@ -542,13 +532,24 @@ impl Applier<'_, '_> {
                 report.segments_added += rows.len() as u64;
             }
             Some(document) => {
-                report.changed += 1;
-                // A posting whose file is back: its segments come back
-                // with their translations before they are aligned.
-                if document.removed {
-                    tx.revive_segments(document.id)?;
+                // Read again only because an earlier parser stored it: its
+                // bytes are as they were, so it has not changed, and keeps
+                // the time it last did (`stale` orders by it). Its segments
+                // are aligned as a changed posting's are (their markup is
+                // new; what a new parser reads differently shows there).
+                let reparsed =
+                    !document.removed && !document.unreadable && document.content_hash == *hash;
+                if reparsed {
+                    tx.set_document_reparsed(document.id, stat)?;
+                } else {
+                    report.changed += 1;
+                    // A posting whose file is back: its segments come back
+                    // with their translations before they are aligned.
+                    if document.removed {
+                        tx.revive_segments(document.id)?;
+                    }
+                    tx.update_document(document.id, hash, stat)?;
                 }
-                tx.update_document(document.id, hash, stat)?;
                 let old = tx.live_segments(document.id)?;
                 let old_sides: Vec<Side> = old.iter().map(Side::from).collect();
                 let new_sides: Vec<Side> = rows

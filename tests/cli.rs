@@ -1133,8 +1133,49 @@ fn export_shows_what_placeholders_stand_for_as_the_posting_has_it_now() {
         "{po}"
     );
 
+    // What export shows comes from the store, not the posting read again.
     let db = rusqlite::Connection::open(site.path(".tolkar/tolkar.db")).unwrap();
+    db.execute(
+        "UPDATE segments SET markup = '[[1,\"«stored»\",\"»\"]]' WHERE markup != ''",
+        [],
+    )
+    .unwrap();
+    assert!(export().contains("«stored»"), "the stored markup is shown");
     db.execute("UPDATE segments SET markup = NULL", []).unwrap();
     drop(db);
     assert_eq!(export(), po, "read again from the posting");
+}
+
+/// A store whose postings an earlier parser stored (no markup): the next
+/// sync parses them again, stores their markup, and counts none as
+/// changed, whose bytes are the same; when each last changed stays.
+#[test]
+fn postings_stored_by_an_earlier_parser_are_read_again_unchanged() {
+    let site = Site::example();
+    succeed(site.tolkar().arg("sync"));
+    let db = rusqlite::Connection::open(site.path(".tolkar/tolkar.db")).unwrap();
+    db.execute_batch(
+        "UPDATE documents SET parse_revision = 1, synced_at = '2020-01-01T00:00:00Z';
+         UPDATE segments SET markup = NULL;",
+    )
+    .unwrap();
+    let out = succeed(site.tolkar().arg("sync"));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("0 changed, 5 unchanged"), "{said}");
+    let (unstored, old_times): (i64, i64) = db
+        .query_row(
+            "SELECT (SELECT count(*) FROM segments WHERE obsolete = 0 AND markup IS NULL),
+                    (SELECT count(*) FROM documents WHERE synced_at = '2020-01-01T00:00:00Z')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(unstored, 0, "every live segment has its markup");
+    assert_eq!(old_times, 5, "no posting counts as changed");
+    let revision: i64 = db
+        .query_row("SELECT min(parse_revision) FROM documents", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(revision, i64::from(tolkar::posting::PARSE_REVISION));
 }

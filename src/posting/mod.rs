@@ -305,9 +305,9 @@ fn read_front_matter(
 
 /// Raised with every change to what [`parse`] makes of some posting (its
 /// segments, keys, lines, markup, what it refuses) or to what sync stores
-/// of it: part of every posting's content hash, so that the first sync
-/// after such a change reads every posting again. (2: the markup of each
-/// segment is stored.)
+/// of it: stored with each document, so that the first sync after such a
+/// change parses every posting again, counting none as changed whose
+/// bytes are the same. (2: the markup of each segment is stored.)
 pub const PARSE_REVISION: u32 = 2;
 
 /// Parses a posting.

@@ -17,12 +17,16 @@ pub struct StoredDocument {
     /// What `stat` said of the file when it was last read (see
     /// `sync::Source::stat`); `None`: read it again.
     pub stat: Option<String>,
+    /// The revision of the parser that stored its segments
+    /// (`posting::PARSE_REVISION`).
+    pub parse_revision: u32,
 }
 
 impl Tx<'_> {
     pub fn documents(&self) -> Result<HashMap<String, StoredDocument>, StoreError> {
         self.rows(
-            "SELECT path, id, content_hash, removed, problem IS NOT NULL, stat FROM documents",
+            "SELECT path, id, content_hash, removed, problem IS NOT NULL, stat, parse_revision
+             FROM documents",
             [],
             |r| {
                 Ok((
@@ -33,6 +37,7 @@ impl Tx<'_> {
                         removed: r.get(3)?,
                         unreadable: r.get(4)?,
                         stat: r.get(5)?,
+                        parse_revision: r.get(6)?,
                     },
                 ))
             },
@@ -51,8 +56,9 @@ impl Tx<'_> {
         stat: Option<&str>,
     ) -> Result<i64, StoreError> {
         self.run(
-            "INSERT INTO documents (path, content_hash, synced_at, stat) VALUES (?1, ?2, ?3, ?4)",
-            params![path, hash, now_utc(), stat],
+            "INSERT INTO documents (path, content_hash, synced_at, stat, parse_revision)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![path, hash, now_utc(), stat, crate::posting::PARSE_REVISION],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -65,11 +71,23 @@ impl Tx<'_> {
     ) -> Result<(), StoreError> {
         self.run(
             "UPDATE documents SET content_hash = ?2, removed = 0, problem = NULL, synced_at = ?3,
-                    stat = ?4
+                    stat = ?4, parse_revision = ?5
              WHERE id = ?1",
-            params![id, hash, now_utc(), stat],
+            params![id, hash, now_utc(), stat, crate::posting::PARSE_REVISION],
         )?;
         // Its segments may have changed: so may its state files.
+        self.mark_state_dirty(id, "")
+    }
+
+    /// Records that a posting whose bytes are as they were was parsed
+    /// again by this revision of the parser, with what `stat` says of it
+    /// now. It has not changed: its sync time stays.
+    pub fn set_document_reparsed(&self, id: i64, stat: Option<&str>) -> Result<(), StoreError> {
+        self.run(
+            "UPDATE documents SET stat = ?2, parse_revision = ?3 WHERE id = ?1",
+            params![id, stat, crate::posting::PARSE_REVISION],
+        )?;
+        // What a new parser reads differently may change its state files.
         self.mark_state_dirty(id, "")
     }
 

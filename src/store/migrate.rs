@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0014_output_bases.sql"),
     include_str!("../../migrations/0015_segment_markup.sql"),
     include_str!("../../migrations/0016_outputs_by_lang.sql"),
+    include_str!("../../migrations/0017_document_parse_revision.sql"),
 ];
 
 /// Brings the schema up to date; true if the database was empty.

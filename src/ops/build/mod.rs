@@ -255,22 +255,24 @@ pub fn build(
         let mut rendering: Option<(std::ops::Range<usize>, Worker<'_, Vec<Rendered>>)> = None;
         let batches = (0..plans.len()).step_by(BATCH).map(Some).chain([None]);
         for start in batches {
-            let next = match start {
-                Some(start) => {
-                    let batch = start..(start + BATCH).min(plans.len());
-                    let todo: Vec<usize> = batch
-                        .clone()
-                        .filter(|&i| needs_rendering(&plans[i], options.missing))
-                        .collect();
-                    let translations = translations_of(tx, plans, &todo)?;
-                    let rendered = scope.spawn(move || {
-                        render(project, sources, plans, &todo, translations, progress)
-                    });
-                    Some((batch, rendered))
-                }
-                None => None,
-            };
+            // A store error reading this batch comes after the errors of
+            // the batches before it.
+            let mut reading = Ok(());
+            let next = start.and_then(|start| {
+                let batch = start..(start + BATCH).min(plans.len());
+                let todo: Vec<usize> = batch
+                    .clone()
+                    .filter(|&i| needs_rendering(&plans[i], options.missing))
+                    .collect();
+                let translations = translations_of(tx, plans, &todo)
+                    .map_err(|e| reading = Err(e))
+                    .ok()?;
+                let rendered = scope
+                    .spawn(move || render(project, sources, plans, &todo, translations, progress));
+                Some((batch, rendered))
+            });
             let Some((batch, rendered)) = std::mem::replace(&mut rendering, next) else {
+                reading?;
                 continue;
             };
             let files = finished(rendered).and_then(|rendered| {
@@ -283,6 +285,7 @@ pub fn build(
                 finished(previous)?;
             }
             let files = files?;
+            reading?;
             writing = Some(scope.spawn(move || write_files(project, files)));
         }
         writing.map_or(Ok(()), finished)
