@@ -225,11 +225,7 @@ fn is_translatable_value(value: &str) -> bool {
 /// reads with these `rules` (a posting sync stored): the body's errors are
 /// not looked for.
 pub fn parse_language_only(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
-    let source = std::str::from_utf8(bytes).map_err(|e| PostingError::NotUtf8 {
-        at: Location::of_bytes(bytes, e.valid_up_to()),
-    })?;
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let (front_matter, _) = frontmatter::intro(source, bom)?;
+    let (source, front_matter, _) = open(bytes)?;
     let language = match &front_matter {
         Some(front_matter) => read_front_matter(source, front_matter, rules, None)?,
         None => None,
@@ -241,6 +237,17 @@ pub fn parse_language_only(bytes: &[u8], rules: &Rules) -> Result<Document, Post
         untranslated_params: Vec::new(),
         link_targets: Vec::new(),
     })
+}
+
+/// A posting's text, its front matter (after a byte order mark) and where
+/// its body starts.
+fn open(bytes: &[u8]) -> Result<(&str, Option<frontmatter::FrontMatter>, usize), PostingError> {
+    let source = std::str::from_utf8(bytes).map_err(|e| PostingError::NotUtf8 {
+        at: Location::of_bytes(bytes, e.valid_up_to()),
+    })?;
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let (front_matter, body_start) = frontmatter::intro(source, bom)?;
+    Ok((source, front_matter, body_start))
 }
 
 /// The language slot of the front matter, and its translatable values as
@@ -322,11 +329,7 @@ pub const PARSE_REVISION: u32 = 2;
 /// assert_eq!(texts, [("fm:title", "Hej"), ("body:p[1]", "Vi har <1>bra</1> jobb.")]);
 /// ```
 pub fn parse(bytes: &[u8], rules: &Rules) -> Result<Document, PostingError> {
-    let source = std::str::from_utf8(bytes).map_err(|e| PostingError::NotUtf8 {
-        at: Location::of_bytes(bytes, e.valid_up_to()),
-    })?;
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let (front_matter, body_start) = frontmatter::intro(source, bom)?;
+    let (source, front_matter, body_start) = open(bytes)?;
     let mut segments = Vec::new();
     let language = match &front_matter {
         Some(front_matter) => read_front_matter(source, front_matter, rules, Some(&mut segments))?,
