@@ -56,8 +56,7 @@ pub struct Counts {
 
 /// About this many units are made at a time (whole documents): enough to
 /// keep every core busy, few enough that an export of any size takes
-/// little memory. Two batches are in hand at once (one parsed while the
-/// other is made); at 2,048 an export with suggestions peaked 5 MB higher.
+/// little memory (at 2,048 an export with suggestions peaked 5 MB higher).
 const BATCH: usize = 1_024;
 
 /// The units of `request`, in document order, handed to `each` a batch of
@@ -84,16 +83,17 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
     let mut counts = Counts::default();
     // Read when the first unit that wants suggestions comes.
     let mut memory: Option<Memory> = None;
-    // `None` for markup: the parser panicked, and its panic is passed on
-    // when it is joined.
-    let mut hand_over = |rows: Vec<UnitRow>,
-                         markup: Option<Result<Markups, ProjectError>>,
-                         memory: &Option<Memory>|
-     -> Result<(), E> {
-        let Some(markup) = markup else {
-            return Ok(());
-        };
-        let markup = markup.map_err(ExportError::from)?;
+    let mut batch: Vec<UnitRow> = Vec::new();
+    let mut make = |rows: Vec<UnitRow>, memory: &Option<Memory>| -> Result<(), E> {
+        // Sync stores each segment's markup, and an export syncs first:
+        // only a row stored otherwise has none, and its posting is read.
+        let mut paths: Vec<String> = Vec::new();
+        for row in rows.iter().filter(|row| row.markup.is_none()) {
+            if paths.last() != Some(&row.path) {
+                paths.push(row.path.clone());
+            }
+        }
+        let markup = markup_of(project, &paths).map_err(ExportError::from)?;
         let target_of = |segment| tx.memory_target(segment, request.lang);
         let units = make_units(project, rows, &markup, memory.as_ref(), target_of)?;
         for unit in &units {
@@ -106,72 +106,25 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
         }
         each(&units)
     };
-    // The postings of a batch are parsed for their markup (on every core,
-    // from one thread of this export's) while this thread reads the rows
-    // of the next batch and makes and writes the one before: the three
-    // took about as long each, one after the other.
-    std::thread::scope(|scope| -> Result<(), E> {
-        let (to_parse, paths) = std::sync::mpsc::channel::<Vec<String>>();
-        let (parsed, markups) = std::sync::mpsc::channel();
-        let parser = scope.spawn(move || {
-            for paths in paths {
-                if parsed.send(markup_of(project, &paths)).is_err() {
-                    break;
-                }
-            }
-        });
-        // A batch whole (`None`: no more): its parsing starts, and the batch
-        // before, parsed, is made and handed on (its markup comes in the
-        // order the batches were started).
-        let mut parsing: Option<Vec<UnitRow>> = None;
-        let mut next = |rows: Option<Vec<UnitRow>>, memory: &Option<Memory>| -> Result<(), E> {
-            if let Some(rows) = &rows {
-                // Only postings whose markup sync has not stored (a store
-                // an earlier tolkar filled) are read again.
-                let mut paths: Vec<String> = Vec::new();
-                for row in rows.iter().filter(|row| row.markup.is_none()) {
-                    if paths.last() != Some(&row.path) {
-                        paths.push(row.path.clone());
-                    }
-                }
-                // Fails only if the parser panicked.
-                let _ = to_parse.send(paths);
-            }
-            match std::mem::replace(&mut parsing, rows) {
-                Some(previous) => hand_over(previous, markups.recv().ok(), memory),
-                None => Ok(()),
-            }
-        };
-        let mut batch: Vec<UnitRow> = Vec::new();
-        let read = tx.each_unit_row(request.lang, |row| -> Result<(), E> {
-            if unread.contains(&row.path)
-                || !request.documents.is_none_or(|g| g.is_match(&row.path))
-                || !request.states.contains(&state_of(&row))
-            {
-                return Ok(());
-            }
-            if memory.is_none() && wants_suggestions(state_of(&row)) {
-                memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
-            }
-            if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
-                next(Some(std::mem::take(&mut batch)), &memory)?;
-            }
-            batch.push(row);
-            Ok(())
-        });
-        let finished = read.and_then(|()| {
-            if !batch.is_empty() {
-                next(Some(batch), &memory)?;
-            }
-            next(None, &memory)
-        });
-        // The parser stops when there is nothing more to parse.
-        drop(to_parse);
-        if let Err(panic) = parser.join() {
-            std::panic::resume_unwind(panic);
+    tx.each_unit_row(request.lang, |row| -> Result<(), E> {
+        if unread.contains(&row.path)
+            || !request.documents.is_none_or(|g| g.is_match(&row.path))
+            || !request.states.contains(&state_of(&row))
+        {
+            return Ok(());
         }
-        finished
+        if memory.is_none() && wants_suggestions(state_of(&row)) {
+            memory = Some(Memory::read(tx, request.lang).map_err(ExportError::from)?);
+        }
+        if batch.len() >= BATCH && batch.last().is_some_and(|last| last.path != row.path) {
+            make(std::mem::take(&mut batch), &memory)?;
+        }
+        batch.push(row);
+        Ok(())
     })?;
+    if !batch.is_empty() {
+        make(batch, &memory)?;
+    }
     Ok(counts)
 }
 

@@ -55,10 +55,7 @@ fn link_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     use std::os::unix::ffi::OsStrExt;
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     use std::os::unix::io::AsRawFd;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    let dir = directory_of(path);
     let Ok(target) = CString::new(path.as_os_str().as_bytes()) else {
         return Ok(false);
     };
@@ -183,12 +180,17 @@ pub fn temporary_for(name: &str) -> Option<&str> {
     (!target.is_empty()).then_some(target)
 }
 
-/// An empty temporary file in the directory of `path`, named after it.
-fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
+/// The directory `path` is in (`.` for a bare name).
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// An empty temporary file in the directory of `path`, named after it.
+fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = directory_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())

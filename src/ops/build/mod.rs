@@ -522,14 +522,7 @@ fn plan<'s>(
         .map(|plan| {
             let full = project.root.join(&plan.path);
             let meta = std::fs::metadata(&full);
-            // No file there (a file where its directory should be is for
-            // the write to report): nothing to read.
-            if meta.as_ref().is_err_and(|e| {
-                matches!(
-                    e.kind(),
-                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-                )
-            }) {
+            if meta.as_ref().is_err_and(no_file_there) {
                 return Ok(());
             }
             let stat = meta
@@ -548,16 +541,8 @@ fn plan<'s>(
                     }
                     Some(hash)
                 }
-                // No file there (a file where its directory should be is
-                // for the write to report).
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-                    ) =>
-                {
-                    None
-                }
+                // Gone since `stat` looked.
+                Err(e) if no_file_there(&e) => None,
                 Err(source) => return Err(BuildError::Io { path: full, source }),
             };
             Ok(())
@@ -569,6 +554,15 @@ fn plan<'s>(
         }
     }
     Ok((plans, taken_notes, unplanned))
+}
+
+/// Whether `error` says no file is at a path: nothing there, or a file
+/// where its directory should be (which the write reports).
+fn no_file_there(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+    )
 }
 
 /// Of the source (and rules), the language, the translations, the link
