@@ -66,7 +66,7 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
     tx: &Tx<'_>,
     project: &Project,
     request: &Request<'_>,
-    mut each: impl FnMut(&[ExportUnit]) -> Result<(), E>,
+    mut each: impl FnMut(Vec<ExportUnit>) -> Result<(), E>,
 ) -> Result<Counts, E> {
     // A posting that cannot be read cannot be built either: its segments
     // wait until it reads again.
@@ -104,7 +104,7 @@ pub fn export_each<E: From<ExportError> + From<StoreError>>(
                 _ => {}
             }
         }
-        each(&units)
+        each(units)
     };
     tx.each_unit_row(request.lang, |row| -> Result<(), E> {
         if unread.contains(&row.path)

@@ -974,6 +974,35 @@ fn an_export_to_a_full_device_names_it() {
     assert_fails_naming(&output, "/dev/full");
 }
 
+/// An export that outgrows the disk part way, with batches still being
+/// formatted: the file is named, exit 2, and neither it nor a temporary
+/// file is left; the same export without the limit writes every unit.
+#[test]
+fn an_export_that_outgrows_the_disk_leaves_no_file() {
+    let site = generated(200);
+    let dir = site.path();
+    succeed(tolkar_in(dir).arg("sync"));
+    let po = dir.join("nb.po");
+    let po_arg = po.to_str().unwrap();
+    let args = ["export", "--lang", "nb", "--format", "po", "-o", po_arg];
+    let Some(output) = tolkar_with_file_limit(dir, 256 * 1024, &args) else {
+        return;
+    };
+    assert_fails_naming(&output, po_arg);
+    assert!(!po.exists(), "a part of the export was left");
+    assert_no_leftovers(dir, "an export on a full disk");
+    succeed(tolkar_in(dir).args(args));
+    let text = std::fs::read_to_string(&po).unwrap();
+    // More than two batches of units, each one whole.
+    let units = text.matches("\nmsgctxt ").count();
+    assert!(units > 2048, "{units} units");
+    assert_eq!(
+        text.matches("\nmsgstr ").count(),
+        units + 1,
+        "the header too"
+    );
+}
+
 // --- A read-only store -----------------------------------------------------
 
 fn set_mode(path: &Path, mode: u32) {

@@ -4,11 +4,12 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use super::{Failure, note};
 use crate::cli::ExchangeFormat;
 use crate::cli::ExportArgs;
-use crate::exchange::{self, Format, State};
+use crate::exchange::{self, ExportUnit, Format, State};
 use crate::export::{Counts, Request, export_each};
 use crate::i18n::Messages;
 use crate::tr;
@@ -73,7 +74,10 @@ pub fn run(
     Ok(session.finish(0, messages))
 }
 
-/// Exports `request` through `writer` into `out`, batch by batch.
+/// Exports `request` through `writer` into `out`, batch by batch. A
+/// thread of its own formats each batch while the next is read from the
+/// store; this thread writes what it formatted. Formatting took about half
+/// of an export, and reading the store waited for it.
 fn write_units(
     tx: &crate::store::Tx<'_>,
     project: &crate::project::Project,
@@ -82,18 +86,68 @@ fn write_units(
     out: &mut impl Write,
     write_error: impl Fn(std::io::Error) -> Failure,
 ) -> Result<Counts, Failure> {
-    let mut text = String::new();
-    writer.head(&mut text);
-    let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
-        writer.units(&mut text, units);
-        out.write_all(text.as_bytes()).map_err(&write_error)?;
-        text.clear();
-        Ok(())
-    })?;
-    writer.tail(&mut text);
-    out.write_all(text.as_bytes()).map_err(&write_error)?;
-    out.flush().map_err(&write_error)?;
-    Ok(counts)
+    let mut head = String::new();
+    writer.head(&mut head);
+    out.write_all(head.as_bytes()).map_err(&write_error)?;
+    // At most two batches are in flight: one being formatted while the
+    // next is made, so neither thread waits for long and memory holds a
+    // few batches, not the export.
+    let (units_in, units_out) = mpsc::sync_channel::<Vec<ExportUnit>>(1);
+    let (text_in, text_out) = mpsc::sync_channel::<String>(1);
+    std::thread::scope(|scope| -> Result<Counts, Failure> {
+        let formatter = scope.spawn(move || {
+            for units in units_out {
+                let mut text = String::new();
+                writer.units(&mut text, &units);
+                // A closed channel: the writing side stopped on an error.
+                if text_in.send(text).is_err() {
+                    return None;
+                }
+            }
+            let mut tail = String::new();
+            writer.tail(&mut tail);
+            Some(tail)
+        });
+        let mut in_flight = 0;
+        let write_next = |out: &mut dyn Write| -> Result<bool, Failure> {
+            // No text means the formatter is gone; the scope then passes
+            // on its panic.
+            let Ok(text) = text_out.recv() else {
+                return Ok(false);
+            };
+            out.write_all(text.as_bytes()).map_err(&write_error)?;
+            Ok(true)
+        };
+        let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
+            if units_in.send(units).is_err() {
+                return Ok(());
+            }
+            in_flight += 1;
+            if in_flight > 1 && write_next(out)? {
+                in_flight -= 1;
+            }
+            Ok(())
+        });
+        drop(units_in);
+        // On an error the formatter is told to stop by the closed channels;
+        // otherwise what it has left is written.
+        let counts = counts.and_then(|counts| {
+            while in_flight > 0 && write_next(out)? {
+                in_flight -= 1;
+            }
+            Ok(counts)
+        });
+        drop(text_out);
+        let tail = formatter
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let counts = counts?;
+        if let Some(tail) = tail {
+            out.write_all(tail.as_bytes()).map_err(&write_error)?;
+        }
+        out.flush().map_err(&write_error)?;
+        Ok(counts)
+    })
 }
 
 pub(super) fn format_of(format: ExchangeFormat) -> Format {
