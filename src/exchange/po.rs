@@ -167,9 +167,11 @@ fn write_unit(out: &mut String, unit: &ExportUnit) {
             one_line(&suggestion.origin),
         );
     }
-    let _ = writeln!(out, "#. kind: {}", one_line(&unit.kind));
+    // Pieces pushed rather than formatted: an export writes hundreds of
+    // thousands of entries.
+    comment(out, "#. kind: ", &unit.kind);
     if let Some(origin) = &unit.origin {
-        let _ = writeln!(out, "#. translation from: {}", one_line(origin));
+        comment(out, "#. translation from: ", origin);
     }
     for markup in &unit.markup {
         let _ = match &markup.close {
@@ -209,20 +211,32 @@ fn write_unit(out: &mut String, unit: &ExportUnit) {
     write_string(out, "", "msgstr", target.unwrap_or(""));
 }
 
+/// `lead` and `text` on one comment line.
+fn comment(out: &mut String, lead: &str, text: &str) {
+    out.push_str(lead);
+    out.push_str(&one_line(text));
+    out.push('\n');
+}
+
 /// `#: path:line`; a path with white space between U+2068 and U+2069,
 /// as gettext writes it.
 fn write_reference(out: &mut String, path: &str, line: usize) {
     let path = one_line(path);
-    if path.contains(char::is_whitespace) {
-        let _ = writeln!(out, "#: \u{2068}{path}\u{2069}:{line}");
-    } else {
-        let _ = writeln!(out, "#: {path}:{line}");
-    }
+    let isolated = path.contains(char::is_whitespace);
+    out.push_str(if isolated { "#: \u{2068}" } else { "#: " });
+    out.push_str(&path);
+    out.push_str(if isolated { "\u{2069}:" } else { ":" });
+    let _ = write!(out, "{line}");
+    out.push('\n');
 }
 
 /// Text for a comment line: line breaks shown as ⏎, other control
 /// characters escaped.
-pub(crate) fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |ch: char| !ch.is_control() && !matches!(ch, '\u{2028}' | '\u{2029}');
+    if text.chars().all(plain) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
@@ -230,13 +244,11 @@ pub(crate) fn one_line(text: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push('⏎'),
             '\t' => out.push(ch),
-            ch if ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}') => {
-                out.extend(ch.escape_unicode());
-            }
+            ch if !plain(ch) => out.extend(ch.escape_unicode()),
             ch => out.push(ch),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// `keyword "value"`, on one line if it fits and has no line break
@@ -245,17 +257,37 @@ pub(crate) fn one_line(text: &str) -> String {
 pub(crate) fn write_string(out: &mut String, prefix: &str, keyword: &str, value: &str) {
     let escaped = escape(value);
     let inner_break = value.find('\n').is_some_and(|i| i + 1 < value.len());
-    let single = prefix.chars().count() + keyword.len() + escaped.chars().count() + 3;
-    if !inner_break && single <= WIDTH {
-        let _ = writeln!(out, "{prefix}{keyword} \"{escaped}\"");
+    // Fits when the escaped text has at most `room` characters; counted
+    // only that far, as most texts are longer.
+    let room = WIDTH.checked_sub(prefix.chars().count() + keyword.len() + 3);
+    let fits = room.is_some_and(|room| escaped.chars().nth(room).is_none());
+    if !inner_break && fits {
+        out.push_str(prefix);
+        out.push_str(keyword);
+        out.push_str(" \"");
+        out.push_str(&escaped);
+        out.push_str("\"\n");
         return;
     }
-    let _ = writeln!(out, "{prefix}{keyword} \"\"");
+    out.push_str(prefix);
+    out.push_str(keyword);
+    out.push_str(" \"\"\n");
     let width = WIDTH.saturating_sub(prefix.chars().count() + 2).max(16);
-    for piece in value.split_inclusive('\n') {
-        for line in wrap(&escape(piece), width) {
-            let _ = writeln!(out, "{prefix}\"{line}\"");
+    let mut lines_of = |text: &str| {
+        for line in wrap(text, width) {
+            out.push_str(prefix);
+            out.push('"');
+            out.push_str(line);
+            out.push_str("\"\n");
         }
+    };
+    if inner_break {
+        for piece in value.split_inclusive('\n') {
+            lines_of(&escape(piece));
+        }
+    } else if !value.is_empty() {
+        // One piece, the whole value, escaped already.
+        lines_of(&escaped);
     }
 }
 
@@ -264,11 +296,9 @@ pub(crate) fn write_string(out: &mut String, prefix: &str, keyword: &str, value:
 fn wrap(text: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut rest = text;
-    while rest.chars().count() > width {
-        let limit = rest
-            .char_indices()
-            .nth(width)
-            .map_or(rest.len(), |(i, _)| i);
+    // `limit`: where the character after the first `width` starts, while
+    // the rest is longer than that.
+    while let Some((limit, _)) = rest.char_indices().nth(width) {
         let cut = rest[..limit]
             .rfind(' ')
             .map(|i| i + 1)
@@ -285,11 +315,22 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
     lines
 }
 
+/// The bytes [`escape`] writes otherwise: a table, as testing every byte
+/// of every text against each of them was a tenth of the formatting.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut each = [b'\\', b'"', b'\n', b'\t', b'\r', 7, 8, 11, 12].as_slice();
+    while let [byte, rest @ ..] = each {
+        table[*byte as usize] = true;
+        each = rest;
+    }
+    table
+};
+
 /// The text of a PO string, without its quotes.
 pub(crate) fn escape(text: &str) -> std::borrow::Cow<'_, str> {
     // Most texts have nothing to escape: they are written as they are.
-    let needs = |b: &u8| matches!(b, b'\\' | b'"' | b'\n' | b'\t' | b'\r' | 7 | 8 | 11 | 12);
-    if !text.as_bytes().iter().any(needs) {
+    if !text.bytes().any(|b| NEEDS_ESCAPE[usize::from(b)]) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
