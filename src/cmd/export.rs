@@ -89,9 +89,9 @@ fn write_units(
     let mut head = String::new();
     writer.head(&mut head);
     out.write_all(head.as_bytes()).map_err(&write_error)?;
-    // At most two batches are in flight: one being formatted while the
-    // next is made, so neither thread waits for long and memory holds a
-    // few batches, not the export.
+    // One batch is formatted while the next is made; its text is written
+    // before that next one is handed over. Two in flight measured as fast
+    // and took 3-5 MB more beside a translation memory.
     let (units_in, units_out) = mpsc::sync_channel::<Vec<ExportUnit>>(1);
     let (text_in, text_out) = mpsc::sync_channel::<String>(1);
     std::thread::scope(|scope| -> Result<Counts, Failure> {
@@ -119,12 +119,11 @@ fn write_units(
             Ok(true)
         };
         let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
-            if units_in.send(units).is_err() {
-                return Ok(());
-            }
-            in_flight += 1;
-            if in_flight > 1 && write_next(out)? {
+            if in_flight > 0 && write_next(out)? {
                 in_flight -= 1;
+            }
+            if units_in.send(units).is_ok() {
+                in_flight += 1;
             }
             Ok(())
         });
