@@ -86,52 +86,52 @@ fn write_units(
     out: &mut impl Write,
     write_error: impl Fn(std::io::Error) -> Failure,
 ) -> Result<Counts, Failure> {
-    let mut head = String::new();
-    writer.head(&mut head);
-    out.write_all(head.as_bytes()).map_err(&write_error)?;
     // One batch is formatted while the next is made; its text is written
     // before that next one is handed over. Two in flight measured as fast
-    // and took 3-5 MB more beside a translation memory.
+    // and took 3-5 MB more beside a translation memory. The head goes out
+    // with the first batch (or the tail): an export that fails before its
+    // first batch writes nothing.
     let (units_in, units_out) = mpsc::sync_channel::<Vec<ExportUnit>>(1);
     let (text_in, text_out) = mpsc::sync_channel::<String>(1);
     std::thread::scope(|scope| -> Result<Counts, Failure> {
         let formatter = scope.spawn(move || {
+            let mut head = String::new();
+            writer.head(&mut head);
             for units in units_out {
-                let mut text = String::new();
+                let mut text = std::mem::take(&mut head);
                 writer.units(&mut text, &units);
                 // A closed channel: the writing side stopped on an error.
                 if text_in.send(text).is_err() {
                     return None;
                 }
             }
-            let mut tail = String::new();
-            writer.tail(&mut tail);
-            Some(tail)
+            writer.tail(&mut head);
+            Some(head)
         });
+        // A closed channel here means the formatter panicked: the export
+        // stops at once, and the join below passes the panic on, so this
+        // error is never shown.
+        let gone = || write_error(std::io::Error::other("the export's formatter stopped"));
         let mut in_flight = 0;
-        let write_next = |out: &mut dyn Write| -> Result<bool, Failure> {
-            // No text means the formatter is gone; the scope then passes
-            // on its panic.
-            let Ok(text) = text_out.recv() else {
-                return Ok(false);
-            };
-            out.write_all(text.as_bytes()).map_err(&write_error)?;
-            Ok(true)
+        let write_next = |out: &mut dyn Write| -> Result<(), Failure> {
+            let text = text_out.recv().map_err(|_| gone())?;
+            out.write_all(text.as_bytes()).map_err(&write_error)
         };
         let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
-            if in_flight > 0 && write_next(out)? {
+            if in_flight > 0 {
+                write_next(out)?;
                 in_flight -= 1;
             }
-            if units_in.send(units).is_ok() {
-                in_flight += 1;
-            }
+            units_in.send(units).map_err(|_| gone())?;
+            in_flight += 1;
             Ok(())
         });
         drop(units_in);
         // On an error the formatter is told to stop by the closed channels;
         // otherwise what it has left is written.
         let counts = counts.and_then(|counts| {
-            while in_flight > 0 && write_next(out)? {
+            while in_flight > 0 {
+                write_next(out)?;
                 in_flight -= 1;
             }
             Ok(counts)
