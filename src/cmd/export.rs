@@ -92,16 +92,25 @@ fn write_units(
     // with the first batch (or the tail): an export that fails before its
     // first batch writes nothing.
     let (units_in, units_out) = mpsc::sync_channel::<Vec<ExportUnit>>(1);
-    let (text_in, text_out) = mpsc::sync_channel::<String>(1);
+    let (text_in, text_out) = mpsc::sync_channel::<(String, Vec<ExportUnit>)>(1);
+    // A batch comes back with its text, to be freed on this thread, and
+    // the written text goes back to be written into again: strings made
+    // on one thread and freed on another, as a new one for each batch,
+    // took 8-10 MB more beside a translation memory (mimalloc keeps what
+    // another thread frees until its owner allocates again).
+    let (spare_in, spare_out) = mpsc::sync_channel::<String>(2);
     std::thread::scope(|scope| -> Result<Counts, Failure> {
         let formatter = scope.spawn(move || {
             let mut head = String::new();
             writer.head(&mut head);
             for units in units_out {
                 let mut text = std::mem::take(&mut head);
+                if text.is_empty() {
+                    text = spare_out.try_recv().unwrap_or_default();
+                }
                 writer.units(&mut text, &units);
                 // A closed channel: the writing side stopped on an error.
-                if text_in.send(text).is_err() {
+                if text_in.send((text, units)).is_err() {
                     return None;
                 }
             }
@@ -114,8 +123,13 @@ fn write_units(
         let gone = || write_error(std::io::Error::other("the export's formatter stopped"));
         let mut in_flight = 0;
         let write_next = |out: &mut dyn Write| -> Result<(), Failure> {
-            let text = text_out.recv().map_err(|_| gone())?;
-            out.write_all(text.as_bytes()).map_err(&write_error)
+            let (mut text, units) = text_out.recv().map_err(|_| gone())?;
+            drop(units);
+            out.write_all(text.as_bytes()).map_err(&write_error)?;
+            // Kept for a later batch if the formatter has room for it.
+            text.clear();
+            let _ = spare_in.try_send(text);
+            Ok(())
         };
         let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
             if in_flight > 0 {
