@@ -36,8 +36,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use pulldown_cmark::{Options, Parser};
-use rusqlite::{Connection, params};
+use pulldown_cmark::Parser;
+use rusqlite::Connection;
 
 /// One row of `segments`, as sync stored it.
 struct SegmentRow {
@@ -49,18 +49,6 @@ struct SegmentRow {
     source_text: String,
     source_hash: String,
     markup: Option<String>,
-}
-
-/// The Markdown extensions `tolkar::posting::markdown` turns on (it keeps
-/// its set private; keep the two in step).
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -139,69 +127,64 @@ fn new_database(path: &Path) -> Connection {
     db
 }
 
-fn insert(rows: &[SegmentRow], path: &Path) -> f64 {
+/// Inserts `rows` with `insert` into a new database of `schema`, through
+/// one prepared statement in one transaction; the seconds it took.
+fn timed_insert<P: rusqlite::Params>(
+    path: &Path,
+    schema: &str,
+    insert: &str,
+    rows: impl IntoIterator<Item = P>,
+) -> f64 {
     remove_database(path);
     let start = Instant::now();
     let mut db = new_database(path);
-    db.execute_batch(
-        "CREATE TABLE segments (
-             id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, key TEXT NOT NULL,
-             kind TEXT NOT NULL, position INTEGER NOT NULL, line INTEGER NOT NULL,
-             source_text TEXT NOT NULL, source_hash TEXT NOT NULL,
-             obsolete INTEGER NOT NULL DEFAULT 0, markup TEXT);
-         CREATE INDEX segments_by_document ON segments(document_id, obsolete, position);",
-    )
-    .expect("schema");
+    db.execute_batch(schema).expect("schema");
     let tx = db.transaction().expect("transaction");
     {
-        let mut statement = tx
-            .prepare(
-                "INSERT INTO segments
-                 (document_id, key, kind, position, line, source_text, source_hash, markup)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .expect("insert");
+        let mut statement = tx.prepare(insert).expect("insert");
         for row in rows {
-            statement
-                .execute(params![
-                    row.document_id,
-                    row.key,
-                    row.kind,
-                    row.position,
-                    row.line,
-                    row.source_text,
-                    row.source_hash,
-                    row.markup
-                ])
-                .expect("insert row");
+            statement.execute(row).expect("insert row");
         }
     }
     tx.commit().expect("commit");
     start.elapsed().as_secs_f64()
 }
 
+fn insert(rows: &[SegmentRow], path: &Path) -> f64 {
+    timed_insert(
+        path,
+        "CREATE TABLE segments (
+             id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, key TEXT NOT NULL,
+             kind TEXT NOT NULL, position INTEGER NOT NULL, line INTEGER NOT NULL,
+             source_text TEXT NOT NULL, source_hash TEXT NOT NULL,
+             obsolete INTEGER NOT NULL DEFAULT 0, markup TEXT);
+         CREATE INDEX segments_by_document ON segments(document_id, obsolete, position);",
+        "INSERT INTO segments
+         (document_id, key, kind, position, line, source_text, source_hash, markup)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        rows.iter().map(|row| {
+            (
+                row.document_id,
+                &row.key,
+                &row.kind,
+                row.position,
+                row.line,
+                &row.source_text,
+                &row.source_hash,
+                &row.markup,
+            )
+        }),
+    )
+}
+
 fn insert_bare(rows: &[SegmentRow], path: &Path) -> f64 {
-    remove_database(path);
-    let start = Instant::now();
-    let mut db = new_database(path);
-    db.execute_batch(
+    timed_insert(
+        path,
         "CREATE TABLE segments (
              id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, source_text TEXT NOT NULL);",
+        "INSERT INTO segments (document_id, source_text) VALUES (?1, ?2)",
+        rows.iter().map(|row| (row.document_id, &row.source_text)),
     )
-    .expect("schema");
-    let tx = db.transaction().expect("transaction");
-    {
-        let mut statement = tx
-            .prepare("INSERT INTO segments (document_id, source_text) VALUES (?1, ?2)")
-            .expect("insert");
-        for row in rows {
-            statement
-                .execute(params![row.document_id, row.source_text])
-                .expect("insert row");
-        }
-    }
-    tx.commit().expect("commit");
-    start.elapsed().as_secs_f64()
 }
 
 fn insert_packed(rows: &[SegmentRow], path: &Path) -> f64 {
@@ -219,24 +202,12 @@ fn insert_packed(rows: &[SegmentRow], path: &Path) -> f64 {
             texts.push(0);
         }
     }
-    remove_database(path);
-    let start = Instant::now();
-    let mut db = new_database(path);
-    db.execute_batch("CREATE TABLE packed (document_id INTEGER PRIMARY KEY, texts BLOB NOT NULL);")
-        .expect("schema");
-    let tx = db.transaction().expect("transaction");
-    {
-        let mut statement = tx
-            .prepare("INSERT INTO packed (document_id, texts) VALUES (?1, ?2)")
-            .expect("insert");
-        for (document, texts) in &documents {
-            statement
-                .execute(params![document, texts])
-                .expect("insert row");
-        }
-    }
-    tx.commit().expect("commit");
-    start.elapsed().as_secs_f64()
+    timed_insert(
+        path,
+        "CREATE TABLE packed (document_id INTEGER PRIMARY KEY, texts BLOB NOT NULL);",
+        "INSERT INTO packed (document_id, texts) VALUES (?1, ?2)",
+        documents.iter().map(|(document, texts)| (document, texts)),
+    )
 }
 
 fn read_back_packed(path: &Path) -> f64 {
@@ -307,7 +278,11 @@ fn main() {
             .collect();
         read.push(start.elapsed().as_secs_f64());
         markdown.push(on_threads(&texts, threads, |text| {
-            std::hint::black_box(Parser::new_ext(text, options()).into_offset_iter().count());
+            std::hint::black_box(
+                Parser::new_ext(text, tolkar::posting::markdown::options())
+                    .into_offset_iter()
+                    .count(),
+            );
         }));
         parse.push(on_threads(&texts, threads, |text| {
             let _ = std::hint::black_box(tolkar::posting::parse(text.as_bytes(), &project.rules));

@@ -121,7 +121,8 @@ fn write_units(
         // stops at once, and the join below passes the panic on, so this
         // error is never shown.
         let gone = || write_error(std::io::Error::other("the export's formatter stopped"));
-        let mut in_flight = 0;
+        // Whether a batch is with the formatter.
+        let mut in_flight = false;
         let write_next = |out: &mut dyn Write| -> Result<(), Failure> {
             let (mut text, units) = text_out.recv().map_err(|_| gone())?;
             drop(units);
@@ -132,21 +133,19 @@ fn write_units(
             Ok(())
         };
         let counts = export_each(tx, project, request, |units| -> Result<(), Failure> {
-            if in_flight > 0 {
+            if in_flight {
                 write_next(out)?;
-                in_flight -= 1;
             }
             units_in.send(units).map_err(|_| gone())?;
-            in_flight += 1;
+            in_flight = true;
             Ok(())
         });
         drop(units_in);
         // On an error the formatter is told to stop by the closed channels;
         // otherwise what it has left is written.
         let counts = counts.and_then(|counts| {
-            while in_flight > 0 {
+            if in_flight {
                 write_next(out)?;
-                in_flight -= 1;
             }
             Ok(counts)
         });

@@ -30,7 +30,9 @@ pub struct Body {
     pub link_targets: Vec<Range<usize>>,
 }
 
-fn options() -> Options {
+/// The pulldown-cmark extensions postings are read with (also what
+/// `benches/store_floor.rs` parses with).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
